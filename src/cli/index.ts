@@ -1,0 +1,32 @@
+import { Command, CommanderError } from "commander";
+import { isAppError } from "../shared/errors.js";
+import { exitCodeFor } from "./output.js";
+
+/** Every command module exports `register(program)`; adding a command is one line here. */
+const commands: Array<(program: Command) => void> = [];
+
+/** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
+export function buildProgram(): Command {
+  const program = new Command("guatu")
+    .description("Guatu (挂图) — task forces, battle map, backward scheduling, lights, supervision, assessment")
+    .version(process.env.npm_package_version ?? "0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Parses argv and runs; every failure becomes one line on stderr and the SPEC's exit code. */
+export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help / --version exit through here with code 0.
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.stderr.write(`guatu: ${isAppError(e) ? e.message : String((e as Error)?.message ?? e)}\n`);
+    process.exitCode = exitCodeFor(e);
+  }
+}

@@ -1,0 +1,3 @@
+import { buildProgram, runProgram } from "./index.js";
+
+await runProgram(buildProgram(), process.argv);

@@ -1,0 +1,7 @@
+import { isAppError } from "../shared/errors.js";
+
+/** SPEC exit codes: 0 ok, 1 findings, 2 bad input or usage; anything unexpected is 3. */
+export function exitCodeFor(e: unknown): number {
+  if (!isAppError(e)) return 3;
+  return e.kind === "internal" ? 3 : 2;
+}

@@ -1,0 +1,5 @@
+/**
+ * guatu/engines — the pure engines of Guatu: plain data in, plain data out, no I/O.
+ * Each engine lives in its own folder; this file only re-exports their public vocabulary.
+ */
+export {};
