@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import type { goalSchemas } from "../../shared/api/goals.js";
+import type { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
+import type { orgUnitSchemas, personSchemas, userSchemas } from "../../shared/api/org.js";
+import type { progressReportSchemas } from "../../shared/api/reports.js";
+import type { SupervisionAction, supervisionItemSchemas } from "../../shared/api/supervision.js";
+import type { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
+import type { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
+
+type Seed<S extends { create: z.ZodType }> = z.input<S["create"]> & { readonly id: string };
+
+/** A step replayed through the supervision state machine when the demo is loaded. */
+export interface DemoTransition {
+  readonly action: SupervisionAction;
+  readonly date: string;
+  readonly note?: string;
+  readonly rectification?: string;
+  /** Person id of who acted (the responsible person submits, a supervisor returns or verifies). */
+  readonly byId?: string;
+}
+
+/** A gap planted on purpose so the five-ization check has something to find. */
+export interface PlantedGap {
+  readonly taskForceCode: string;
+  /** WBS code of the task, or null for a task-force-level gap (e.g. weights not summing to 100). */
+  readonly taskCode: string | null;
+  readonly check: "project" | "list" | "responsibility" | "concrete" | "assessable";
+  /** What is missing, in a few words (for docs and test messages). */
+  readonly what: string;
+}
+
+/**
+ * The demo district as plain create-inputs with fixed ids, in load order. Loaded through the same
+ * services as the API, so every record is validated and audited like a user's.
+ */
+export interface DemoDataset {
+  readonly organisation: string;
+  readonly statusDate: string;
+  readonly orgUnits: readonly Seed<typeof orgUnitSchemas>[];
+  readonly persons: readonly Seed<typeof personSchemas>[];
+  readonly users: readonly Seed<typeof userSchemas>[];
+  readonly goals: readonly Seed<typeof goalSchemas>[];
+  readonly taskForces: readonly Seed<typeof taskForceSchemas>[];
+  readonly members: readonly Seed<typeof memberSchemas>[];
+  /** Parents come before their children. */
+  readonly tasks: readonly Seed<typeof taskSchemas>[];
+  readonly dependencies: readonly Seed<typeof dependencySchemas>[];
+  readonly indicators: readonly Seed<typeof indicatorSchemas>[];
+  readonly readings: readonly Seed<typeof readingSchemas>[];
+  readonly progressReports: readonly Seed<typeof progressReportSchemas>[];
+  readonly supervisionItems: readonly (Seed<typeof supervisionItemSchemas> & {
+    readonly transitions: readonly DemoTransition[];
+  })[];
+  readonly plantedGaps: readonly PlantedGap[];
+}

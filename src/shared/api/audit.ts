@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { id, text, timestamp } from "./common.js";
+
+export const auditActions = ["create", "update", "delete", "transition"] as const;
+
+/** An append-only audit entry: who changed what, when, before and after. */
+export const auditEntry = z.object({
+  id,
+  at: timestamp,
+  actor: z.string(),
+  action: z.enum(auditActions),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+z.globalRegistry.add(auditEntry, { id: "AuditEntry" });
+export type AuditEntry = z.output<typeof auditEntry>;
+
+/** Filters of `GET /audit-entries`. */
+export const auditQuery = z.strictObject({
+  entity: text(40).optional(),
+  entityId: text(64).optional(),
+  actor: text(60).optional(),
+  from: timestamp.optional(),
+  to: timestamp.optional(),
+});

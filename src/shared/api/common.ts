@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * Wire primitives shared by the API and the web app. Every string is bounded and must be well-formed
+ * Unicode without NUL (PostgreSQL rejects NUL in text; lone surrogates corrupt storage and exports).
+ */
+const wellFormed = (s: string) => !s.includes("\u0000") && s.isWellFormed();
+const textMessage = "must be well-formed Unicode text without NUL characters";
+
+/** Bounded text: `text(200)` is a string of at most 200 characters. */
+export const text = (max: number) => z.string().max(max).refine(wellFormed, textMessage);
+/** Bounded non-empty text (leading/trailing blanks do not count as content). */
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, "must not be empty")
+    .refine(wellFormed, textMessage);
+
+/** Record ids: app-made UUIDs or readable demo ids such as `task-01-2.1`. */
+export const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be an id (letters, digits, . _ -)");
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+/** A calendar date `YYYY-MM-DD` (no time of day; the organisation's time zone). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine(isRealDate, "must be a real calendar date");
+/** A month `YYYY-MM`, the period of an indicator reading. */
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
+/** An instant in ISO 8601 with offset, as stored in audit trails and timestamps. */
+export const timestamp = z.string().max(40);
+
+/** Optimistic-concurrency version: starts at 1, +1 on each update. */
+export const version = z.number().int().min(1).max(2_147_483_647);
+/** Working days, whole and non-negative (a milestone has 0). */
+export const workingDays = z.number().int().min(0).max(100_000);
+/** A percentage 0–100. */
+export const percent = z.number().min(0).max(100);
+/** A finite measured value (indicator baselines, targets, actuals). */
+export const measure = z.number().min(-1e15).max(1e15);
+
+/** The fields every stored record carries. */
+export const recordBase = {
+  id,
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+export const baseFieldNames = ["id", "version", "createdAt", "updatedAt"] as const;
+
+/** Query parameters shared by every list route. */
+export const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  sort: z
+    .string()
+    .max(200)
+    .regex(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, "must be field names separated by commas, '-' for descending")
+    .optional(),
+  q: text(100).optional(),
+});
+
+/** The list envelope: a page of items plus the total that match. */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+
+/** The error body of every 4xx/5xx answer. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

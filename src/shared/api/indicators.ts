@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { id, measure, period, requiredText, text, timestamp } from "./common.js";
+import { defineEntity } from "./define.js";
+
+/** 累计值 cumulative · 增速/比率 rate · 时点值 level. */
+export const indicatorKinds = ["cumulative", "rate", "level"] as const;
+/** higher-better (`up`) or lower-better (`down`). */
+export const indicatorDirections = ["up", "down"] as const;
+
+/** An indicator (指标) quantified as a number, owned by a task force and optionally a task. */
+export const indicatorSchemas = defineEntity({
+  name: "Indicator",
+  fields: {
+    taskForceId: id,
+    taskId: id.nullable(),
+    code: requiredText(40),
+    name: requiredText(100),
+    unit: text(20),
+    kind: z.enum(indicatorKinds),
+    direction: z.enum(indicatorDirections),
+    year: z.number().int().min(2000).max(2100),
+    baseline: measure.nullable(),
+    target: measure,
+    /** Planned value to date per month (`YYYY-MM` → value); replaces linear time progress. */
+    monthlyPlan: z.record(period, measure).nullable(),
+    ownerPersonId: id.nullable(),
+    note: text(2000).nullable(),
+  },
+  readOnly: {},
+  required: ["taskForceId", "code", "name", "kind", "target", "year"],
+  defaults: { taskId: null, unit: "", direction: "up", baseline: null, monthlyPlan: null, ownerPersonId: null, note: null },
+});
+export type Indicator = z.output<typeof indicatorSchemas.entity>;
+
+/** One month's actual value of an indicator (unique per indicator and period). */
+export const readingSchemas = defineEntity({
+  name: "IndicatorReading",
+  fields: {
+    indicatorId: id,
+    period,
+    actual: measure,
+    note: text(2000).nullable(),
+    reportedById: id.nullable(),
+  },
+  readOnly: { reportedAt: timestamp },
+  required: ["indicatorId", "period", "actual"],
+  defaults: { note: null, reportedById: null },
+});
+export type IndicatorReading = z.output<typeof readingSchemas.entity>;

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { id, requiredText, text } from "./common.js";
+import { defineEntity } from "./define.js";
+
+/** Levels of the organisation tree, from the province down to a street office or enterprise. */
+export const orgUnitKinds = ["province", "city", "district", "department", "street", "enterprise", "other"] as const;
+
+/** An organisational unit (单位): the tree province → city → district → department/street. */
+export const orgUnitSchemas = defineEntity({
+  name: "OrgUnit",
+  fields: {
+    code: requiredText(40),
+    name: requiredText(100),
+    kind: z.enum(orgUnitKinds),
+    parentId: id.nullable(),
+    sort: z.number().int().min(0).max(1_000_000),
+  },
+  readOnly: {},
+  required: ["code", "name", "kind"],
+  defaults: { parentId: null, sort: 0 },
+});
+export type OrgUnit = z.output<typeof orgUnitSchemas.entity>;
+
+/** A person who can hold a post, own tasks and answer supervision items. */
+export const personSchemas = defineEntity({
+  name: "Person",
+  fields: {
+    name: requiredText(60),
+    orgUnitId: id.nullable(),
+    post: text(100).nullable(),
+    phone: text(40).nullable(),
+    email: text(120).nullable(),
+  },
+  readOnly: {},
+  required: ["name"],
+  defaults: { orgUnitId: null, post: null, phone: null, email: null },
+});
+export type Person = z.output<typeof personSchemas.entity>;
+
+/** Roles of the access policy (see src/http/policy.ts). */
+export const roles = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+/** A login account, optionally linked to a Person. Passwords never appear on the wire. */
+export const userSchemas = defineEntity({
+  name: "User",
+  fields: {
+    username: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "must be 2–40 lower-case letters, digits, . _ -"),
+    displayName: requiredText(60),
+    personId: id.nullable(),
+    roles: z.array(z.enum(roles)).max(6),
+    disabled: z.boolean(),
+  },
+  readOnly: {},
+  required: ["username", "displayName"],
+  defaults: { personId: null, roles: ["viewer"], disabled: false },
+});
+export type User = z.output<typeof userSchemas.entity>;

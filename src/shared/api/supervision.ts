@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { id, isoDate, requiredText, text, version } from "./common.js";
+import { defineEntity } from "./define.js";
+
+/** open → rectifying → submitted → verified (销号), or submitted → rectifying (returned). */
+export const supervisionStates = ["open", "rectifying", "submitted", "verified"] as const;
+export type SupervisionState = (typeof supervisionStates)[number];
+
+/** The actions that move a supervision item through its states. */
+export const supervisionActions = ["start", "submit", "return", "verify"] as const;
+export type SupervisionAction = (typeof supervisionActions)[number];
+
+/** A supervision item (督办单) raised on a task force or one of its tasks. */
+export const supervisionItemSchemas = defineEntity({
+  name: "SupervisionItem",
+  fields: {
+    taskForceId: id,
+    taskId: id.nullable(),
+    code: requiredText(40),
+    raisedById: id.nullable(),
+    raisedOn: isoDate,
+    issue: requiredText(4000),
+    requiredAction: requiredText(4000),
+    responsiblePersonId: id.nullable(),
+    responsibleUnitId: id.nullable(),
+    dueDate: isoDate,
+  },
+  readOnly: {
+    state: z.enum(supervisionStates),
+    rectification: text(4000).nullable(),
+    submittedOn: isoDate.nullable(),
+    verifiedOn: isoDate.nullable(),
+    verifiedById: id.nullable(),
+    returnCount: z.number().int(),
+    lastNote: text(4000).nullable(),
+  },
+  required: ["taskForceId", "code", "raisedOn", "issue", "requiredAction", "dueDate"],
+  defaults: { taskId: null, raisedById: null, responsiblePersonId: null, responsibleUnitId: null },
+});
+export type SupervisionItem = z.output<typeof supervisionItemSchemas.entity>;
+
+/** Body of `POST /supervision-items/:id/transition`. */
+export const supervisionTransition = z.strictObject({
+  action: z.enum(supervisionActions),
+  version,
+  date: isoDate,
+  note: text(4000).optional(),
+  rectification: text(4000).optional(),
+  byId: id.optional(),
+});
+export type SupervisionTransition = z.output<typeof supervisionTransition>;

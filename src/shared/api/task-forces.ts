@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { id, isoDate, requiredText, text } from "./common.js";
+import { defineEntity } from "./define.js";
+
+export const taskForceStatuses = ["active", "closed"] as const;
+
+/** A task force (专班) with its task-book fields (任务书). */
+export const taskForceSchemas = defineEntity({
+  name: "TaskForce",
+  fields: {
+    code: requiredText(20),
+    name: requiredText(100),
+    goalIds: z.array(id).max(50),
+    leadLeaderId: id.nullable(),
+    leadUnitId: id.nullable(),
+    coUnitIds: z.array(id).max(100),
+    objective: text(4000).nullable(),
+    scope: text(4000).nullable(),
+    measures: text(8000).nullable(),
+    guarantees: text(4000).nullable(),
+    startDate: isoDate.nullable(),
+    deadline: isoDate.nullable(),
+    status: z.enum(taskForceStatuses),
+  },
+  readOnly: {},
+  required: ["code", "name"],
+  defaults: {
+    goalIds: [],
+    leadLeaderId: null,
+    leadUnitId: null,
+    coUnitIds: [],
+    objective: null,
+    scope: null,
+    measures: null,
+    guarantees: null,
+    startDate: null,
+    deadline: null,
+    status: "active",
+  },
+});
+export type TaskForce = z.output<typeof taskForceSchemas.entity>;
+
+/** A member's role inside a task force. */
+export const memberRoles = ["lead_leader", "deputy_leader", "lead", "member", "liaison"] as const;
+
+/** A person serving in a task force on a post (岗位). */
+export const memberSchemas = defineEntity({
+  name: "TaskForceMember",
+  fields: {
+    taskForceId: id,
+    personId: id,
+    post: requiredText(100),
+    role: z.enum(memberRoles),
+    duties: text(2000).nullable(),
+  },
+  readOnly: {},
+  required: ["taskForceId", "personId", "post"],
+  defaults: { role: "member", duties: null },
+});
+export type TaskForceMember = z.output<typeof memberSchemas.entity>;

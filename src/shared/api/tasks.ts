@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { id, isoDate, percent, requiredText, text, workingDays } from "./common.js";
+import { defineEntity } from "./define.js";
+
+export const taskStatuses = ["not_started", "in_progress", "done", "suspended"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** A task (任务/事项) in a task force's WBS; a milestone is a task of duration 0. */
+export const taskSchemas = defineEntity({
+  name: "Task",
+  fields: {
+    taskForceId: id,
+    parentId: id.nullable(),
+    code: requiredText(40),
+    title: requiredText(200),
+    description: text(4000).nullable(),
+    goalId: id.nullable(),
+    responsibleUnitId: id.nullable(),
+    responsiblePersonId: id.nullable(),
+    responsiblePost: text(100).nullable(),
+    coUnitIds: z.array(id).max(100),
+    duration: workingDays.nullable(),
+    deadline: isoDate.nullable(),
+    notBefore: isoDate.nullable(),
+    baselineStart: isoDate.nullable(),
+    baselineFinish: isoDate.nullable(),
+    actualStart: isoDate.nullable(),
+    actualFinish: isoDate.nullable(),
+    percent,
+    status: z.enum(taskStatuses),
+    weight: z.number().min(0).max(100),
+    acceptance: text(2000).nullable(),
+  },
+  readOnly: {
+    earlyStart: isoDate.nullable(),
+    earlyFinish: isoDate.nullable(),
+    lateStart: isoDate.nullable(),
+    lateFinish: isoDate.nullable(),
+    totalFloat: z.number().int().nullable(),
+    critical: z.boolean().nullable(),
+  },
+  required: ["taskForceId", "code", "title"],
+  defaults: {
+    parentId: null,
+    description: null,
+    goalId: null,
+    responsibleUnitId: null,
+    responsiblePersonId: null,
+    responsiblePost: null,
+    coUnitIds: [],
+    duration: null,
+    deadline: null,
+    notBefore: null,
+    baselineStart: null,
+    baselineFinish: null,
+    actualStart: null,
+    actualFinish: null,
+    percent: 0,
+    status: "not_started",
+    weight: 0,
+    acceptance: null,
+  },
+});
+export type Task = z.output<typeof taskSchemas.entity>;
+
+export const dependencyTypes = ["FS", "SS", "FF", "SF"] as const;
+
+/** A dependency (前置任务) between two tasks, with a lag in working days (negative = lead). */
+export const dependencySchemas = defineEntity({
+  name: "Dependency",
+  fields: {
+    predecessorId: id,
+    successorId: id,
+    type: z.enum(dependencyTypes),
+    lag: z.number().int().min(-10_000).max(10_000),
+  },
+  readOnly: { taskForceId: id },
+  required: ["predecessorId", "successorId"],
+  defaults: { type: "FS", lag: 0 },
+});
+export type Dependency = z.output<typeof dependencySchemas.entity>;
