@@ -1,14 +1,18 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../shared/errors.js";
+import { register as migrateDatabase } from "./commands/migrate-database.js";
+import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
 
 /** Every command module exports `register(program)`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [];
+const commands: Array<(program: Command) => void> = [serveApp, migrateDatabase];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
 export function buildProgram(): Command {
   const program = new Command("guatu")
-    .description("Guatu (挂图) — task forces, battle map, backward scheduling, lights, supervision, assessment")
+    .description(
+      "Guatu (挂图) — task forces, battle map, backward scheduling, lights, supervision, assessment",
+    )
     .version(process.env.npm_package_version ?? "0.1.0")
     .showHelpAfterError()
     .exitOverride();

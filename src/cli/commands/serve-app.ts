@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import { loadConfig } from "../../config/load-config.js";
+import { startServer } from "../../http/server.js";
+
+/** `guatu serve [--host] [--port] [--db]` — serve the web app and API until interrupted. */
+export function register(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the web app and the API (migrates the database first)")
+    .option("--host <host>", "address to listen on (env GUATU_HOST)", undefined)
+    .option("--port <port>", "port to listen on (env GUATU_PORT)", undefined)
+    .option("--db <url>", "sqlite:PATH or postgres://… (env GUATU_DB; default sqlite:./data/guatu.db)")
+    .action(async (opts: { host?: string; port?: string; db?: string }) => {
+      const config = loadConfig(process.env, opts);
+      const server = await startServer(config);
+      process.stdout.write(
+        `Guatu is serving ${server.url} (database ${config.db.kind}); API docs at ${server.url}/api/docs\n`,
+      );
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

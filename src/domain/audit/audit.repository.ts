@@ -1,0 +1,59 @@
+import type { Executor } from "../context.js";
+import { newId } from "../ids.js";
+
+/** One audit entry as written; `before`/`after` are wire records or null. */
+export interface AuditWrite {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: "create" | "update" | "delete" | "transition";
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Appends an audit entry; call inside the transaction of the change it records. */
+export async function appendAudit(db: Executor, entry: AuditWrite): Promise<void> {
+  await db
+    .insertInto("audit_entries")
+    .values({
+      ...entry,
+      id: newId(),
+      before: entry.before == null ? null : JSON.stringify(entry.before),
+      after: entry.after == null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+/** Filters of an audit read. */
+export interface AuditFilter {
+  readonly entity?: string;
+  readonly entityId?: string;
+  readonly actor?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Audit entries, newest first, with the total that match. */
+export async function listAudit(db: Executor, f: AuditFilter, limit: number, offset: number) {
+  let q = db.selectFrom("audit_entries");
+  if (f.entity) q = q.where("entity", "=", f.entity);
+  if (f.entityId) q = q.where("entityId", "=", f.entityId);
+  if (f.actor) q = q.where("actor", "=", f.actor);
+  if (f.from) q = q.where("at", ">=", f.from);
+  if (f.to) q = q.where("at", "<=", f.to);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const items = rows.map((r) => ({
+    ...r,
+    before: r.before == null ? null : JSON.parse(r.before),
+    after: r.after == null ? null : JSON.parse(r.after),
+  }));
+  return { items, total: Number(n) };
+}

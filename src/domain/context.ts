@@ -1,0 +1,20 @@
+import type { Database, Db } from "../db/connection.js";
+
+/** What every service call needs: the database, who acts, and the clock. */
+export interface ServiceContext {
+  readonly database: Database;
+  /** The acting user's username (or `system`, `demo`, `cli`), written to the audit trail. */
+  readonly actor: string;
+  /** Current instant as ISO 8601; injectable so tests and the demo are deterministic. */
+  readonly now: () => string;
+  /** The open transaction when the call is part of a larger all-or-nothing write. */
+  readonly trx?: Executor;
+}
+
+/** A connection or an open transaction: repositories accept either. */
+export type Executor = Db;
+
+/** Builds a context for the given actor with the real clock. */
+export function serviceContext(database: Database, actor: string, now?: () => string): ServiceContext {
+  return { database, actor, now: now ?? (() => new Date().toISOString()) };
+}

@@ -1,0 +1,106 @@
+import type {
+  SupervisionAction,
+  SupervisionState,
+  SupervisionTransition,
+} from "../../shared/api/supervision.js";
+import { supervisionTransition } from "../../shared/api/supervision.js";
+import { AppError } from "../../shared/errors.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import type { ServiceContext } from "../context.js";
+import type { Row } from "../resource/resource-def.js";
+import { recordToRow } from "../resource/resource.repository.js";
+import { inTransaction, readRecord } from "../resource/resource.service.js";
+import { parseOrThrow } from "../resource/zod-details.js";
+import { supervisionItemResource as def } from "./supervision.resource.js";
+
+/** The state machine: which action moves which state where (督办 → 整改 → 提交 → 销号, or returned). */
+export const SUPERVISION_MOVES: Readonly<
+  Record<SupervisionAction, { from: SupervisionState; to: SupervisionState }>
+> = {
+  start: { from: "open", to: "rectifying" },
+  submit: { from: "rectifying", to: "submitted" },
+  return: { from: "submitted", to: "rectifying" },
+  verify: { from: "submitted", to: "verified" },
+};
+
+/** Field changes an action makes besides the state. */
+function effects(t: SupervisionTransition, item: Row): Row {
+  switch (t.action) {
+    case "submit":
+      return {
+        submittedOn: t.date,
+        rectification: t.rectification ?? item.rectification ?? null,
+        lastNote: t.note ?? null,
+      };
+    case "return":
+      return { returnCount: (item.returnCount as number) + 1, lastNote: t.note ?? null };
+    case "verify":
+      return { verifiedOn: t.date, verifiedById: t.byId ?? null, lastNote: t.note ?? null };
+    default:
+      return { lastNote: t.note ?? null };
+  }
+}
+
+/**
+ * Moves a supervision item along its state machine at the given version; refuses moves the
+ * machine does not allow (409) and a sign-off (销号) by the item's own responsible person (403).
+ */
+export async function transitionSupervisionItem(
+  ctx: ServiceContext,
+  id: string,
+  input: unknown,
+): Promise<Row> {
+  const t = parseOrThrow(supervisionTransition, input, "supervision transition");
+  return inTransaction(ctx, async (trx) => {
+    const item = await readRecord(trx, def, id);
+    if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
+    if (item.version !== t.version) {
+      throw new AppError(
+        "conflict",
+        `supervision item ${id} was changed by someone else (version ${item.version})`,
+        {
+          code: "STALE_VERSION",
+          details: [{ path: "version", message: "stale; reload and retry" }],
+        },
+      );
+    }
+    const move = SUPERVISION_MOVES[t.action];
+    if (item.state !== move.from) {
+      throw new AppError(
+        "conflict",
+        `cannot ${t.action} a supervision item that is ${item.state} (needs ${move.from})`,
+        {
+          code: "BAD_TRANSITION",
+          details: [{ path: "action", message: `not allowed from state ${item.state}` }],
+        },
+      );
+    }
+    if (t.action === "verify" && t.byId && t.byId === item.responsiblePersonId) {
+      throw new AppError(
+        "forbidden",
+        "the responsible person cannot sign off (销号) their own rectification",
+        {
+          code: "SELF_VERIFICATION",
+        },
+      );
+    }
+    const changes = { ...effects(t, item), state: move.to, updatedAt: ctx.now() };
+    await trx
+      .updateTable(def.table)
+      .set({ ...recordToRow(def, changes), version: t.version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", t.version)
+      .execute();
+    const after = (await readRecord(trx, def, id))!;
+    await appendAudit(trx, {
+      at: changes.updatedAt,
+      actor: ctx.actor,
+      action: "transition",
+      entity: def.name,
+      entityId: id,
+      before: item,
+      after,
+    });
+    return after;
+  });
+}

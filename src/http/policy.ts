@@ -1,0 +1,69 @@
+import type { Role } from "../shared/api/org.js";
+
+/**
+ * The access policy: every route declares one rule, and a route without a rule is refused at
+ * start-up. Rules name an action on a resource; `allowedRoles` says which roles may perform it.
+ * Enforcement (who the caller is) arrives with the accounts issue; until then `authorize` admits
+ * every caller — but the table below is already the contract that issue enforces.
+ */
+export type Rule =
+  | { readonly kind: "public" }
+  | { readonly kind: "read"; readonly resource: string }
+  | { readonly kind: "write"; readonly resource: string }
+  | { readonly kind: "action"; readonly resource: string; readonly action: string };
+
+export const publicRule: Rule = { kind: "public" };
+export const readRule = (resource: string): Rule => ({ kind: "read", resource });
+export const writeRule = (resource: string): Rule => ({ kind: "write", resource });
+export const actionRule = (resource: string, action: string): Rule => ({ kind: "action", resource, action });
+
+const everyone: readonly Role[] = ["admin", "supervisor", "leader", "lead", "member", "viewer"];
+
+/** Who may write which resource (scopes such as "own task force" are checked by the services). */
+const writers: Readonly<Record<string, readonly Role[]>> = {
+  "org-units": ["admin"],
+  persons: ["admin"],
+  users: ["admin"],
+  goals: ["admin", "supervisor"],
+  "task-forces": ["admin", "supervisor"],
+  members: ["admin", "lead"],
+  tasks: ["admin", "lead"],
+  dependencies: ["admin", "lead"],
+  indicators: ["admin", "lead"],
+  "indicator-readings": ["admin", "lead", "member"],
+  "progress-reports": ["admin", "lead", "member"],
+  "supervision-items": ["admin", "supervisor"],
+};
+
+const actions: Readonly<Record<string, readonly Role[]>> = {
+  "supervision-items:start": ["admin", "supervisor", "lead", "member"],
+  "supervision-items:submit": ["admin", "lead", "member"],
+  "supervision-items:return": ["admin", "supervisor"],
+  "supervision-items:verify": ["admin", "supervisor"],
+  "audit-entries:read": ["admin", "supervisor", "leader"],
+};
+
+/** Roles a rule admits (an empty list denies everyone: unknown means denied). */
+export function allowedRoles(rule: Rule): readonly Role[] {
+  switch (rule.kind) {
+    case "public":
+    case "read":
+      return everyone;
+    case "write":
+      return writers[rule.resource] ?? [];
+    case "action":
+      return actions[`${rule.resource}:${rule.action}`] ?? [];
+  }
+}
+
+/** A readable label for logs, docs and the permission matrix, e.g. `write:tasks`. */
+export function ruleName(rule: Rule): string {
+  if (rule.kind === "public") return "public";
+  if (rule.kind === "action") return `${rule.resource}:${rule.action}`;
+  return `${rule.kind}:${rule.resource}`;
+}
+
+/** Decides a call. Until accounts land every declared rule admits the caller (see above). */
+export function authorize(_rule: Rule, _roles: readonly Role[] | null): boolean {
+  return true;
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../../db/connection.js";
+import { transitionSupervisionItem } from "../../domain/supervision/supervision.service.js";
+import { errorBody, id } from "../../shared/api/common.js";
+import { supervisionItemSchemas, supervisionTransition } from "../../shared/api/supervision.js";
+import { actionRule } from "../policy.js";
+import { present } from "../present.js";
+import { contextOf } from "../request-context.js";
+
+/** The supervision state machine: one route per action so each can carry its own rule. */
+export async function supervisionRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  for (const action of ["start", "submit", "return", "verify"] as const) {
+    r.post(`/api/v1/supervision-items/:id/${action}`, {
+      config: { rule: actionRule("supervision-items", action) },
+      schema: {
+        tags: ["supervision item"],
+        summary: `${action} a supervision item (state machine open → rectifying → submitted → verified)`,
+        params: z.strictObject({ id }),
+        body: supervisionTransition.omit({ action: true }),
+        response: {
+          200: supervisionItemSchemas.entity,
+          400: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+      handler: async (req) => {
+        const ctx = contextOf(req, opts.database);
+        const item = await transitionSupervisionItem(ctx, req.params.id, { ...req.body, action });
+        return present(supervisionItemSchemas.entity, item);
+      },
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { Config } from "../config/load-config.js";
+import { openDatabase } from "../db/connection.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { AppError } from "../shared/errors.js";
+import { VERSION } from "../version.js";
+import { buildApp } from "./app.js";
+
+/** Opens the database, migrates it to the latest schema and listens; resolves with the address. */
+export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+  const database = openDatabase(config.db);
+  const migration = await migrateToLatest(database.db);
+  if (migration.error) {
+    await database.close();
+    throw new AppError("invalid", `cannot migrate ${config.db.url}: ${(migration.error as Error).message}`);
+  }
+  const app = await buildApp({
+    database,
+    version: VERSION,
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", "req.body.password"],
+    },
+  });
+  const url = await app.listen({ host: config.host, port: config.port });
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  return { url, close };
+}
