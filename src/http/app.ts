@@ -42,7 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", async (request, reply) => {
     const rule = request.routeOptions.config?.rule;
-    if (!request.url.startsWith("/api/v1")) return;
+    if (!request.url.startsWith("/api/v1") || request.is404) return;
     if (!rule || !authorize(rule, null)) {
       return reply
         .status(403)
