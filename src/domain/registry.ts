@@ -8,25 +8,34 @@ import { supervisionItemResource } from "./supervision/supervision.resource.js";
 import { memberResource, taskForceResource } from "./task-forces/task-force.resources.js";
 import { dependencyResource, taskResource } from "./tasks/task.resources.js";
 
-/** Every resource served by the generic CRUD, in load order (referenced before referring). */
-export const resources: readonly ResourceDef[] = [
-  orgUnitResource,
-  personResource,
-  userResource,
-  goalResource,
-  taskForceResource,
-  memberResource,
-  taskResource,
-  dependencyResource,
-  indicatorResource,
-  readingResource,
-  progressReportResource,
-  supervisionItemResource,
-];
+let registry: readonly ResourceDef[] | undefined;
+
+/**
+ * Every resource served by the generic CRUD, in load order (referenced before referring). Built on
+ * first use: resource modules and the generic service import each other, so no module may read
+ * the list while the import graph is still being evaluated.
+ */
+export function allResources(): readonly ResourceDef[] {
+  registry ??= [
+    orgUnitResource,
+    personResource,
+    userResource,
+    goalResource,
+    taskForceResource,
+    memberResource,
+    taskResource,
+    dependencyResource,
+    indicatorResource,
+    readingResource,
+    progressReportResource,
+    supervisionItemResource,
+  ];
+  return registry;
+}
 
 /** The resource served at `/api/v1/<path>`. */
 export function resourceByPath(path: string): ResourceDef {
-  const def = resources.find((r) => r.path === path);
+  const def = allResources().find((r) => r.path === path);
   if (!def) throw new AppError("internal", `unknown resource ${path}`);
   return def;
 }

@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
-import { resourceByPath, resources } from "../registry.js";
+import { allResources, resourceByPath } from "../registry.js";
 import type { ResourceDef, Row } from "./resource-def.js";
 import {
   countWhere,
@@ -228,7 +228,7 @@ function staleVersion(def: ResourceDef, id: string, sent: number, current: numbe
 /** What still refers to a record, as details naming each referring kind and field. */
 async function referrers(db: Executor, def: ResourceDef, id: string): Promise<ErrorDetail[]> {
   const out: ErrorDetail[] = [];
-  for (const other of resources) {
+  for (const other of allResources()) {
     for (const ref of other.refs ?? []) {
       if (ref.target !== def.path) continue;
       const n = await countWhere(db, other.table, ref.field, id);

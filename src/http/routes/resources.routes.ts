@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/connection.js";
-import { resources } from "../../domain/registry.js";
+import { allResources } from "../../domain/registry.js";
 import type { ResourceDef } from "../../domain/resource/resource-def.js";
 import type { ListCriteria } from "../../domain/resource/resource.repository.js";
 import {
@@ -56,7 +56,7 @@ export function criteriaOf(def: ResourceDef, query: Record<string, unknown>): Li
 /** List, create, read, update and delete for every resource of the registry. */
 export async function resourceRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  for (const def of resources) {
+  for (const def of allResources()) {
     const tags = [def.label];
     const base = `/api/v1/${def.path}`;
     r.get(base, {

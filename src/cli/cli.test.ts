@@ -1,0 +1,44 @@
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runGuatu } from "../../test/cli-run.js";
+
+const dbPath = join(tmpdir(), `guatu-cli-${process.pid}.db`);
+afterAll(() => {
+  for (const s of ["", "-wal", "-shm"]) rmSync(`${dbPath}${s}`, { force: true });
+});
+
+describe("guatu CLI", () => {
+  it("prints help listing its commands, exit 0", () => {
+    const r = runGuatu(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["serve", "demo", "migrate"]) expect(r.stdout).toContain(c);
+    expect(runGuatu(["serve", "--help"]).stdout).toContain("--port");
+  });
+
+  it("exits 2 with one line for a bad --db URL", () => {
+    const r = runGuatu(["migrate", "--db", "mysql://x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("--db mysql://x: expected sqlite:PATH or postgres://");
+  });
+
+  it("exits 2 naming a bad port", () => {
+    const r = runGuatu(["serve", "--port", "99999", "--db", `sqlite:${dbPath}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--port 99999");
+  });
+
+  it("exits 2 for an unknown command", () => {
+    expect(runGuatu(["frobnicate"]).code).toBe(2);
+  });
+
+  it("migrates a new database, then reports it up to date (GUATU_DB works too)", () => {
+    const first = runGuatu(["migrate"], { GUATU_DB: `sqlite:${dbPath}` });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("applied 2026-11-29-0001-core: Success");
+    const again = runGuatu(["migrate", "--db", `sqlite:${dbPath}`]);
+    expect(again.stdout).toContain("up to date");
+  });
+});
