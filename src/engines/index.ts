@@ -2,4 +2,4 @@
  * guatu/engines — the pure engines of Guatu: plain data in, plain data out, no I/O.
  * Each engine lives in its own folder; this file only re-exports their public vocabulary.
  */
-export {};
+export * from "./calendar/index.js";

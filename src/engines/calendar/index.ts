@@ -1,0 +1,15 @@
+/** Working-day calendar: weekends, Chinese statutory holidays and 调休, overrides, slots. */
+export { CalendarInputError, type EngineInputCode } from "./calendar-error.js";
+export { CN_BUILTIN_YEARS } from "./cn-holidays.js";
+export { isIsoDate, isoDateOfDay, parseIsoDate, weekdayOfDay } from "./iso-date.js";
+export type {
+  CalendarSpec,
+  DayNumber,
+  IsoDate,
+  Slot,
+  Weekday,
+  WorkCalendar,
+  WorkingDays,
+} from "./types.js";
+export { validateCalendarSpec } from "./validate-calendar-spec.js";
+export { buildWorkCalendar, type CalendarWindow, workCalendarFor } from "./work-calendar.js";
