@@ -1,0 +1,147 @@
+import type { DemoDataset } from "../demo-dataset.js";
+
+type GoalSeed = DemoDataset["goals"][number];
+
+/**
+ * The cascade (层层衔接): the province's strategy → the city's programmes → the district's 2022
+ * brief (疫情要防住、经济要稳住、发展要安全) → finer annual goals the task forces serve.
+ */
+export function buildGoals(): GoalSeed[] {
+  const g = (
+    id: string,
+    code: string,
+    title: string,
+    level: GoalSeed["level"],
+    parentId: string | null,
+    orgUnitId: string,
+    description: string,
+  ): GoalSeed => ({
+    id,
+    code,
+    title,
+    level,
+    parentId,
+    orgUnitId,
+    description,
+    year: level === "annual" ? 2022 : null,
+  });
+  return [
+    g(
+      "g-s-yzls",
+      "S1",
+      "“一主六双”高质量发展战略",
+      "strategy",
+      null,
+      "ou-province",
+      "以发展“六新产业”为方向，以建设“四新设施”为重点，构建现代产业体系，推进创新型省份和“数字示范省”建设，深入实施扩大内需战略。",
+    ),
+    g(
+      "g-p-lcld",
+      "P1",
+      "“六城联动”发展布局",
+      "programme",
+      "g-s-yzls",
+      "ou-city",
+      "用“六城联动”承接“六双”任务，建设现代化都市圈，推动城市功能和产业布局协同联动。",
+    ),
+    g(
+      "g-p-sdgc",
+      "P2",
+      "“十大工程”",
+      "programme",
+      "g-s-yzls",
+      "ou-city",
+      "以“十大工程”部署全市未来工作，抓项目、扩投资、优环境、惠民生、保安全。",
+    ),
+    g(
+      "g-2022-yq",
+      "A1",
+      "疫情要防住",
+      "annual",
+      "g-p-sdgc",
+      "ou-district",
+      "坚持常态化精准防控，守住不发生规模性反弹的底线，为经济社会发展创造安全环境。",
+    ),
+    g(
+      "g-2022-jj",
+      "A2",
+      "经济要稳住",
+      "annual",
+      "g-p-lcld",
+      "ou-district",
+      "推动主要经济指标止跌、回升、转正，冲刺全年目标。",
+    ),
+    g(
+      "g-2022-aq",
+      "A3",
+      "发展要安全",
+      "annual",
+      "g-p-sdgc",
+      "ou-district",
+      "统筹发展和安全，坚决遏制重特大安全事故，守牢城市运行安全底线。",
+    ),
+    g(
+      "g-2022-jj-tz",
+      "A2.1",
+      "扩大有效投资",
+      "annual",
+      "g-2022-jj",
+      "ou-district",
+      "重大项目应开尽开、应建尽建，固定资产投资增速转正。",
+    ),
+    g(
+      "g-2022-jj-zs",
+      "A2.2",
+      "招商引资提质增效",
+      "annual",
+      "g-2022-jj",
+      "ou-district",
+      "签约项目加快落地，到位资金稳步增长。",
+    ),
+    g(
+      "g-2022-jj-hj",
+      "A2.3",
+      "优化营商环境，落实“四个服务”",
+      "annual",
+      "g-2022-jj",
+      "ou-district",
+      "服务企业、服务项目、服务基层、服务群众。",
+    ),
+    g(
+      "g-2022-jj-cy",
+      "A2.4",
+      "发展人才、科技、资本密集型经济",
+      "annual",
+      "g-2022-jj",
+      "ou-district",
+      "壮大科技创新、现代服务业、金融和数字经济。",
+    ),
+    g(
+      "g-2022-jj-xf",
+      "A2.5",
+      "提振消费",
+      "annual",
+      "g-2022-jj",
+      "ou-district",
+      "社会消费品零售总额止跌回升。",
+    ),
+    g(
+      "g-2022-aq-cs",
+      "A3.1",
+      "城市更新与城市安全运行",
+      "annual",
+      "g-2022-aq",
+      "ou-district",
+      "老旧小区改造、城市基础设施补短板。",
+    ),
+    g(
+      "g-2022-aq-sc",
+      "A3.2",
+      "安全生产形势稳定",
+      "annual",
+      "g-2022-aq",
+      "ou-district",
+      "事故起数和死亡人数“双下降”。",
+    ),
+  ];
+}
