@@ -18,9 +18,9 @@ function filesUnder(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const src = readFileSync(file, "utf8");
-  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => (m[1] ?? m[2]) as string,
-  );
+  return [
+    ...src.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+  ].map((m) => (m[1] ?? m[2]) as string);
 }
 
 /** Imports in `dir` that match a forbidden pattern, as "file: specifier". */
@@ -32,7 +32,15 @@ function violations(dir: string, forbidden: RegExp[]): string[] {
   );
 }
 
-const IO = [/^node:/, /^(fs|path|os|child_process|http|net)$/, /fastify/, /^kysely/, /^pg$/, /better-sqlite3/, /commander/];
+const IO = [
+  /^node:/,
+  /^(fs|path|os|child_process|http|net)$/,
+  /fastify/,
+  /^kysely/,
+  /^pg$/,
+  /better-sqlite3/,
+  /commander/,
+];
 
 describe("dependencies point one way (engines ← domain ← http/cli)", () => {
   it("the scanner itself finds imports (domain may use node: modules)", () => {

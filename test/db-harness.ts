@@ -95,9 +95,16 @@ export async function snapshot(database: Database): Promise<string> {
     "supervision_items",
     "audit_entries",
     "settings",
+    "sessions",
+    "api_tokens",
+    "auth_failures",
   ];
   const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = await database.db.selectFrom(t).selectAll().execute();
+  for (const t of tables) {
+    const rows = await database.db.selectFrom(t).selectAll().execute();
+    // Last-use stamps are bookkeeping of reads, not data a request changed.
+    out[t] = rows.map(({ lastUsedAt: _u, lastSeenAt: _s, ...rest }) => rest);
+  }
   for (const rows of Object.values(out))
     rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return JSON.stringify(out);

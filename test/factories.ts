@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { addUser } from "../src/domain/accounts/account.service.js";
+import { serviceContext } from "../src/domain/context.js";
 import { buildApp } from "../src/http/app.js";
 import type { TestDatabase } from "./db-harness.js";
 
@@ -7,20 +9,68 @@ export function appFor(t: TestDatabase): Promise<FastifyInstance> {
   return buildApp({ database: t.database, version: "test" });
 }
 
-/** JSON request helper over `app.inject()`; returns status and parsed body. */
-export async function call(app: FastifyInstance, method: string, url: string, body?: unknown) {
+/** How a test client authenticates: a Bearer token, a session cookie with its CSRF token, or nothing. */
+export type Auth = { bearer: string } | { cookie: string; csrf: string | null } | null;
+
+/** JSON request helper over `app.inject()`; returns status, parsed body and headers. */
+export async function call(
+  app: FastifyInstance,
+  method: string,
+  url: string,
+  body?: unknown,
+  auth: Auth = null,
+) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (auth && "bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;
+  if (auth && "cookie" in auth) {
+    headers.cookie = `guatu_session=${auth.cookie}`;
+    if (auth.csrf) headers["x-csrf-token"] = auth.csrf;
+  }
   const res = await app.inject({
     method: method as "GET",
     url,
-    ...(body === undefined
-      ? {}
-      : { payload: body as object, headers: { "content-type": "application/json" } }),
+    headers,
+    ...(body === undefined ? {} : { payload: body as object }),
   });
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers };
+}
+
+/** A request function bound to one authentication. */
+export type Client = (method: string, url: string, body?: unknown) => ReturnType<typeof call>;
+export const clientFor =
+  (app: FastifyInstance, auth: Auth): Client =>
+  (m, u, b) =>
+    call(app, m, u, b, auth);
+
+/** Signs in through the API; returns the cookie session or throws with the answer. */
+export async function signIn(app: FastifyInstance, username: string, password: string) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === "guatu_session")!.value;
+  return { cookie, csrf: JSON.parse(res.body).csrfToken as string };
 }
 
 let n = 0;
 const seq = () => ++n;
+
+/** Creates an admin account and answers a client that uses an admin API token. */
+export async function adminClient(
+  app: FastifyInstance,
+  t: TestDatabase,
+): Promise<Client & { bearer: string }> {
+  const username = `admin${seq()}`;
+  const ctx = serviceContext(t.database, "test");
+  await addUser(ctx, { username, displayName: "管理员", roles: ["admin"], password: "admin-password" });
+  const session = await signIn(app, username, "admin-password");
+  const res = await call(app, "POST", "/api/v1/api-tokens", { name: "tests", role: "admin" }, session);
+  if (res.status !== 201) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
+  return Object.assign(clientFor(app, { bearer: res.body.token }), { bearer: res.body.token as string });
+}
 
 /** Create-inputs with sensible defaults; each call makes unique codes. */
 export const buildOrgUnit = (o: Record<string, unknown> = {}) => ({
@@ -45,9 +95,9 @@ export const buildTask = (taskForceId: string, o: Record<string, unknown> = {}) 
 });
 
 /** A small district through the API: a unit, a person, a goal, a task force with 3 tasks. */
-export async function seedSmall(app: FastifyInstance) {
+export async function seedSmall(api: Client) {
   const post = async (path: string, body: unknown) => {
-    const r = await call(app, "POST", `/api/v1/${path}`, body);
+    const r = await api("POST", `/api/v1/${path}`, body);
     if (r.status !== 201) throw new Error(`seed ${path}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body as Record<string, unknown> & { id: string; version: number };
   };

@@ -1,4 +1,5 @@
 import type { Database, Db } from "../db/connection.js";
+import type { Principal } from "./accounts/principal.js";
 
 /** What every service call needs: the database, who acts, and the clock. */
 export interface ServiceContext {
@@ -7,6 +8,8 @@ export interface ServiceContext {
   readonly actor: string;
   /** Current instant as ISO 8601; injectable so tests and the demo are deterministic. */
   readonly now: () => string;
+  /** The caller and their scopes; absent for the system itself (CLI, demo loader). */
+  readonly principal?: Principal;
   /** The open transaction when the call is part of a larger all-or-nothing write. */
   readonly trx?: Executor;
 }

@@ -1,3 +1,4 @@
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -8,8 +9,11 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/connection.js";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../domain/accounts/session.service.js";
 import { registerErrorHandling } from "./plugins/errors.js";
-import { authorize, ruleName } from "./policy.js";
+import { registerAuth } from "./plugins/auth.js";
+import type { Rule } from "./policy.js";
+import { authRoutes } from "./routes/auth.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
 import { supervisionRoutes } from "./routes/supervision.routes.js";
 import { systemRoutes } from "./routes/system.routes.js";
@@ -20,6 +24,20 @@ export interface AppOptions {
   readonly database: Database;
   readonly version: string;
   readonly logger?: FastifyServerOptions["logger"];
+  readonly sessions?: SessionPolicy;
+}
+
+/** One API route and its access rule, as collected at start-up (the permission matrix test reads it). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly rule: Rule;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 /** Request bodies larger than this are refused with 413 (a task book is far smaller). */
@@ -40,14 +58,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (src/http/policy.ts)`);
     }
   });
-  app.addHook("onRequest", async (request, reply) => {
-    const rule = request.routeOptions.config?.rule;
-    if (!request.url.startsWith("/api/v1") || request.is404) return;
-    if (!rule || !authorize(rule, null)) {
-      return reply
-        .status(403)
-        .send({ error: { code: "FORBIDDEN", message: `not allowed: ${rule ? ruleName(rule) : "no rule"}` } });
+  app.decorate("routeTable", [] as RouteEntry[]);
+  app.addHook("onRoute", (route) => {
+    const rule = route.config?.rule;
+    if (!route.url.startsWith("/api/v1") || !rule) return;
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") app.routeTable.push({ method, url: route.url, rule });
     }
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design and ECharts set inline styles; scripts stay strictly 'self'.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await registerAuth(app, {
+    database: options.database,
+    sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
   });
 
   await app.register(swagger, {
@@ -65,8 +103,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
-  const deps = { database: options.database, version: options.version };
+  const deps = {
+    database: options.database,
+    version: options.version,
+    sessions: options.sessions ?? DEFAULT_SESSION_POLICY,
+  };
   await app.register(systemRoutes, deps);
+  await app.register(authRoutes, deps);
   await app.register(resourceRoutes, deps);
   await app.register(taskForceRoutes, deps);
   await app.register(supervisionRoutes, deps);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { appFor, call, seedSmall } from "../../test/factories.js";
+import { adminClient, appFor, type Client, seedSmall } from "../../test/factories.js";
 import { allResources } from "../domain/registry.js";
 
 /** The JSON type a zod field accepts, after optional/nullable/default wrappers. */
@@ -86,12 +86,14 @@ const RUNS = 500;
 describe.each(dialects)("malformed bodies on %s", (dialect) => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let api: Client & { bearer: string };
   let valid: Record<string, Record<string, unknown>>;
   let ids: Record<string, string>;
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     app = await appFor(t);
-    const s = await seedSmall(app);
+    api = await adminClient(app, t);
+    const s = await seedSmall(api);
     const ind = await s.post("indicators", {
       taskForceId: s.tf.id,
       code: "I1",
@@ -166,7 +168,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
       method: method as "POST",
       url,
       payload,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${api.bearer}` },
     });
     return res;
   };

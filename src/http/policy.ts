@@ -2,22 +2,29 @@ import type { Role } from "../shared/api/org.js";
 
 /**
  * The access policy: every route declares one rule, and a route without a rule is refused at
- * start-up. Rules name an action on a resource; `allowedRoles` says which roles may perform it.
- * Enforcement (who the caller is) arrives with the accounts issue; until then `authorize` admits
- * every caller — but the table below is already the contract that issue enforces.
+ * start-up. Rules name an action on a resource; `allowedRoles` says which roles may perform it
+ * (deny by default: a rule missing from the tables admits nobody). This is the role gate; the
+ * services add scope checks (own task force, own task) in src/domain/accounts/access.ts.
  */
 export type Rule =
   | { readonly kind: "public" }
+  | { readonly kind: "authenticated" }
   | { readonly kind: "read"; readonly resource: string }
   | { readonly kind: "write"; readonly resource: string }
   | { readonly kind: "action"; readonly resource: string; readonly action: string };
 
 export const publicRule: Rule = { kind: "public" };
+export const authenticatedRule: Rule = { kind: "authenticated" };
 export const readRule = (resource: string): Rule => ({ kind: "read", resource });
 export const writeRule = (resource: string): Rule => ({ kind: "write", resource });
 export const actionRule = (resource: string, action: string): Rule => ({ kind: "action", resource, action });
 
 const everyone: readonly Role[] = ["admin", "supervisor", "leader", "lead", "member", "viewer"];
+
+/** Resources only some roles may read (the rest are readable by every signed-in role). */
+const readers: Readonly<Record<string, readonly Role[]>> = {
+  users: ["admin"],
+};
 
 /** Who may write which resource (scopes such as "own task force" are checked by the services). */
 const writers: Readonly<Record<string, readonly Role[]>> = {
@@ -41,14 +48,17 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "supervision-items:return": ["admin", "supervisor"],
   "supervision-items:verify": ["admin", "supervisor"],
   "audit-entries:read": ["admin", "supervisor", "leader"],
+  "users:set-password": ["admin"],
 };
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */
 export function allowedRoles(rule: Rule): readonly Role[] {
   switch (rule.kind) {
     case "public":
-    case "read":
+    case "authenticated":
       return everyone;
+    case "read":
+      return readers[rule.resource] ?? everyone;
     case "write":
       return writers[rule.resource] ?? [];
     case "action":
@@ -58,12 +68,15 @@ export function allowedRoles(rule: Rule): readonly Role[] {
 
 /** A readable label for logs, docs and the permission matrix, e.g. `write:tasks`. */
 export function ruleName(rule: Rule): string {
-  if (rule.kind === "public") return "public";
+  if (rule.kind === "public" || rule.kind === "authenticated") return rule.kind;
   if (rule.kind === "action") return `${rule.resource}:${rule.action}`;
   return `${rule.kind}:${rule.resource}`;
 }
 
-/** Decides a call. Until accounts land every declared rule admits the caller (see above). */
-export function authorize(_rule: Rule, _roles: readonly Role[] | null): boolean {
-  return true;
+/** Whether a caller holding `roles` passes the rule's role gate (public rules admit anyone). */
+export function authorize(rule: Rule, roles: readonly Role[] | null): boolean {
+  if (rule.kind === "public") return true;
+  if (!roles) return false;
+  const allowed = allowedRoles(rule);
+  return roles.some((r) => allowed.includes(r));
 }

@@ -2,9 +2,9 @@ import type { FastifyRequest } from "fastify";
 import type { Database } from "../db/connection.js";
 import { type ServiceContext, serviceContext } from "../domain/context.js";
 
-/** The service context of a request: its database and the acting user (anonymous until accounts). */
+/** The service context of a request: its database, the caller and their scopes. */
 export function contextOf(request: FastifyRequest, database: Database): ServiceContext {
-  return serviceContext(database, request.actor ?? "anonymous");
+  return { ...serviceContext(database, request.actor ?? "anonymous"), principal: request.principal };
 }
 
 declare module "fastify" {

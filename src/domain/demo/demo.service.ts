@@ -1,3 +1,4 @@
+import { setPassword } from "../accounts/account.service.js";
 import type { ServiceContext } from "../context.js";
 import { goalResource } from "../goals/goal.resource.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
@@ -10,10 +11,14 @@ import { supervisionItemResource } from "../supervision/supervision.resource.js"
 import { transitionSupervisionItem } from "../supervision/supervision.service.js";
 import { memberResource, taskForceResource } from "../task-forces/task-force.resources.js";
 import { dependencyResource, taskResource } from "../tasks/task.resources.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.js";
 import type { DemoDataset } from "./demo-dataset.js";
 
 /** Every table, children first, for a reset. */
 const ALL_TABLES = [
+  "sessions",
+  "api_tokens",
+  "auth_failures",
   "audit_entries",
   "supervision_items",
   "progress_reports",
@@ -64,6 +69,10 @@ export async function loadDemo(
     await load(orgUnitResource, data.orgUnits);
     await load(personResource, data.persons);
     await load(userResource, data.users);
+    for (const u of data.users) {
+      if ((DEMO_ACCOUNTS as readonly string[]).includes(u.username))
+        await setPassword(c, u.id, DEMO_PASSWORD);
+    }
     await load(goalResource, data.goals);
     await load(taskForceResource, data.taskForces);
     await load(memberResource, data.members);

@@ -39,5 +39,9 @@ export async function applyLatestReport(ctx: ServiceContext, trx: Executor, repo
   if (percent > 0 && (!task.actualStart || (task.actualStart as string) > date)) changes.actualStart = date;
   const same = Object.entries(changes).every(([k, v]) => task[k] === v);
   if (same) return;
-  await updateRecord({ ...ctx, trx }, taskResource, task.id as string, { ...changes, version: task.version });
+  // The task follows its report as a system consequence: the reporter need not be allowed to edit the plan.
+  await updateRecord({ ...ctx, trx, principal: undefined }, taskResource, task.id as string, {
+    ...changes,
+    version: task.version,
+  });
 }

@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { assertCanRead, assertCanWrite, readFilter } from "../accounts/access.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -55,14 +56,30 @@ const notFound = (def: ResourceDef, id: string) =>
 /** A page of records matching the criteria. */
 export async function listRecords(ctx: ServiceContext, def: ResourceDef, c: ListCriteria) {
   const db = executor(ctx);
-  const { rows, total } = await listRows(db, def, c, ctx.database.dialect);
+  const criteria = withScope(c, await readFilter(ctx, db, def));
+  if (!criteria) return { items: [], total: 0, limit: c.limit, offset: c.offset };
+  const { rows, total } = await listRows(db, def, criteria, ctx.database.dialect);
   return { items: await toRecords(db, def, rows), total, limit: c.limit, offset: c.offset };
+}
+
+/** Narrows list criteria to a reader's scope; null when nothing can match. */
+function withScope(c: ListCriteria, scope: Record<string, string[]> | null): ListCriteria | null {
+  if (!scope) return c;
+  const filters: Record<string, readonly string[]> = { ...c.filters };
+  for (const [field, allowed] of Object.entries(scope)) {
+    const asked = filters[field];
+    const values = asked ? asked.filter((v) => allowed.includes(v)) : allowed;
+    if (values.length === 0) return null;
+    filters[field] = values;
+  }
+  return { ...c, filters };
 }
 
 /** One record; 404 when unknown. */
 export async function getRecord(ctx: ServiceContext, def: ResourceDef, id: string): Promise<Row> {
   const record = await readRecord(executor(ctx), def, id);
   if (!record) throw notFound(def, id);
+  await assertCanRead(ctx, executor(ctx), def, record);
   return record;
 }
 
@@ -139,6 +156,7 @@ export async function createRecord(
     record = { ...record, ...(await def.hooks?.beforeWrite?.(ctx, trx, record, null)) };
     const all = new Set(Object.keys(record));
     await checkRefs(trx, def, record, all);
+    await assertCanWrite(ctx, trx, def, record);
     await checkUniques(trx, def, record, all, null);
     const now = ctx.now();
     await insertRow(
@@ -173,6 +191,7 @@ export async function updateRecord(
   return inTransaction(ctx, async (trx) => {
     const before = await readRecord(trx, def, id);
     if (!before) throw notFound(def, id);
+    await assertCanWrite(ctx, trx, def, before);
     if (before.version !== version) throw staleVersion(def, id, version as number, before.version as number);
     for (const f of def.immutable ?? []) {
       if (f in changes && changes[f] !== before[f]) {
@@ -187,6 +206,7 @@ export async function updateRecord(
     next = { ...next, ...derived };
     const changed = new Set(Object.keys(changes));
     await checkRefs(trx, def, next, changed);
+    await assertCanWrite(ctx, trx, def, next);
     await checkUniques(trx, def, next, changed, id);
     const now = ctx.now();
     const ok = await updateRowAtVersion(
@@ -261,6 +281,7 @@ export async function deleteRecord(
   await inTransaction(ctx, async (trx) => {
     const before = await readRecord(trx, def, id);
     if (!before) throw notFound(def, id);
+    await assertCanWrite(ctx, trx, def, before);
     if (version !== undefined && before.version !== version) {
       throw staleVersion(def, id, version, before.version as number);
     }

@@ -42,6 +42,27 @@ function effects(t: SupervisionTransition, item: Row): Row {
 }
 
 /**
+ * The responsible side (the responsible person, the task-force lead) starts and submits; the
+ * supervisors' side (checked by the route's role gate) returns and verifies.
+ */
+function assertMayAct(ctx: ServiceContext, action: SupervisionAction, item: Row): void {
+  const p = ctx.principal;
+  if (!p || p.roles.includes("admin")) return;
+  if (p.taskForceScope && p.taskForceScope !== item.taskForceId) {
+    throw new AppError("forbidden", `this API token is limited to task force ${p.taskForceScope}`);
+  }
+  if (action === "return" || action === "verify") return;
+  const responsible = p.personId !== null && p.personId === item.responsiblePersonId;
+  const leads = p.roles.includes("lead") && p.leadTaskForceIds.has(item.taskForceId as string);
+  if (!responsible && !leads) {
+    throw new AppError(
+      "forbidden",
+      "only the responsible person or the task-force lead may answer this supervision item",
+    );
+  }
+}
+
+/**
  * Moves a supervision item along its state machine at the given version; refuses moves the
  * machine does not allow (409) and a sign-off (销号) by the item's own responsible person (403).
  */
@@ -75,7 +96,9 @@ export async function transitionSupervisionItem(
         },
       );
     }
-    if (t.action === "verify" && t.byId && t.byId === item.responsiblePersonId) {
+    const by = ctx.principal ? ctx.principal.personId : (t.byId ?? null);
+    assertMayAct(ctx, t.action, item);
+    if (t.action === "verify" && by && by === item.responsiblePersonId) {
       throw new AppError(
         "forbidden",
         "the responsible person cannot sign off (销号) their own rectification",
@@ -84,7 +107,11 @@ export async function transitionSupervisionItem(
         },
       );
     }
-    const changes = { ...effects(t, item), state: move.to, updatedAt: ctx.now() };
+    const changes = {
+      ...effects({ ...t, byId: by ?? undefined }, item),
+      state: move.to,
+      updatedAt: ctx.now(),
+    };
     await trx
       .updateTable(def.table)
       .set({ ...recordToRow(def, changes), version: t.version + 1 })

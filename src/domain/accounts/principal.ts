@@ -1,0 +1,89 @@
+import type { Role } from "../../shared/api/org.js";
+import type { Executor } from "../context.js";
+
+/** Who is calling, with the task forces their scopes reach. */
+export interface Principal {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly personId: string | null;
+  /** Effective roles: the user's, or the one role an API token was scoped to. */
+  readonly roles: readonly Role[];
+  readonly via: "session" | "token";
+  /** An API token may be limited to one task force. */
+  readonly taskForceScope: string | null;
+  /** Task forces whose plan this person leads (member role `lead` or `lead_leader`). */
+  readonly leadTaskForceIds: ReadonlySet<string>;
+  /** Task forces this person belongs to, leads, or owns tasks or indicators in. */
+  readonly ownTaskForceIds: ReadonlySet<string>;
+}
+
+/** A user row as the accounts code reads it. */
+export interface UserRow {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly personId: string | null;
+  readonly roles: string;
+  readonly disabled: number;
+  readonly passwordHash: string | null;
+}
+
+/** Reads a user by id or username (including the password hash: never hand this row out). */
+export async function findUserRow(
+  db: Executor,
+  by: { id?: string; username?: string },
+): Promise<UserRow | undefined> {
+  let q = db
+    .selectFrom("users")
+    .select(["id", "username", "displayName", "personId", "roles", "disabled", "passwordHash"]);
+  q = by.id ? q.where("id", "=", by.id) : q.where("username", "=", by.username ?? "");
+  return q.executeTakeFirst() as Promise<UserRow | undefined>;
+}
+
+/** Builds the principal of a user, looking up the task forces their person is part of. */
+export async function principalFor(
+  db: Executor,
+  user: UserRow,
+  via: "session" | "token",
+  token?: { role: Role; taskForceId: string | null },
+): Promise<Principal> {
+  const lead = new Set<string>();
+  const own = new Set<string>();
+  if (user.personId) {
+    const members = await db
+      .selectFrom("task_force_members")
+      .select(["taskForceId", "role"])
+      .where("personId", "=", user.personId)
+      .execute();
+    for (const m of members) {
+      own.add(m.taskForceId as string);
+      if (m.role === "lead" || m.role === "lead_leader") lead.add(m.taskForceId as string);
+    }
+    const tasks = await db
+      .selectFrom("tasks")
+      .select("taskForceId")
+      .distinct()
+      .where("responsiblePersonId", "=", user.personId)
+      .execute();
+    const indicators = await db
+      .selectFrom("indicators")
+      .select("taskForceId")
+      .distinct()
+      .where("ownerPersonId", "=", user.personId)
+      .execute();
+    for (const r of [...tasks, ...indicators]) own.add(r.taskForceId as string);
+  }
+  const roles = token ? [token.role] : (JSON.parse(user.roles) as Role[]);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    personId: user.personId,
+    roles,
+    via,
+    taskForceScope: token?.taskForceId ?? null,
+    leadTaskForceIds: lead,
+    ownTaskForceIds: own,
+  };
+}

@@ -1,0 +1,96 @@
+import cookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../../db/connection.js";
+import { resolveApiToken } from "../../domain/accounts/api-token.service.js";
+import type { Principal } from "../../domain/accounts/principal.js";
+import { sameSecret } from "../../domain/accounts/secrets.js";
+import { resolveSession, type SessionPolicy } from "../../domain/accounts/session.service.js";
+import { authorize, ruleName } from "../policy.js";
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = "guatu_session";
+/** Header carrying the CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = "x-csrf-token";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+    /** CSRF token of the cookie session the request came with. */
+    sessionCsrf?: string;
+  }
+}
+
+function deny(reply: FastifyReply, status: 401 | 403, code: string, message: string) {
+  return reply.status(status).send({ error: { code, message } });
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when the request came over HTTPS. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: string,
+  policy: SessionPolicy,
+) {
+  reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: request.protocol === "https",
+    path: "/",
+    maxAge: policy.absoluteHours * 3600,
+  });
+}
+
+/**
+ * Authentication and the role gate for every `/api/v1` route: a Bearer API token or the session
+ * cookie identifies the caller; the route's rule decides (401 without a caller, 403 for a role the
+ * rule does not admit); cookie-authenticated writes must echo the session's CSRF token.
+ */
+export async function registerAuth(
+  app: FastifyInstance,
+  opts: { database: Database; sessions: SessionPolicy },
+) {
+  await app.register(cookie);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/v1") || request.is404) return;
+    const rule = request.routeOptions.config?.rule;
+    if (!rule) return deny(reply, 403, "FORBIDDEN", "this route declares no access rule");
+    const db = opts.database.db;
+    const now = new Date();
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const principal = match ? await resolveApiToken(db, match[1]!, now) : undefined;
+      if (!principal)
+        return deny(reply, 401, "UNAUTHENTICATED", "the API token is invalid, revoked or malformed");
+      request.principal = principal;
+    } else {
+      const value = request.cookies[SESSION_COOKIE];
+      const session = value ? await resolveSession(db, value, now, opts.sessions) : undefined;
+      if (value && !session) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      if (session) {
+        request.principal = session.principal;
+        request.sessionCsrf = session.csrfToken;
+      }
+    }
+    request.actor = request.principal?.username;
+    if (rule.kind === "public") return;
+    if (!request.principal)
+      return deny(reply, 401, "UNAUTHENTICATED", "sign in first (session cookie or Bearer token)");
+    if (!authorize(rule, request.principal.roles)) {
+      return deny(reply, 403, "FORBIDDEN", `your role may not do this (${ruleName(rule)})`);
+    }
+    if (request.sessionCsrf && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== "string" || !sameSecret(sent, request.sessionCsrf)) {
+        return deny(
+          reply,
+          403,
+          "CSRF",
+          `missing or wrong ${CSRF_HEADER} header for a cookie-authenticated write`,
+        );
+      }
+    }
+  });
+}
