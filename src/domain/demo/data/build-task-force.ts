@@ -127,7 +127,7 @@ export function buildTaskForce(spec: TaskForceSpec, ctx: BuildContext): TaskForc
       responsiblePost: person.post ?? null,
       coUnitIds: (row.co ?? []).map((k) => `ou-${k}`),
       duration: row.d ?? null,
-      notBefore: row.from ?? null,
+      notBefore: row.s === "early" ? null : (row.from ?? null),
       acceptance: row.a,
       weight: row.w ?? 0,
       ...(plan
