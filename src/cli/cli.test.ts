@@ -38,6 +38,7 @@ describe("guatu CLI", () => {
     const first = runGuatu(["migrate"], { GUATU_DB: `sqlite:${dbPath}` });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("applied 2026-11-29-0001-core: Success");
+    expect(first.stdout).toContain("applied 2026-11-29-0002-accounts: Success");
     const again = runGuatu(["migrate", "--db", `sqlite:${dbPath}`]);
     expect(again.stdout).toContain("up to date");
   });

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../shared/errors.js";
+import { register as loadDemo } from "./commands/load-demo.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
 import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
 
 /** Every command module exports `register(program)`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [serveApp, migrateDatabase];
+const commands: Array<(program: Command) => void> = [serveApp, loadDemo, migrateDatabase];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
 export function buildProgram(): Command {

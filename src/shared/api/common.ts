@@ -18,7 +18,9 @@ export const requiredText = (max: number) =>
     .refine(wellFormed, textMessage);
 
 /** Record ids: app-made UUIDs or readable demo ids such as `task-01-2.1`. */
-export const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be an id (letters, digits, . _ -)");
+export const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be an id (letters, digits, . _ -)");
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);

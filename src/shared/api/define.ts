@@ -22,7 +22,10 @@ export interface EntitySchemas<F extends Shape, R extends Shape, K extends keyof
   readonly spec: EntitySpec<F, R, K>;
   readonly entity: z.ZodObject<typeof recordBase & F & R>;
   readonly create: z.ZodObject<{ [P in keyof F]: P extends K ? F[P] : z.ZodOptional<F[P]> }, z.core.$strict>;
-  readonly update: z.ZodObject<{ [P in keyof F]: z.ZodOptional<F[P]> } & { version: typeof version }, z.core.$strict>;
+  readonly update: z.ZodObject<
+    { [P in keyof F]: z.ZodOptional<F[P]> } & { version: typeof version },
+    z.core.$strict
+  >;
 }
 
 /**

@@ -28,7 +28,15 @@ export const indicatorSchemas = defineEntity({
   },
   readOnly: {},
   required: ["taskForceId", "code", "name", "kind", "target", "year"],
-  defaults: { taskId: null, unit: "", direction: "up", baseline: null, monthlyPlan: null, ownerPersonId: null, note: null },
+  defaults: {
+    taskId: null,
+    unit: "",
+    direction: "up",
+    baseline: null,
+    monthlyPlan: null,
+    ownerPersonId: null,
+    note: null,
+  },
 });
 export type Indicator = z.output<typeof indicatorSchemas.entity>;
 

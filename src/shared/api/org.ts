@@ -3,7 +3,15 @@ import { id, requiredText, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
 /** Levels of the organisation tree, from the province down to a street office or enterprise. */
-export const orgUnitKinds = ["province", "city", "district", "department", "street", "enterprise", "other"] as const;
+export const orgUnitKinds = [
+  "province",
+  "city",
+  "district",
+  "department",
+  "street",
+  "enterprise",
+  "other",
+] as const;
 
 /** An organisational unit (单位): the tree province → city → district → department/street. */
 export const orgUnitSchemas = defineEntity({
