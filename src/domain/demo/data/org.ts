@@ -75,15 +75,18 @@ const leaderSpecs: readonly (readonly [string, string])[] = [
   ["fqz2", "副区长"],
   ["fqz3", "副区长"],
   ["fqz4", "副区长"],
-  ["fqz5", "副区长（公安分局局长）"],
+  ["fqz5", "副区长、公安分局局长"],
   ["fqz6", "副区长"],
 ];
 
 const surnames = [
   ..."王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文",
 ];
-const givenChars = [
-  ..."文志建国晓明海军红丽伟芳静磊洋勇艳杰涛超秀英华平刚桂兰玉萍春梅秋雨雪松柏林峰宇航博涵睿思雅琳欣怡子轩浩然佳慧颖婷鹏飞振宏德新立永庆延东北长岩",
+const givenNames = [
+  ..."伟芳静磊军洋勇艳杰涛明超华平刚辉鹏斌宁颖".split(""),
+  ..."建国 志强 海燕 丽娟 秀英 桂英 玉兰 晓东 晓梅 红梅 文博 子涵 思远 浩然 雨桐 佳琪 宇航 嘉怡 俊杰 丽华 春燕 永刚 立新 国庆 建军 建华 卫东 振宇 志刚 德明 海波 宏伟 晓光 亚男 雪梅 玉梅 淑珍 凤霞 秀兰 丽萍 红霞 海峰 学军 东升 立国 庆华 书文 瑞雪 婷婷 欣然 一鸣 博文 鹏飞 晓峰 景涛 天宇 雅琴 静怡 丹丹 慧敏 志远 春生 金龙 桂芝 文静 明辉 建平 少华 晓丽 国栋 永红 海涛 素梅 德胜 子健".split(
+    " ",
+  ),
 ];
 
 /** Deterministic invented names; no two persons share one. */
@@ -92,9 +95,8 @@ function nameMaker(seed: number): () => string {
   const used = new Set<string>();
   return () => {
     for (;;) {
-      const given = rand() < 0.35 ? pick(rand, givenChars) : pick(rand, givenChars) + pick(rand, givenChars);
-      const name = pick(rand, surnames) + given;
-      if (!used.has(name) && given.length > 0 && given[0] !== given[1]) {
+      const name = pick(rand, surnames) + pick(rand, givenNames);
+      if (!used.has(name)) {
         used.add(name);
         return name;
       }
