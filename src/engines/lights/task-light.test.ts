@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { plannedProgress, taskLight } from "./task-light.js";
+import { workCalendarFor } from "../calendar/index.js";
 import { buildTestCalendar } from "./test-calendar.fixture.js";
 import type { LightsOptions, LightTask } from "./types.js";
 
 const cal = buildTestCalendar();
+/** The real calendar engine with the State Council's 2022 schedule. */
+const CN2022 = workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2022 });
 const buildTask = (over: Partial<LightTask> = {}): LightTask => ({
   id: "t1",
   taskForceId: "tf1",
@@ -103,14 +106,18 @@ describe("taskLight", () => {
       ["ON_TRACK"],
     ],
   ])("lights a task %s", (_, over, T, color, expected) => {
-    const l = taskLight(buildTask(over), T, cal, OFF);
-    expect(l.color).toBe(color);
-    expect(codes(l)).toEqual(expected);
+    for (const calendar of [cal, CN2022]) {
+      const l = taskLight(buildTask(over), T, calendar, OFF);
+      expect(l.color).toBe(color);
+      expect(codes(l)).toEqual(expected);
+    }
   });
 
   it("counts working days left over the holiday, including the adjusted weekend days", () => {
-    const l = taskLight(buildTask({ deadline: "2022-10-12" }), "2022-09-30", cal, OFF);
-    expect(l.reasons[0]!.params).toMatchObject({ deadline: "2022-10-12", workdaysLeft: 5 });
+    for (const calendar of [cal, CN2022]) {
+      const l = taskLight(buildTask({ deadline: "2022-10-12" }), "2022-09-30", calendar, OFF);
+      expect(l.reasons[0]!.params).toMatchObject({ deadline: "2022-10-12", workdaysLeft: 5 });
+    }
   });
 
   it("lists every reason found at the winning colour", () => {
