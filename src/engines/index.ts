@@ -3,3 +3,5 @@
  * Each engine lives in its own folder; this file only re-exports their public vocabulary.
  */
 export * from "./calendar/index.js";
+export * from "./indicators/index.js";
+export * from "./lights/index.js";
