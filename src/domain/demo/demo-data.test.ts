@@ -290,6 +290,16 @@ describe("buildDemoDataset", () => {
       data.indicators.filter((i) => i.taskForceId === "tf-01" && i.ownerPersonId === person("member")).length,
     ).toBeGreaterThan(0);
     expect(data.persons.find((p) => p.id === person("supervisor"))?.orgUnitId).toBe("ou-dcs");
+    for (const u of ["admin", "viewer"]) {
+      expect(
+        data.tasks.some((t) => t.responsiblePersonId === person(u)),
+        u,
+      ).toBe(false);
+      expect(
+        data.indicators.some((i) => i.ownerPersonId === person(u)),
+        u,
+      ).toBe(false);
+    }
   });
 
   it("states tasks as at the status date, with the latest report agreeing with the task", () => {

@@ -1,5 +1,6 @@
 import type { DemoDataset, PlantedGap } from "../demo-dataset.js";
 import { slotDate, slotOnOrBefore } from "./calendar.js";
+import { ownerlessPersons } from "./org.js";
 import { mulberry32, pick } from "./prng.js";
 import { reportsFor } from "./reports.js";
 import { type LeafPlan, parseLink, planLeaves } from "./schedule-rows.js";
@@ -36,7 +37,9 @@ const parentCode = (c: string) => (c.includes(".") ? c.slice(0, c.lastIndexOf(".
 
 function ownerOf(ctx: BuildContext, unit: string, summary: boolean): string {
   if (summary) return `p-${unit}-2`;
-  const pool = [3, 4, 5].map((i) => `p-${unit}-${i}`).filter((id) => ctx.persons.has(id));
+  const pool = [3, 4, 5]
+    .map((i) => `p-${unit}-${i}`)
+    .filter((id) => ctx.persons.has(id) && !ownerlessPersons.has(id));
   const n = ctx.cursor.get(unit) ?? 0;
   ctx.cursor.set(unit, n + 1);
   return pool[n % pool.length] ?? `p-${unit}-2`;

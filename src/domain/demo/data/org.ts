@@ -152,6 +152,9 @@ export function buildPersons(): PersonSeed[] {
   return persons;
 }
 
+/** Persons behind the `admin` and `viewer` accounts: they own no task or indicator. */
+export const ownerlessPersons: ReadonlySet<string> = new Set(["p-zsj-4", "p-tjj-5"]);
+
 /** The six demo accounts, one per role, each linked to a person (see docs/demo.md). */
 export function buildUsers(persons: readonly PersonSeed[]): UserSeed[] {
   const accounts: readonly (readonly [UserSeed["username"], string])[] = [

@@ -195,7 +195,7 @@ export const tf08: TaskForceSpec = {
       kind: "level",
       baseline: 1250,
       target: 1550,
-      owner: "p-zsj-4",
+      owner: "p-zsj-3",
       task: "1.1",
       series: [1250, 1262, 1270, 1270, 1305, 1388, 1460],
     },
