@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildWorkCalendar } from "../../engines/calendar/index.js";
 import { classifyTrend } from "../../engines/indicators/index.js";
+import { lightsFor } from "../../engines/lights/index.js";
 import { goalSchemas } from "../../shared/api/goals.js";
 import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
 import { orgUnitSchemas, personSchemas, userSchemas } from "../../shared/api/org.js";
@@ -354,6 +355,66 @@ describe("buildDemoDataset", () => {
     expect(
       data.supervisionItems.some((s) => s.dueDate < data.statusDate && finals.get(s.id) !== "verified"),
     ).toBe(true);
+  });
+
+  it("lights tasks in all five colours and task forces red, yellow and green (without schedule dates)", () => {
+    const after = {
+      start: "rectifying",
+      submit: "submitted",
+      return: "rectifying",
+      verify: "verified",
+    } as const;
+    const supervision = data.supervisionItems.map((s) => ({
+      id: s.id,
+      taskId: s.taskId,
+      dueDate: s.dueDate,
+      state: s.transitions.reduce<"open" | (typeof after)[keyof typeof after]>(
+        (_, t) => after[t.action],
+        "open",
+      ),
+    }));
+    const tasks = data.tasks.map((t) => ({
+      id: t.id,
+      taskForceId: t.taskForceId,
+      parentId: t.parentId ?? null,
+      code: t.code,
+      status: t.status ?? "not_started",
+      percent: t.percent ?? 0,
+      deadline: t.deadline ?? null,
+      baselineStart: t.baselineStart ?? null,
+      baselineFinish: t.baselineFinish ?? null,
+      actualStart: t.actualStart ?? null,
+      actualFinish: t.actualFinish ?? null,
+      lastReportDate:
+        data.progressReports
+          .filter((r) => r.taskId === t.id)
+          .map((r) => r.reportDate)
+          .sort()
+          .at(-1) ?? null,
+      supervision: supervision.filter((s) => s.taskId === t.id),
+    }));
+    const indicators = data.indicators.map((i) => ({
+      indicator: {
+        id: i.id,
+        name: i.name,
+        unit: i.unit ?? "",
+        kind: i.kind,
+        direction: i.direction ?? "up",
+        baseline: i.baseline ?? 0,
+        target: i.target,
+        year: i.year,
+        taskForceId: i.taskForceId,
+        ...(i.monthlyPlan ? { monthlyPlan: i.monthlyPlan } : {}),
+      },
+      readings: data.readings
+        .filter((r) => r.indicatorId === i.id)
+        .map((r) => ({ period: r.period, actual: r.actual })),
+    }));
+    const calendar = buildWorkCalendar({ builtin: "CN" }, { origin: "2022-01-01" });
+    const lights = lightsFor({ calendar, taskForces: data.taskForces, tasks, indicators }, data.statusDate);
+    const leafColours = new Set(lights.tasks.filter((l) => !l.summary).map((l) => l.color));
+    expect(leafColours).toEqual(new Set(["blue", "red", "yellow", "grey", "green"]));
+    expect(new Set(lights.taskForces.map((f) => f.color))).toEqual(new Set(["red", "yellow", "green"]));
   });
 
   it("returns deep-equal data on every call", () => {
