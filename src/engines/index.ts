@@ -5,3 +5,4 @@
 export * from "./calendar/index.js";
 export * from "./indicators/index.js";
 export * from "./lights/index.js";
+export * from "./check/index.js";
