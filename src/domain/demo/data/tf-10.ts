@@ -33,6 +33,7 @@ export const tf10: TaskForceSpec = {
     },
     {
       c: "1.3",
+      dl: "2022-09-15",
       after: ["1.1 SS+1"],
       t: "城镇燃气安全专项整治",
       d: 40,
