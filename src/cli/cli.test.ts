@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runGuatu } from "../../test/cli-run.js";
+import { signIn } from "../../test/factories.js";
+import { openDatabase } from "../db/connection.js";
+import { buildApp } from "../http/app.js";
 
 const dbPath = join(tmpdir(), `guatu-cli-${process.pid}.db`);
 afterAll(() => {
@@ -41,5 +44,37 @@ describe("guatu CLI", () => {
     expect(first.stdout).toContain("applied 2026-11-29-0002-accounts: Success");
     const again = runGuatu(["migrate", "--db", `sqlite:${dbPath}`]);
     expect(again.stdout).toContain("up to date");
+  });
+
+  it("adds a user with a password from stdin who can then sign in; passwd changes it", async () => {
+    const db = `sqlite:${dbPath}`;
+    const add = runGuatu(
+      ["user", "add", "zhangsan", "--role", "lead", "--name", "张三", "--password-stdin", "--db", db],
+      {},
+      "first-password\n",
+    );
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain("created user zhangsan");
+    expect(add.stdout).not.toContain("first-password");
+    const dup = runGuatu(["user", "add", "zhangsan", "--db", db]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain("already exists");
+    const badRole = runGuatu(["user", "add", "lisi", "--role", "boss", "--db", db]);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain("--role boss");
+    expect(runGuatu(["user", "passwd", "nobody", "--db", db]).code).toBe(2);
+    const generated = runGuatu(["user", "passwd", "zhangsan", "--db", db]);
+    expect(generated.code).toBe(0);
+    const password = generated.stdout.trim().split(" ").pop()!;
+    const database = openDatabase({ kind: "sqlite", url: db, path: dbPath });
+    const app = await buildApp({ database, version: "test" });
+    try {
+      const session = await signIn(app, "zhangsan", password);
+      expect(session.csrf).toBeTruthy();
+      await expect(signIn(app, "zhangsan", "first-password")).rejects.toThrow(/401/);
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });
