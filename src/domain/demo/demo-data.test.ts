@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildWorkCalendar } from "../../engines/calendar/index.js";
+import { checkFiveIzation } from "../../engines/check/index.js";
 import { classifyTrend } from "../../engines/indicators/index.js";
 import { lightsFor } from "../../engines/lights/index.js";
 import { goalSchemas } from "../../shared/api/goals.js";
@@ -273,6 +274,46 @@ describe("buildDemoDataset", () => {
     expect([...found].sort()).toEqual(taskGaps.sort());
     expect(data.plantedGaps.length).toBeGreaterThanOrEqual(5);
     expect(new Set(data.plantedGaps.map((g) => g.taskForceCode)).size).toBe(data.plantedGaps.length);
+  });
+
+  it("gives the five-ization check engine exactly the planted gaps to find", () => {
+    const result = checkFiveIzation({
+      taskForces: data.taskForces.map((f) => ({
+        id: f.id,
+        code: f.code,
+        name: f.name,
+        goalIds: f.goalIds ?? [],
+        leadLeaderId: f.leadLeaderId ?? null,
+        leadUnitId: f.leadUnitId ?? null,
+        tasks: data.tasks
+          .filter((t) => t.taskForceId === f.id)
+          .map((t) => ({
+            id: t.id,
+            code: t.code,
+            parentId: t.parentId ?? null,
+            duration: t.duration ?? null,
+            deadline: t.deadline ?? null,
+            responsibleUnitId: t.responsibleUnitId ?? null,
+            responsiblePersonId: t.responsiblePersonId ?? null,
+            responsiblePost: t.responsiblePost ?? null,
+            weight: t.weight ?? null,
+            acceptanceCriterion: t.acceptance ?? null,
+          })),
+      })),
+      indicators: data.indicators.map((i) => ({ id: i.id, taskId: i.taskId ?? null, target: i.target })),
+    });
+    const found = new Set(result.findings.map((f) => gapKey(f.taskForceCode ?? "", f.wbs, f.check)));
+    expect([...found].sort()).toEqual([...planted].sort());
+    expect(result.findings.map((f) => `${f.wbs ?? f.taskForceCode} ${f.code}`)).toEqual([
+      "02.3.3 NO_POST",
+      "03.2.4 NO_RESPONSIBLE_PERSON",
+      "03.2.4 NO_POST",
+      "04.2.3 NO_DURATION",
+      "05.2.5 NO_MEASURE",
+      "06.3.4 NO_WEIGHT",
+      "07 WEIGHT_SUM",
+      "10.1.4 NO_DATE",
+    ]);
   });
 
   it("links the six demo accounts to the people the SPEC names", () => {
