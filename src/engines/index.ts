@@ -6,3 +6,4 @@ export * from "./calendar/index.js";
 export * from "./indicators/index.js";
 export * from "./lights/index.js";
 export * from "./check/index.js";
+export * from "./scoring/index.js";

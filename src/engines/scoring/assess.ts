@@ -1,0 +1,150 @@
+/**
+ * Assessment (考核): scores out of 100 for task forces, responsible units and persons, computed from
+ * the record at a status date, and ranked.
+ */
+import type { IsoDate } from "../indicators/dates.js";
+import { indicatorProgress } from "../indicators/progress.js";
+import { rankEntities } from "./rank.js";
+import {
+  type AssessedKind,
+  type AssessInput,
+  type Assessment,
+  type AssessmentWeights,
+  type AssessOptions,
+  type AssessSupervisionItem,
+  type AssessTask,
+  DEFAULT_ASSESSMENT_WEIGHTS,
+  type EntityScore,
+  type ScoreComponent,
+} from "./types.js";
+
+/** Counts gathered for one entity: met and counted per component. */
+interface Tally {
+  milestones: [met: number, counted: number];
+  indicators: [met: number, counted: number];
+  supervision: [met: number, counted: number];
+  redLights: number;
+}
+const newTally = (): Tally => ({ milestones: [0, 0], indicators: [0, 0], supervision: [0, 0], redLights: 0 });
+
+/**
+ * Scores and ranks task forces, units and persons at `input.statusDate` (T).
+ * - Milestones (default 40): milestones (`isMilestone` or duration 0) dated on or before T, plus any
+ *   already done; met when done and `actualFinish` ≤ its date (a done milestone without a finish date counts as met).
+ * - Indicators (default 40): the mean of `indicatorProgress(...).achievement` (work over time progress,
+ *   capped at 1); an indicator whose reading is due but missing counts 0; one not yet due is left out.
+ * - Supervision (default 20): items past due (due date < T) or verified; met when verified by the due date.
+ * A component with nothing to count yet is left out and its weight shared among the others in
+ * proportion (so a task force is not rewarded or punished for what is not due); with nothing at all to
+ * count, the score is `null` and the entity is ranked after all scored ones, without a rank.
+ * Units and persons are scored from the tasks they are responsible for: those tasks' milestones,
+ * the indicators linked to them (`indicator.taskId`) and their supervision items.
+ * Scores are rounded to 0.01 before ranking ({@link rankEntities}: ties broken by fewer red lights, then shared).
+ */
+export function assess(input: AssessInput, options: AssessOptions = {}): Assessment {
+  const weights: AssessmentWeights = { ...DEFAULT_ASSESSMENT_WEIGHTS, ...options.weights };
+  const T = input.statusDate;
+  const forces = new Map<string, Tally>(input.taskForces.map((tf) => [tf.id, newTally()]));
+  const units = new Map<string, Tally>();
+  const persons = new Map<string, Tally>();
+  const taskById = new Map(input.tasks.map((t) => [t.id, t]));
+  // Every tally a task's facts go to: its task force, its responsible unit and person.
+  const tallies = (task: AssessTask | undefined, taskForceId?: string | null): Tally[] => {
+    const out: Tally[] = [];
+    const tf = forces.get(task?.taskForceId ?? taskForceId ?? "");
+    if (tf) out.push(tf);
+    if (task?.responsibleUnitId) out.push(tallyOf(units, task.responsibleUnitId));
+    if (task?.responsiblePersonId) out.push(tallyOf(persons, task.responsiblePersonId));
+    return out;
+  };
+  for (const task of input.tasks) {
+    const m = milestoneOutcome(task, T);
+    if (m !== null) for (const t of tallies(task)) add(t.milestones, m ? 1 : 0);
+    if (task.responsibleUnitId) tallyOf(units, task.responsibleUnitId);
+    if (task.responsiblePersonId) tallyOf(persons, task.responsiblePersonId);
+  }
+  for (const { indicator, readings } of input.indicators ?? []) {
+    const p = indicatorProgress(indicator, readings, T, options.indicator);
+    if (p.achievement === null && p.light.color === "grey") continue;
+    const task = indicator.taskId ? taskById.get(indicator.taskId) : undefined;
+    for (const t of tallies(task, indicator.taskForceId)) add(t.indicators, p.achievement ?? 0);
+  }
+  for (const item of input.supervisionItems ?? []) {
+    const s = supervisionOutcome(item, T);
+    if (s === null) continue;
+    const task = item.taskId ? taskById.get(item.taskId) : undefined;
+    for (const t of tallies(task, item.taskForceId)) add(t.supervision, s ? 1 : 0);
+  }
+  for (const l of input.lights?.tasks ?? []) {
+    if (l.color === "red" && !l.summary) for (const t of tallies(taskById.get(l.taskId))) t.redLights++;
+  }
+  const indicatorForce = new Map(
+    (input.indicators ?? []).map((i) => [i.indicator.id, i.indicator.taskForceId]),
+  );
+  for (const l of input.lights?.indicators ?? []) {
+    const tf = forces.get(indicatorForce.get(l.indicatorId) ?? "");
+    if (l.color === "red" && tf) tf.redLights++;
+  }
+  const score = (kind: AssessedKind, map: Map<string, Tally>) =>
+    rankEntities([...map].map(([id, tally]) => scoreOf(id, kind, tally, weights)));
+  return {
+    statusDate: T,
+    weights,
+    taskForces: score("task-force", forces),
+    units: score("unit", units),
+    persons: score("person", persons),
+  };
+}
+
+/** `true` met, `false` missed, `null` not counted (not a milestone, undated, or not yet due and not done). */
+export function milestoneOutcome(task: AssessTask, statusDate: IsoDate): boolean | null {
+  if (!(task.isMilestone || task.duration === 0) || !task.deadline) return null;
+  const done = task.status === "done";
+  if (!done && task.deadline >= statusDate) return null;
+  return done && (!task.actualFinish || task.actualFinish <= task.deadline);
+}
+
+/** `true` verified by its due date, `false` late or still open past due, `null` not yet counted. */
+export function supervisionOutcome(item: AssessSupervisionItem, statusDate: IsoDate): boolean | null {
+  if (item.state === "verified") return !item.verifiedDate || item.verifiedDate <= item.dueDate;
+  return item.dueDate < statusDate ? false : null;
+}
+
+function scoreOf(
+  id: string,
+  kind: AssessedKind,
+  tally: Tally,
+  weights: AssessmentWeights,
+): Omit<EntityScore, "rank"> {
+  const keys = ["milestones", "indicators", "supervision"] as const;
+  const live = keys.filter((k) => tally[k][1] > 0);
+  const liveWeight = live.reduce((s, k) => s + Math.max(0, weights[k]), 0);
+  const component = (k: (typeof keys)[number]): ScoreComponent => {
+    const [met, counted] = tally[k];
+    const ratio = counted > 0 ? Math.min(1, Math.max(0, met / counted)) : null;
+    const weight = ratio === null || liveWeight <= 0 ? 0 : (Math.max(0, weights[k]) / liveWeight) * 100;
+    return { ratio, met, counted, weight, points: ratio === null ? 0 : weight * ratio };
+  };
+  const components = {
+    milestones: component("milestones"),
+    indicators: component("indicators"),
+    supervision: component("supervision"),
+  };
+  const total = components.milestones.points + components.indicators.points + components.supervision.points;
+  const score =
+    live.length === 0 || liveWeight <= 0 ? null : Math.min(100, Math.max(0, Math.round(total * 100) / 100));
+  return { id, kind, score, components, redLights: tally.redLights };
+}
+
+function tallyOf(map: Map<string, Tally>, id: string): Tally {
+  const known = map.get(id);
+  if (known) return known;
+  const fresh = newTally();
+  map.set(id, fresh);
+  return fresh;
+}
+
+function add(pair: [number, number], met: number): void {
+  pair[0] += met;
+  pair[1] += 1;
+}

@@ -1,0 +1,4 @@
+/** guatu/engines — assessment (考核) and ranking (排名). */
+export { assess, milestoneOutcome, supervisionOutcome } from "./assess.js";
+export { type Rankable, rankEntities } from "./rank.js";
+export * from "./types.js";
