@@ -61,3 +61,8 @@ export function isoWeekMonday(date: IsoDate): IsoDate {
 export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && dateOfDayNumber(dayNumber(s)) === s;
 }
+
+/** The earlier of two ISO dates (ISO dates order as strings). */
+export function earlierDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}

@@ -2,3 +2,11 @@
 export { assess, milestoneOutcome, supervisionOutcome } from "./assess.js";
 export { type Rankable, rankEntities } from "./rank.js";
 export * from "./types.js";
+export {
+  type Overview,
+  type OverviewIndicator,
+  type OverviewInput,
+  type OverviewOptions,
+  type OverviewTaskForce,
+  overview,
+} from "./overview.js";

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { workCalendarFor } from "../calendar/index.js";
+import type { Indicator } from "../indicators/types.js";
+import { overview } from "./overview.js";
+import type { OverviewInput } from "./overview.js";
+
+const calendar = workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2022 });
+const growth: Indicator = {
+  id: "gdp",
+  name: "地区生产总值增速",
+  unit: "%",
+  kind: "rate",
+  direction: "up",
+  baseline: 6,
+  target: 5.5,
+  year: 2022,
+  taskForceId: "tf1",
+};
+const input: OverviewInput = {
+  statusDate: "2022-08-15",
+  calendar,
+  taskForces: [{ id: "tf1" }, { id: "tf2" }],
+  tasks: [
+    {
+      id: "a",
+      taskForceId: "tf1",
+      status: "done",
+      percent: 100,
+      duration: 0,
+      deadline: "2022-08-01",
+      actualFinish: "2022-08-01",
+      supervision: [],
+    },
+    {
+      id: "b",
+      taskForceId: "tf2",
+      status: "done",
+      percent: 100,
+      duration: 0,
+      deadline: "2022-08-01",
+      actualFinish: "2022-08-05",
+      supervision: [],
+    },
+  ],
+  indicators: [
+    {
+      indicator: growth,
+      readings: [
+        { period: "2022-07", actual: -6.3 },
+        { period: "2022-05", actual: -9.5 },
+        { period: "2022-06", actual: -8.7 },
+        { period: "2022-09", actual: 1 },
+      ],
+    },
+  ],
+};
+
+describe("overview", () => {
+  it("combines lights, indicator trends and forecasts, and ranked scores", () => {
+    const o = overview(input);
+    // tf1: milestone met (1) and GDP 11.8 points short (achievement 0), 50/50 after redistribution.
+    expect(o.taskForces.map((t) => [t.taskForceId, t.light, t.score, t.rank])).toEqual([
+      ["tf1", "red", 50, 1],
+      ["tf2", "blue", 0, 2],
+    ]);
+    expect(o.taskForces[0]).toMatchObject({ taskForceId: "tf1", light: "red", redLights: 1 });
+    expect(o.taskForces[1]).toMatchObject({ taskForceId: "tf2", light: "blue", score: 0, rank: 2 });
+    expect(o.indicators[0]).toMatchObject({
+      indicatorId: "gdp",
+      trend: "rebounding",
+      forecast: { status: "not-cumulative" },
+    });
+    expect(o.counts).toMatchObject({ red: 1, blue: 1 });
+  });
+});

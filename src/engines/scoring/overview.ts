@@ -1,0 +1,132 @@
+/**
+ * The overview (总览): one pure call that lights everything, measures every indicator with its trend
+ * stage and forecast, and scores and ranks — what `GET /api/v1/overview` and the battle map show.
+ */
+import { earlierDate, type IsoDate } from "../indicators/dates.js";
+import { forecastYearEnd } from "../indicators/forecast.js";
+import { indicatorPeriod } from "../indicators/time-progress.js";
+import { classifyTrend } from "../indicators/trend.js";
+import type { IndicatorProgress, TrendStage, YearEndForecast } from "../indicators/types.js";
+import type { LightColor, Reason } from "../lights/light.js";
+import { lightsFor } from "../lights/lights-for.js";
+import type {
+  LightIndicator,
+  LightsCalendar,
+  LightsOptions,
+  LightsResult,
+  LightTask,
+} from "../lights/types.js";
+import { assess } from "./assess.js";
+import type { AssessOptions, AssessSupervisionItem, AssessTask, Assessment, EntityScore } from "./types.js";
+
+/** Input of {@link overview}: a task carries both its light and its assessment fields. */
+export interface OverviewInput {
+  readonly statusDate: IsoDate;
+  readonly calendar: LightsCalendar;
+  readonly taskForces: readonly { readonly id: string }[];
+  readonly tasks: readonly (LightTask & AssessTask)[];
+  readonly indicators?: readonly LightIndicator[];
+  readonly supervisionItems?: readonly AssessSupervisionItem[];
+}
+
+/** Options: the light rules and the assessment weights; `trendEpsilon` for `classifyTrend`. */
+export interface OverviewOptions {
+  readonly lights?: LightsOptions;
+  readonly assessment?: Omit<AssessOptions, "indicator">;
+  readonly trendEpsilon?: number;
+}
+
+/** One task force in the overview. */
+export interface OverviewTaskForce {
+  readonly taskForceId: string;
+  readonly light: LightColor;
+  readonly reasons: readonly Reason[];
+  /** Tasks and indicators by colour. */
+  readonly counts: Readonly<Record<LightColor, number>>;
+  readonly score: number | null;
+  readonly rank: number | null;
+  readonly redLights: number;
+}
+
+/** One indicator in the overview. */
+export interface OverviewIndicator {
+  readonly indicatorId: string;
+  readonly taskForceId: string | null;
+  readonly progress: IndicatorProgress;
+  /** Stage of the readings in the period up to T, oldest first (meaningful for `rate` and `level`). */
+  readonly trend: TrendStage;
+  readonly forecast: YearEndForecast;
+}
+
+/** Result of {@link overview}; task forces in input order, plus the full lights and assessment. */
+export interface Overview {
+  readonly statusDate: IsoDate;
+  readonly taskForces: readonly OverviewTaskForce[];
+  readonly indicators: readonly OverviewIndicator[];
+  /** All task forces' lights by colour. */
+  readonly counts: Readonly<Record<LightColor, number>>;
+  readonly lights: LightsResult;
+  readonly assessment: Assessment;
+}
+
+/**
+ * Computes the overview at `input.statusDate`: `lightsFor`, then per indicator the trend stage of its
+ * readings and `forecastYearEnd`, then `assess` with the red-light counts from the lights.
+ * Indicator options (period, time basis) come from `options.lights.indicator`, so lights and scores agree.
+ */
+export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
+  const T = input.statusDate;
+  const lights = lightsFor(input, T, options.lights);
+  const indicatorOptions = options.lights?.indicator;
+  const indicators = (input.indicators ?? []).map(({ indicator, readings }, k): OverviewIndicator => {
+    const period = indicatorPeriod(indicator, indicatorOptions?.period);
+    const to = earlierDate(T, period.end).slice(0, 7);
+    const series = readings
+      .filter((r) => r.period >= period.start.slice(0, 7) && r.period <= to)
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+      .map((r) => r.actual);
+    const l = lights.indicators[k]!;
+    return {
+      indicatorId: indicator.id,
+      taskForceId: l.taskForceId,
+      progress: l.progress,
+      trend: classifyTrend(
+        series,
+        options.trendEpsilon === undefined ? undefined : { epsilon: options.trendEpsilon },
+      ),
+      forecast: forecastYearEnd(
+        indicator,
+        readings,
+        T,
+        indicatorOptions?.period ? { period: indicatorOptions.period } : {},
+      ),
+    };
+  });
+  const assessment = assess(
+    {
+      statusDate: T,
+      taskForces: input.taskForces,
+      tasks: input.tasks,
+      indicators: input.indicators ?? [],
+      supervisionItems: input.supervisionItems ?? [],
+      lights,
+    },
+    { ...options.assessment, ...(indicatorOptions ? { indicator: indicatorOptions } : {}) },
+  );
+  const scores = new Map<string, EntityScore>(assessment.taskForces.map((e) => [e.id, e]));
+  const counts: Record<LightColor, number> = { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 };
+  const taskForces = lights.taskForces.map((l): OverviewTaskForce => {
+    counts[l.color]++;
+    const s = scores.get(l.taskForceId);
+    return {
+      taskForceId: l.taskForceId,
+      light: l.color,
+      reasons: l.reasons,
+      counts: l.counts,
+      score: s?.score ?? null,
+      rank: s?.rank ?? null,
+      redLights: s?.redLights ?? 0,
+    };
+  });
+  return { statusDate: T, taskForces, indicators, counts, lights, assessment };
+}
