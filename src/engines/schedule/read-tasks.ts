@@ -1,0 +1,179 @@
+import { parseIsoDate } from "../calendar/iso-date.js";
+import type { DayNumber } from "../calendar/types.js";
+import { IdIndex } from "./id-index.js";
+import { type Problems, shown, taskLabel } from "./problems.js";
+
+/** "No date" in the day-number arrays. */
+export const NO_DAY = -2147483648;
+/** Largest accepted |duration| and |lag|, in working days (about 400 years). */
+export const MAX_WORKING_DAYS = 100_000;
+
+/** The tasks of a schedule file as struct-of-arrays, indexed by input position. */
+export interface TaskArrays {
+  readonly n: number;
+  readonly ids: readonly string[];
+  readonly index: IdIndex;
+  readonly duration: Int32Array;
+  /** Sum of all durations (bounds every slot value, see read-schedule-input). */
+  readonly totalDuration: number;
+  /** Index of the parent summary, −1 for none. */
+  readonly parent: Int32Array;
+  readonly isSummary: Uint8Array;
+  readonly deadline: Int32Array;
+  readonly notBefore: Int32Array;
+  readonly actualStart: Int32Array;
+  readonly actualFinish: Int32Array;
+  readonly percent: Float64Array;
+}
+
+/** Dates seen so far: the project start (deadlines may not precede it) and the range of all dates. */
+export interface DateContext {
+  readonly projectStart: DayNumber;
+  min: DayNumber;
+  max: DayNumber;
+}
+
+function readDate(v: unknown, field: string, i: number, id: unknown, ctx: DateContext, p: Problems): number {
+  if (v === undefined || v === null) return NO_DAY;
+  const day = parseIsoDate(v);
+  if (day === undefined) {
+    p.add(
+      "BAD_DATE",
+      `tasks[${i}].${field}`,
+      `${taskLabel(id, i)} ${field}: not a valid YYYY-MM-DD date: ${shown(v)}`,
+    );
+    return NO_DAY;
+  }
+  if (day < ctx.min) ctx.min = day;
+  if (day > ctx.max) ctx.max = day;
+  return day;
+}
+
+function readStatus(
+  t: Record<string, unknown>,
+  i: number,
+  a: TaskArrays,
+  ctx: DateContext,
+  p: Problems,
+): void {
+  const start = readDate(t.actualStart, "actualStart", i, t.id, ctx, p);
+  const finish = readDate(t.actualFinish, "actualFinish", i, t.id, ctx, p);
+  a.actualStart[i] = start;
+  a.actualFinish[i] = finish;
+  if (finish !== NO_DAY && start === NO_DAY && t.actualStart == null)
+    p.add(
+      "BAD_DATE",
+      `tasks[${i}].actualStart`,
+      `${taskLabel(t.id, i)} actualStart: required when actualFinish is given`,
+    );
+  if (finish !== NO_DAY && start !== NO_DAY && finish < start)
+    p.add(
+      "END_BEFORE_START",
+      `tasks[${i}].actualFinish`,
+      `${taskLabel(t.id, i)} actualFinish: ${t.actualFinish} is before actualStart ${t.actualStart}`,
+    );
+  const percent = t.percent;
+  if (percent === undefined || percent === null) a.percent[i] = 0;
+  else if (typeof percent === "number" && percent >= 0 && percent <= 100) a.percent[i] = percent;
+  else
+    p.add(
+      "BAD_PERCENT",
+      `tasks[${i}].percent`,
+      `${taskLabel(t.id, i)} percent: must be a number from 0 to 100, got ${shown(percent)}`,
+    );
+}
+
+function durationProblem(p: Problems, i: number, id: unknown, d: unknown): void {
+  const why =
+    d === undefined
+      ? "missing"
+      : `must be a whole number of working days from 0 to ${MAX_WORKING_DAYS}, got ${shown(d)}`;
+  p.add("BAD_DURATION", `tasks[${i}].duration`, `${taskLabel(id, i)} duration: ${why}`);
+}
+
+/** Resolves `parent` references once every id is known; marks summaries. */
+function readParents(refs: Map<number, unknown>, a: TaskArrays, p: Problems): void {
+  for (const [i, ref] of refs) {
+    const j = typeof ref === "string" ? a.index.get(ref) : -1;
+    if (j < 0)
+      p.add(
+        "UNKNOWN_TASK",
+        `tasks[${i}].parent`,
+        `${taskLabel(a.ids[i], i)} parent: unknown task ${shown(ref)}`,
+      );
+    else if (j === i)
+      p.add(
+        "PARENT_CYCLE",
+        `tasks[${i}].parent`,
+        `${taskLabel(a.ids[i], i)} parent: a task cannot be its own parent`,
+      );
+    else {
+      a.parent[i] = j;
+      a.isSummary[j] = 1;
+    }
+  }
+}
+
+/** Reads and checks `tasks` in one linear pass (plus one over the few parent references). */
+export function readTasks(raw: readonly unknown[], ctx: DateContext, p: Problems): TaskArrays {
+  const n = raw.length;
+  const ids: string[] = new Array(n);
+  const a = {
+    n,
+    ids,
+    index: new IdIndex(ids),
+    duration: new Int32Array(n),
+    totalDuration: 0,
+    parent: new Int32Array(n).fill(-1),
+    isSummary: new Uint8Array(n),
+    deadline: new Int32Array(n),
+    notBefore: new Int32Array(n),
+    actualStart: new Int32Array(n),
+    actualFinish: new Int32Array(n),
+    percent: new Float64Array(n),
+  };
+  const parents = new Map<number, unknown>();
+  const badDurations: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = raw[i] as Record<string, unknown>;
+    if (typeof t !== "object" || t === null || Array.isArray(t)) {
+      p.add("BAD_FILE", `tasks[${i}]`, `tasks[${i}]: must be an object, got ${shown(t)}`);
+      ids[i] = "";
+      badDurations.push(-1);
+      continue;
+    }
+    const id = t.id;
+    ids[i] = typeof id === "string" ? id : "";
+    if (typeof id !== "string" || id === "")
+      p.add("BAD_ID", `tasks[${i}].id`, `tasks[${i}] id: must be a non-empty string, got ${shown(id)}`);
+    else {
+      const dup = a.index.add(i);
+      if (dup >= 0)
+        p.add("DUPLICATE_ID", `tasks[${i}].id`, `${taskLabel(id, i)} id: duplicate of tasks[${dup}]`);
+    }
+    const d = t.duration;
+    if (typeof d === "number" && Number.isInteger(d) && d >= 0 && d <= MAX_WORKING_DAYS) {
+      a.duration[i] = d;
+      a.totalDuration += d;
+    } else badDurations.push(i);
+    const deadline = readDate(t.deadline, "deadline", i, id, ctx, p);
+    a.deadline[i] = deadline;
+    if (deadline !== NO_DAY && deadline < ctx.projectStart)
+      p.add(
+        "DEADLINE_BEFORE_START",
+        `tasks[${i}].deadline`,
+        `${taskLabel(id, i)} deadline: ${t.deadline} is before the project start`,
+      );
+    a.notBefore[i] = readDate(t.notBefore, "notBefore", i, id, ctx, p);
+    if (t.actualStart != null || t.actualFinish != null || t.percent != null) readStatus(t, i, a, ctx, p);
+    else a.actualStart[i] = a.actualFinish[i] = NO_DAY;
+    if (t.parent != null) parents.set(i, t.parent);
+  }
+  readParents(parents, a, p);
+  for (const i of badDurations) {
+    if (i < 0) continue;
+    const d = (raw[i] as Record<string, unknown>).duration;
+    if (!a.isSummary[i] || d !== undefined) durationProblem(p, i, ids[i], d);
+  }
+  return a;
+}

@@ -1,0 +1,125 @@
+import { buildWorkCalendar } from "../calendar/work-calendar.js";
+import { isoDateOfDay } from "../calendar/iso-date.js";
+import type { WorkCalendar } from "../calendar/types.js";
+import { buildGraph, type ScheduleGraph } from "./build-graph.js";
+import { criticalChain } from "./critical-chain.js";
+import { nodeBounds } from "./node-bounds.js";
+import { backwardPass, forwardPass, NO_LOWER, NO_UPPER } from "./passes.js";
+import { readScheduleInput, type ScheduleInput } from "./read-schedule-input.js";
+import { ScheduleInputError, type ScheduleProblem } from "./schedule-error.js";
+import { ScheduleResult, type TaskSlots } from "./schedule-result.js";
+import { topoOrder } from "./topo-order.js";
+import type { ScheduleFile, ScheduleOptions, ScheduleOutput } from "./types.js";
+
+interface Prepared {
+  readonly input: ScheduleInput;
+  readonly graph: ScheduleGraph;
+  readonly order: Int32Array;
+}
+
+function prepare(file: unknown, options?: ScheduleOptions): Prepared | readonly ScheduleProblem[] {
+  const [input, problems] = readScheduleInput(file, options);
+  if (!input) return problems.list;
+  const graph = buildGraph(input.tasks, input.deps);
+  if ("code" in graph) return [graph];
+  const order = topoOrder(graph, input.tasks.ids);
+  return "code" in order ? [order] : { input, graph, order };
+}
+
+/**
+ * Every problem of a schedule file (empty when `schedule` would accept it): bad fields named by
+ * task and field, unknown or duplicate ids, parent cycles, one dependency cycle.
+ * @example validateScheduleFile({ projectStart: "2022-07-01", tasks: [{ id: "A" }] })[0].path === "tasks[0].duration"
+ */
+export function validateScheduleFile(file: unknown, options?: ScheduleOptions): ScheduleProblem[] {
+  const p = prepare(file, options);
+  return Array.isArray(p) ? [...p] : [];
+}
+
+/** Spans of summaries from their children (children before parents), into the task slot arrays. */
+function spanSummaries(s: TaskSlots, parent: Int32Array, topDown: Int32Array): void {
+  const { es, ef, ls, le, isSummary } = s;
+  for (let i = 0; i < parent.length; i++) {
+    if (!isSummary[i]) continue;
+    es[i] = ls[i] = NO_UPPER;
+    ef[i] = le[i] = NO_LOWER;
+  }
+  for (let k = topDown.length - 1; k >= 0; k--) {
+    const c = topDown[k]!;
+    const p = parent[c]!;
+    if (p < 0) continue;
+    if (es[c]! < es[p]!) es[p] = es[c]!;
+    if (ef[c]! > ef[p]!) ef[p] = ef[c]!;
+    if (ls[c]! < ls[p]!) ls[p] = ls[c]!;
+    if (le[c]! > le[p]!) le[p] = le[c]!;
+  }
+}
+
+/**
+ * Schedules a project file (SPEC "Scheduling"): forward and backward passes over working-day slots,
+ * float, feasibility and one critical chain; linear in tasks + dependencies. Throws
+ * `ScheduleInputError` (kind `invalid`) on bad input; an infeasible plan is a value.
+ */
+export function computeSchedule(file: ScheduleFile | unknown, options?: ScheduleOptions): ScheduleResult {
+  const prepared = prepare(file, options);
+  if (Array.isArray(prepared)) throw new ScheduleInputError(prepared);
+  const { input, graph, order } = prepared as Prepared;
+  const t = input.tasks;
+  const projectStart = isoDateOfDay(input.projectStart);
+  const cal: WorkCalendar = buildWorkCalendar(input.calendar, {
+    origin: projectStart,
+    from: isoDateOfDay(input.minDay - 14),
+    to: isoDateOfDay(input.maxDay + 14),
+  });
+  const { pass, ub } = nodeBounds(input, graph, order, cal);
+  const { es, ef } = forwardPass(pass);
+  let maxEf = 0;
+  for (let i = 0; i < t.n; i++) if (!t.isSummary[i] && ef[i]! > maxEf) maxEf = ef[i]!;
+  if (input.deadline === undefined)
+    for (let i = 0; i < t.n; i++) if (!t.isSummary[i] && ub[i]! > maxEf) ub[i] = maxEf;
+  const { ls, le } = backwardPass(pass, ub);
+  let minFloat = NO_UPPER;
+  const negative: string[] = [];
+  for (let i = 0; i < t.n; i++) {
+    if (t.isSummary[i]) continue;
+    const f = ls[i]! - es[i]!;
+    if (f < minFloat) minFloat = f;
+    if (f < 0) negative.push(t.ids[i]!);
+  }
+  if (minFloat === NO_UPPER) minFloat = 0;
+  const chain = criticalChain({
+    graph,
+    ids: t.ids,
+    isSummary: t.isSummary,
+    dur: pass.dur,
+    fixedStart: pass.fixedStart,
+    es,
+    ef,
+    ls,
+    le,
+    ub,
+    minFloat,
+  });
+  const slots: TaskSlots = { ids: t.ids, isSummary: t.isSummary, es, ef, ls, le };
+  spanSummaries(slots, t.parent, graph.topDown);
+  const header = {
+    projectStart,
+    deadline: input.deadline === undefined ? null : isoDateOfDay(input.deadline),
+    statusDate: input.statusDate === undefined ? null : isoDateOfDay(input.statusDate),
+    earliestFinish: t.n === 0 ? projectStart : cal.dateOfSlot(maxEf === 0 ? 0 : maxEf - 1),
+    feasible: minFloat >= 0,
+    minFloat,
+    criticalPath: chain,
+    negativeFloatTasks: negative,
+  };
+  return new ScheduleResult(header, slots, cal);
+}
+
+/**
+ * Schedules a project file and returns exactly what `guatu schedule --format json` prints.
+ * @example schedule({ projectStart: "2022-09-30", calendar: { builtin: "CN" }, tasks: [{ id: "A", duration: 2 }] })
+ *   .tasks[0].earlyFinish === "2022-10-08"
+ */
+export function schedule(file: ScheduleFile, options?: ScheduleOptions): ScheduleOutput {
+  return computeSchedule(file, options).toOutput();
+}
