@@ -24,6 +24,27 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // NUMERIC too (used by aggregates such as SUM over integers).
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/**
+ * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares per query. Reusing
+ * compiled statements by SQL text removes that cost (Kysely's connection mutex ensures one
+ * statement is never used by two queries at once). The cache is bounded.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= 1000) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Opens SQLite (WAL, foreign keys on) or a PostgreSQL pool, with camelCase ↔ snake_case mapping. */
 export function openDatabase(config: DbConfig): Database {
   if (config.kind === "sqlite") {

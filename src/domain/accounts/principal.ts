@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Role } from "../../shared/api/org.js";
 import type { Executor } from "../context.js";
 
@@ -51,28 +52,17 @@ export async function principalFor(
   const lead = new Set<string>();
   const own = new Set<string>();
   if (user.personId) {
-    const members = await db
-      .selectFrom("task_force_members")
-      .select(["taskForceId", "role"])
-      .where("personId", "=", user.personId)
-      .execute();
-    for (const m of members) {
-      own.add(m.taskForceId as string);
-      if (m.role === "lead" || m.role === "lead_leader") lead.add(m.taskForceId as string);
+    // One round trip: memberships (with role) and task forces where the person owns work.
+    const rows = await sql<{ taskForceId: string; role: string | null }>`
+      select task_force_id as "taskForceId", role from task_force_members where person_id = ${user.personId}
+      union all select distinct task_force_id, null from tasks where responsible_person_id = ${user.personId}
+      union all select distinct task_force_id, null from indicators where owner_person_id = ${user.personId}`.execute(
+      db,
+    );
+    for (const r of rows.rows) {
+      own.add(r.taskForceId);
+      if (r.role === "lead" || r.role === "lead_leader") lead.add(r.taskForceId);
     }
-    const tasks = await db
-      .selectFrom("tasks")
-      .select("taskForceId")
-      .distinct()
-      .where("responsiblePersonId", "=", user.personId)
-      .execute();
-    const indicators = await db
-      .selectFrom("indicators")
-      .select("taskForceId")
-      .distinct()
-      .where("ownerPersonId", "=", user.personId)
-      .execute();
-    for (const r of [...tasks, ...indicators]) own.add(r.taskForceId as string);
   }
   const roles = token ? [token.role] : (JSON.parse(user.roles) as Role[]);
   return {

@@ -87,12 +87,27 @@ export async function resolveSession(
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<{ principal: Principal; csrfToken: string } | undefined> {
   const id = digest(cookie);
-  const session = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+  const session = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .select([
+      "sessions.csrfToken",
+      "sessions.createdAt",
+      "sessions.lastSeenAt",
+      "users.id",
+      "users.username",
+      "users.displayName",
+      "users.personId",
+      "users.roles",
+      "users.disabled",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
   if (!session) return undefined;
+  const user = { ...session, passwordHash: null } as unknown as UserRow;
   const idle = now.getTime() - Date.parse(session.lastSeenAt as string) > policy.idleMinutes * 60_000;
   const old = now.getTime() - Date.parse(session.createdAt as string) > policy.absoluteHours * 3_600_000;
-  const user: UserRow | undefined = await findUserRow(db, { id: session.userId as string });
-  if (idle || old || !user || user.disabled) {
+  if (idle || old || user.disabled) {
     await db.deleteFrom("sessions").where("id", "=", id).execute();
     return undefined;
   }

@@ -75,6 +75,17 @@ export async function listRows(
   const countRow = await applyWhere(def, db.selectFrom(def.table), c)
     .select(sql<number>`count(*)`.as("n"))
     .executeTakeFirst();
+  const rows = await selectRows(db, def, c, dialect);
+  return { rows, total: Number(countRow?.n ?? 0) };
+}
+
+/** The rows matching the criteria, sorted and paged, without counting them. */
+export async function selectRows(
+  db: Executor,
+  def: ResourceDef,
+  c: ListCriteria,
+  dialect: "sqlite" | "postgres",
+): Promise<Row[]> {
   let q = applyWhere(def, db.selectFrom(def.table), c).select(columnsOf(def));
   for (const { field, desc } of [...c.sort, { field: "id", desc: false }]) {
     // Byte order for text on both databases, so SQLite and PostgreSQL list in the same order.
@@ -82,8 +93,7 @@ export async function listRows(
     const key = isText && dialect === "postgres" ? sql`${sql.ref(field)} collate "C"` : sql.ref(field);
     q = q.orderBy(key, desc ? "desc" : "asc");
   }
-  const rows = await q.limit(c.limit).offset(c.offset).execute();
-  return { rows, total: Number(countRow?.n ?? 0) };
+  return q.limit(c.limit).offset(c.offset).execute();
 }
 
 /** The row with this id, or undefined. */

@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../context.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
 import type { ResourceDef, Row } from "../resource/resource-def.js";
-import { listRows } from "../resource/resource.repository.js";
+import { selectRows } from "../resource/resource.repository.js";
 import { getRecord, toRecords } from "../resource/resource.service.js";
 import { supervisionItemResource } from "../supervision/supervision.resource.js";
 import { dependencyResource, taskResource } from "../tasks/task.resources.js";
@@ -16,7 +16,7 @@ async function allOf(
 ): Promise<Row[]> {
   const db = ctx.trx ?? ctx.database.db;
   const sort = def.defaultSort.map((field) => ({ field, desc: false }));
-  const { rows } = await listRows(db, def, { filters, sort, limit: ALL, offset: 0 }, ctx.database.dialect);
+  const rows = await selectRows(db, def, { filters, sort, limit: ALL, offset: 0 }, ctx.database.dialect);
   return toRecords(db, def, rows);
 }
 

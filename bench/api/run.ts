@@ -1,0 +1,178 @@
+/**
+ * `npm run bench:api` — HTTP throughput and latency of the nested task-force read and a paginated
+ * task list, at demo size and 10× demo size, on SQLite and PostgreSQL. The server runs as its own
+ * `guatu serve` process (log level warn); autocannon drives it from this process.
+ * Options (env): BENCH_SECONDS (default 20), BENCH_CONNECTIONS (50), BENCH_PG (a server URL,
+ * default postgres://root@127.0.0.1/postgres; "off" to skip PostgreSQL).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openDatabase } from "../../src/db/connection.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { serviceContext } from "../../src/domain/context.js";
+import { DEMO_PASSWORD } from "../../src/domain/demo/demo-accounts.js";
+import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
+import { loadDemo } from "../../src/domain/demo/demo.service.js";
+import { writeSection } from "../write-section.js";
+import { scaleDemo } from "./scale-demo.js";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const pgAdmin = process.env.BENCH_PG ?? "postgres://root@127.0.0.1/postgres";
+const root = join(import.meta.dirname, "..", "..");
+
+interface Row {
+  db: string;
+  size: string;
+  tasks: number;
+  endpoint: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function prepare(
+  kind: "sqlite" | "postgres",
+  factor: number,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `guatu_bench_${factor}_${process.pid}`;
+  let url: string;
+  let drop: () => Promise<void>;
+  if (kind === "sqlite") {
+    const path = join(tmpdir(), `${name}.db`);
+    url = `sqlite:${path}`;
+    drop = async () => {
+      for (const s of ["", "-wal", "-shm"]) rmSync(`${path}${s}`, { force: true });
+    };
+    await drop();
+  } else {
+    const admin = new pg.Client({ connectionString: pgAdmin });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(pgAdmin);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: pgAdmin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const database = openDatabase(kind === "sqlite" ? { kind, url, path: url.slice(7) } : { kind, url });
+  await migrateToLatest(database.db);
+  await loadDemo(
+    serviceContext(database, "demo", () => "2022-08-15T01:00:00.000Z"),
+    scaleDemo(buildDemoDataset(), factor),
+  );
+  await database.close();
+  return { url, drop };
+}
+
+function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, "bin", "guatu.js"), "serve", "--port", "0", "--db", url],
+    {
+      env: { ...process.env, GUATU_LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const m = /serving (http:\/\/\S+?) /.exec(String(chunk));
+      if (m) resolve({ base: m[1]!, child });
+    });
+    child.on("exit", (code) => reject(new Error(`guatu serve exited with ${code}`)));
+  });
+}
+
+async function cookieFor(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return res.headers.getSetCookie()[0]!.split(";")[0]!;
+}
+
+async function measure(base: string, path: string, cookie: string) {
+  const result = await autocannon({
+    url: `${base}${path}`,
+    connections,
+    duration: seconds,
+    headers: { cookie },
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const kinds: ("sqlite" | "postgres")[] = pgAdmin === "off" ? ["sqlite"] : ["sqlite", "postgres"];
+  for (const kind of kinds) {
+    for (const factor of [1, 10]) {
+      process.stderr.write(`preparing ${kind} ×${factor}…\n`);
+      const db = await prepare(kind, factor);
+      const { base, child } = await serve(db.url);
+      try {
+        const cookie = await cookieFor(base);
+        const tasks = (
+          (await (await fetch(`${base}/api/v1/tasks?limit=1`, { headers: { cookie } })).json()) as {
+            total: number;
+          }
+        ).total;
+        const endpoints = {
+          "GET /task-forces/tf-01/full (nested read)": "/api/v1/task-forces/tf-01/full",
+          "GET /tasks?limit=50&offset=100&sort=code": "/api/v1/tasks?limit=50&offset=100&sort=code",
+        };
+        for (const [endpoint, path] of Object.entries(endpoints)) {
+          process.stderr.write(`  ${endpoint} for ${seconds} s…\n`);
+          rows.push({
+            db: kind,
+            size: factor === 1 ? "demo" : `${factor}× demo`,
+            tasks,
+            endpoint,
+            ...(await measure(base, path, cookie)),
+          });
+        }
+      } finally {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+        await db.drop();
+      }
+    }
+  }
+  const table = [
+    "| database | size | tasks | endpoint | req/s | p50 ms | p99 ms | errors |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.db} | ${r.size} | ${r.tasks} | ${r.endpoint} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+    ),
+  ].join("\n");
+  const when = new Date().toISOString().slice(0, 10);
+  const text = [
+    `Command: \`npm run bench:api\` (autocannon, ${seconds} s per row, ${connections} connections, signed in as the demo admin;`,
+    `server: \`guatu serve\` in its own process, log level warn). Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}),`,
+    `Node.js ${process.version}. Date: ${when}. Target: p99 under 20 ms for the nested read on SQLite at demo size.`,
+    "",
+    table,
+  ].join("\n");
+  process.stdout.write(`${table}\n`);
+  writeSection("## HTTP API (`npm run bench:api`)", text);
+}
+
+await main();
