@@ -3,11 +3,18 @@ import { isAppError } from "../shared/errors.js";
 import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
+import { register as scheduleProject } from "./commands/schedule-project.js";
 import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
 
 /** Every command module exports `register(program)`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [serveApp, loadDemo, migrateDatabase, manageUsers];
+const commands: Array<(program: Command) => void> = [
+  serveApp,
+  loadDemo,
+  migrateDatabase,
+  manageUsers,
+  scheduleProject,
+];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
 export function buildProgram(): Command {

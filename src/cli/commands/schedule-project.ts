@@ -1,0 +1,272 @@
+import { once } from "node:events";
+import { readFileSync, statSync } from "node:fs";
+import type { Command } from "commander";
+import { isIsoDate } from "../../engines/calendar/iso-date.js";
+import { computeSchedule } from "../../engines/schedule/schedule.js";
+import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
+import type { ScheduleFile } from "../../engines/schedule/types.js";
+import { AppError, isAppError } from "../../shared/errors.js";
+
+/** Options of `guatu schedule`, as commander parses them. */
+export interface ScheduleCommandOptions {
+  readonly statusDate?: string;
+  readonly format?: string;
+  readonly lang?: string;
+}
+
+type Lang = "zh" | "en";
+
+const TEXT = {
+  zh: {
+    head: ["任务", "名称", "最早开始", "最早完成", "最迟开始", "最迟完成", "总时差", "关键"],
+    start: "项目开始",
+    deadline: "截止",
+    status: "状态日期",
+    finish: "最早完成",
+    feasible: "可行",
+    minFloat: "最小时差",
+    days: "个工作日",
+    chain: "关键环节",
+    negative: "负时差任务",
+    yes: "是",
+    no: "否",
+    summary: "（汇总）",
+  },
+  en: {
+    head: ["Task", "Name", "Early start", "Early finish", "Late start", "Late finish", "Float", "Critical"],
+    start: "Project start",
+    deadline: "Deadline",
+    status: "Status date",
+    finish: "Earliest finish",
+    feasible: "Feasible",
+    minFloat: "Minimum float",
+    days: "working days",
+    chain: "Critical chain",
+    negative: "Tasks with negative float",
+    yes: "yes",
+    no: "no",
+    summary: " (summary)",
+  },
+} as const;
+
+/** `--lang`, else the locale of LC_ALL / LC_MESSAGES / LANG: Chinese headers for zh*, English otherwise. */
+export function scheduleLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag !== undefined) {
+    if (flag !== "zh" && flag !== "en") throw new AppError("invalid", `--lang ${flag}: must be zh or en`);
+    return flag;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** Reads and parses a JSON file; every failure is one `invalid` error naming the file (and line and column). */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new Error("is a directory");
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    throw new AppError("invalid", `${path}: cannot read the file: ${why}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // V8's messages do not always give a position: find the first bad character ourselves.
+    const at = jsonErrorOffset(text);
+    const what = at >= text.length ? "unexpected end of file" : `unexpected ${JSON.stringify(text[at])}`;
+    throw new AppError("invalid", `${path}: not valid JSON at ${lineColumn(text, at)}: ${what}`);
+  }
+}
+
+/** Offset of the first character that makes `s` invalid JSON (s.length: it ends too early; −1: valid). */
+export function jsonErrorOffset(s: string): number {
+  let i = 0;
+  const ws = () => {
+    while (s[i] === " " || s[i] === "\n" || s[i] === "\r" || s[i] === "\t") i++;
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const string = (): boolean => {
+    for (i++; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === '"') return ++i > 0;
+      if (c.charCodeAt(0) < 0x20) return false;
+      if (c === "\\") {
+        i++;
+        if (s[i] === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 1, i + 5))) i += 4;
+        else if (!'"\\/bfnrt'.includes(s[i] ?? "x")) return false;
+      }
+    }
+    return false;
+  };
+  const list = (close: string, item: () => boolean): boolean => {
+    i++;
+    ws();
+    if (s[i] === close) return ++i > 0;
+    for (;;) {
+      if (!item()) return false;
+      ws();
+      if (s[i] === close) return ++i > 0;
+      if (s[i] !== ",") return false;
+      i++;
+    }
+  };
+  const value = (): boolean => {
+    ws();
+    const c = s[i];
+    if (c === "{")
+      return list("}", () => {
+        ws();
+        if (s[i] !== '"' || !string()) return false;
+        ws();
+        if (s[i] !== ":") return false;
+        i++;
+        return value();
+      });
+    if (c === "[") return list("]", value);
+    if (c === '"') return string();
+    for (const word of ["true", "false", "null"]) {
+      if (!s.startsWith(word, i)) continue;
+      i += word.length;
+      return true;
+    }
+    NUMBER.lastIndex = i;
+    if (!NUMBER.test(s)) return false;
+    i = NUMBER.lastIndex;
+    return true;
+  };
+  if (!value()) return Math.min(i, s.length);
+  ws();
+  return i < s.length ? i : -1;
+}
+
+function lineColumn(text: string, pos: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${pos - start + 1}`;
+}
+
+/** Terminal columns of a string: CJK and other wide characters take two. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - width(s)));
+const cut = (s: string, max: number): string =>
+  width(s) <= max ? s : `${[...s].slice(0, max - 1).join("")}…`;
+
+/** The header lines and the table, in chunks of lines (a million rows never become one string). */
+export function* scheduleTable(result: ScheduleResult, file: ScheduleFile, lang: Lang): Generator<string> {
+  const t = TEXT[lang];
+  const h = result.header;
+  const yes = (b: boolean) => (b ? t.yes : t.no);
+  yield `${t.start} ${h.projectStart}  ${t.deadline} ${h.deadline ?? "—"}  ${t.status} ${h.statusDate ?? "—"}  ${t.finish} ${h.earliestFinish}\n`;
+  yield `${t.feasible}: ${yes(h.feasible)}  ${t.minFloat}: ${h.minFloat} ${t.days}\n`;
+  yield `${t.chain}: ${h.criticalPath.join(" → ") || "—"}\n`;
+  if (h.negativeFloatTasks.length > 0) {
+    const shown = h.negativeFloatTasks.slice(0, 20).join(", ");
+    yield `${t.negative} (${h.negativeFloatTasks.length}): ${shown}${h.negativeFloatTasks.length > 20 ? " …" : ""}\n`;
+  }
+  const cells = (i: number): string[] => {
+    const r = result.row(i);
+    const name = cut(String(file.tasks[i]?.name ?? ""), 30) + (r.summary ? t.summary : "");
+    return [
+      r.id,
+      name,
+      r.earlyStart,
+      r.earlyFinish,
+      r.lateStart,
+      r.lateFinish,
+      String(r.totalFloat),
+      r.critical ? "*" : "",
+    ];
+  };
+  const widths = t.head.map((s, k) => Math.max(width(s), k >= 2 && k <= 5 ? 10 : 0));
+  for (let i = 0; i < result.size; i++) {
+    const r = result.row(i);
+    const name = String(file.tasks[i]?.name ?? "");
+    widths[0] = Math.max(widths[0]!, width(r.id));
+    widths[1] = Math.max(widths[1]!, width(cut(name, 30)) + (r.summary ? width(t.summary) : 0));
+    widths[6] = Math.max(widths[6]!, String(r.totalFloat).length);
+  }
+  const line = (c: readonly string[]) =>
+    `${c
+      .map((s, k) => (k === 6 ? s.padStart(widths[k]!) : pad(s, widths[k]!)))
+      .join("  ")
+      .trimEnd()}\n`;
+  yield `\n${line(t.head)}${line(widths.map((w) => "-".repeat(w)))}`;
+  let chunk: string[] = [];
+  for (let i = 0; i < result.size; i++) {
+    chunk.push(line(cells(i)));
+    if (chunk.length === 2048) {
+      yield chunk.join("");
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk.join("");
+}
+
+/** Writes chunks to a stream in ~1 MB writes, waiting for `drain` when it pushes back. */
+async function writeAll(out: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    size += c.length;
+    if (size < 1 << 20) continue;
+    if (!out.write(buf.join(""))) await once(out, "drain");
+    buf = [];
+    size = 0;
+  }
+  if (buf.length > 0 && !out.write(buf.join(""))) await once(out, "drain");
+}
+
+/** Runs `guatu schedule FILE`: read, schedule, print; bad input is an `invalid` AppError naming the file. */
+export async function runScheduleCommand(
+  path: string,
+  opts: ScheduleCommandOptions,
+  out: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const format = opts.format ?? "table";
+  if (format !== "table" && format !== "json")
+    throw new AppError("invalid", `--format ${format}: must be table or json`);
+  if (opts.statusDate !== undefined && !isIsoDate(opts.statusDate))
+    throw new AppError("invalid", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
+  const lang = format === "table" ? scheduleLang(opts.lang, env) : "en";
+  const file = readJsonFile(path);
+  let result: ScheduleResult;
+  try {
+    result = computeSchedule(file, opts.statusDate === undefined ? {} : { statusDate: opts.statusDate });
+  } catch (e) {
+    if (isAppError(e) && e.kind === "invalid")
+      throw new AppError("invalid", `${path}: ${e.message}`, { code: e.code, details: [...e.details] });
+    throw e;
+  }
+  await writeAll(
+    out,
+    format === "json" ? result.jsonChunks() : scheduleTable(result, file as ScheduleFile, lang),
+  );
+}
+
+/** `guatu schedule FILE.json [--status-date D] [--format table|json] [--lang zh|en]`. */
+export function register(program: Command): void {
+  program
+    .command("schedule")
+    .description(
+      "schedule a project file backwards from its deadlines (倒排工期): late and early dates, float, critical chain",
+    )
+    .argument("<file>", "schedule file (JSON, see docs)")
+    .option("--status-date <date>", "schedule work not yet started from this date (YYYY-MM-DD)")
+    .option("--format <format>", "table or json", "table")
+    .option("--lang <lang>", "table language zh or en (default: from LC_ALL / LANG)")
+    // The CLI is the adapter edge: the locale is read from the environment here and passed in.
+    .action((file: string, opts: ScheduleCommandOptions) =>
+      runScheduleCommand(file, opts, process.stdout, process.env),
+    );
+}
