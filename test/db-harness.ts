@@ -98,6 +98,7 @@ export async function snapshot(database: Database): Promise<string> {
     "sessions",
     "api_tokens",
     "auth_failures",
+    "revisions",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {

@@ -211,6 +211,16 @@ describe.each(dialects)("REST API on %s", (dialect) => {
     expect(r.body.indicators[0].readings.map((x: { actual: number }) => x.actual)).toEqual([-3.1]);
   });
 
+  it("serves a fresh nested read after any change (the cache follows the data revision)", async () => {
+    const url = `/api/v1/task-forces/${s.tf.id}/full`;
+    const first = (await api("GET", url)).body;
+    const task = first.tasks.find((x: { id: string }) => x.id === s.t3.id);
+    await api("PATCH", `/api/v1/tasks/${task.id}`, { title: "改过的标题", version: task.version });
+    const second = (await api("GET", url)).body;
+    expect(second.tasks.find((x: { id: string }) => x.id === s.t3.id).title).toBe("改过的标题");
+    expect((await api("GET", "/api/v1/task-forces/nope/full")).status).toBe(404);
+  });
+
   it("moves a task by its latest progress report, audited", async () => {
     await s.post("progress-reports", {
       taskId: s.t1.id,

@@ -12,8 +12,12 @@ export interface AuditWrite {
   readonly after: unknown;
 }
 
-/** Appends an audit entry; call inside the transaction of the change it records. */
+/**
+ * Appends an audit entry; call inside the transaction of the change it records. Every change is
+ * audited, so this is also where the data revision (read by caches) moves on.
+ */
 export async function appendAudit(db: Executor, entry: AuditWrite): Promise<void> {
+  await bumpDataRevision(db);
   await db
     .insertInto("audit_entries")
     .values({
@@ -56,4 +60,19 @@ export async function listAudit(db: Executor, f: AuditFilter, limit: number, off
     after: r.after == null ? null : JSON.parse(r.after),
   }));
   return { items, total: Number(n) };
+}
+
+/** Moves the data revision on (inside the caller's transaction). */
+export async function bumpDataRevision(db: Executor): Promise<void> {
+  await db
+    .updateTable("revisions")
+    .set((eb) => ({ n: eb("n", "+", 1) }))
+    .where("scope", "=", "data")
+    .execute();
+}
+
+/** The current data revision: equal numbers mean no audited change happened in between. */
+export async function dataRevision(db: Executor): Promise<number> {
+  const row = await db.selectFrom("revisions").select("n").where("scope", "=", "data").executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

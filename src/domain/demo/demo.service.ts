@@ -1,4 +1,5 @@
 import { setPassword } from "../accounts/account.service.js";
+import { bumpDataRevision } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
 import { goalResource } from "../goals/goal.resource.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
@@ -59,8 +60,10 @@ export async function loadDemo(
 ): Promise<DemoLoadResult> {
   return inTransaction(ctx, async (trx) => {
     const c: ServiceContext = { ...ctx, trx };
-    if (options.reset) for (const t of ALL_TABLES) await trx.deleteFrom(t).execute();
-    else if (await getSetting(trx, DEMO_SETTING)) return { loaded: false, counts: {} };
+    if (options.reset) {
+      for (const t of ALL_TABLES) await trx.deleteFrom(t).execute();
+      await bumpDataRevision(trx);
+    } else if (await getSetting(trx, DEMO_SETTING)) return { loaded: false, counts: {} };
     const counts: Record<string, number> = {};
     const load = async (def: ResourceDef, seeds: readonly { id: string }[]) => {
       for (const { id, ...input } of seeds) await createRecord(c, def, stripExtras(input), { id });

@@ -1,3 +1,4 @@
+import { bumpDataRevision } from "../audit/audit.repository.js";
 import type { Executor } from "../context.js";
 
 /** A setting's value (JSON), or undefined when unset. */
@@ -9,6 +10,7 @@ export async function getSetting<T>(db: Executor, key: string): Promise<T | unde
 /** Sets a setting (insert or replace), bumping its version. */
 export async function putSetting(db: Executor, key: string, value: unknown, now: string): Promise<void> {
   const text = JSON.stringify(value);
+  await bumpDataRevision(db);
   const updated = await db
     .updateTable("settings")
     .set((eb) => ({ value: text, updatedAt: now, version: eb("version", "+", 1) }))

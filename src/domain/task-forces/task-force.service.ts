@@ -1,4 +1,6 @@
+import { assertCanRead } from "../accounts/access.js";
 import type { ServiceContext } from "../context.js";
+import type { ReadCache } from "../read-cache.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
 import type { ResourceDef, Row } from "../resource/resource-def.js";
 import { selectRows } from "../resource/resource.repository.js";
@@ -58,4 +60,24 @@ export async function readTaskForceFull(ctx: ServiceContext, id: string): Promis
     indicators: indicators.map((i) => ({ ...i, readings: byIndicator.get(i.id as string) ?? [] })),
     supervisionItems,
   };
+}
+
+/**
+ * The nested read rendered by `render` (the route's serializer), cached until the next audited
+ * change. Access is checked for every caller before the shared copy is used.
+ */
+export async function readTaskForceFullCached(
+  ctx: ServiceContext,
+  cache: ReadCache,
+  id: string,
+  render: (full: TaskForceFull) => string,
+): Promise<string> {
+  const db = ctx.trx ?? ctx.database.db;
+  try {
+    await assertCanRead(ctx, db, taskForceResource, { id });
+  } catch (e) {
+    await getRecord({ ...ctx, principal: undefined }, taskForceResource, id); // unknown ids answer 404, as elsewhere
+    throw e;
+  }
+  return cache.get(db, `task-force-full:${id}`, async () => render(await readTaskForceFull(ctx, id)));
 }

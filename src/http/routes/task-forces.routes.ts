@@ -1,15 +1,15 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/connection.js";
-import { readTaskForceFull } from "../../domain/task-forces/task-force.service.js";
+import { ReadCache } from "../../domain/read-cache.js";
+import { readTaskForceFullCached, type TaskForceFull } from "../../domain/task-forces/task-force.service.js";
 import { errorBody, id } from "../../shared/api/common.js";
 import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
 import { supervisionItemSchemas } from "../../shared/api/supervision.js";
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
 import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
 import { readRule } from "../policy.js";
-import { present } from "../present.js";
 import { contextOf } from "../request-context.js";
 
 /** Wire shape of the nested task-force read. */
@@ -25,6 +25,7 @@ z.globalRegistry.add(taskForceFull, { id: "TaskForceFull" });
 
 /** `GET /api/v1/task-forces/:id/full` — one call for the battle map and the task book. */
 export async function taskForceRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const cache = new ReadCache();
   app.withTypeProvider<ZodTypeProvider>().get("/api/v1/task-forces/:id/full", {
     config: { rule: readRule("task-forces") },
     schema: {
@@ -34,7 +35,11 @@ export async function taskForceRoutes(app: FastifyInstance, opts: { database: Da
       params: z.strictObject({ id }),
       response: { 200: taskForceFull, 400: errorBody, 404: errorBody },
     },
-    handler: async (req) =>
-      present(taskForceFull, await readTaskForceFull(contextOf(req, opts.database), req.params.id)),
+    handler: async (req, reply) => {
+      const render = (full: TaskForceFull) => JSON.stringify(taskForceFull.parse(full));
+      const json = await readTaskForceFullCached(contextOf(req, opts.database), cache, req.params.id, render);
+      // Already serialized (and checked against the schema) when it was rendered.
+      return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
+    },
   });
 }

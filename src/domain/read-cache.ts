@@ -1,0 +1,28 @@
+import { dataRevision } from "./audit/audit.repository.js";
+import type { Executor } from "./context.js";
+
+/**
+ * A bounded in-process cache of rendered read models (e.g. a task force's nested read as JSON),
+ * valid while the database's data revision is unchanged. Every audited change moves the revision
+ * on, in the database, so several app instances never serve each other's stale copies; checking
+ * costs one primary-key read.
+ */
+export class ReadCache {
+  readonly #entries = new Map<string, { revision: number; value: string }>();
+
+  constructor(private readonly capacity = 500) {}
+
+  /** The cached value for `key` at the current revision, else `render()`'s, remembered. */
+  async get(db: Executor, key: string, render: () => Promise<string>): Promise<string> {
+    const revision = await dataRevision(db);
+    const hit = this.#entries.get(key);
+    if (hit && hit.revision === revision) return hit.value;
+    const value = await render();
+    // Re-read: a change committed while rendering must not be cached under the older revision.
+    if ((await dataRevision(db)) === revision) {
+      if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, { revision, value });
+    }
+    return value;
+  }
+}
