@@ -5,8 +5,8 @@
  */
 export class IdIndex {
   readonly #ids: readonly string[];
-  readonly #slots: Int32Array;
-  readonly #hashes: Int32Array;
+  /** Pairs (position + 1, hash) side by side: one cache line per probe; 0 = empty. */
+  readonly #table: Int32Array;
   readonly #mask: number;
 
   /** An empty index over `ids` (positions refer into it), sized for `ids.length` entries. */
@@ -14,8 +14,7 @@ export class IdIndex {
     let cap = 16;
     while (cap < ids.length * 2) cap *= 2;
     this.#ids = ids;
-    this.#slots = new Int32Array(cap).fill(-1);
-    this.#hashes = new Int32Array(cap);
+    this.#table = new Int32Array(2 * cap);
     this.#mask = cap - 1;
   }
 
@@ -30,22 +29,24 @@ export class IdIndex {
   add(i: number): number {
     const id = this.#ids[i]!;
     const h = IdIndex.hash(id);
+    const t = this.#table;
     let k = h & this.#mask;
-    for (let j = this.#slots[k]!; j >= 0; j = this.#slots[k]!) {
-      if (this.#hashes[k] === h && this.#ids[j] === id) return j;
+    for (let j = t[2 * k]!; j > 0; j = t[2 * k]!) {
+      if (t[2 * k + 1] === h && this.#ids[j - 1] === id) return j - 1;
       k = (k + 1) & this.#mask;
     }
-    this.#slots[k] = i;
-    this.#hashes[k] = h;
+    t[2 * k] = i + 1;
+    t[2 * k + 1] = h;
     return -1;
   }
 
   /** Position of `id`, or −1. */
   get(id: string): number {
     const h = IdIndex.hash(id);
+    const t = this.#table;
     let k = h & this.#mask;
-    for (let j = this.#slots[k]!; j >= 0; j = this.#slots[k]!) {
-      if (this.#hashes[k] === h && this.#ids[j] === id) return j;
+    for (let j = t[2 * k]!; j > 0; j = t[2 * k]!) {
+      if (t[2 * k + 1] === h && this.#ids[j - 1] === id) return j - 1;
       k = (k + 1) & this.#mask;
     }
     return -1;

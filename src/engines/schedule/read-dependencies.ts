@@ -33,14 +33,25 @@ export function readDependencies(raw: readonly unknown[], index: IdIndex, p: Pro
     lag: new Int32Array(m),
     bits: new Uint8Array(m),
   };
+  let lastFrom: unknown;
+  let lastFromIndex = -1;
+  let lastTo: unknown;
+  let lastToIndex = -1;
   for (let i = 0; i < m; i++) {
     const d = raw[i];
     if (!isRecord(d)) {
       p.add("BAD_FILE", `dependencies[${i}]`, `dependencies[${i}]: must be an object, got ${shown(d)}`);
       continue;
     }
-    const from = typeof d.from === "string" ? index.get(d.from) : -1;
-    const to = typeof d.to === "string" ? index.get(d.to) : -1;
+    // Files often list several dependencies of one task in a row: remember the last id of each end.
+    const fromId = d.from;
+    const toId = d.to;
+    const from = fromId === lastFrom ? lastFromIndex : typeof fromId === "string" ? index.get(fromId) : -1;
+    const to = toId === lastTo ? lastToIndex : typeof toId === "string" ? index.get(toId) : -1;
+    lastFrom = fromId;
+    lastFromIndex = from;
+    lastTo = toId;
+    lastToIndex = to;
     if (from < 0)
       p.add("UNKNOWN_TASK", `dependencies[${i}].from`, `${label(d, i)} from: unknown task ${shown(d.from)}`);
     if (to < 0)
