@@ -55,9 +55,9 @@ export function worseColor(a: LightColor, b: LightColor): LightColor {
   return LIGHT_SEVERITY[a] >= LIGHT_SEVERITY[b] ? a : b;
 }
 
-/** Builds a {@link Reason}; `params` are copied so the reason is independent of its input. */
+/** Builds a {@link Reason} (the params object is kept, not copied: pass a fresh one). */
 export function reason(code: string, params: ReasonParams, zh: string, en: string): Reason {
-  return { code, params: { ...params }, text: { zh, en } };
+  return { code, params, text: { zh, en } };
 }
 
 /** Rounds a number for display in a reason's text (at most `digits` decimals, no trailing zeros). */

@@ -138,3 +138,26 @@ describe("lightsFor", () => {
     );
   });
 });
+
+describe("lightsFor reasons", () => {
+  it("shares equal reasons between tasks and names the task only at task-force level", () => {
+    const res = run([
+      task("a", { status: "done" }),
+      task("b", { status: "done" }),
+      task("c", { deadline: "2022-08-01" }),
+    ]);
+    expect(res.tasks[0]!.reasons[0]).toBe(res.tasks[1]!.reasons[0]);
+    expect(Object.isFrozen(res.tasks[0]!.reasons[0])).toBe(true);
+    expect(res.taskForces[0]!.reasons[0]!.text).toEqual({
+      zh: "任务c为红灯：已超过截止日期2022-08-01（逾期4个工作日）且未完成",
+      en: "Task c is red: past its deadline 2022-08-01 (4 working days) and not done",
+    });
+    expect(JSON.parse(JSON.stringify(res.tasks[2]!.reasons))).toEqual([
+      {
+        code: "PAST_DEADLINE",
+        params: { deadline: "2022-08-01", overdueWorkdays: 4 },
+        text: res.tasks[2]!.reasons[0]!.text,
+      },
+    ]);
+  });
+});

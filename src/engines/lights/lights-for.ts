@@ -5,8 +5,8 @@
 import type { IsoDate } from "../indicators/dates.js";
 import { indicatorProgress } from "../indicators/progress.js";
 import { LIGHT_SEVERITY, type LightColor, type Reason } from "./light.js";
-import { taskLight } from "./task-light.js";
-import { taskReasons as R } from "./task-reasons.js";
+import { type LightSettings, overdueSupervision, resolveLightSettings, taskLightWith } from "./task-light.js";
+import { taskReasons as R, sharedReason } from "./task-reasons.js";
 import type {
   IndicatorLight,
   LightsCalendar,
@@ -25,7 +25,7 @@ export function emptyCounts(): Record<LightColor, number> {
 
 /**
  * Lights every task, indicator and task force at `statusDate`.
- * - Leaf tasks: {@link taskLight}.
+ * - Leaf tasks: `taskLight`.
  * - Summary tasks (any task another task names as `parentId`): the worst colour
  *   ({@link LIGHT_SEVERITY}: red > yellow > green > grey > blue) among their sub-tasks' lights and
  *   their own `SUPERVISION_OVERDUE` and (unless every sub-task is done) `PAST_DEADLINE` checks; reasons are one `CHILD_LIGHT` per sub-task
@@ -54,12 +54,14 @@ export function lightsFor(
       progress,
     };
   });
-  const byForce = new Map<string, { tasks: TaskLight[]; indicators: IndicatorLight[] }>();
+  // Group by task force through indices (tasks[i] is input.tasks[i]'s light).
+  const byForce = new Map<string, { tasks: number[]; indicators: IndicatorLight[] }>();
   for (const tf of input.taskForces) byForce.set(tf.id, { tasks: [], indicators: [] });
-  for (const l of tasks) byForce.get(l.taskForceId)?.tasks.push(l);
+  for (let i = 0; i < tasks.length; i++) byForce.get(tasks[i]!.taskForceId)?.tasks.push(i);
   for (const l of indicators) if (l.taskForceId !== null) byForce.get(l.taskForceId)?.indicators.push(l);
-  const codeOf = new Map(input.tasks.map((t) => [t.id, t.code || t.id]));
-  const taskForces = input.taskForces.map((tf) => taskForceLight(tf.id, byForce.get(tf.id)!, codeOf));
+  const taskForces = input.taskForces.map((tf) =>
+    taskForceLight(tf.id, byForce.get(tf.id)!, input.tasks, tasks),
+  );
   return { tasks, indicators, taskForces };
 }
 
@@ -69,35 +71,43 @@ function lightTasks(
   calendar: LightsCalendar,
   options: LightsOptions,
 ): TaskLight[] {
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const children = new Map<string, LightTask[]>();
-  for (const t of tasks) {
-    if (t.parentId && t.parentId !== t.id && byId.has(t.parentId)) {
-      const list = children.get(t.parentId);
-      if (list) list.push(t);
-      else children.set(t.parentId, [t]);
-    }
+  const settings = resolveLightSettings(options, statusDate);
+  const n = tasks.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(tasks[i]!.id, i);
+  // Children as index lists; one Map lookup per task, the rest is array work.
+  const children: (number[] | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i]!;
+    const p = t.parentId && t.parentId !== t.id ? index.get(t.parentId) : undefined;
+    if (p === undefined) continue;
+    const list = children[p];
+    if (list) list.push(i);
+    else children[p] = [i];
   }
-  const done = new Map<string, TaskLight>();
-  const visiting = new Set<string>();
-  const visit = (task: LightTask): TaskLight => {
-    const memo = done.get(task.id);
-    if (memo) return memo;
-    visiting.add(task.id);
-    const kids = (children.get(task.id) ?? []).filter((c) => !visiting.has(c.id));
-    const result = kids.length
-      ? summaryLight(task, kids.map(visit), statusDate, calendar, options)
-      : {
-          taskId: task.id,
-          taskForceId: task.taskForceId,
-          summary: false,
-          ...taskLight(task, statusDate, calendar, options),
-        };
-    visiting.delete(task.id);
-    done.set(task.id, result);
+  const out: TaskLight[] = new Array(n);
+  const state = new Uint8Array(n); // 0 new, 1 visiting, 2 done
+  const visit = (i: number): TaskLight => {
+    if (state[i] === 2) return out[i]!;
+    const task = tasks[i]!;
+    const list = children[i];
+    let result: TaskLight;
+    if (!list) {
+      result = taskLightWith(task, statusDate, calendar, settings);
+    } else {
+      state[i] = 1;
+      const kids: TaskLight[] = [];
+      for (const c of list) if (state[c] !== 1) kids.push(visit(c));
+      result = kids.length
+        ? summaryLight(task, kids, statusDate, calendar, settings)
+        : taskLightWith(task, statusDate, calendar, settings);
+    }
+    state[i] = 2;
+    out[i] = result;
     return result;
   };
-  return tasks.map(visit);
+  for (let i = 0; i < n; i++) visit(i);
+  return out;
 }
 
 function summaryLight(
@@ -105,32 +115,22 @@ function summaryLight(
   kids: readonly TaskLight[],
   statusDate: IsoDate,
   calendar: LightsCalendar,
-  options: LightsOptions,
+  settings: LightSettings,
 ): TaskLight {
   // The summary's own checks: only what does not depend on its (derived) status and percent.
-  const own = taskLight(
-    {
-      ...task,
-      status: "in_progress",
-      percent: 100,
-      baselineStart: null,
-      lateStart: null,
-      totalFloat: null,
-      lastReportDate: null,
-    },
-    statusDate,
-    calendar,
-    { ...options, dispatchRound: "off" },
-  );
-  const kidsDone = kids.every((k) => k.color === "blue");
-  const ownRed = own.reasons.filter(
-    (r) => r.code === "SUPERVISION_OVERDUE" || (r.code === "PAST_DEADLINE" && !kidsDone),
-  );
+  let kidsDone = true;
+  for (const k of kids) if (k.color !== "blue") kidsDone = false;
+  const ownRed = overdueSupervision(task, statusDate, settings.reasons);
+  if (!kidsDone && task.deadline && task.deadline < statusDate) {
+    const overdueWorkdays = calendar.workdaysBetween(task.deadline, statusDate);
+    ownRed.unshift(
+      sharedReason(settings.reasons, "PAST_DEADLINE", { deadline: task.deadline, overdueWorkdays }),
+    );
+  }
   let color: LightColor = ownRed.length ? "red" : "blue";
   for (const k of kids) if (LIGHT_SEVERITY[k.color] > LIGHT_SEVERITY[color]) color = k.color;
-  const t = task.code || task.id;
   const reasons: Reason[] = color === "red" ? [...ownRed] : [];
-  for (const k of kids) if (k.color === color) reasons.push(R.child(t, k.taskId, color, k.reasons[0]));
+  for (const k of kids) if (k.color === color) reasons.push(R.child(k.taskId, color, k.reasons[0]));
   return {
     taskId: task.id,
     taskForceId: task.taskForceId,
@@ -143,13 +143,15 @@ function summaryLight(
 
 function taskForceLight(
   taskForceId: string,
-  items: { tasks: TaskLight[]; indicators: IndicatorLight[] },
-  codeOf: ReadonlyMap<string, string>,
+  items: { tasks: number[]; indicators: IndicatorLight[] },
+  inputs: readonly LightTask[],
+  lights: readonly TaskLight[],
 ): TaskForceLight {
   const taskCounts = emptyCounts();
   const indicatorCounts = emptyCounts();
   let worst = -1;
-  for (const l of items.tasks) {
+  for (const i of items.tasks) {
+    const l = lights[i]!;
     taskCounts[l.color]++;
     worst = Math.max(worst, LIGHT_SEVERITY[l.color]);
   }
@@ -163,11 +165,12 @@ function taskForceLight(
     return { taskForceId, color: "grey", reasons: [R.empty()], counts, taskCounts, indicatorCounts };
   const color = (Object.keys(LIGHT_SEVERITY) as LightColor[]).find((c) => LIGHT_SEVERITY[c] === worst)!;
   const reasons: Reason[] = [];
-  for (const l of items.tasks) {
+  for (const i of items.tasks) {
+    const l = lights[i]!;
     if (l.color !== color) continue;
     // A summary's CHILD_LIGHT reasons repeat its leaves; list a summary only for its own reasons.
     const first = l.summary ? l.reasons.find((r) => r.code !== "CHILD_LIGHT") : l.reasons[0];
-    if (!l.summary || first) reasons.push(R.taskLight(codeOf.get(l.taskId)!, color, first));
+    if (!l.summary || first) reasons.push(R.taskLight(inputs[i]!.code || l.taskId, color, first));
   }
   for (const l of items.indicators) {
     if (l.color === color) reasons.push(R.indicatorLight(l.indicatorId, color, l.reasons[0]));

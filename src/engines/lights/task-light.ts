@@ -3,8 +3,8 @@
  */
 import { type IsoDate, isoWeekMonday } from "../indicators/dates.js";
 import type { Percent } from "../indicators/types.js";
-import type { Light, Reason } from "./light.js";
-import { taskReasons as R } from "./task-reasons.js";
+import type { LightColor, Reason } from "./light.js";
+import { type ReasonCache, sharedReason } from "./task-reasons.js";
 import {
   DEFAULT_LIGHT_THRESHOLDS,
   type DispatchRound,
@@ -12,6 +12,7 @@ import {
   type LightsOptions,
   type LightTask,
   type LightThresholds,
+  type TaskLight,
 } from "./types.js";
 
 /** Slack so that exact boundaries (exactly 10 or 20 points) survive floating point. */
@@ -61,59 +62,142 @@ export function taskLight(
   statusDate: IsoDate,
   calendar: LightsCalendar,
   options: LightsOptions = {},
-): Light & { readonly plannedProgress: Percent | null } {
-  const th: LightThresholds = { ...DEFAULT_LIGHT_THRESHOLDS, ...options.thresholds };
-  const t = task.code || task.id;
+): TaskLight {
+  return taskLightWith(task, statusDate, calendar, resolveLightSettings(options, statusDate));
+}
+
+/** Thresholds, dispatch round and shared reasons for one status date (see {@link taskLightWith}). */
+export interface LightSettings {
+  readonly thresholds: LightThresholds;
+  /** First day of the current dispatch round, `null` when the rule is off. */
+  readonly roundStart: IsoDate | null;
+  /** Equal reasons, shared between tasks. */
+  readonly reasons: ReasonCache;
+  /** One-reason lists, shared between tasks with the same single reason. */
+  readonly singles: Map<Reason, readonly Reason[]>;
+}
+
+/** Resolves options against the defaults for one status date, with empty reason caches. */
+export function resolveLightSettings(options: LightsOptions, statusDate: IsoDate): LightSettings {
+  return {
+    thresholds: { ...DEFAULT_LIGHT_THRESHOLDS, ...options.thresholds },
+    roundStart: roundStart(options.dispatchRound ?? "weekly", statusDate),
+    reasons: new Map(),
+    singles: new Map(),
+  };
+}
+
+/** {@link taskLight} with settings resolved once, for lighting many tasks at one status date. */
+export function taskLightWith(
+  task: LightTask,
+  statusDate: IsoDate,
+  calendar: LightsCalendar,
+  settings: LightSettings,
+): TaskLight {
+  const th = settings.thresholds;
+  const cache = settings.reasons;
   const T = statusDate;
   const planned = plannedProgress(task, T, calendar);
-  const light = (color: Light["color"], reasons: Reason[]) => ({ color, reasons, plannedProgress: planned });
-  if (task.status === "done") return light("blue", [R.done(t)]);
-  const overdue = overdueSupervision(task, t, T);
-  if (task.status === "suspended")
-    return overdue.length ? light("red", overdue) : light("grey", [R.suspended(t)]);
+  if (task.status === "done")
+    return result(task, planned, "blue", [sharedReason(cache, "DONE", {})], settings);
+  const overdue = overdueSupervision(task, T, cache);
+  if (task.status === "suspended") {
+    const why = overdue.length ? overdue : [sharedReason(cache, "SUSPENDED", {})];
+    return result(task, planned, overdue.length ? "red" : "grey", why, settings);
+  }
 
   const notStarted = task.status === "not_started";
   const behind = planned === null ? null : planned - task.percent;
   const float = task.totalFloat ?? null;
   const red: Reason[] = [];
   if (task.deadline && task.deadline < T) {
-    red.push(R.pastDeadline(t, task.deadline, calendar.workdaysBetween(task.deadline, T)));
+    const overdueWorkdays = calendar.workdaysBetween(task.deadline, T);
+    red.push(sharedReason(cache, "PAST_DEADLINE", { deadline: task.deadline, overdueWorkdays }));
   }
-  if (notStarted && task.lateStart && task.lateStart < T) red.push(R.lateStartPassed(t, task.lateStart));
-  if (float !== null && float < 0) red.push(R.negativeFloat(t, float));
-  if (behind !== null && behind > th.redBehindPoints + EPS) {
-    red.push(R.behindPlan(t, planned!, task.percent, th.redBehindPoints));
+  if (notStarted && task.lateStart && task.lateStart < T) {
+    red.push(sharedReason(cache, "LATE_START_PASSED", { lateStart: task.lateStart }));
   }
-  red.push(...overdue);
-  if (red.length) return light("red", red);
+  if (float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", { totalFloat: float }));
+  if (behind !== null && behind > th.redBehindPoints + EPS)
+    red.push(behindPlan(cache, planned!, task.percent, th.redBehindPoints));
+  for (const r of overdue) red.push(r);
+  if (red.length) return result(task, planned, "red", red, settings);
 
   const yellow: Reason[] = [];
   if (task.deadline && task.deadline >= T) {
-    const left = calendar.workdaysBetween(T, task.deadline);
-    if (left <= th.deadlineSoonWorkdays) yellow.push(R.deadlineSoon(t, task.deadline, left));
+    const workdaysLeft = calendar.workdaysBetween(T, task.deadline);
+    if (workdaysLeft <= th.deadlineSoonWorkdays) {
+      yellow.push(sharedReason(cache, "DEADLINE_SOON", { deadline: task.deadline, workdaysLeft }));
+    }
   }
   if (behind !== null && behind > th.yellowBehindPoints + EPS) {
-    yellow.push(R.behindPlan(t, planned!, task.percent, th.yellowBehindPoints));
+    yellow.push(behindPlan(cache, planned!, task.percent, th.yellowBehindPoints));
   }
-  const since = roundStart(options.dispatchRound ?? "weekly", T);
+  const since = settings.roundStart;
   if (since && task.status === "in_progress" && !(task.actualStart && task.actualStart >= since)) {
     const last = task.lastReportDate ?? null;
-    if (!last || last < since || last > T) yellow.push(R.noReport(t, since, last));
+    if (!last || last < since || last > T) {
+      yellow.push(
+        sharedReason(cache, "NO_REPORT_THIS_ROUND", { roundStart: since, lastReportDate: last ?? "" }),
+      );
+    }
   }
-  if (float !== null && float <= th.lowFloatWorkdays) yellow.push(R.lowFloat(t, float));
-  if (yellow.length) return light("yellow", yellow);
+  if (float !== null && float <= th.lowFloatWorkdays)
+    yellow.push(sharedReason(cache, "LOW_FLOAT", { totalFloat: float }));
+  if (yellow.length) return result(task, planned, "yellow", yellow, settings);
 
   const due = task.lateStart ?? task.baselineStart;
-  if (notStarted && due && due > T) return light("grey", [R.notYetDue(t, due)]);
-  return light("green", [R.onTrack(t, planned, task.percent)]);
+  if (notStarted && due && due > T) {
+    return result(task, planned, "grey", [sharedReason(cache, "NOT_YET_DUE", { lateStart: due })], settings);
+  }
+  const onTrack = sharedReason(cache, "ON_TRACK", { plannedProgress: planned ?? "", percent: task.percent });
+  return result(task, planned, "green", [onTrack], settings);
 }
 
-function overdueSupervision(task: LightTask, t: string, statusDate: IsoDate): Reason[] {
+function behindPlan(cache: ReasonCache, planned: Percent, percent: Percent, threshold: number): Reason {
+  const params = {
+    plannedProgress: planned,
+    percent,
+    behindPoints: planned - percent,
+    thresholdPoints: threshold,
+  };
+  return sharedReason(cache, "BEHIND_PLAN", params);
+}
+
+function result(
+  task: LightTask,
+  planned: Percent | null,
+  color: LightColor,
+  reasons: Reason[],
+  settings: LightSettings,
+): TaskLight {
+  let list: readonly Reason[] = reasons;
+  if (reasons.length === 1) {
+    // Most tasks have one reason; share the one-element list as well.
+    const r = reasons[0]!;
+    list = settings.singles.get(r) ?? reasons;
+    if (list === reasons) settings.singles.set(r, Object.freeze(reasons));
+  }
+  return {
+    taskId: task.id,
+    taskForceId: task.taskForceId,
+    summary: false,
+    plannedProgress: planned,
+    color,
+    reasons: list,
+  };
+}
+
+/** Reasons for the task's supervision items past due (due date < T) and not verified. */
+export function overdueSupervision(task: LightTask, statusDate: IsoDate, cache: ReasonCache): Reason[] {
   const out: Reason[] = [];
-  task.supervision.forEach((item, k) => {
+  const items = task.supervision;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     if (item.state !== "verified" && item.dueDate < statusDate) {
-      out.push(R.supervisionOverdue(t, item.dueDate, item.id ?? `${task.id}#${k + 1}`));
+      const supervisionId = item.id ?? `${task.id}#${k + 1}`;
+      out.push(sharedReason(cache, "SUPERVISION_OVERDUE", { dueDate: item.dueDate, supervisionId }));
     }
-  });
+  }
   return out;
 }

@@ -1,9 +1,9 @@
 /**
  * The reasons a task or task-force light can carry: stable codes, params, zh/en sentences.
- * `task` in the text is the WBS code when known, else the id.
+ * A task's own reasons do not name the task (the light sits beside it), so equal reasons can be shared
+ * between tasks ({@link sharedReason}); task-force reasons (`TASK_LIGHT`, `CHILD_LIGHT`) name it.
  */
-import type { IsoDate } from "../indicators/dates.js";
-import { fmt, type LightColor, type Reason, reason } from "./light.js";
+import { fmt, type LightColor, type Reason, type ReasonParams, reason } from "./light.js";
 
 /** Every task and task-force reason code. */
 export type TaskReasonCode =
@@ -31,108 +31,132 @@ const ZH_COLOR: Record<LightColor, string> = {
   grey: "灰灯",
   blue: "蓝灯",
 };
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** Reason builders, one per code. */
+/**
+ * Reasons equal in code and params, built once per lighting run and shared (frozen) by every task that
+ * has them — most tasks share "done" or "not yet due until D", which keeps a 30 000-task run light.
+ */
+export type ReasonCache = Map<string, Reason>;
+
+const DONE: Reason = Object.freeze({
+  code: "DONE",
+  params: Object.freeze({}),
+  text: Object.freeze({ zh: "已完成", en: "Done" }),
+});
+
+/** The cached reason for `code` and `params`, building and freezing it on first use. */
+export function sharedReason(cache: ReasonCache, code: TaskReasonCode, params: ReasonParams): Reason {
+  if (code === "DONE") return DONE;
+  let key: string = code;
+  for (const k in params) key += `|${params[k]}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const built = taskReasonText(code, params);
+  const frozen = Object.freeze({
+    ...built,
+    params: Object.freeze(built.params),
+    text: Object.freeze(built.text),
+  });
+  cache.set(key, frozen);
+  return frozen;
+}
+
+/** Builds a task's own reason (no task named in the text). Params: dates `YYYY-MM-DD`, working days, %. */
+export function taskReasonText(code: TaskReasonCode, p: ReasonParams): Reason {
+  const n = (k: string) => Number(p[k]);
+  switch (code) {
+    case "DONE":
+      return reason(code, p, "已完成", "Done");
+    case "SUSPENDED":
+      return reason(code, p, "已暂停", "Suspended");
+    case "PAST_DEADLINE":
+      return reason(
+        code,
+        p,
+        `已超过截止日期${p.deadline}（逾期${p.overdueWorkdays}个工作日）且未完成`,
+        `Past its deadline ${p.deadline} (${p.overdueWorkdays} working days) and not done`,
+      );
+    case "LATE_START_PASSED":
+      return reason(
+        code,
+        p,
+        `最迟开始日期${p.lateStart}已过仍未开始`,
+        `Not started although its late start ${p.lateStart} has passed`,
+      );
+    case "NEGATIVE_FLOAT":
+      return reason(
+        code,
+        p,
+        `总时差为${p.totalFloat}个工作日，按期完成已不可能`,
+        `Total float of ${p.totalFloat} working days: the deadline cannot be met`,
+      );
+    case "BEHIND_PLAN":
+      return reason(
+        code,
+        p,
+        `完成${fmt(n("percent"))}%，落后计划进度${fmt(n("plannedProgress"))}% ${fmt(n("behindPoints"))}个百分点（超过${p.thresholdPoints}）`,
+        `${fmt(n("percent"))}% done, ${fmt(n("behindPoints"))} points behind planned ${fmt(n("plannedProgress"))}% (more than ${p.thresholdPoints})`,
+      );
+    case "SUPERVISION_OVERDUE":
+      return reason(
+        code,
+        p,
+        `督办事项${p.supervisionId}已过期限${p.dueDate}未销号`,
+        `Supervision item ${p.supervisionId} is past its due date ${p.dueDate}, not verified`,
+      );
+    case "DEADLINE_SOON":
+      return reason(
+        code,
+        p,
+        `距截止日期${p.deadline}仅剩${p.workdaysLeft}个工作日`,
+        `Due ${p.deadline}, ${p.workdaysLeft} working days from now`,
+      );
+    case "NO_REPORT_THIS_ROUND":
+      return reason(
+        code,
+        p,
+        `本轮调度（自${p.roundStart}起）未报送进展`,
+        `No progress report in the current dispatch round (since ${p.roundStart})`,
+      );
+    case "LOW_FLOAT":
+      return reason(code, p, `总时差仅${p.totalFloat}个工作日`, `Only ${p.totalFloat} working days of float`);
+    case "NOT_YET_DUE":
+      return reason(code, p, `尚未到开始时间（${p.lateStart}）`, `Not due to start until ${p.lateStart}`);
+    case "ON_TRACK":
+      return reason(
+        code,
+        p,
+        `进展正常（完成${fmt(n("percent"))}%）`,
+        `On track (${fmt(n("percent"))}% done)`,
+      );
+    default:
+      return reason(code, p, code, code);
+  }
+}
+
+/** Reasons that name a task or indicator (task-force and summary level); not shared. */
 export const taskReasons = {
-  done: (t: string): Reason => reason("DONE", { task: t }, `任务${t}已完成`, `Task ${t} is done`),
-  suspended: (t: string): Reason =>
-    reason("SUSPENDED", { task: t }, `任务${t}已暂停`, `Task ${t} is suspended`),
-  pastDeadline: (t: string, deadline: IsoDate, overdueWorkdays: number): Reason =>
-    reason(
-      "PAST_DEADLINE",
-      { task: t, deadline, overdueWorkdays },
-      `任务${t}已超过截止日期${deadline}（逾期${overdueWorkdays}个工作日）且未完成`,
-      `Task ${t} is past its deadline ${deadline} (${overdueWorkdays} working days) and not done`,
-    ),
-  lateStartPassed: (t: string, lateStart: IsoDate): Reason =>
-    reason(
-      "LATE_START_PASSED",
-      { task: t, lateStart },
-      `任务${t}最迟开始日期${lateStart}已过仍未开始`,
-      `Task ${t} has not started although its late start ${lateStart} has passed`,
-    ),
-  negativeFloat: (t: string, totalFloat: number): Reason =>
-    reason(
-      "NEGATIVE_FLOAT",
-      { task: t, totalFloat },
-      `任务${t}总时差为${totalFloat}个工作日，按期完成已不可能`,
-      `Task ${t} has a total float of ${totalFloat} working days: the deadline cannot be met`,
-    ),
-  behindPlan: (t: string, planned: number, percent: number, threshold: number): Reason =>
-    reason(
-      "BEHIND_PLAN",
-      {
-        task: t,
-        plannedProgress: planned,
-        percent,
-        behindPoints: planned - percent,
-        thresholdPoints: threshold,
-      },
-      `任务${t}完成${fmt(percent)}%，落后计划进度${fmt(planned)}% ${fmt(planned - percent)}个百分点（超过${threshold}）`,
-      `Task ${t} is ${fmt(percent)}% done, ${fmt(planned - percent)} points behind planned ${fmt(planned)}% (more than ${threshold})`,
-    ),
-  supervisionOverdue: (t: string, dueDate: IsoDate, itemId: string): Reason =>
-    reason(
-      "SUPERVISION_OVERDUE",
-      { task: t, dueDate, supervisionId: itemId },
-      `任务${t}的督办事项已过期限${dueDate}未销号`,
-      `Task ${t} has a supervision item past its due date ${dueDate}, not verified`,
-    ),
-  deadlineSoon: (t: string, deadline: IsoDate, workdaysLeft: number): Reason =>
-    reason(
-      "DEADLINE_SOON",
-      { task: t, deadline, workdaysLeft },
-      `任务${t}距截止日期${deadline}仅剩${workdaysLeft}个工作日`,
-      `Task ${t} is due ${deadline}, ${workdaysLeft} working days from now`,
-    ),
-  noReport: (t: string, roundStart: IsoDate, last: IsoDate | null): Reason =>
-    reason(
-      "NO_REPORT_THIS_ROUND",
-      { task: t, roundStart, lastReportDate: last ?? "" },
-      `任务${t}本轮调度（自${roundStart}起）未报送进展`,
-      `Task ${t} has no progress report in the current dispatch round (since ${roundStart})`,
-    ),
-  lowFloat: (t: string, totalFloat: number): Reason =>
-    reason(
-      "LOW_FLOAT",
-      { task: t, totalFloat },
-      `任务${t}总时差仅${totalFloat}个工作日`,
-      `Task ${t} has only ${totalFloat} working days of float`,
-    ),
-  notYetDue: (t: string, start: IsoDate): Reason =>
-    reason(
-      "NOT_YET_DUE",
-      { task: t, lateStart: start },
-      `任务${t}尚未到开始时间（${start}）`,
-      `Task ${t} is not due to start until ${start}`,
-    ),
-  onTrack: (t: string, planned: number | null, percent: number): Reason =>
-    reason(
-      "ON_TRACK",
-      { task: t, plannedProgress: planned ?? "", percent },
-      `任务${t}进展正常（完成${fmt(percent)}%）`,
-      `Task ${t} is on track (${fmt(percent)}% done)`,
-    ),
-  child: (t: string, child: string, color: LightColor, first: Reason | undefined): Reason =>
+  child: (child: string, color: LightColor, first: Reason | undefined): Reason =>
     reason(
       "CHILD_LIGHT",
-      { task: t, child, color, childCode: first?.code ?? "" },
+      { child, color, childCode: first?.code ?? "" },
       `子任务${child}为${ZH_COLOR[color]}${first ? `：${first.text.zh}` : ""}`,
-      `Sub-task ${child} is ${color}${first ? `: ${first.text.en}` : ""}`,
+      `Sub-task ${child} is ${color}${first ? `: ${lower(first.text.en)}` : ""}`,
     ),
-  taskLight: (t: string, color: LightColor, first: Reason | undefined): Reason =>
+  taskLight: (task: string, color: LightColor, first: Reason | undefined): Reason =>
     reason(
       "TASK_LIGHT",
-      { task: t, color, taskCode: first?.code ?? "" },
-      `任务${t}为${ZH_COLOR[color]}${first ? `：${first.text.zh}` : ""}`,
-      `Task ${t} is ${color}${first ? `: ${first.text.en}` : ""}`,
+      { task, color, taskCode: first?.code ?? "" },
+      `任务${task}为${ZH_COLOR[color]}${first ? `：${first.text.zh}` : ""}`,
+      `Task ${task} is ${color}${first ? `: ${lower(first.text.en)}` : ""}`,
     ),
   indicatorLight: (indicatorId: string, color: LightColor, first: Reason | undefined): Reason =>
     reason(
       "INDICATOR_LIGHT",
       { indicatorId, color, indicatorCode: first?.code ?? "" },
       `指标为${ZH_COLOR[color]}${first ? `：${first.text.zh}` : ""}`,
-      `Indicator is ${color}${first ? `: ${first.text.en}` : ""}`,
+      `Indicator is ${color}${first ? `: ${lower(first.text.en)}` : ""}`,
     ),
   empty: (): Reason =>
     reason("EMPTY_TASK_FORCE", {}, "专班尚无任务和指标", "The task force has no tasks or indicators yet"),

@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from "../indicators/dates.js";
 import { indicatorProgress } from "../indicators/progress.js";
+import type { IndicatorProgress } from "../indicators/types.js";
 import { rankEntities } from "./rank.js";
 import {
   type AssessedKind,
@@ -39,6 +40,7 @@ const newTally = (): Tally => ({ milestones: [0, 0], indicators: [0, 0], supervi
  * count, the score is `null` and the entity is ranked after all scored ones, without a rank.
  * Units and persons are scored from the tasks they are responsible for: those tasks' milestones,
  * the indicators linked to them (`indicator.taskId`) and their supervision items.
+ * Indicator progress given with `input.lights.indicators[].progress` is reused (it must be for T).
  * Scores are rounded to 0.01 before ranking ({@link rankEntities}: ties broken by fewer red lights, then shared).
  */
 export function assess(input: AssessInput, options: AssessOptions = {}): Assessment {
@@ -48,14 +50,15 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
   const units = new Map<string, Tally>();
   const persons = new Map<string, Tally>();
   const taskById = new Map(input.tasks.map((t) => [t.id, t]));
-  // Every tally a task's facts go to: its task force, its responsible unit and person.
+  // Every tally a task's facts go to: its task force, its responsible unit and person (reused buffer).
+  const buffer: Tally[] = [];
   const tallies = (task: AssessTask | undefined, taskForceId?: string | null): Tally[] => {
-    const out: Tally[] = [];
+    buffer.length = 0;
     const tf = forces.get(task?.taskForceId ?? taskForceId ?? "");
-    if (tf) out.push(tf);
-    if (task?.responsibleUnitId) out.push(tallyOf(units, task.responsibleUnitId));
-    if (task?.responsiblePersonId) out.push(tallyOf(persons, task.responsiblePersonId));
-    return out;
+    if (tf) buffer.push(tf);
+    if (task?.responsibleUnitId) buffer.push(tallyOf(units, task.responsibleUnitId));
+    if (task?.responsiblePersonId) buffer.push(tallyOf(persons, task.responsiblePersonId));
+    return buffer;
   };
   for (const task of input.tasks) {
     const m = milestoneOutcome(task, T);
@@ -63,8 +66,10 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
     if (task.responsibleUnitId) tallyOf(units, task.responsibleUnitId);
     if (task.responsiblePersonId) tallyOf(persons, task.responsiblePersonId);
   }
+  const known = new Map<string, IndicatorProgress>();
+  for (const l of input.lights?.indicators ?? []) if (l.progress) known.set(l.indicatorId, l.progress);
   for (const { indicator, readings } of input.indicators ?? []) {
-    const p = indicatorProgress(indicator, readings, T, options.indicator);
+    const p = known.get(indicator.id) ?? indicatorProgress(indicator, readings, T, options.indicator);
     if (p.achievement === null && p.light.color === "grey") continue;
     const task = indicator.taskId ? taskById.get(indicator.taskId) : undefined;
     for (const t of tallies(task, indicator.taskForceId)) add(t.indicators, p.achievement ?? 0);
@@ -78,9 +83,8 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
   for (const l of input.lights?.tasks ?? []) {
     if (l.color === "red" && !l.summary) for (const t of tallies(taskById.get(l.taskId))) t.redLights++;
   }
-  const indicatorForce = new Map(
-    (input.indicators ?? []).map((i) => [i.indicator.id, i.indicator.taskForceId]),
-  );
+  const indicatorForce = new Map<string, string | undefined>();
+  for (const i of input.indicators ?? []) indicatorForce.set(i.indicator.id, i.indicator.taskForceId);
   for (const l of input.lights?.indicators ?? []) {
     const tf = forces.get(indicatorForce.get(l.indicatorId) ?? "");
     if (l.color === "red" && tf) tf.redLights++;

@@ -2,7 +2,7 @@
  * Plain input and output types of assessment (考核) and ranking (排名).
  */
 import type { IsoDate } from "../indicators/dates.js";
-import type { Indicator, IndicatorProgressOptions, Reading } from "../indicators/types.js";
+import type { Indicator, IndicatorProgress, IndicatorProgressOptions, Reading } from "../indicators/types.js";
 import type { LightColor } from "../lights/light.js";
 import type { SupervisionState, TaskStatus } from "../lights/types.js";
 
@@ -60,7 +60,12 @@ export interface AssessInput {
       readonly color: LightColor;
       readonly summary?: boolean;
     }[];
-    readonly indicators?: readonly { readonly indicatorId: string; readonly color: LightColor }[];
+    /** With `progress` (as `lightsFor` gives it), indicator progress is reused instead of recomputed. */
+    readonly indicators?: readonly {
+      readonly indicatorId: string;
+      readonly color: LightColor;
+      readonly progress?: IndicatorProgress;
+    }[];
   };
 }
 

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench:overview` — the overview for 100 task forces × 300 tasks × 20 indicators × 12
+ * readings. Sections run in order and each returns figures; the engine section times the pure
+ * `overview()` call (lights + indicator progress + trends + forecasts + assessment). An HTTP section
+ * (GET /api/v1/overview on SQLite at the same size) is to be added to `sections` below.
+ * Flags: `--runs N` (default 15, after 3 warm-ups), `--json` (print the figures as JSON).
+ */
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { workCalendarFor } from "../../src/engines/calendar/index.js";
+import { assess } from "../../src/engines/scoring/assess.js";
+import { overview } from "../../src/engines/scoring/overview.js";
+import { lightsFor } from "../../src/engines/lights/lights-for.js";
+import { generateOverview, ISSUE_SIZE } from "./generate.js";
+
+/**
+ * One measured figure: repeated timings in milliseconds. Wall time is what a caller waits; CPU time
+ * (`process.cpuUsage`, all threads, so it includes parallel GC) is robust when other processes share
+ * the machine's two cores and preempt the benchmark.
+ */
+export interface Figure {
+  readonly name: string;
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly p90Ms: number;
+  readonly cpuMedianMs: number;
+}
+
+const STATUS_DATE = "2022-12-15";
+
+function time(name: string, runs: number, warmups: number, fn: () => unknown): Figure {
+  for (let k = 0; k < warmups; k++) fn();
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  ms.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const at = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    name,
+    runs,
+    medianMs: round(at(ms, 0.5)),
+    minMs: round(ms[0]!),
+    p90Ms: round(at(ms, 0.9)),
+    cpuMedianMs: round(at(cpu, 0.5)),
+  };
+}
+
+/** The engine section: generates the data once, then times `overview()` and its parts. */
+export function benchEngine(runs: number): Figure[] {
+  const t0 = performance.now();
+  const data = generateOverview(STATUS_DATE, ISSUE_SIZE);
+  const generated = performance.now() - t0;
+  const t1 = performance.now();
+  const calendar = workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2023 });
+  const calendarMs = performance.now() - t1;
+  const input = { ...data, calendar };
+  const lights = lightsFor(input, STATUS_DATE);
+  console.error(
+    `data: ${data.taskForces.length} task forces, ${data.tasks.length} tasks, ${data.indicators?.length} indicators, ` +
+      `${(data.indicators ?? []).reduce((s, i) => s + i.readings.length, 0)} readings, ${data.supervisionItems?.length} supervision items ` +
+      `(generated in ${generated.toFixed(0)} ms; calendar built in ${calendarMs.toFixed(1)} ms, once per organisation, not timed below)`,
+  );
+  return [
+    time("overview (engine total)", runs, 3, () => overview(input)),
+    time("  lightsFor (tasks, indicators, task forces)", runs, 3, () => lightsFor(input, STATUS_DATE)),
+    time("  assess (task forces, units, persons)", runs, 3, () => assess({ ...input, lights })),
+  ];
+}
+
+/** Sections in order; add `benchHttp` here (it should return Figure[] too). */
+const sections: { readonly name: string; readonly run: (runs: number) => Figure[] | Promise<Figure[]> }[] = [
+  { name: "engine", run: benchEngine },
+];
+
+async function main(argv: readonly string[]): Promise<void> {
+  const runsFlag = argv.indexOf("--runs");
+  const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : 15;
+  const figures: Figure[] = [];
+  for (const s of sections) figures.push(...(await s.run(runs)));
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+  if (argv.includes("--json")) {
+    console.log(JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2));
+    return;
+  }
+  console.log(
+    `machine: ${machine}; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
+  for (const f of figures) {
+    console.log(
+      `${f.name.padEnd(46)} median ${f.medianMs.toFixed(1)} ms  min ${f.minMs.toFixed(1)} ms  ` +
+        `p90 ${f.p90Ms.toFixed(1)} ms  CPU median ${f.cpuMedianMs.toFixed(1)} ms  (${f.runs} runs)`,
+    );
+  }
+}
+
+await main(process.argv.slice(2));
