@@ -1,6 +1,7 @@
 import type { ScheduleProblem } from "./schedule-error.js";
 import type { DependencyArrays } from "./read-dependencies.js";
 import type { TaskArrays } from "./read-tasks.js";
+import { int32, uint8 } from "./scratch.js";
 
 /** Gate nodes of a summary, in this order from its base: children start/finish ≥ in, ≤ out. */
 export const GATE = { inStart: 0, inFinish: 1, outStart: 2, outFinish: 3 } as const;
@@ -26,13 +27,14 @@ export interface ScheduleGraph {
 /** Tasks in parent-before-child order, or the problem naming one parent cycle. */
 function orderTopDown(t: TaskArrays): Int32Array | ScheduleProblem {
   const { n, parent } = t;
-  const off = new Int32Array(n + 1);
+  const off = int32(n + 1);
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) off[parent[i]! + 1]!++;
   for (let i = 0; i < n; i++) off[i + 1]! += off[i]!;
-  const kids = new Int32Array(off[n]!);
-  const fill = off.slice(0, n);
+  const kids = int32(off[n]!);
+  const fill = int32(n);
+  fill.set(off.subarray(0, n));
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[fill[parent[i]!]!++] = i;
-  const order = new Int32Array(n);
+  const order = int32(n);
   let tail = 0;
   for (let i = 0; i < n; i++) if (parent[i]! < 0) order[tail++] = i;
   for (let head = 0; head < tail; head++) {
@@ -60,7 +62,7 @@ function orderTopDown(t: TaskArrays): Int32Array | ScheduleProblem {
 
 /** Which gates each summary needs: bit k set for GATE value k; inherited by sub-summaries. */
 function gateNeeds(t: TaskArrays, d: DependencyArrays, topDown: Int32Array): Uint8Array {
-  const need = new Uint8Array(t.n);
+  const need = uint8(t.n);
   for (let e = 0; e < d.m; e++) {
     const b = d.bits[e]!;
     if (t.isSummary[d.to[e]!]) need[d.to[e]!]! |= b & 2 ? 1 << GATE.inFinish : 1 << GATE.inStart;
@@ -73,13 +75,13 @@ function gateNeeds(t: TaskArrays, d: DependencyArrays, topDown: Int32Array): Uin
 /** Edge sink: the first sweep counts edges per source, the second writes them into CSR slots. */
 class CsrBuilder {
   readonly off: Int32Array;
-  to = new Int32Array(0);
-  lag = new Int32Array(0);
-  bits = new Uint8Array(0);
-  #fill = new Int32Array(0);
+  to: Int32Array = new Int32Array(0);
+  lag: Int32Array = new Int32Array(0);
+  bits: Uint8Array = new Uint8Array(0);
+  #fill: Int32Array = new Int32Array(0);
   #counting = true;
   constructor(nodes: number) {
-    this.off = new Int32Array(nodes + 1);
+    this.off = int32(nodes + 1);
   }
   add(from: number, to: number, lag: number, bits: number): void {
     if (this.#counting) {
@@ -95,10 +97,11 @@ class CsrBuilder {
   allocate(): void {
     const n = this.off.length - 1;
     for (let i = 0; i < n; i++) this.off[i + 1]! += this.off[i]!;
-    this.#fill = this.off.slice(0, n);
-    this.to = new Int32Array(this.off[n]!);
-    this.lag = new Int32Array(this.off[n]!);
-    this.bits = new Uint8Array(this.off[n]!);
+    this.#fill = int32(n);
+    this.#fill.set(this.off.subarray(0, n));
+    this.to = int32(this.off[n]!);
+    this.lag = int32(this.off[n]!);
+    this.bits = uint8(this.off[n]!);
     this.#counting = false;
   }
 }
@@ -134,7 +137,7 @@ export function buildGraph(t: TaskArrays, d: DependencyArrays): ScheduleGraph | 
   if (!(topDown instanceof Int32Array)) return topDown;
   const n = t.n;
   const need = gateNeeds(t, d, topDown);
-  const base = new Int32Array(n).fill(-1);
+  const base = int32(n, -1);
   let nodes = n;
   for (let i = 0; i < n; i++) {
     if (!need[i]) continue;

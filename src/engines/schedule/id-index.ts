@@ -1,3 +1,5 @@
+import { int32 } from "./scratch.js";
+
 /**
  * Task id → input position, an open-addressing hash table over typed arrays. Two to four times
  * faster than a `Map<string, number>` at a million ids: strings from `JSON.parse` are not
@@ -14,7 +16,7 @@ export class IdIndex {
     let cap = 16;
     while (cap < ids.length * 2) cap *= 2;
     this.#ids = ids;
-    this.#table = new Int32Array(2 * cap);
+    this.#table = int32(2 * cap);
     this.#mask = cap - 1;
   }
 

@@ -3,6 +3,7 @@ import type { ScheduleGraph } from "./build-graph.js";
 import { NO_LOWER, NO_UPPER, NOT_FIXED, type PassInput } from "./passes.js";
 import type { ScheduleInput } from "./read-schedule-input.js";
 import { NO_DAY } from "./read-tasks.js";
+import { int32 } from "./scratch.js";
 
 /** Working days left of a task in progress: ceil(d × (1 − percent/100)), robust to 0.1-style decimals. */
 export const remainingDays = (d: number, percent: number): number =>
@@ -19,8 +20,10 @@ function inheritBounds(
     inherit =
       isSummary[i] === 1 && (input.tasks.deadline[i] !== NO_DAY || input.tasks.notBefore[i] !== NO_DAY);
   if (!inherit) return input.tasks; // the common case: no copies
-  const deadline = input.tasks.deadline.slice();
-  const notBefore = input.tasks.notBefore.slice();
+  const deadline = int32(parent.length);
+  deadline.set(input.tasks.deadline);
+  const notBefore = int32(parent.length);
+  notBefore.set(input.tasks.notBefore);
   for (const i of topDown) {
     const p = parent[i]!;
     if (p < 0) continue;
@@ -44,11 +47,11 @@ export function nodeBounds(
 ): { pass: PassInput; ub: Int32Array } {
   const t = input.tasks;
   const N = graph.nodes;
-  const dur = new Int32Array(N);
-  const lb = new Int32Array(N).fill(NO_LOWER);
-  const fixedStart = new Int32Array(N).fill(NOT_FIXED);
-  const fixedFinish = new Int32Array(N).fill(NOT_FIXED);
-  const ub = new Int32Array(N).fill(NO_UPPER);
+  const dur = int32(N);
+  const lb = int32(N, NO_LOWER);
+  const fixedStart = int32(N, NOT_FIXED);
+  const fixedFinish = int32(N, NOT_FIXED);
+  const ub = int32(N, NO_UPPER);
   const { deadline, notBefore } = inheritBounds(input, graph.topDown);
   const status = input.statusDate === undefined ? undefined : cal.slotOnOrAfterDay(input.statusDate);
   const projectUb = input.deadline === undefined ? NO_UPPER : cal.slotOnOrBeforeDay(input.deadline) + 1;

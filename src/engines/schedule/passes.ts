@@ -26,7 +26,7 @@ export interface PassInput {
 export function forwardPass(p: PassInput): { es: Int32Array; ef: Int32Array } {
   const { graph, order, dur, fixedStart, fixedFinish } = p;
   const { off, to, lag, bits } = graph;
-  const es = p.lb.slice();
+  const es = Int32Array.from(p.lb); // outlives the call (the result's): not scratch
   const ef = new Int32Array(es.length);
   for (let i = 0; i < order.length; i++) {
     const u = order[i]!;

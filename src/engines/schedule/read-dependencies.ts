@@ -1,6 +1,7 @@
 import type { IdIndex } from "./id-index.js";
 import { isRecord, type Problems, shown } from "./problems.js";
 import { MAX_WORKING_DAYS } from "./read-tasks.js";
+import { int32, uint8 } from "./scratch.js";
 
 /** Port bits of a dependency: bit 0 = measured from the predecessor's finish, bit 1 = constrains the successor's finish. */
 export const PORT_BITS = { SS: 0, FS: 1, SF: 2, FF: 3 } as const;
@@ -28,10 +29,10 @@ export function readDependencies(raw: readonly unknown[], index: IdIndex, p: Pro
   const a = {
     m,
     totalLag: 0,
-    from: new Int32Array(m),
-    to: new Int32Array(m),
-    lag: new Int32Array(m),
-    bits: new Uint8Array(m),
+    from: int32(m),
+    to: int32(m),
+    lag: int32(m),
+    bits: uint8(m),
   };
   let lastFrom: unknown;
   let lastFromIndex = -1;

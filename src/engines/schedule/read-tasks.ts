@@ -2,6 +2,7 @@ import { parseIsoDate } from "../calendar/iso-date.js";
 import type { DayNumber } from "../calendar/types.js";
 import { IdIndex } from "./id-index.js";
 import { type Problems, shown, taskLabel } from "./problems.js";
+import { float64, int32, uint8 } from "./scratch.js";
 
 /** "No date" in the day-number arrays. */
 export const NO_DAY = -2147483648;
@@ -122,15 +123,15 @@ export function readTasks(raw: readonly unknown[], ctx: DateContext, p: Problems
     n,
     ids,
     index: new IdIndex(ids),
-    duration: new Int32Array(n),
+    duration: int32(n),
     totalDuration: 0,
-    parent: new Int32Array(n).fill(-1),
-    isSummary: new Uint8Array(n),
-    deadline: new Int32Array(n),
-    notBefore: new Int32Array(n),
-    actualStart: new Int32Array(n),
-    actualFinish: new Int32Array(n),
-    percent: new Float64Array(n),
+    parent: int32(n, -1),
+    isSummary: uint8(n),
+    deadline: int32(n),
+    notBefore: int32(n),
+    actualStart: int32(n),
+    actualFinish: int32(n),
+    percent: float64(n),
   };
   const parents = new Map<number, unknown>();
   const badDurations: number[] = [];

@@ -8,6 +8,7 @@ import { backwardPass, forwardPass, NO_LOWER, NO_UPPER } from "./passes.js";
 import { readScheduleInput, type ScheduleInput } from "./read-schedule-input.js";
 import { ScheduleInputError, type ScheduleProblem } from "./schedule-error.js";
 import { ScheduleResult, type TaskSlots } from "./schedule-result.js";
+import { scratchBegin, scratchEnd, scratchEstimate } from "./scratch.js";
 import { topoOrder } from "./topo-order.js";
 import type { ScheduleFile, ScheduleOptions, ScheduleOutput } from "./types.js";
 
@@ -61,6 +62,17 @@ function spanSummaries(s: TaskSlots, parent: Int32Array, topDown: Int32Array): v
  * `ScheduleInputError` (kind `invalid`) on bad input; an infeasible plan is a value.
  */
 export function computeSchedule(file: ScheduleFile | unknown, options?: ScheduleOptions): ScheduleResult {
+  const raw = file as { tasks?: unknown; dependencies?: unknown } | null;
+  const size = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  scratchBegin(scratchEstimate(size(raw?.tasks), size(raw?.dependencies)));
+  try {
+    return scheduleWithScratch(file, options);
+  } finally {
+    scratchEnd();
+  }
+}
+
+function scheduleWithScratch(file: unknown, options?: ScheduleOptions): ScheduleResult {
   const prepared = prepare(file, options);
   if (Array.isArray(prepared)) throw new ScheduleInputError(prepared);
   const { input, graph, order } = prepared as Prepared;
@@ -100,7 +112,7 @@ export function computeSchedule(file: ScheduleFile | unknown, options?: Schedule
     ub,
     minFloat,
   });
-  const slots: TaskSlots = { ids: t.ids, isSummary: t.isSummary, es, ef, ls, le };
+  const slots: TaskSlots = { ids: t.ids, isSummary: Uint8Array.from(t.isSummary), es, ef, ls, le };
   spanSummaries(slots, t.parent, graph.topDown);
   const header = {
     projectStart,

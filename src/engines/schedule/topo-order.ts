@@ -1,5 +1,6 @@
 import type { ScheduleGraph } from "./build-graph.js";
 import type { ScheduleProblem } from "./schedule-error.js";
+import { int32 } from "./scratch.js";
 
 /** Name of a node in messages: a task's id, or the summary a gate node belongs to. */
 export function nodeTaskId(g: ScheduleGraph, ids: readonly string[], node: number): string {
@@ -43,14 +44,19 @@ function findCycle(g: ScheduleGraph, ids: readonly string[], done: Uint8Array): 
 /** Kahn's topological order of the graph's nodes, or the problem naming one dependency cycle. */
 export function topoOrder(g: ScheduleGraph, ids: readonly string[]): Int32Array | ScheduleProblem {
   const { nodes, off, to } = g;
-  const indeg = new Int32Array(nodes);
+  const indeg = int32(nodes);
   for (let k = 0; k < to.length; k++) indeg[to[k]!]!++;
-  const order = new Int32Array(nodes);
+  // Ready nodes wait on a stack (smallest index on top at first): a successor that becomes ready is
+  // handled right after its predecessor, so the passes walk memory in input order, not in BFS jumps.
+  const order = int32(nodes);
+  const stack = int32(nodes);
+  let top = 0;
+  for (let u = nodes - 1; u >= 0; u--) if (indeg[u] === 0) stack[top++] = u;
   let tail = 0;
-  for (let u = 0; u < nodes; u++) if (indeg[u] === 0) order[tail++] = u;
-  for (let head = 0; head < tail; head++) {
-    const u = order[head]!;
-    for (let k = off[u]!; k < off[u + 1]!; k++) if (--indeg[to[k]!]! === 0) order[tail++] = to[k]!;
+  while (top > 0) {
+    const u = stack[--top]!;
+    order[tail++] = u;
+    for (let k = off[u + 1]! - 1; k >= off[u]!; k--) if (--indeg[to[k]!]! === 0) stack[top++] = to[k]!;
   }
   if (tail === nodes) return order;
   const done = new Uint8Array(nodes);

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:schedule [-- --sizes 10000,100000,1000000]`: generates the random schedule files
+ * (bench/out/, deterministic), then for each size
+ *  - runs the real `guatu schedule FILE --format json` process (compiled `dist` when present, else
+ *    from source through tsx), output to /dev/null, measuring wall time and peak RSS;
+ *  - times the engine in this process: `computeSchedule` on the parsed file (parse excluded),
+ *    median of 3, and the streamed JSON serialisation of its result.
+ * Prints a markdown table for docs/benchmarks.md.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, openSync, readFileSync, statSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { computeSchedule } from "../../src/engines/schedule/schedule.js";
+import { generateScheduleFile } from "./generate.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const arg = process.argv.indexOf("--sizes");
+const sizes = (arg > 0 ? process.argv[arg + 1]! : "10000,100000,1000000").split(",").map(Number);
+const compiled = existsSync(join(root, "dist", "cli", "main.js"));
+
+/** Runs the CLI once; wall time from here, peak RSS from /usr/bin/time -v (or /proc polling). */
+async function runCli(file: string): Promise<{ wallMs: number; rssMb: number; code: number | null }> {
+  const env = { ...process.env, ...(compiled ? {} : { GUATU_FROM_SOURCE: "1" }) };
+  const args = [join(root, "bin", "guatu.js"), "schedule", file, "--format", "json"];
+  const timeV = existsSync("/usr/bin/time");
+  const [cmd, argv] = timeV ? ["/usr/bin/time", ["-v", process.execPath, ...args]] : [process.execPath, args];
+  const started = performance.now();
+  const child = spawn(cmd, argv, { env, stdio: ["ignore", openSync("/dev/null", "w"), "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (b: Buffer) => {
+    stderr += b.toString();
+  });
+  let polled = 0;
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (hwm) polled = Math.max(polled, Number(hwm[1]));
+    } catch {}
+  }, 50);
+  const code = await new Promise<number | null>((done) => child.on("close", done));
+  clearInterval(poll);
+  const wallMs = performance.now() - started;
+  const max = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  if (code !== 0) process.stderr.write(stderr);
+  return { wallMs, rssMb: (max ? Number(max[1]) : polled) / 1024, code };
+}
+
+function engineTimes(file: string): { parseMs: number; engineMs: number; jsonMs: number; deps: number } {
+  let t = performance.now();
+  const data = JSON.parse(readFileSync(file, "utf8"));
+  const parseMs = performance.now() - t;
+  const runs: number[] = [];
+  let jsonMs = 0;
+  for (let r = 0; r < 3; r++) {
+    t = performance.now();
+    const result = computeSchedule(data);
+    runs.push(performance.now() - t);
+    t = performance.now();
+    let chars = 0;
+    for (const chunk of result.jsonChunks()) chars += chunk.length;
+    jsonMs = performance.now() - t + (chars < 0 ? 1 : 0);
+  }
+  runs.sort((a, b) => a - b);
+  return { parseMs, engineMs: runs[1]!, jsonMs, deps: data.dependencies.length };
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const file = join(root, "bench", "out", `schedule-${n}.json`);
+  if (!existsSync(file)) generateScheduleFile(file, n);
+  const mb = statSync(file).size / 1e6;
+  const cli = await runCli(file);
+  const e = engineTimes(file);
+  rows.push(
+    `| ${n.toLocaleString("en")} | ${e.deps.toLocaleString("en")} | ${mb.toFixed(1)} | ${e.engineMs.toFixed(0)} | ${e.parseMs.toFixed(0)} | ${e.jsonMs.toFixed(0)} | ${(cli.wallMs / 1000).toFixed(2)} | ${cli.rssMb.toFixed(0)} |${cli.code === 0 ? "" : ` exit ${cli.code}`}`,
+  );
+  process.stderr.write(`${rows[rows.length - 1]}\n`);
+}
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; CLI ${compiled ? "from dist" : "from source (tsx)"}; ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  "| tasks | dependencies | file MB | engine ms | JSON.parse ms | JSON out ms | `guatu schedule` wall s | peak RSS MB |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) console.log(r);
