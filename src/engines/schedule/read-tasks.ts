@@ -135,44 +135,53 @@ export function readTasks(raw: readonly unknown[], ctx: DateContext, p: Problems
   };
   const parents = new Map<number, unknown>();
   const badDurations: number[] = [];
+  const { index, duration, deadline, notBefore, actualStart, actualFinish } = a;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const t = raw[i] as Record<string, unknown>;
     if (typeof t !== "object" || t === null || Array.isArray(t)) {
       p.add("BAD_FILE", `tasks[${i}]`, `tasks[${i}]: must be an object, got ${shown(t)}`);
       ids[i] = "";
-      badDurations.push(-1);
       continue;
     }
     const id = t.id;
-    ids[i] = typeof id === "string" ? id : "";
-    if (typeof id !== "string" || id === "")
-      p.add("BAD_ID", `tasks[${i}].id`, `tasks[${i}] id: must be a non-empty string, got ${shown(id)}`);
-    else {
-      const dup = a.index.add(i);
+    if (typeof id === "string" && id !== "") {
+      ids[i] = id;
+      const dup = index.add(i);
       if (dup >= 0)
         p.add("DUPLICATE_ID", `tasks[${i}].id`, `${taskLabel(id, i)} id: duplicate of tasks[${dup}]`);
+    } else {
+      ids[i] = "";
+      p.add("BAD_ID", `tasks[${i}].id`, `tasks[${i}] id: must be a non-empty string, got ${shown(id)}`);
     }
     const d = t.duration;
-    if (typeof d === "number" && Number.isInteger(d) && d >= 0 && d <= MAX_WORKING_DAYS) {
-      a.duration[i] = d;
-      a.totalDuration += d;
+    if (typeof d === "number" && d >= 0 && d <= MAX_WORKING_DAYS && Math.floor(d) === d) {
+      duration[i] = d;
+      total += d;
     } else badDurations.push(i);
-    const deadline = readDate(t.deadline, "deadline", i, id, ctx, p);
-    a.deadline[i] = deadline;
-    if (deadline !== NO_DAY && deadline < ctx.projectStart)
-      p.add(
-        "DEADLINE_BEFORE_START",
-        `tasks[${i}].deadline`,
-        `${taskLabel(id, i)} deadline: ${t.deadline} is before the project start`,
-      );
-    a.notBefore[i] = readDate(t.notBefore, "notBefore", i, id, ctx, p);
+    // Absent optional fields cost one property read each: the common case stays cheap.
+    const dl = t.deadline;
+    if (dl === undefined) deadline[i] = NO_DAY;
+    else {
+      const day = readDate(dl, "deadline", i, id, ctx, p);
+      deadline[i] = day;
+      if (day !== NO_DAY && day < ctx.projectStart)
+        p.add(
+          "DEADLINE_BEFORE_START",
+          `tasks[${i}].deadline`,
+          `${taskLabel(id, i)} deadline: ${dl} is before the project start`,
+        );
+    }
+    const nb = t.notBefore;
+    notBefore[i] = nb === undefined ? NO_DAY : readDate(nb, "notBefore", i, id, ctx, p);
     if (t.actualStart != null || t.actualFinish != null || t.percent != null) readStatus(t, i, a, ctx, p);
-    else a.actualStart[i] = a.actualFinish[i] = NO_DAY;
-    if (t.parent != null) parents.set(i, t.parent);
+    else actualStart[i] = actualFinish[i] = NO_DAY;
+    const parent = t.parent;
+    if (parent != null) parents.set(i, parent);
   }
+  a.totalDuration = total;
   readParents(parents, a, p);
   for (const i of badDurations) {
-    if (i < 0) continue;
     const d = (raw[i] as Record<string, unknown>).duration;
     if (!a.isSummary[i] || d !== undefined) durationProblem(p, i, ids[i], d);
   }
