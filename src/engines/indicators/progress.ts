@@ -63,7 +63,9 @@ export function indicatorProgress(
   statusDate: IsoDate,
   options: IndicatorProgressOptions = {},
 ): IndicatorProgress {
-  const th: IndicatorThresholds = { ...DEFAULT_INDICATOR_THRESHOLDS, ...options.thresholds };
+  const th: IndicatorThresholds = options.thresholds
+    ? { ...DEFAULT_INDICATOR_THRESHOLDS, ...options.thresholds }
+    : DEFAULT_INDICATOR_THRESHOLDS;
   const period = indicatorPeriod(indicator, options.period);
   const reading = latestReading(readings, period, statusDate);
   let asOf = statusDate;
@@ -71,14 +73,38 @@ export function indicatorProgress(
     asOf = monthEnd(reading.period);
   }
   const { timeProgress, basis } = timeProgressAt(indicator, period, asOf);
-  const base = { indicatorId: indicator.id, kind: indicator.kind, direction: indicator.direction };
-  const common = { ...base, reading, timeProgress, timeBasis: basis, asOf };
+  const j = judge(indicator, reading, timeProgress, th, period, statusDate);
+  return {
+    indicatorId: indicator.id,
+    kind: indicator.kind,
+    direction: indicator.direction,
+    reading,
+    workProgress: j.workProgress,
+    timeProgress,
+    timeBasis: basis,
+    asOf,
+    gap: j.gap,
+    achievement: j.achievement,
+    light: j.light,
+  };
+}
+
+type Judgement = Pick<IndicatorProgress, "workProgress" | "gap" | "achievement" | "light">;
+
+function judge(
+  indicator: Indicator,
+  reading: Reading | null,
+  timeProgress: number,
+  th: IndicatorThresholds,
+  period: { readonly start: IsoDate; readonly end: IsoDate },
+  statusDate: IsoDate,
+): Judgement {
   if (!reading) {
     const notDue = statusDate < period.start || statusDate.slice(0, 7) === period.start.slice(0, 7);
     const light: Light = notDue
       ? { color: "grey", reasons: [R.notYetDue(indicator)] }
       : { color: "yellow", reasons: [R.noReading(indicator)] };
-    return { ...common, workProgress: null, gap: null, achievement: null, light };
+    return { workProgress: null, gap: null, achievement: null, light };
   }
   const ended = statusDate > period.end;
   const actual = reading.actual;
@@ -88,20 +114,14 @@ export function indicatorProgress(
     const color =
       gap >= -EPS ? (ended ? "blue" : "green") : gap >= -th.rateYellowPoints - EPS ? "yellow" : "red";
     const why = gap >= -EPS ? R.rateAtTarget(indicator, actual) : R.rateBelow(indicator, actual, gap);
-    return { ...common, workProgress: null, gap, achievement, light: { color, reasons: [why] } };
+    return { workProgress: null, gap, achievement, light: { color, reasons: [why] } };
   }
   if (indicator.direction === "down") {
     const work = actual <= 0 ? 100 : Math.max(0, (indicator.target / actual) * 100);
     const gap = work - 100;
     const color = gap >= -EPS ? (ended ? "blue" : "green") : gap >= -th.yellowPoints - EPS ? "yellow" : "red";
     const why = gap >= -EPS ? R.withinCap(indicator, actual) : R.overCap(indicator, actual, work);
-    return {
-      ...common,
-      workProgress: work,
-      gap,
-      achievement: clamp01(work / 100),
-      light: { color, reasons: [why] },
-    };
+    return { workProgress: work, gap, achievement: clamp01(work / 100), light: { color, reasons: [why] } };
   }
   if (indicator.target <= 0) {
     // No ratio to a non-positive target: judge the actual against the target directly.
@@ -109,7 +129,7 @@ export function indicatorProgress(
     const light: Light = met
       ? { color: ended ? "blue" : "green", reasons: [R.targetMet(indicator, actual)] }
       : { color: "red", reasons: [R.behind(indicator, 0, timeProgress, -timeProgress)] };
-    return { ...common, workProgress: null, gap: null, achievement: met ? 1 : 0, light };
+    return { workProgress: null, gap: null, achievement: met ? 1 : 0, light };
   }
   const work = (actual / indicator.target) * 100;
   const gap = work - timeProgress;
@@ -123,7 +143,7 @@ export function indicatorProgress(
     const color = gap >= -th.yellowPoints - EPS ? "yellow" : "red";
     light = { color, reasons: [R.behind(indicator, work, timeProgress, gap)] };
   }
-  return { ...common, workProgress: work, gap, achievement, light };
+  return { workProgress: work, gap, achievement, light };
 }
 
 function clamp01(x: number): number {

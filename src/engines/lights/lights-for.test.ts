@@ -161,3 +161,17 @@ describe("lightsFor reasons", () => {
     ]);
   });
 });
+
+describe("lightsFor task-force reasons", () => {
+  it("names at most maxTaskForceReasons items, then counts the rest", () => {
+    const tasks = Array.from({ length: 5 }, (_, k) => task(`r${k}`, { deadline: "2022-08-01" }));
+    const res = lightsFor({ calendar, taskForces: [{ id: "tf1" }], tasks }, T, {
+      dispatchRound: "off",
+      maxTaskForceReasons: 3,
+    });
+    const reasons = res.taskForces[0]!.reasons;
+    expect(reasons.map((r) => r.code)).toEqual(["TASK_LIGHT", "TASK_LIGHT", "TASK_LIGHT", "MORE_ITEMS"]);
+    expect(reasons[3]!.params).toEqual({ count: 2, color: "red" });
+    expect(reasons[3]!.text.en).toBe("2 more items are red");
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../indicators/dates.js";
 import { indicatorProgress } from "../indicators/progress.js";
-import { LIGHT_SEVERITY, type LightColor, type Reason } from "./light.js";
+import { LIGHT_COLORS_WORST_FIRST, LIGHT_SEVERITY, type LightColor, type Reason } from "./light.js";
 import { type LightSettings, overdueSupervision, resolveLightSettings, taskLightWith } from "./task-light.js";
 import { taskReasons as R, sharedReason } from "./task-reasons.js";
 import type {
@@ -34,7 +34,8 @@ export function emptyCounts(): Record<LightColor, number> {
  * - Indicators: `indicatorProgress(...).light`.
  * - Task forces: the worst colour among all their tasks (every level) and indicators, with one
  *   `TASK_LIGHT` / `INDICATOR_LIGHT` reason per item at that colour (leaf tasks only, so a red leaf is not
- *   repeated by its parents); grey `EMPTY_TASK_FORCE` when there is nothing to light. Hence a task
+ *   repeated by its parents), at most `maxTaskForceReasons` (default 10) of them, then one `MORE_ITEMS`
+ *   reason with the count of the rest (the counts and the items' own lights carry the full picture); grey `EMPTY_TASK_FORCE` when there is nothing to light. Hence a task
  *   force is never lighter than any of its tasks, and blue only when everything in it is done.
  * A `parentId` naming an unknown task, or a parent cycle, makes the task a leaf of its own.
  */
@@ -60,7 +61,7 @@ export function lightsFor(
   for (let i = 0; i < tasks.length; i++) byForce.get(tasks[i]!.taskForceId)?.tasks.push(i);
   for (const l of indicators) if (l.taskForceId !== null) byForce.get(l.taskForceId)?.indicators.push(l);
   const taskForces = input.taskForces.map((tf) =>
-    taskForceLight(tf.id, byForce.get(tf.id)!, input.tasks, tasks),
+    taskForceLight(tf.id, byForce.get(tf.id)!, input.tasks, tasks, options.maxTaskForceReasons ?? 10),
   );
   return { tasks, indicators, taskForces };
 }
@@ -123,9 +124,7 @@ function summaryLight(
   const ownRed = overdueSupervision(task, statusDate, settings.reasons);
   if (!kidsDone && task.deadline && task.deadline < statusDate) {
     const overdueWorkdays = calendar.workdaysBetween(task.deadline, statusDate);
-    ownRed.unshift(
-      sharedReason(settings.reasons, "PAST_DEADLINE", { deadline: task.deadline, overdueWorkdays }),
-    );
+    ownRed.unshift(sharedReason(settings.reasons, "PAST_DEADLINE", task.deadline, overdueWorkdays));
   }
   let color: LightColor = ownRed.length ? "red" : "blue";
   for (const k of kids) if (LIGHT_SEVERITY[k.color] > LIGHT_SEVERITY[color]) color = k.color;
@@ -146,34 +145,46 @@ function taskForceLight(
   items: { tasks: number[]; indicators: IndicatorLight[] },
   inputs: readonly LightTask[],
   lights: readonly TaskLight[],
+  max: number,
 ): TaskForceLight {
-  const taskCounts = emptyCounts();
-  const indicatorCounts = emptyCounts();
+  // Count by severity in arrays (hot loop), then name the colours once.
+  const byTask = [0, 0, 0, 0, 0];
+  const byIndicator = [0, 0, 0, 0, 0];
+  for (const i of items.tasks) byTask[LIGHT_SEVERITY[lights[i]!.color]]!++;
+  for (const l of items.indicators) byIndicator[LIGHT_SEVERITY[l.color]]!++;
+  const named = (xs: number[]) => ({
+    red: xs[4]!,
+    yellow: xs[3]!,
+    green: xs[2]!,
+    grey: xs[1]!,
+    blue: xs[0]!,
+  });
+  const taskCounts = named(byTask);
+  const indicatorCounts = named(byIndicator);
+  const counts = named(byTask.map((x, k) => x + byIndicator[k]!));
   let worst = -1;
-  for (const i of items.tasks) {
-    const l = lights[i]!;
-    taskCounts[l.color]++;
-    worst = Math.max(worst, LIGHT_SEVERITY[l.color]);
-  }
-  for (const l of items.indicators) {
-    indicatorCounts[l.color]++;
-    worst = Math.max(worst, LIGHT_SEVERITY[l.color]);
-  }
-  const counts = emptyCounts();
-  for (const c of Object.keys(counts) as LightColor[]) counts[c] = taskCounts[c] + indicatorCounts[c];
-  if (worst < 0)
+  for (let k = 4; k >= 0 && worst < 0; k--) if (byTask[k]! + byIndicator[k]! > 0) worst = k;
+  if (worst < 0) {
     return { taskForceId, color: "grey", reasons: [R.empty()], counts, taskCounts, indicatorCounts };
-  const color = (Object.keys(LIGHT_SEVERITY) as LightColor[]).find((c) => LIGHT_SEVERITY[c] === worst)!;
+  }
+  const color = LIGHT_COLORS_WORST_FIRST[4 - worst]!;
+  // Name at most `max` items (tasks first, then indicators); say how many more there are.
   const reasons: Reason[] = [];
+  let more = 0;
   for (const i of items.tasks) {
     const l = lights[i]!;
     if (l.color !== color) continue;
     // A summary's CHILD_LIGHT reasons repeat its leaves; list a summary only for its own reasons.
     const first = l.summary ? l.reasons.find((r) => r.code !== "CHILD_LIGHT") : l.reasons[0];
-    if (!l.summary || first) reasons.push(R.taskLight(inputs[i]!.code || l.taskId, color, first));
+    if (l.summary && !first) continue;
+    if (reasons.length < max) reasons.push(R.taskLight(inputs[i]!.code || l.taskId, color, first));
+    else more++;
   }
   for (const l of items.indicators) {
-    if (l.color === color) reasons.push(R.indicatorLight(l.indicatorId, color, l.reasons[0]));
+    if (l.color !== color) continue;
+    if (reasons.length < max) reasons.push(R.indicatorLight(l.indicatorId, color, l.reasons[0]));
+    else more++;
   }
+  if (more > 0) reasons.push(R.more(more, color));
   return { taskForceId, color, reasons, counts, taskCounts, indicatorCounts };
 }

@@ -98,11 +98,10 @@ export function taskLightWith(
   const cache = settings.reasons;
   const T = statusDate;
   const planned = plannedProgress(task, T, calendar);
-  if (task.status === "done")
-    return result(task, planned, "blue", [sharedReason(cache, "DONE", {})], settings);
+  if (task.status === "done") return result(task, planned, "blue", [sharedReason(cache, "DONE")], settings);
   const overdue = overdueSupervision(task, T, cache);
   if (task.status === "suspended") {
-    const why = overdue.length ? overdue : [sharedReason(cache, "SUSPENDED", {})];
+    const why = overdue.length ? overdue : [sharedReason(cache, "SUSPENDED")];
     return result(task, planned, overdue.length ? "red" : "grey", why, settings);
   }
 
@@ -112,12 +111,12 @@ export function taskLightWith(
   const red: Reason[] = [];
   if (task.deadline && task.deadline < T) {
     const overdueWorkdays = calendar.workdaysBetween(task.deadline, T);
-    red.push(sharedReason(cache, "PAST_DEADLINE", { deadline: task.deadline, overdueWorkdays }));
+    red.push(sharedReason(cache, "PAST_DEADLINE", task.deadline, overdueWorkdays));
   }
   if (notStarted && task.lateStart && task.lateStart < T) {
-    red.push(sharedReason(cache, "LATE_START_PASSED", { lateStart: task.lateStart }));
+    red.push(sharedReason(cache, "LATE_START_PASSED", task.lateStart));
   }
-  if (float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", { totalFloat: float }));
+  if (float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", float));
   if (behind !== null && behind > th.redBehindPoints + EPS)
     red.push(behindPlan(cache, planned!, task.percent, th.redBehindPoints));
   for (const r of overdue) red.push(r);
@@ -127,7 +126,7 @@ export function taskLightWith(
   if (task.deadline && task.deadline >= T) {
     const workdaysLeft = calendar.workdaysBetween(T, task.deadline);
     if (workdaysLeft <= th.deadlineSoonWorkdays) {
-      yellow.push(sharedReason(cache, "DEADLINE_SOON", { deadline: task.deadline, workdaysLeft }));
+      yellow.push(sharedReason(cache, "DEADLINE_SOON", task.deadline, workdaysLeft));
     }
   }
   if (behind !== null && behind > th.yellowBehindPoints + EPS) {
@@ -137,31 +136,22 @@ export function taskLightWith(
   if (since && task.status === "in_progress" && !(task.actualStart && task.actualStart >= since)) {
     const last = task.lastReportDate ?? null;
     if (!last || last < since || last > T) {
-      yellow.push(
-        sharedReason(cache, "NO_REPORT_THIS_ROUND", { roundStart: since, lastReportDate: last ?? "" }),
-      );
+      yellow.push(sharedReason(cache, "NO_REPORT_THIS_ROUND", since, last ?? ""));
     }
   }
-  if (float !== null && float <= th.lowFloatWorkdays)
-    yellow.push(sharedReason(cache, "LOW_FLOAT", { totalFloat: float }));
+  if (float !== null && float <= th.lowFloatWorkdays) yellow.push(sharedReason(cache, "LOW_FLOAT", float));
   if (yellow.length) return result(task, planned, "yellow", yellow, settings);
 
   const due = task.lateStart ?? task.baselineStart;
   if (notStarted && due && due > T) {
-    return result(task, planned, "grey", [sharedReason(cache, "NOT_YET_DUE", { lateStart: due })], settings);
+    return result(task, planned, "grey", [sharedReason(cache, "NOT_YET_DUE", due)], settings);
   }
-  const onTrack = sharedReason(cache, "ON_TRACK", { plannedProgress: planned ?? "", percent: task.percent });
+  const onTrack = sharedReason(cache, "ON_TRACK", planned ?? "", task.percent);
   return result(task, planned, "green", [onTrack], settings);
 }
 
 function behindPlan(cache: ReasonCache, planned: Percent, percent: Percent, threshold: number): Reason {
-  const params = {
-    plannedProgress: planned,
-    percent,
-    behindPoints: planned - percent,
-    thresholdPoints: threshold,
-  };
-  return sharedReason(cache, "BEHIND_PLAN", params);
+  return sharedReason(cache, "BEHIND_PLAN", planned, percent, planned - percent, threshold);
 }
 
 function result(
@@ -196,7 +186,7 @@ export function overdueSupervision(task: LightTask, statusDate: IsoDate, cache: 
     const item = items[k]!;
     if (item.state !== "verified" && item.dueDate < statusDate) {
       const supervisionId = item.id ?? `${task.id}#${k + 1}`;
-      out.push(sharedReason(cache, "SUPERVISION_OVERDUE", { dueDate: item.dueDate, supervisionId }));
+      out.push(sharedReason(cache, "SUPERVISION_OVERDUE", item.dueDate, supervisionId));
     }
   }
   return out;

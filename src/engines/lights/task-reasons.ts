@@ -22,7 +22,8 @@ export type TaskReasonCode =
   | "CHILD_LIGHT"
   | "TASK_LIGHT"
   | "INDICATOR_LIGHT"
-  | "EMPTY_TASK_FORCE";
+  | "EMPTY_TASK_FORCE"
+  | "MORE_ITEMS";
 
 const ZH_COLOR: Record<LightColor, string> = {
   red: "红灯",
@@ -37,7 +38,7 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * Reasons equal in code and params, built once per lighting run and shared (frozen) by every task that
  * has them — most tasks share "done" or "not yet due until D", which keeps a 30 000-task run light.
  */
-export type ReasonCache = Map<string, Reason>;
+export type ReasonCache = Map<unknown, ReasonCache | Reason>;
 
 const DONE: Reason = Object.freeze({
   code: "DONE",
@@ -45,20 +46,61 @@ const DONE: Reason = Object.freeze({
   text: Object.freeze({ zh: "已完成", en: "Done" }),
 });
 
-/** The cached reason for `code` and `params`, building and freezing it on first use. */
-export function sharedReason(cache: ReasonCache, code: TaskReasonCode, params: ReasonParams): Reason {
+/** Param names of each task's own reason, in the order {@link sharedReason} takes their values. */
+export const TASK_REASON_PARAMS: Readonly<Partial<Record<TaskReasonCode, readonly string[]>>> = {
+  DONE: [],
+  SUSPENDED: [],
+  PAST_DEADLINE: ["deadline", "overdueWorkdays"],
+  LATE_START_PASSED: ["lateStart"],
+  NEGATIVE_FLOAT: ["totalFloat"],
+  BEHIND_PLAN: ["plannedProgress", "percent", "behindPoints", "thresholdPoints"],
+  SUPERVISION_OVERDUE: ["dueDate", "supervisionId"],
+  DEADLINE_SOON: ["deadline", "workdaysLeft"],
+  NO_REPORT_THIS_ROUND: ["roundStart", "lastReportDate"],
+  LOW_FLOAT: ["totalFloat"],
+  NOT_YET_DUE: ["lateStart"],
+  ON_TRACK: ["plannedProgress", "percent"],
+};
+
+type V = string | number | undefined;
+
+/**
+ * The shared reason for `code` with param values `a…d` (named by {@link TASK_REASON_PARAMS}), built
+ * and frozen on first use. Example: `sharedReason(cache, "NOT_YET_DUE", "2022-09-01")` has params
+ * `{ lateStart: "2022-09-01" }`.
+ */
+export function sharedReason(cache: ReasonCache, code: TaskReasonCode, a?: V, b?: V, c?: V, d?: V): Reason {
   if (code === "DONE") return DONE;
-  let key: string = code;
-  for (const k in params) key += `|${params[k]}`;
-  const hit = cache.get(key);
+  const names = TASK_REASON_PARAMS[code] ?? [];
+  // Nested maps keyed by the values themselves: no key string to build and hash on every call.
+  let level = cache.get(code) as ReasonCache | undefined;
+  if (!level) {
+    level = new Map();
+    cache.set(code, level);
+  }
+  const values = names.length;
+  for (let k = 0; k < values - 1; k++) {
+    const v = k === 0 ? a : k === 1 ? b : c;
+    let next = level.get(v) as ReasonCache | undefined;
+    if (!next) {
+      next = new Map();
+      level.set(v, next);
+    }
+    level = next;
+  }
+  const last = values === 0 ? undefined : values === 1 ? a : values === 2 ? b : values === 3 ? c : d;
+  const hit = level.get(last) as Reason | undefined;
   if (hit) return hit;
+  const all = [a, b, c, d];
+  const params: Record<string, string | number> = {};
+  for (let k = 0; k < values; k++) params[names[k]!] = all[k] ?? "";
   const built = taskReasonText(code, params);
   const frozen = Object.freeze({
     ...built,
     params: Object.freeze(built.params),
     text: Object.freeze(built.text),
   });
-  cache.set(key, frozen);
+  level.set(last, frozen);
   return frozen;
 }
 
@@ -157,6 +199,13 @@ export const taskReasons = {
       { indicatorId, color, indicatorCode: first?.code ?? "" },
       `指标为${ZH_COLOR[color]}${first ? `：${first.text.zh}` : ""}`,
       `Indicator is ${color}${first ? `: ${lower(first.text.en)}` : ""}`,
+    ),
+  more: (count: number, color: LightColor): Reason =>
+    reason(
+      "MORE_ITEMS",
+      { count, color },
+      `另有${count}项为${ZH_COLOR[color]}`,
+      `${count} more ${count === 1 ? "item is" : "items are"} ${color}`,
     ),
   empty: (): Reason =>
     reason("EMPTY_TASK_FORCE", {}, "专班尚无任务和指标", "The task force has no tasks or indicators yet"),

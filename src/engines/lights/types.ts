@@ -95,6 +95,8 @@ export interface LightsOptions {
   readonly dispatchRound?: DispatchRound;
   /** Passed to `indicatorProgress` for every indicator. */
   readonly indicator?: IndicatorProgressOptions;
+  /** At most this many items named in a task force's reasons, then `MORE_ITEMS` (default 10). */
+  readonly maxTaskForceReasons?: number;
 }
 
 /** An indicator with its readings; `indicator.taskForceId` places it in a task force. */

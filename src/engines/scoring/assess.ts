@@ -49,7 +49,11 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
   const forces = new Map<string, Tally>(input.taskForces.map((tf) => [tf.id, newTally()]));
   const units = new Map<string, Tally>();
   const persons = new Map<string, Tally>();
-  const taskById = new Map(input.tasks.map((t) => [t.id, t]));
+  // Index only the tasks that indicators and supervision items point to (not all 10^4–10^5 tasks).
+  const taskById = new Map<string, AssessTask | undefined>();
+  for (const i of input.indicators ?? []) if (i.indicator.taskId) taskById.set(i.indicator.taskId, undefined);
+  for (const s of input.supervisionItems ?? []) if (s.taskId) taskById.set(s.taskId, undefined);
+  if (taskById.size > 0) for (const t of input.tasks) if (taskById.has(t.id)) taskById.set(t.id, t);
   // Every tally a task's facts go to: its task force, its responsible unit and person (reused buffer).
   const buffer: Tally[] = [];
   const tallies = (task: AssessTask | undefined, taskForceId?: string | null): Tally[] => {
@@ -80,8 +84,18 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
     const task = item.taskId ? taskById.get(item.taskId) : undefined;
     for (const t of tallies(task, item.taskForceId)) add(t.supervision, s ? 1 : 0);
   }
-  for (const l of input.lights?.tasks ?? []) {
-    if (l.color === "red" && !l.summary) for (const t of tallies(taskById.get(l.taskId))) t.redLights++;
+  const taskLights = input.lights?.tasks ?? [];
+  const aligned = taskLights.length === input.tasks.length; // as lightsFor returns them: same order
+  let byId: Map<string, AssessTask> | null = null;
+  for (let i = 0; i < taskLights.length; i++) {
+    const l = taskLights[i]!;
+    if (l.color !== "red" || l.summary) continue;
+    let task: AssessTask | undefined = aligned ? input.tasks[i] : undefined;
+    if (!task || task.id !== l.taskId) {
+      byId ??= new Map(input.tasks.map((t) => [t.id, t]));
+      task = byId.get(l.taskId);
+    }
+    for (const t of tallies(task)) t.redLights++;
   }
   const indicatorForce = new Map<string, string | undefined>();
   for (const i of input.indicators ?? []) indicatorForce.set(i.indicator.id, i.indicator.taskForceId);
