@@ -97,8 +97,8 @@ export function taskLightWith(
   const th = settings.thresholds;
   const cache = settings.reasons;
   const T = statusDate;
+  if (task.status === "done") return result(task, null, "blue", [sharedReason(cache, "DONE")], settings);
   const planned = plannedProgress(task, T, calendar);
-  if (task.status === "done") return result(task, planned, "blue", [sharedReason(cache, "DONE")], settings);
   const overdue = overdueSupervision(task, T, cache);
   if (task.status === "suspended") {
     const why = overdue.length ? overdue : [sharedReason(cache, "SUSPENDED")];

@@ -119,7 +119,7 @@ export interface TaskLight extends Light {
   readonly taskForceId: string;
   /** Whether the light was aggregated from sub-tasks. */
   readonly summary: boolean;
-  /** Planned progress at T in % (`null` without baseline dates, or for a summary task). */
+  /** Planned progress at T in % (`null` without baseline dates, for a done task, or for a summary task). */
   readonly plannedProgress: Percent | null;
 }
 

@@ -6,7 +6,7 @@ import { earlierDate, type IsoDate } from "../indicators/dates.js";
 import { forecastYearEnd } from "../indicators/forecast.js";
 import { indicatorPeriod } from "../indicators/time-progress.js";
 import { classifyTrend } from "../indicators/trend.js";
-import type { IndicatorProgress, TrendStage, YearEndForecast } from "../indicators/types.js";
+import type { IndicatorProgress, Reading, TrendStage, YearEndForecast } from "../indicators/types.js";
 import type { LightColor, Reason } from "../lights/light.js";
 import { lightsFor } from "../lights/lights-for.js";
 import type {
@@ -81,10 +81,7 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
   const indicators = (input.indicators ?? []).map(({ indicator, readings }, k): OverviewIndicator => {
     const period = indicatorPeriod(indicator, indicatorOptions?.period);
     const to = earlierDate(T, period.end).slice(0, 7);
-    const series = readings
-      .filter((r) => r.period >= period.start.slice(0, 7) && r.period <= to)
-      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-      .map((r) => r.actual);
+    const series = seriesOf(readings, period.start.slice(0, 7), to);
     const l = lights.indicators[k]!;
     return {
       indicatorId: indicator.id,
@@ -129,4 +126,17 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     };
   });
   return { statusDate: T, taskForces, indicators, counts, lights, assessment };
+}
+
+/** Actuals of the readings with `from ≤ period ≤ to`, oldest first (sorted only when they are not). */
+function seriesOf(readings: readonly Reading[], from: string, to: string): number[] {
+  const picked: Reading[] = [];
+  let sorted = true;
+  for (const r of readings) {
+    if (r.period < from || r.period > to) continue;
+    if (picked.length > 0 && picked[picked.length - 1]!.period > r.period) sorted = false;
+    picked.push(r);
+  }
+  if (!sorted) picked.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  return picked.map((r) => r.actual);
 }
