@@ -99,6 +99,7 @@ export async function snapshot(database: Database): Promise<string> {
     "api_tokens",
     "auth_failures",
     "revisions",
+    "schedule_runs",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {

@@ -10,6 +10,8 @@ export interface ServiceContext {
   readonly now: () => string;
   /** The caller and their scopes; absent for the system itself (CLI, demo loader). */
   readonly principal?: Principal;
+  /** Bulk writes (demo load, plan approval) schedule once at the end instead of after each edit. */
+  readonly deferSchedule?: boolean;
   /** The open transaction when the call is part of a larger all-or-nothing write. */
   readonly trx?: Executor;
 }

@@ -15,6 +15,7 @@ import { registerAuth } from "./plugins/auth.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
+import { scheduleRoutes } from "./routes/schedule.routes.js";
 import { supervisionRoutes } from "./routes/supervision.routes.js";
 import { systemRoutes } from "./routes/system.routes.js";
 import { taskForceRoutes } from "./routes/task-forces.routes.js";
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(resourceRoutes, deps);
   await app.register(taskForceRoutes, deps);
   await app.register(supervisionRoutes, deps);
+  await app.register(scheduleRoutes, deps);
   app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/api/docs"));
   return app;
 }

@@ -49,6 +49,9 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "supervision-items:verify": ["admin", "supervisor"],
   "audit-entries:read": ["admin", "supervisor", "leader"],
   "users:set-password": ["admin"],
+  "task-forces:schedule": ["admin", "supervisor", "lead"],
+  "task-forces:approve-plan": ["admin", "supervisor", "lead"],
+  "schedule:all": ["admin", "supervisor"],
 };
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */

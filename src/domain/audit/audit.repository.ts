@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
 export interface AuditWrite {
   readonly at: string;
   readonly actor: string;
-  readonly action: "create" | "update" | "delete" | "transition";
+  readonly action: "create" | "update" | "delete" | "transition" | "schedule";
   readonly entity: string;
   readonly entityId: string;
   readonly before: unknown;

@@ -2,6 +2,7 @@ import { setPassword } from "../accounts/account.service.js";
 import { bumpDataRevision } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
 import { goalResource } from "../goals/goal.resource.js";
+import { recomputeAll } from "../schedule/schedule.service.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
 import { orgUnitResource, personResource, userResource } from "../org/org.resources.js";
 import { progressReportResource } from "../progress-reports/progress-report.resource.js";
@@ -59,7 +60,7 @@ export async function loadDemo(
   options: { reset?: boolean } = {},
 ): Promise<DemoLoadResult> {
   return inTransaction(ctx, async (trx) => {
-    const c: ServiceContext = { ...ctx, trx };
+    const c: ServiceContext = { ...ctx, trx, deferSchedule: true };
     if (options.reset) {
       for (const t of ALL_TABLES) await trx.deleteFrom(t).execute();
       await bumpDataRevision(trx);
@@ -99,6 +100,7 @@ export async function loadDemo(
       ctx.now(),
     );
     await putSetting(trx, "statusDate", { rule: "fixed", date: data.statusDate }, ctx.now());
+    await recomputeAll({ ...ctx, trx });
     return { loaded: true, counts };
   });
 }

@@ -40,6 +40,8 @@ export interface ResourceHooks {
     record: Row,
     before: Row | null,
   ) => Promise<void>;
+  /** Follows a delete with dependent changes, in the same transaction. */
+  readonly afterDelete?: (ctx: ServiceContext, trx: Executor, record: Row) => Promise<void>;
 }
 
 /**

@@ -294,6 +294,7 @@ export async function deleteRecord(
       });
     }
     await deleteRow(trx, def, id);
+    await def.hooks?.afterDelete?.({ ...ctx, trx }, trx, before);
     const at = ctx.now();
     await appendAudit(trx, {
       at,

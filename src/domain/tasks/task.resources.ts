@@ -3,6 +3,7 @@ import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import type { Executor, ServiceContext } from "../context.js";
 import type { ResourceDef, Row } from "../resource/resource-def.js";
 import { rejectSelfParent } from "../resource/tree-rules.js";
+import { rescheduleAfterEdit } from "../schedule/schedule.service.js";
 import { findDependencyPath } from "./dependency.repository.js";
 
 const refuse = (code: string, details: ErrorDetail[]) =>
@@ -40,6 +41,10 @@ async function checkTask(ctx: ServiceContext, trx: Executor, next: Row, before: 
   if (details.length) throw refuse("TASK_RULE", details);
   return rejectTaskCycle(ctx, trx, next, before);
 }
+
+/** Any change to the plan moves the battle map's dates. */
+const reschedule = (ctx: ServiceContext, _trx: Executor, record: Row) =>
+  rescheduleAfterEdit(ctx, record.taskForceId as string);
 
 /** Tasks (任务) of a task force's WBS; milestones have duration 0. */
 export const taskResource: ResourceDef = {
@@ -91,7 +96,7 @@ export const taskResource: ResourceDef = {
   defaultSort: ["taskForceId", "code"],
   search: ["title", "code"],
   immutable: ["taskForceId"],
-  hooks: { beforeWrite: checkTask },
+  hooks: { beforeWrite: checkTask, afterWrite: reschedule, afterDelete: reschedule },
 };
 
 /** Both ends in one task force, no self-loop, no cycle; derives the dependency's task force. */
@@ -149,5 +154,5 @@ export const dependencyResource: ResourceDef = {
   filters: ["taskForceId", "predecessorId", "successorId", "type"],
   sorts: { type: "text", lag: "number" },
   defaultSort: ["taskForceId", "predecessorId", "successorId"],
-  hooks: { beforeWrite: checkDependency },
+  hooks: { beforeWrite: checkDependency, afterWrite: reschedule, afterDelete: reschedule },
 };

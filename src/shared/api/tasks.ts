@@ -38,6 +38,8 @@ export const taskSchemas = defineEntity({
     lateFinish: isoDate.nullable(),
     totalFloat: z.number().int().nullable(),
     critical: z.boolean().nullable(),
+    /** Working days the current early finish lies after the baseline finish (negative: ahead). */
+    slippage: z.number().int().nullable(),
   },
   required: ["taskForceId", "code", "title"],
   defaults: {

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { id, isoDate, text, timestamp } from "./common.js";
+import { taskForceSchemas } from "./task-forces.js";
+import { dependencySchemas, taskSchemas } from "./tasks.js";
+
+/** The stored outcome of scheduling a task force (倒排工期 run). */
+export const scheduleRun = z.object({
+  taskForceId: id,
+  computedAt: timestamp,
+  statusDate: isoDate,
+  projectStart: isoDate,
+  deadline: isoDate.nullable(),
+  earliestFinish: isoDate,
+  feasible: z.boolean(),
+  minFloat: z.number().int(),
+  criticalPath: z.array(id),
+  skipped: z.array(z.object({ taskId: id, code: z.string(), reason: z.enum(["no_duration"]) })),
+  error: z.string().nullable(),
+});
+z.globalRegistry.add(scheduleRun, { id: "ScheduleRun" });
+
+/** What the battle map draws. */
+export const battleMap = z.object({
+  statusDate: isoDate,
+  taskForces: z.array(taskForceSchemas.entity.extend({ schedule: scheduleRun.nullable() })),
+  tasks: z.array(taskSchemas.entity),
+  dependencies: z.array(dependencySchemas.entity),
+});
+z.globalRegistry.add(battleMap, { id: "BattleMap" });
+
+/** Query of `GET /battle-map`: comma-separated ids, `critical=true` for the critical chain only. */
+export const battleMapQuery = z.strictObject({
+  taskForceId: text(4000).optional(),
+  responsibleUnitId: text(4000).optional(),
+  responsiblePersonId: text(4000).optional(),
+  critical: z.enum(["true", "false"]).optional(),
+});
