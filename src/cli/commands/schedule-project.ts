@@ -248,10 +248,10 @@ export async function runScheduleCommand(
       throw new AppError("invalid", `${path}: ${e.message}`, { code: e.code, details: [...e.details] });
     throw e;
   }
-  await writeAll(
-    out,
-    format === "json" ? result.jsonChunks() : scheduleTable(result, file as ScheduleFile, lang),
-  );
+  if (format === "table") return writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
+  // Byte chunks share one buffer: each must be written before the next is made.
+  for (const chunk of result.jsonBytes())
+    await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));
 }
 
 /** `guatu schedule FILE.json [--status-date D] [--format table|json] [--lang zh|en]`. */

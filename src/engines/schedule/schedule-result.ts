@@ -1,5 +1,9 @@
 import type { IsoDate, Slot, WorkCalendar } from "../calendar/types.js";
+import { scheduleJsonBytes } from "./schedule-json.js";
 import type { ScheduleOutput, ScheduleRow } from "./types.js";
+
+/** Ids JSON needs no escapes for (the common case, checked fast). */
+const PLAIN_ID = /^[\w .:/+#-]*$/;
 
 /** The project-level fields of a schedule output (everything but the rows). */
 export type ScheduleHeader = Omit<ScheduleOutput, "tasks">;
@@ -72,11 +76,20 @@ export class ScheduleResult {
   /** Row `i` as JSON, identical to `JSON.stringify(this.row(i))` but cheaper. */
   rowJson(i: number): string {
     const t = this.#slots;
-    const [es, ef] = this.#dates(t.es[i]!, t.ef[i]!);
-    const [ls, lf] = this.#dates(t.ls[i]!, t.le[i]!);
-    const f = t.ls[i]! - t.es[i]!;
+    const cal = this.#cal;
+    const es = t.es[i]!;
+    const ef = t.ef[i]!;
+    const ls = t.ls[i]!;
+    const le = t.le[i]!;
+    // Same dates as #dates, without the tuples: a zero-length span sits on its finish.
+    const earlyFinish = cal.dateOfSlot(ef === 0 && es === 0 ? 0 : ef - 1);
+    const earlyStart = ef === es ? earlyFinish : cal.dateOfSlot(es);
+    const lateFinish = cal.dateOfSlot(le === 0 && ls === 0 ? 0 : le - 1);
+    const lateStart = le === ls ? lateFinish : cal.dateOfSlot(ls);
+    const f = ls - es;
     const id = t.ids[i]!;
-    return `{"id":${JSON.stringify(id)},"earlyStart":"${es}","earlyFinish":"${ef}","lateStart":"${ls}","lateFinish":"${lf}","totalFloat":${f},"critical":${f === this.#minFloat}${t.isSummary[i] ? ',"summary":true' : ""}}`;
+    const quoted = PLAIN_ID.test(id) ? `"${id}"` : JSON.stringify(id);
+    return `{"id":${quoted},"earlyStart":"${earlyStart}","earlyFinish":"${earlyFinish}","lateStart":"${lateStart}","lateFinish":"${lateFinish}","totalFloat":${f},"critical":${f === this.#minFloat}${t.isSummary[i] ? ',"summary":true' : ""}}`;
   }
 
   /** The whole output as plain data (what `schedule()` returns). */
@@ -84,6 +97,14 @@ export class ScheduleResult {
     const tasks: ScheduleRow[] = new Array(this.size);
     for (let i = 0; i < this.size; i++) tasks[i] = this.row(i);
     return { ...this.header, tasks };
+  }
+
+  /**
+   * The output's JSON as UTF-8 byte chunks of about `chunkBytes` (each valid only until the next is
+   * requested): the fastest way to stream a large result (see `scheduleJsonBytes`).
+   */
+  jsonBytes(chunkBytes?: number): Generator<Uint8Array> {
+    return scheduleJsonBytes(this.header, this.#slots, this.#cal, chunkBytes);
   }
 
   /**

@@ -243,3 +243,36 @@ describe("schedule: project without a deadline, streaming", () => {
     });
   });
 });
+
+describe("ScheduleResult.jsonBytes", () => {
+  it("streams UTF-8 bytes that decode to the returned object's JSON, escapes and all", () => {
+    const file: ScheduleFile = {
+      calendar: CN,
+      projectStart: "2022-09-28",
+      deadline: "2022-10-10",
+      tasks: [
+        { id: "S" },
+        ...Array.from({ length: 40 }, (_, i) => ({
+          id: i % 7 === 0 ? `任务"${i}\\` : `T-${i}`,
+          duration: i % 5,
+          ...(i % 3 === 0 ? { parent: "S" } : {}),
+        })),
+      ],
+      dependencies: Array.from({ length: 39 }, (_, i) => ({
+        from: i % 7 === 0 ? `任务"${i}\\` : `T-${i}`,
+        to: (i + 1) % 7 === 0 ? `任务"${i + 1}\\` : `T-${i + 1}`,
+      })),
+    };
+    const result = computeSchedule(file);
+    const chunks: Uint8Array[] = [];
+    for (const c of result.jsonBytes(100)) chunks.push(c.slice()); // a chunk lives until the next
+    const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    expect(new TextDecoder().decode(all)).toBe(`${JSON.stringify(result.toOutput())}\n`);
+    expect(result.toOutput().minFloat).toBeLessThan(0);
+  });
+});
