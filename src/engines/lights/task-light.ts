@@ -97,12 +97,12 @@ export function taskLightWith(
   const th = settings.thresholds;
   const cache = settings.reasons;
   const T = statusDate;
-  if (task.status === "done") return result(task, null, "blue", [sharedReason(cache, "DONE")], settings);
+  if (task.status === "done") return result(task, null, "blue", one(settings, sharedReason(cache, "DONE")));
   const planned = plannedProgress(task, T, calendar);
   const overdue = overdueSupervision(task, T, cache);
   if (task.status === "suspended") {
-    const why = overdue.length ? overdue : [sharedReason(cache, "SUSPENDED")];
-    return result(task, planned, overdue.length ? "red" : "grey", why, settings);
+    const why = overdue.length ? list(settings, overdue) : one(settings, sharedReason(cache, "SUSPENDED"));
+    return result(task, planned, overdue.length ? "red" : "grey", why);
   }
 
   const notStarted = task.status === "not_started";
@@ -120,7 +120,7 @@ export function taskLightWith(
   if (behind !== null && behind > th.redBehindPoints + EPS)
     red.push(behindPlan(cache, planned!, task.percent, th.redBehindPoints));
   for (const r of overdue) red.push(r);
-  if (red.length) return result(task, planned, "red", red, settings);
+  if (red.length) return result(task, planned, "red", list(settings, red));
 
   const yellow: Reason[] = [];
   if (task.deadline && task.deadline >= T) {
@@ -140,14 +140,14 @@ export function taskLightWith(
     }
   }
   if (float !== null && float <= th.lowFloatWorkdays) yellow.push(sharedReason(cache, "LOW_FLOAT", float));
-  if (yellow.length) return result(task, planned, "yellow", yellow, settings);
+  if (yellow.length) return result(task, planned, "yellow", list(settings, yellow));
 
   const due = task.lateStart ?? task.baselineStart;
   if (notStarted && due && due > T) {
-    return result(task, planned, "grey", [sharedReason(cache, "NOT_YET_DUE", due)], settings);
+    return result(task, planned, "grey", one(settings, sharedReason(cache, "NOT_YET_DUE", due)));
   }
   const onTrack = sharedReason(cache, "ON_TRACK", planned ?? "", task.percent);
-  return result(task, planned, "green", [onTrack], settings);
+  return result(task, planned, "green", one(settings, onTrack));
 }
 
 function behindPlan(cache: ReasonCache, planned: Percent, percent: Percent, threshold: number): Reason {
@@ -158,24 +158,30 @@ function result(
   task: LightTask,
   planned: Percent | null,
   color: LightColor,
-  reasons: Reason[],
-  settings: LightSettings,
+  reasons: readonly Reason[],
 ): TaskLight {
-  let list: readonly Reason[] = reasons;
-  if (reasons.length === 1) {
-    // Most tasks have one reason; share the one-element list as well.
-    const r = reasons[0]!;
-    list = settings.singles.get(r) ?? reasons;
-    if (list === reasons) settings.singles.set(r, Object.freeze(reasons));
-  }
   return {
     taskId: task.id,
     taskForceId: task.taskForceId,
     summary: false,
     plannedProgress: planned,
     color,
-    reasons: list,
+    reasons,
   };
+}
+
+/** The shared one-element list of `r` (most tasks have a single, shared reason). */
+function one(settings: LightSettings, r: Reason): readonly Reason[] {
+  let l = settings.singles.get(r);
+  if (!l) {
+    l = Object.freeze([r]);
+    settings.singles.set(r, l);
+  }
+  return l;
+}
+
+function list(settings: LightSettings, reasons: Reason[]): readonly Reason[] {
+  return reasons.length === 1 ? one(settings, reasons[0]!) : reasons;
 }
 
 /** Reasons for the task's supervision items past due (due date < T) and not verified. */
