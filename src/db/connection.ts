@@ -55,12 +55,15 @@ export function openDatabase(config: DbConfig): Database {
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
     const db = new Kysely({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, DROP DATABASE):
+  // the pool discards it and opens a new one on demand; unhandled, the event would crash Node.
+  pool.on("error", () => {});
   const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
 import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
-import { allResources } from "../domain/registry.js";
 import { serviceContext } from "../domain/context.js";
+import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { buildDemoDataset } from "../domain/demo/demo-data.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
+import { allResources } from "../domain/registry.js";
 
 const fixedClock = () => "2022-08-15T01:00:00.000Z";
 

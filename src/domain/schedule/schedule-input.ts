@@ -1,5 +1,4 @@
-import type { IsoDate, ScheduleFile, ScheduleTaskInput } from "../../engines/index.js";
-import type { CalendarSpec } from "../../engines/index.js";
+import type { CalendarSpec, IsoDate, ScheduleFile, ScheduleTaskInput } from "../../engines/index.js";
 import type { Row } from "../resource/resource-def.js";
 
 /** A task left out of a schedule run, and why (shown to the user; the five-ization check flags it too). */
