@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { isIsoDate } from "../../engines/calendar/iso-date.js";
 import { computeSchedule } from "../../engines/schedule/schedule.js";
+import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
 import { AppError, isAppError } from "../../shared/errors.js";
@@ -63,7 +64,9 @@ export function scheduleLang(flag: string | undefined, env: NodeJS.ProcessEnv): 
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new Error("is a directory");
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new Error("is a directory");
+    if (stat.size > 16 << 20) reserveScheduleMemory(stat.size); // before the heap fills up
     text = readFileSync(path, "utf8");
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;

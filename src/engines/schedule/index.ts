@@ -2,6 +2,7 @@
 export { remainingDays } from "./node-bounds.js";
 export { computeSchedule, schedule, validateScheduleFile } from "./schedule.js";
 export { ScheduleInputError, type ScheduleProblem } from "./schedule-error.js";
+export { reserveScheduleMemory } from "./scratch.js";
 export { type ScheduleHeader, ScheduleResult } from "./schedule-result.js";
 export type {
   DependencyType,

@@ -53,3 +53,15 @@ export function float64(n: number): Float64Array {
 
 /** Working bytes to reserve for `tasks` tasks and `deps` dependencies (generous: untouched pages are free). */
 export const scratchEstimate = (tasks: number, deps: number): number => 4096 + 200 * tasks + 40 * deps;
+
+/**
+ * Optional, for callers about to parse a large schedule file: reserves the engine's working memory
+ * now, while the heap is small, so that the allocation does not make V8 collect the freshly parsed
+ * file's garbage during `computeSchedule`. `fileBytes` is the JSON file's size.
+ */
+export function reserveScheduleMemory(fileBytes: number): void {
+  // About 160 bytes of JSON per task with its two dependencies (see bench/schedule/generate.ts).
+  const tasks = Math.ceil(fileBytes / 160);
+  if (buffer.byteLength < scratchEstimate(tasks, 2 * tasks)) scratchBegin(scratchEstimate(tasks, 2 * tasks));
+  used = buffer.byteLength;
+}
