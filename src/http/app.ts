@@ -12,6 +12,7 @@ import type { Database } from "../db/connection.js";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../domain/accounts/session.service.js";
 import { registerErrorHandling } from "./plugins/errors.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
@@ -115,6 +116,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskForceRoutes, deps);
   await app.register(supervisionRoutes, deps);
   await app.register(scheduleRoutes, deps);
-  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/api/docs"));
+  if (!(await registerWebApp(app))) {
+    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type("text/plain; charset=utf-8")
+        .send(
+          "The web app is not built: run `npm run build`. The API is at /api/v1, its docs at /api/docs.\n",
+        ),
+    );
+  }
   return app;
 }

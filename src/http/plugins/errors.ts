@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isAppPage } from "./web-app.js";
 import { AppError, ERROR_CODES, type ErrorDetail, type ErrorKind, isAppError } from "../../shared/errors.js";
 
 const STATUS: Readonly<Record<ErrorKind, number>> = {
@@ -89,7 +90,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, "internal error");
     return send(reply, 500, ERROR_CODES.internal, "internal error; the server log has the details");
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, ERROR_CODES.not_found, `no route ${request.method} ${request.url.split("?")[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app load its index page.
+    if (typeof reply.sendFile === "function" && isAppPage(request.method, request.url)) {
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    return send(reply, 404, ERROR_CODES.not_found, `no route ${request.method} ${request.url.split("?")[0]}`);
+  });
 }
