@@ -75,7 +75,10 @@ export interface IndicatorProgress {
   readonly direction: Direction;
   /** The latest reading within the period and not after T's month; `null` = no actual reported yet. */
   readonly reading: Reading | null;
-  /** `actual/target` (up) or `target/actual` (down; an actual ≤ 0 counts as met = 100), in %; `null` for `rate`, no reading, or a target ≤ 0. */
+  /**
+   * `actual/target` (up) or `target/actual` (down; an actual ≤ 0 counts as met = 100), in %;
+   * `null` for `rate`, without a reading, or for a target ≤ 0.
+   */
   readonly workProgress: Percent | null;
   /** Share of the period elapsed at the as-of date (or the monthly plan's share), in %. */
   readonly timeProgress: Percent;
@@ -83,9 +86,15 @@ export interface IndicatorProgress {
   readonly timeBasis: "linear" | "monthly-plan";
   /** The date time progress was measured at. */
   readonly asOf: IsoDate;
-  /** Points above (+) or below (−) the reference: work − time progress (up), work − 100 (down), or for `rate` actual − target (sign flipped for `down`). */
+  /**
+   * Points above (+) or below (−) the reference: work − time progress (up), work − 100 (down), or
+   * for `rate` actual − target (sign flipped for `down`).
+   */
   readonly gap: Points | null;
-  /** Achievement in [0, 1] for assessment: work over time progress capped at 1 (see `indicatorProgress`); `null` without a reading. */
+  /**
+   * Achievement in [0, 1] for assessment: work over time progress capped at 1 (see
+   * `indicatorProgress`); `null` without a reading.
+   */
   readonly achievement: number | null;
   readonly light: Light;
 }

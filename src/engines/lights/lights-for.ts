@@ -28,15 +28,17 @@ export function emptyCounts(): Record<LightColor, number> {
  * - Leaf tasks: `taskLight`.
  * - Summary tasks (any task another task names as `parentId`): the worst colour
  *   ({@link LIGHT_SEVERITY}: red > yellow > green > grey > blue) among their sub-tasks' lights and
- *   their own `SUPERVISION_OVERDUE` and (unless every sub-task is done) `PAST_DEADLINE` checks; reasons are one `CHILD_LIGHT` per sub-task
- *   at that colour plus the own reasons at it. A summary is blue only when every sub-task is blue;
- *   its own percent and status are not used (they are derived from the sub-tasks).
+ *   their own `SUPERVISION_OVERDUE` and (unless every sub-task is done) `PAST_DEADLINE` checks;
+ *   reasons are one `CHILD_LIGHT` per sub-task at that colour plus the own reasons at it. A summary
+ *   is blue only when every sub-task is blue; its own percent and status are not used (they are
+ *   derived from the sub-tasks).
  * - Indicators: `indicatorProgress(...).light`.
  * - Task forces: the worst colour among all their tasks (every level) and indicators, with one
  *   `TASK_LIGHT` / `INDICATOR_LIGHT` reason per item at that colour (leaf tasks only, so a red leaf is not
  *   repeated by its parents), at most `maxTaskForceReasons` (default 10) of them, then one `MORE_ITEMS`
- *   reason with the count of the rest (the counts and the items' own lights carry the full picture); grey `EMPTY_TASK_FORCE` when there is nothing to light. Hence a task
- *   force is never lighter than any of its tasks, and blue only when everything in it is done.
+ *   reason with the count of the rest (the counts and the items' own lights carry the full picture);
+ *   grey `EMPTY_TASK_FORCE` when there is nothing to light. Hence a task force is never lighter than
+ *   any of its tasks, and blue only when everything in it is done.
  * A `parentId` naming an unknown task, or a parent cycle, makes the task a leaf of its own.
  */
 export function lightsFor(

@@ -113,7 +113,10 @@ export interface LightsInput {
   readonly indicators?: readonly LightIndicator[];
 }
 
-/** A task's light. */
+/**
+ * A task's light. Its `reasons` (and each reason) may be shared with other tasks of the same run and
+ * are frozen: copy before changing.
+ */
 export interface TaskLight extends Light {
   readonly taskId: string;
   readonly taskForceId: string;
