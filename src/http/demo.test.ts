@@ -66,6 +66,10 @@ describe.each(dialects)("the demo district on %s", (dialect) => {
       const session = await signIn(s.app, username, DEMO_PASSWORD);
       const me = await clientFor(s.app, session)("GET", "/api/v1/auth/me");
       expect(me.body.roles).toEqual([username]);
+      if (username === "member") {
+        expect(me.body.permissions).toContain("write:progress-reports");
+        expect(me.body.permissions).not.toContain("write:tasks");
+      }
     }
     const demo = await clientFor(s.app, null)("GET", "/api/v1/auth/demo");
     expect(demo.body).toMatchObject({ demo: true, password: DEMO_PASSWORD });

@@ -83,3 +83,13 @@ export function authorize(rule: Rule, roles: readonly Role[] | null): boolean {
   const allowed = allowedRoles(rule);
   return roles.some((r) => allowed.includes(r));
 }
+
+/** Names of the rules among `rules` that `roles` pass (public and read-for-all rules left out). */
+export function permissionsOf(roles: readonly Role[], rules: readonly Rule[]): string[] {
+  const names = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind === "public" || rule.kind === "authenticated") continue;
+    if (authorize(rule, roles)) names.add(ruleName(rule));
+  }
+  return [...names].sort();
+}

@@ -21,7 +21,7 @@ import {
 import { errorBody, id } from "../../shared/api/common.js";
 import { AppError } from "../../shared/errors.js";
 import { SESSION_COOKIE, setSessionCookie } from "../plugins/auth.js";
-import { actionRule, authenticatedRule, publicRule } from "../policy.js";
+import { actionRule, authenticatedRule, permissionsOf, publicRule } from "../policy.js";
 import { present } from "../present.js";
 import { contextOf } from "../request-context.js";
 
@@ -46,6 +46,10 @@ export async function authRoutes(
       leadTaskForceIds: [...p.leadTaskForceIds],
       ownTaskForceIds: [...p.ownTaskForceIds],
       csrfToken,
+      permissions: permissionsOf(
+        p.roles,
+        app.routeTable.map((r) => r.rule),
+      ),
     });
 
   r.post("/api/v1/auth/login", {

@@ -13,6 +13,11 @@ export const sessionInfo = z.object({
   leadTaskForceIds: z.array(id),
   ownTaskForceIds: z.array(id),
   csrfToken: z.string().nullable(),
+  /**
+   * Access rules the caller's roles pass (`write:tasks`, `supervision-items:verify`, …): the UI
+   * shows only the controls these allow; scopes (own task force, own task) narrow them further.
+   */
+  permissions: z.array(z.string()),
 });
 z.globalRegistry.add(sessionInfo, { id: "SessionInfo" });
 
