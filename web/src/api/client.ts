@@ -1,0 +1,60 @@
+/**
+ * The typed HTTP client of the web app: same-origin JSON over the session cookie, the CSRF token
+ * on every write, and errors as `ApiError` carrying the API's code, message and field details.
+ */
+
+/** One field problem as the API reports it (`path` like `body.title`). */
+export interface ApiErrorDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A non-2xx answer of the API. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+  /** A 409 caused by a stale version: the UI offers reload-and-reapply. */
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the current session (from login or `GET /auth/me`). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Calls the API under `/api/v1`; resolves with the parsed JSON (undefined for 204). */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const e = json?.error ?? {};
+    throw new ApiError(res.status, e.code ?? "HTTP_ERROR", e.message ?? res.statusText, e.details ?? []);
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string) => api<T>("GET", path);
+export const post = <T>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>("PATCH", path, body);
+export const del = (path: string) => api<void>("DELETE", path);
