@@ -5,7 +5,12 @@
 import type { IsoDate } from "../indicators/dates.js";
 import { indicatorProgress } from "../indicators/progress.js";
 import { LIGHT_COLORS_WORST_FIRST, LIGHT_SEVERITY, type LightColor, type Reason } from "./light.js";
-import { type LightSettings, overdueSupervision, resolveLightSettings, taskLightWith } from "./task-light.js";
+import {
+  type LightSettings,
+  pushOverdueSupervision,
+  resolveLightSettings,
+  taskLightWith,
+} from "./task-light.js";
 import { taskReasons as R, sharedReason } from "./task-reasons.js";
 import type {
   IndicatorLight,
@@ -123,7 +128,8 @@ function summaryLight(
   // The summary's own checks: only what does not depend on its (derived) status and percent.
   let kidsDone = true;
   for (const k of kids) if (k.color !== "blue") kidsDone = false;
-  const ownRed = overdueSupervision(task, statusDate, settings.reasons);
+  const ownRed: Reason[] = [];
+  pushOverdueSupervision(task, statusDate, settings.reasons, ownRed);
   if (!kidsDone && task.deadline && task.deadline < statusDate) {
     const overdueWorkdays = calendar.workdaysBetween(task.deadline, statusDate);
     ownRed.unshift(sharedReason(settings.reasons, "PAST_DEADLINE", task.deadline, overdueWorkdays));

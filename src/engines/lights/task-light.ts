@@ -99,16 +99,20 @@ export function taskLightWith(
   const T = statusDate;
   if (task.status === "done") return result(task, null, "blue", one(settings, sharedReason(cache, "DONE")));
   const planned = plannedProgress(task, T, calendar);
-  const overdue = overdueSupervision(task, T, cache);
+  // Reasons collect in two module-level scratch lists, copied out only when there are several.
+  const red = RED;
+  const yellow = YELLOW;
+  red.length = 0;
+  yellow.length = 0;
   if (task.status === "suspended") {
-    const why = overdue.length ? list(settings, overdue) : one(settings, sharedReason(cache, "SUSPENDED"));
-    return result(task, planned, overdue.length ? "red" : "grey", why);
+    pushOverdueSupervision(task, T, cache, red);
+    if (red.length) return result(task, planned, "red", take(settings, red));
+    return result(task, planned, "grey", one(settings, sharedReason(cache, "SUSPENDED")));
   }
 
   const notStarted = task.status === "not_started";
   const behind = planned === null ? null : planned - task.percent;
   const float = task.totalFloat ?? null;
-  const red: Reason[] = [];
   if (task.deadline && task.deadline < T) {
     const overdueWorkdays = calendar.workdaysBetween(task.deadline, T);
     red.push(sharedReason(cache, "PAST_DEADLINE", task.deadline, overdueWorkdays));
@@ -119,10 +123,9 @@ export function taskLightWith(
   if (float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", float));
   if (behind !== null && behind > th.redBehindPoints + EPS)
     red.push(behindPlan(cache, planned!, task.percent, th.redBehindPoints));
-  for (const r of overdue) red.push(r);
-  if (red.length) return result(task, planned, "red", list(settings, red));
+  pushOverdueSupervision(task, T, cache, red);
+  if (red.length) return result(task, planned, "red", take(settings, red));
 
-  const yellow: Reason[] = [];
   if (task.deadline && task.deadline >= T) {
     const workdaysLeft = calendar.workdaysBetween(T, task.deadline);
     if (workdaysLeft <= th.deadlineSoonWorkdays) {
@@ -140,7 +143,7 @@ export function taskLightWith(
     }
   }
   if (float !== null && float <= th.lowFloatWorkdays) yellow.push(sharedReason(cache, "LOW_FLOAT", float));
-  if (yellow.length) return result(task, planned, "yellow", list(settings, yellow));
+  if (yellow.length) return result(task, planned, "yellow", take(settings, yellow));
 
   const due = task.lateStart ?? task.baselineStart;
   if (notStarted && due && due > T) {
@@ -180,13 +183,21 @@ function one(settings: LightSettings, r: Reason): readonly Reason[] {
   return l;
 }
 
-function list(settings: LightSettings, reasons: Reason[]): readonly Reason[] {
-  return reasons.length === 1 ? one(settings, reasons[0]!) : reasons;
+const RED: Reason[] = [];
+const YELLOW: Reason[] = [];
+
+/** The reasons gathered in a scratch list, as a list of their own (shared when there is one). */
+function take(settings: LightSettings, scratch: Reason[]): readonly Reason[] {
+  return scratch.length === 1 ? one(settings, scratch[0]!) : scratch.slice();
 }
 
-/** Reasons for the task's supervision items past due (due date < T) and not verified. */
-export function overdueSupervision(task: LightTask, statusDate: IsoDate, cache: ReasonCache): Reason[] {
-  const out: Reason[] = [];
+/** Appends to `out` a reason for each of the task's supervision items past due (due date < T) and not verified. */
+export function pushOverdueSupervision(
+  task: LightTask,
+  statusDate: IsoDate,
+  cache: ReasonCache,
+  out: Reason[],
+): void {
   const items = task.supervision;
   for (let k = 0; k < items.length; k++) {
     const item = items[k]!;
@@ -195,5 +206,4 @@ export function overdueSupervision(task: LightTask, statusDate: IsoDate, cache: 
       out.push(sharedReason(cache, "SUPERVISION_OVERDUE", item.dueDate, supervisionId));
     }
   }
-  return out;
 }
