@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { isIsoDate } from "../../engines/calendar/iso-date.js";
 import { computeSchedule } from "../../engines/schedule/schedule.js";
+import { parseJsonBytes } from "../../engines/schedule/parse-json-bytes.js";
 import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
@@ -60,18 +61,26 @@ export function scheduleLang(flag: string | undefined, env: NodeJS.ProcessEnv): 
   return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-/** Reads and parses a JSON file; every failure is one `invalid` error naming the file (and line and column). */
+/**
+ * Reads and parses a JSON file; every failure is one `invalid` error naming the file (and line and
+ * column). Large files are parsed from their bytes in pieces (`parseJsonBytes`): no string of the
+ * whole file is ever made.
+ */
 export function readJsonFile(path: string): unknown {
-  let text: string;
+  let bytes: Uint8Array;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new Error("is a directory");
     if (stat.size > 16 << 20) reserveScheduleMemory(stat.size); // before the heap fills up
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
     throw new AppError("invalid", `${path}: cannot read the file: ${why}`);
   }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3); // a BOM
+  const parsed = parseJsonBytes(bytes);
+  if (parsed !== undefined) return parsed;
+  const text = new TextDecoder().decode(bytes);
   try {
     return JSON.parse(text);
   } catch {
