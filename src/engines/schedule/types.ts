@@ -3,7 +3,13 @@ import type { CalendarSpec, IsoDate, WorkingDays } from "../calendar/types.js";
 /** Dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
 export type DependencyType = "FS" | "SS" | "FF" | "SF";
 
-/** One task of a schedule file. A task named as some task's `parent` is a summary task. */
+/**
+ * One task of a schedule file. A task named as some task's `parent` is a summary task: it is not
+ * scheduled itself (its duration and progress fields are ignored), it spans its children, its
+ * deadline and notBefore bind all of them, and a dependency on it applies to each of them.
+ * Progress: `actualFinish` = done (keeps its actual dates); `actualStart` alone = in progress
+ * (`percent` of the duration done); neither = not started (`percent` is then ignored).
+ */
 export interface ScheduleTaskInput {
   readonly id: string;
   readonly name?: string;
@@ -57,7 +63,11 @@ export interface ScheduleRow {
   readonly earlyFinish: IsoDate;
   readonly lateStart: IsoDate;
   readonly lateFinish: IsoDate;
-  /** lateStart − earlyStart in working-day slots; negative: the deadline cannot be met. */
+  /**
+   * lateStart − earlyStart in working-day slots; negative: a deadline cannot be met. For a task
+   * in progress or done this equals lateFinish − earlyFinish; for a summary it is the same
+   * difference over its span.
+   */
   readonly totalFloat: WorkingDays;
   /** `totalFloat` equals the project's minimum float (even when that minimum is positive). */
   readonly critical: boolean;
