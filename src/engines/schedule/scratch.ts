@@ -60,8 +60,9 @@ export const scratchEstimate = (tasks: number, deps: number): number => 4096 + 2
  * file's garbage during `computeSchedule`. `fileBytes` is the JSON file's size.
  */
 export function reserveScheduleMemory(fileBytes: number): void {
-  // About 160 bytes of JSON per task with its two dependencies (see bench/schedule/generate.ts).
-  const tasks = Math.ceil(fileBytes / 160);
+  // Typical files hold ~160 bytes per task with its two dependencies (bench/schedule/generate.ts);
+  // assume terse ones (80): reserving too much costs only address space.
+  const tasks = Math.ceil(fileBytes / 80);
   if (buffer.byteLength < scratchEstimate(tasks, 2 * tasks)) scratchBegin(scratchEstimate(tasks, 2 * tasks));
   used = buffer.byteLength;
 }
