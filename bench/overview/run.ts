@@ -3,7 +3,7 @@
  * readings. Sections run in order and each returns figures; the engine section times the pure
  * `overview()` call (lights + indicator progress + trends + forecasts + assessment). An HTTP section
  * (GET /api/v1/overview on SQLite at the same size) is to be added to `sections` below.
- * Flags: `--runs N` (default 15, after 3 warm-ups), `--json` (print the figures as JSON).
+ * Flags: `--runs N` (default 25, after 3 warm-ups), `--json` (print the figures as JSON).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -84,7 +84,7 @@ const sections: { readonly name: string; readonly run: (runs: number) => Figure[
 
 async function main(argv: readonly string[]): Promise<void> {
   const runsFlag = argv.indexOf("--runs");
-  const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : 15;
+  const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : 25;
   const figures: Figure[] = [];
   for (const s of sections) figures.push(...(await s.run(runs)));
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
