@@ -66,3 +66,10 @@ describe("classifyTrend", () => {
     );
   });
 });
+
+describe("classifyTrend (JSDoc examples)", () => {
+  it("answers as documented", () => {
+    expect(classifyTrend([3, 1, 1.02])).toBe("stopped-falling");
+    expect(classifyTrend([-1, 0.5])).toBe("turned-positive");
+  });
+});

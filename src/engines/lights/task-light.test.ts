@@ -180,6 +180,11 @@ describe("taskLight", () => {
 });
 
 describe("plannedProgress", () => {
+  it("answers the JSDoc example: baseline Mon–Fri, T = Wednesday → 60", () => {
+    const week = buildTask({ baselineStart: "2022-08-01", baselineFinish: "2022-08-05" });
+    expect(plannedProgress(week, "2022-08-03", cal)).toBeCloseTo(60);
+  });
+
   it.each([
     ["before the baseline", "2022-07-29", 0],
     ["on the first day", "2022-08-01", 10],

@@ -274,3 +274,18 @@ describe("assess (properties)", () => {
     );
   });
 });
+
+describe("rankEntities (JSDoc example)", () => {
+  it("ranks 90 with 1 red after 90 with none, then 80", () => {
+    const ranked = rankEntities([
+      { id: "a", score: 90, redLights: 1 },
+      { id: "b", score: 90, redLights: 0 },
+      { id: "c", score: 80, redLights: 0 },
+    ]);
+    expect(ranked.map((e) => [e.id, e.rank])).toEqual([
+      ["b", 1],
+      ["a", 2],
+      ["c", 3],
+    ]);
+  });
+});
