@@ -100,6 +100,7 @@ export async function snapshot(database: Database): Promise<string> {
     "auth_failures",
     "revisions",
     "schedule_runs",
+    "assessments",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {

@@ -16,6 +16,7 @@ import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
+import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
 import { scheduleRoutes } from "./routes/schedule.routes.js";
 import { supervisionRoutes } from "./routes/supervision.routes.js";
 import { systemRoutes } from "./routes/system.routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskForceRoutes, deps);
   await app.register(supervisionRoutes, deps);
   await app.register(scheduleRoutes, deps);
+  await app.register(closedLoopRoutes, deps);
   if (!(await registerWebApp(app))) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply

@@ -52,6 +52,7 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "task-forces:schedule": ["admin", "supervisor", "lead"],
   "task-forces:approve-plan": ["admin", "supervisor", "lead"],
   "schedule:all": ["admin", "supervisor"],
+  "assessments:take": ["admin", "supervisor"],
 };
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */

@@ -8,7 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("tasks").addColumn("slippage", "integer").execute();
   await db.schema
     .createTable("schedule_runs")
-    .addColumn("task_force_id", "text", (c) => c.primaryKey().references("task_forces.id").onDelete("cascade"))
+    .addColumn("task_force_id", "text", (c) =>
+      c.primaryKey().references("task_forces.id").onDelete("cascade"),
+    )
     .addColumn("computed_at", "text", (c) => c.notNull())
     .addColumn("status_date", "text", (c) => c.notNull())
     .addColumn("project_start", "text", (c) => c.notNull())

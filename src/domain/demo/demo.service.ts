@@ -18,6 +18,8 @@ import type { DemoDataset } from "./demo-dataset.js";
 
 /** Every table, children first, for a reset. */
 const ALL_TABLES = [
+  "assessments",
+  "schedule_runs",
   "sessions",
   "api_tokens",
   "auth_failures",

@@ -1,4 +1,6 @@
+import type { Light } from "../../engines/index.js";
 import { readFilter } from "../accounts/access.js";
+import { lightsById } from "../closed-loop/closed-loop.service.js";
 import type { ServiceContext } from "../context.js";
 import type { Row } from "../resource/resource-def.js";
 import { selectRows } from "../resource/resource.repository.js";
@@ -22,6 +24,8 @@ export interface BattleMap {
   readonly taskForces: (Row & { schedule: ScheduleRun | null })[];
   readonly tasks: Row[];
   readonly dependencies: Row[];
+  /** Lights of the tasks and task forces shown, with their reasons. */
+  readonly lights: { tasks: Record<string, Light>; taskForces: Record<string, Light> };
 }
 
 const ALL = 10_000_000;
@@ -38,13 +42,10 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
     tfIds = tfIds ? tfIds.filter((x) => filter.taskForceId!.includes(x)) : [...filter.taskForceId];
   const dialect = ctx.database.dialect;
   const byTf: Record<string, readonly string[]> = tfIds ? { taskForceId: tfIds } : {};
-  if (tfIds && tfIds.length === 0)
-    return {
-      statusDate: await organisationStatusDate(db, new Date(ctx.now())),
-      taskForces: [],
-      tasks: [],
-      dependencies: [],
-    };
+  const statusDate = await organisationStatusDate(db, new Date(ctx.now()));
+  if (tfIds && tfIds.length === 0) {
+    return { statusDate, taskForces: [], tasks: [], dependencies: [], lights: { tasks: {}, taskForces: {} } };
+  }
   const tfRows = await selectRows(
     db,
     taskForceResource,
@@ -71,16 +72,25 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
     { filters: byTf, sort: [{ field: "id", desc: false }], limit: ALL, offset: 0 },
     dialect,
   );
-  const taskForces = [];
+  const taskForces: (Row & { schedule: ScheduleRun | null })[] = [];
   for (const tf of await toRecords(db, taskForceResource, tfRows)) {
     taskForces.push({ ...tf, schedule: (await readScheduleRun(db, tf.id as string)) ?? null });
   }
+  const all = await lightsById(
+    ctx,
+    taskForces.map((t) => t.id as string),
+    statusDate,
+  );
   return {
-    statusDate: await organisationStatusDate(db, new Date(ctx.now())),
+    statusDate,
     taskForces,
     tasks,
     dependencies: (await toRecords(db, dependencyResource, deps)).filter(
       (d) => shown.has(d.predecessorId as string) && shown.has(d.successorId as string),
     ),
+    lights: {
+      tasks: Object.fromEntries(tasks.map((t) => [t.id as string, all.tasks[t.id as string]!])),
+      taskForces: all.taskForces,
+    },
   };
 }

@@ -92,7 +92,8 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
       const scope = ctx.principal
         ? [...ctx.principal.roles, ctx.principal.taskForceScope, ...ctx.principal.ownTaskForceIds].join(",")
         : "";
-      const key = `battle-map:${scope}:${JSON.stringify(filter)}`;
+      // Lights move with the calendar day even when no data changed.
+      const key = `battle-map:${scope}:${JSON.stringify(filter)}:${new Date(ctx.now()).toISOString().slice(0, 10)}`;
       const json = await cache.get(opts.database.db, key, async () =>
         JSON.stringify(battleMap.parse(await readBattleMap(ctx, filter))),
       );

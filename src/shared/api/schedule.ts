@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { light } from "./closed-loop.js";
 import { id, isoDate, text, timestamp } from "./common.js";
 import { taskForceSchemas } from "./task-forces.js";
 import { dependencySchemas, taskSchemas } from "./tasks.js";
@@ -25,6 +26,7 @@ export const battleMap = z.object({
   taskForces: z.array(taskForceSchemas.entity.extend({ schedule: scheduleRun.nullable() })),
   tasks: z.array(taskSchemas.entity),
   dependencies: z.array(dependencySchemas.entity),
+  lights: z.object({ tasks: z.record(id, light), taskForces: z.record(id, light) }),
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
 

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
+import { serviceContext } from "../domain/context.js";
+import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
+import { buildDemoDataset } from "../domain/demo/demo-data.js";
+import { loadDemo } from "../domain/demo/demo.service.js";
+
+const data = buildDemoDataset();
+
+describe.each(dialects)("the closed loop on the demo district on %s", (dialect) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let supervisor: Client;
+  let member: Client;
+  let viewer: Client;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    await loadDemo(
+      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
+      data,
+    );
+    app = await appFor(t);
+    supervisor = clientFor(app, await signIn(app, "supervisor", DEMO_PASSWORD));
+    member = clientFor(app, await signIn(app, "member", DEMO_PASSWORD));
+    viewer = clientFor(app, await signIn(app, "viewer", DEMO_PASSWORD));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it("finds exactly the gaps the demo planted", async () => {
+    const r = await supervisor("GET", "/api/v1/check");
+    expect(r.status).toBe(200);
+    expect(r.body.ok).toBe(false);
+    const found = new Set(
+      r.body.findings.map(
+        (f: { taskForceCode: string; wbs: string | null; check: string }) =>
+          `${f.taskForceCode}|${f.wbs}|${f.check}`,
+      ),
+    );
+    const planted = new Set(data.plantedGaps.map((g) => `${g.taskForceCode}|${g.taskCode}|${g.check}`));
+    expect(found).toEqual(planted);
+  });
+
+  it("shows all five light colours in the overview, with scores, ranks and trend stages", async () => {
+    const r = await supervisor("GET", "/api/v1/overview");
+    expect(r.status).toBe(200);
+    expect(r.body.statusDate).toBe("2022-08-15");
+    expect(r.body.taskForces).toHaveLength(10);
+    const colours = new Set<string>();
+    for (const tf of r.body.taskForces)
+      for (const [c, n] of Object.entries(tf.counts)) if ((n as number) > 0) colours.add(c);
+    expect(colours).toEqual(new Set(["red", "yellow", "green", "grey", "blue"]));
+    expect(
+      r.body.taskForces.every(
+        (tf: { rank: number; score: number }) => tf.rank >= 1 && tf.score >= 0 && tf.score <= 100,
+      ),
+    ).toBe(true);
+    const stages = new Set(r.body.indicators.map((i: { trend: string }) => i.trend));
+    for (const s of ["falling", "stopped-falling", "rebounding", "turned-positive", "flat"])
+      expect(stages).toContain(s);
+    expect(r.body.assessment.units.length).toBeGreaterThan(0);
+    expect(
+      (await viewer("GET", "/api/v1/overview")).body.taskForces.map((x: { code: string }) => x.code),
+    ).toEqual(["01"]);
+  });
+
+  it("moves a task's light, its task force's light and score when a progress report changes", async () => {
+    const admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
+    const overview = async () => (await supervisor("GET", "/api/v1/overview")).body;
+    const tf = (
+      o: { taskForces: { id: string; light: string; counts: Record<string, number>; score: number }[] },
+      id: string,
+    ) => o.taskForces.find((x) => x.id === id)!;
+    const taskLight = async (tfId: string, taskId: string) =>
+      (await supervisor("GET", `/api/v1/task-forces/${tfId}/lights`)).body.tasks.find(
+        (l: { taskId: string }) => l.taskId === taskId,
+      ).color;
+    const report = (taskId: string, percent: number) =>
+      admin("POST", "/api/v1/progress-reports", {
+        taskId,
+        reportDate: "2022-08-15",
+        percent,
+        narrative: "调度",
+      });
+
+    // A milestone of task force 01 reached early: the task turns blue and the milestone score rises.
+    const before = await overview();
+    expect(await taskLight("tf-01", "t-01-3.3")).not.toBe("blue");
+    expect((await report("t-01-3.3", 100)).status).toBe(201);
+    const after = await overview();
+    expect(await taskLight("tf-01", "t-01-3.3")).toBe("blue");
+    expect(tf(after, "tf-01").counts.blue).toBe(tf(before, "tf-01").counts.blue + 1);
+    expect(tf(after, "tf-01").score).toBeGreaterThan(tf(before, "tf-01").score);
+
+    // Task force 10 is green until one of its tasks reports far behind plan: then both turn red.
+    expect(tf(after, "tf-10").light).toBe("green");
+    expect((await report("t-10-1.3", 20)).status).toBe(201);
+    expect(await taskLight("tf-10", "t-10-1.3")).toBe("red");
+    expect(tf(await overview(), "tf-10").light).toBe("red");
+  });
+
+  it("keeps dated assessment snapshots to compare rankings", async () => {
+    const first = await supervisor("POST", "/api/v1/assessments?statusDate=2022-07-31");
+    expect(first.status).toBe(201);
+    const second = await supervisor("POST", "/api/v1/assessments");
+    expect(second.body.statusDate).toBe("2022-08-15");
+    const list = await viewer("GET", "/api/v1/assessments");
+    expect(list.body.items.map((a: { statusDate: string }) => a.statusDate)).toEqual([
+      "2022-08-15",
+      "2022-07-31",
+    ]);
+    expect(list.body.items[0].taskForces).toHaveLength(10);
+    expect((await member("POST", "/api/v1/assessments")).status).toBe(403);
+    expect((await supervisor("GET", `/api/v1/assessments/${first.body.id}`)).body.id).toBe(first.body.id);
+  });
+
+  it("colours the battle map's tasks with their lights", async () => {
+    const r = await supervisor("GET", "/api/v1/battle-map?taskForceId=tf-02");
+    expect(r.status).toBe(200);
+    expect(r.body.tasks.length).toBeGreaterThan(10);
+    for (const task of r.body.tasks)
+      expect(r.body.lights.tasks[task.id].color).toMatch(/red|yellow|green|grey|blue/);
+    expect(r.body.lights.taskForces["tf-02"].reasons.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { id, isoDate, period, timestamp } from "./common.js";
+import { goalSchemas } from "./goals.js";
+
+/** 亮灯 colours: red / yellow / green, grey = not yet due, blue = done. */
+export const lightColors = ["red", "yellow", "green", "grey", "blue"] as const;
+export const lightColor = z.enum(lightColors);
+const counts = z.object({
+  red: z.number(),
+  yellow: z.number(),
+  green: z.number(),
+  grey: z.number(),
+  blue: z.number(),
+});
+
+/** Why a light has its colour: a stable code, its parameters and the text in both languages. */
+export const reason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.object({ zh: z.string(), en: z.string() }),
+});
+export const light = z.object({ color: lightColor, reasons: z.array(reason) });
+z.globalRegistry.add(light, { id: "Light" });
+
+export const trendStages = [
+  "turned-positive",
+  "stopped-falling",
+  "rebounding",
+  "flat",
+  "falling",
+  "unknown",
+] as const;
+
+const reading = z.object({ period, actual: z.number() });
+const indicatorProgress = z.object({
+  indicatorId: id,
+  kind: z.enum(["cumulative", "rate", "level"]),
+  direction: z.enum(["up", "down"]),
+  reading: reading.nullable(),
+  workProgress: z.number().nullable(),
+  timeProgress: z.number(),
+  timeBasis: z.enum(["linear", "monthly-plan"]),
+  asOf: isoDate,
+  gap: z.number().nullable(),
+  achievement: z.number().nullable(),
+  light,
+});
+const forecast = z.object({
+  status: z.enum(["forecast", "not-cumulative", "no-reading", "no-basis"]),
+  value: z.number().optional(),
+  basis: z.enum(["monthly-plan", "elapsed-time"]).optional(),
+  share: z.number().optional(),
+  meetsTarget: z.boolean().optional(),
+});
+const component = z.object({
+  ratio: z.number().nullable(),
+  met: z.number(),
+  counted: z.number(),
+  weight: z.number(),
+  points: z.number(),
+});
+/** A scored and ranked task force, unit or person. */
+export const entityScore = z.object({
+  id,
+  kind: z.enum(["task-force", "unit", "person"]),
+  name: z.string(),
+  score: z.number().nullable(),
+  components: z.object({ milestones: component, indicators: component, supervision: component }),
+  redLights: z.number(),
+  rank: z.number().nullable(),
+});
+const weights = z.object({ milestones: z.number(), indicators: z.number(), supervision: z.number() });
+
+/** `GET /overview`: the wall map's summary. */
+export const overviewView = z.object({
+  statusDate: isoDate,
+  counts,
+  taskForces: z.array(
+    z.object({
+      id,
+      code: z.string(),
+      name: z.string(),
+      goalIds: z.array(id),
+      leadUnitId: id.nullable(),
+      leadLeaderId: id.nullable(),
+      light: lightColor,
+      reasons: z.array(reason),
+      counts,
+      score: z.number().nullable(),
+      rank: z.number().nullable(),
+      redLights: z.number(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      id,
+      taskForceId: id,
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      kind: z.enum(["cumulative", "rate", "level"]),
+      direction: z.enum(["up", "down"]),
+      baseline: z.number().nullable(),
+      target: z.number(),
+      progress: indicatorProgress,
+      trend: z.enum(trendStages),
+      forecast,
+      series: z.array(reading),
+    }),
+  ),
+  goals: z.array(goalSchemas.entity),
+  assessment: z.object({
+    weights,
+    taskForces: z.array(entityScore),
+    units: z.array(entityScore),
+    persons: z.array(entityScore),
+  }),
+});
+z.globalRegistry.add(overviewView, { id: "Overview" });
+
+/** `GET /task-forces/:id/lights`. */
+export const taskForceLights = z.object({
+  statusDate: isoDate,
+  taskForce: light.extend({ taskForceId: id, counts }),
+  tasks: z.array(light.extend({ taskId: id, summary: z.boolean(), plannedProgress: z.number().nullable() })),
+  indicators: z.array(light.extend({ indicatorId: id, progress: indicatorProgress })),
+});
+
+/** `GET /check`: five-ization findings. */
+export const checkView = z.object({
+  ok: z.boolean(),
+  findings: z.array(
+    z.object({
+      check: z.enum(["project", "list", "responsibility", "concrete", "assessable"]),
+      code: z.string(),
+      taskForceId: id,
+      taskForceCode: z.string().nullable(),
+      taskId: id.nullable(),
+      wbs: z.string().nullable(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      text: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
+  summary: z.object({
+    taskForces: z.number(),
+    tasks: z.number(),
+    tasksWithFindings: z.number(),
+    byCheck: z.record(z.string(), z.number()),
+    byCode: z.record(z.string(), z.number()),
+  }),
+});
+
+/** A dated assessment snapshot (考核), so rankings can be compared month to month. */
+export const assessmentSnapshot = z.object({
+  id,
+  takenAt: timestamp,
+  takenBy: z.string(),
+  statusDate: isoDate,
+  weights,
+  taskForces: z.array(entityScore),
+  units: z.array(entityScore),
+  persons: z.array(entityScore),
+});
+z.globalRegistry.add(assessmentSnapshot, { id: "AssessmentSnapshot" });
+
+/** Query of the overview and of a new assessment. */
+export const statusDateQuery = z.strictObject({ statusDate: isoDate.optional() });
