@@ -1,6 +1,5 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
+import { createTestDatabase, dialects, snapshot } from "../../test/db-harness.js";
 import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { serviceContext } from "../domain/context.js";
 import { loadDemo } from "../domain/demo/demo.service.js";

@@ -24,7 +24,7 @@ export async function hashPassword(password: string): Promise<string> {
 /** Checks a password against a stored hash in constant time; false for any malformed hash. */
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   const parts = stored?.split("$");
-  if (!parts || parts.length !== 6 || parts[0] !== "scrypt") {
+  if (parts?.length !== 6 || parts[0] !== "scrypt") {
     // Spend comparable time so a missing account is not faster to reject than a wrong password.
     await scryptAsync(password, randomBytes(16), PARAMS.keyLength, PARAMS);
     return false;

@@ -8,11 +8,10 @@ import {
 } from "../../engines/index.js";
 import type { Executor } from "../context.js";
 import { indicatorResource } from "../indicators/indicator.resources.js";
-import type { Row } from "../resource/resource-def.js";
 import { toRecords } from "../resource/resource.service.js";
+import type { Row } from "../resource/resource-def.js";
 import { organisationCalendar } from "../settings/settings.service.js";
 import { taskForceResource } from "../task-forces/task-force.resources.js";
-import { taskResource } from "../tasks/task.resources.js";
 
 /** The records the closed-loop engines read, for some task forces (all when `ids` is null). */
 export interface ClosedLoopData {
