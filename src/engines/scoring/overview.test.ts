@@ -71,5 +71,8 @@ describe("overview", () => {
       forecast: { status: "not-cumulative" },
     });
     expect(o.counts).toMatchObject({ red: 1, blue: 1 });
+    expect(o.taskForces[0]!.trends).toMatchObject({ rebounding: 1, falling: 0 });
+    expect(o.taskForces[0]!).toMatchObject({ taskCounts: { blue: 1 }, indicatorCounts: { red: 1 } });
+    expect(o.taskForces[1]!.trends.rebounding).toBe(0);
   });
 });

@@ -43,6 +43,12 @@ export interface OverviewTaskForce {
   readonly reasons: readonly Reason[];
   /** Tasks and indicators by colour. */
   readonly counts: Readonly<Record<LightColor, number>>;
+  /** Tasks (all levels) by colour. */
+  readonly taskCounts: Readonly<Record<LightColor, number>>;
+  /** Indicators by colour. */
+  readonly indicatorCounts: Readonly<Record<LightColor, number>>;
+  /** Indicators by trend stage. */
+  readonly trends: Readonly<Record<TrendStage, number>>;
   readonly score: number | null;
   readonly rank: number | null;
   readonly redLights: number;
@@ -112,6 +118,24 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
   );
   const scores = new Map<string, EntityScore>(assessment.taskForces.map((e) => [e.id, e]));
   const counts: Record<LightColor, number> = { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 };
+  const trends = new Map<string, Record<TrendStage, number>>();
+  for (const i of indicators) {
+    if (i.taskForceId === null) continue;
+    let t = trends.get(i.taskForceId);
+    if (!t) {
+      t = { "turned-positive": 0, "stopped-falling": 0, rebounding: 0, flat: 0, falling: 0, unknown: 0 };
+      trends.set(i.taskForceId, t);
+    }
+    t[i.trend]++;
+  }
+  const noTrends = {
+    "turned-positive": 0,
+    "stopped-falling": 0,
+    rebounding: 0,
+    flat: 0,
+    falling: 0,
+    unknown: 0,
+  };
   const taskForces = lights.taskForces.map((l): OverviewTaskForce => {
     counts[l.color]++;
     const s = scores.get(l.taskForceId);
@@ -120,6 +144,9 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
       light: l.color,
       reasons: l.reasons,
       counts: l.counts,
+      taskCounts: l.taskCounts,
+      indicatorCounts: l.indicatorCounts,
+      trends: trends.get(l.taskForceId) ?? { ...noTrends },
       score: s?.score ?? null,
       rank: s?.rank ?? null,
       redLights: s?.redLights ?? 0,
