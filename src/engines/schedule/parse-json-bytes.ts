@@ -1,13 +1,14 @@
 /**
  * `JSON.parse` for a large UTF-8 document given as bytes, without ever making one string of the
  * whole text (for a 160 MB file with Chinese names that string alone is 320 MB of UTF-16). The top
- * level must be an object; an array value is parsed in batches of about `batchBytes`, cut after a
+ * level must be an object; an array value is parsed in batches of about `batchBytes` (small
+ * enough for V8's young generation: the batch strings die cheaply), cut after a
  * `},` that turns out to end an element, everything else in one piece. Any surprise (invalid
  * JSON, an odd layout) returns `undefined`: the caller then parses the whole text the usual way,
  * which also yields the usual error. Valid results equal `JSON.parse`'s: every piece goes through
  * `JSON.parse`, and a batch cut inside a string or an element cannot parse.
  */
-export function parseJsonBytes(bytes: Uint8Array, batchBytes = 1 << 20): unknown {
+export function parseJsonBytes(bytes: Uint8Array, batchBytes = 32 << 10): unknown {
   try {
     return parseTopObject(bytes, batchBytes);
   } catch {
