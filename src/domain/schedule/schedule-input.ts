@@ -85,7 +85,8 @@ function taskInput(t: Row, summary: boolean, statusDate: IsoDate): ScheduleTaskI
   if (t.status === "done") {
     const finish = (t.actualFinish as string | null) ?? statusDate;
     const start = (t.actualStart as string | null) ?? finish;
-    return { ...base, actualStart: Math.min(start, finish), actualFinish: finish };
+    const earlier = [start, finish].sort()[0]!; // ISO dates compare as text
+    return { ...base, actualStart: earlier, actualFinish: finish };
   }
   if (t.actualStart && (t.actualStart as string) <= statusDate) {
     return { ...base, actualStart: t.actualStart as string, percent: Math.min(99, t.percent as number) };
