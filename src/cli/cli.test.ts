@@ -78,4 +78,25 @@ describe("guatu CLI", () => {
       await database.close();
     }
   });
+
+  it("loads the demo once, checks its task books (exit 1, exactly the planted gaps) and assesses it", () => {
+    const db = `sqlite:${dbPath}.demo`;
+    const first = runGuatu(["demo", "--db", db]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("10 task-forces");
+    expect(runGuatu(["demo", "--db", db]).stdout).toContain("already loaded");
+    const check = runGuatu(["check", "--db", db, "--format", "json"]);
+    expect(check.code).toBe(1);
+    const findings = JSON.parse(check.stdout).findings.map(
+      (f: { wbs: string | null; code: string }) => `${f.wbs ?? "07"} ${f.code}`,
+    );
+    expect(findings).toHaveLength(8);
+    expect(runGuatu(["check", "--db", db, "--lang", "zh"]).stdout).toContain("个问题");
+    const assess = runGuatu(["assess", "--db", db, "--save", "--lang", "en"]);
+    expect(assess.code).toBe(0);
+    expect(assess.stdout).toContain("Saved assessment snapshot");
+    expect(assess.stdout.split("\n").filter((l) => /^\d+ /.test(l))).toHaveLength(10);
+    expect(runGuatu(["assess", "--db", db, "--status-date", "15.8.2022"]).code).toBe(2);
+    for (const s of ["", "-wal", "-shm"]) rmSync(`${dbPath}.demo${s}`, { force: true });
+  });
 });

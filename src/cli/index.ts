@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../shared/errors.js";
+import { register as assessTaskForces } from "./commands/assess-task-forces.js";
+import { register as checkTaskBooks } from "./commands/check-task-books.js";
 import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
@@ -14,6 +16,8 @@ const commands: Array<(program: Command) => void> = [
   migrateDatabase,
   manageUsers,
   scheduleProject,
+  checkTaskBooks,
+  assessTaskForces,
 ];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */

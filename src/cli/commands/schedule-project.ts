@@ -244,6 +244,7 @@ export async function runScheduleCommand(
   opts: ScheduleCommandOptions,
   out: NodeJS.WritableStream,
   env: NodeJS.ProcessEnv,
+  progress: (step: string) => void = () => {},
 ): Promise<void> {
   const format = opts.format ?? "table";
   if (format !== "table" && format !== "json")
@@ -251,19 +252,26 @@ export async function runScheduleCommand(
   if (opts.statusDate !== undefined && !isIsoDate(opts.statusDate))
     throw new AppError("invalid", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
   const lang = format === "table" ? scheduleLang(opts.lang, env) : "en";
+  progress(`reading ${path}…`);
   const file = readJsonFile(path);
   let result: ScheduleResult;
   try {
+    progress(`scheduling ${(file as ScheduleFile)?.tasks?.length?.toLocaleString("en") ?? 0} tasks…`);
     result = computeSchedule(file, opts.statusDate === undefined ? {} : { statusDate: opts.statusDate });
   } catch (e) {
     if (isAppError(e) && e.kind === "invalid")
       throw new AppError("invalid", `${path}: ${e.message}`, { code: e.code, details: [...e.details] });
     throw e;
   }
-  if (format === "table") return writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
-  // Byte chunks share one buffer: each must be written before the next is made.
-  for (const chunk of result.jsonBytes())
-    await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));
+  progress("");
+  try {
+    if (format === "table") return await writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
+    // Byte chunks share one buffer: each must be written before the next is made.
+    for (const chunk of result.jsonBytes())
+      await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e; // e.g. `| head`: the reader has enough
+  }
 }
 
 /** `guatu schedule FILE.json [--status-date D] [--format table|json] [--lang zh|en]`. */
@@ -278,7 +286,10 @@ export function register(program: Command): void {
     .option("--format <format>", "table or json", "table")
     .option("--lang <lang>", "table language zh or en (default: from LC_ALL / LANG)")
     // The CLI is the adapter edge: the locale is read from the environment here and passed in.
-    .action((file: string, opts: ScheduleCommandOptions) =>
-      runScheduleCommand(file, opts, process.stdout, process.env),
-    );
+    .action((file: string, opts: ScheduleCommandOptions) => {
+      // Long work shows its step on a terminal (one line, cleared before the output).
+      const tty = process.stderr.isTTY;
+      const progress = (step: string) => tty && process.stderr.write(`\r\x1b[K${step && `guatu: ${step}`}`);
+      return runScheduleCommand(file, opts, process.stdout, process.env, progress);
+    });
 }
