@@ -264,14 +264,10 @@ export async function runScheduleCommand(
     throw e;
   }
   progress("");
-  try {
-    if (format === "table") return await writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
-    // Byte chunks share one buffer: each must be written before the next is made.
-    for (const chunk of result.jsonBytes())
-      await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e; // e.g. `| head`: the reader has enough
-  }
+  if (format === "table") return writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
+  // Byte chunks share one buffer: each must be written before the next is made.
+  for (const chunk of result.jsonBytes())
+    await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));
 }
 
 /** `guatu schedule FILE.json [--status-date D] [--format table|json] [--lang zh|en]`. */
@@ -290,6 +286,10 @@ export function register(program: Command): void {
       // Long work shows its step on a terminal (one line, cleared before the output).
       const tty = process.stderr.isTTY;
       const progress = (step: string) => tty && process.stderr.write(`\r\x1b[K${step && `guatu: ${step}`}`);
+      // `guatu schedule … | head`: once the reader is gone, stop quietly, as with SIGPIPE.
+      process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code === "EPIPE") process.exit(0);
+      });
       return runScheduleCommand(file, opts, process.stdout, process.env, progress);
     });
 }
