@@ -18,6 +18,7 @@ import { authRoutes } from "./routes/auth.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
 import { scheduleRoutes } from "./routes/schedule.routes.js";
+import { settingsRoutes } from "./routes/settings.routes.js";
 import { supervisionRoutes } from "./routes/supervision.routes.js";
 import { systemRoutes } from "./routes/system.routes.js";
 import { taskForceRoutes } from "./routes/task-forces.routes.js";
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, deps);
   await app.register(scheduleRoutes, deps);
   await app.register(closedLoopRoutes, deps);
+  await app.register(settingsRoutes, deps);
   if (!(await registerWebApp(app))) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply

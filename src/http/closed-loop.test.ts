@@ -126,4 +126,37 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
       expect(r.body.lights.tasks[task.id].color).toMatch(/red|yellow|green|grey|blue/);
     expect(r.body.lights.taskForces["tf-02"].reasons.length).toBeGreaterThan(0);
   });
+
+  it("applies changed settings: light thresholds and calendar overrides (re-scheduling), audited", async () => {
+    const admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
+    const settings = (await admin("GET", "/api/v1/settings")).body;
+    expect(settings).toMatchObject({
+      statusDate: { rule: "fixed", date: "2022-08-15" },
+      lights: { dispatchRound: "weekly" },
+    });
+    const lightOf = async (taskId: string) =>
+      (await supervisor("GET", "/api/v1/task-forces/tf-10/lights")).body.tasks.find(
+        (l: { taskId: string }) => l.taskId === taskId,
+      );
+    expect((await lightOf("t-10-1.3")).reasons.map((r: { code: string }) => r.code)).toContain("BEHIND_PLAN");
+    const put = await admin("PUT", "/api/v1/settings", {
+      lights: { thresholds: { redBehindPoints: 100, yellowBehindPoints: 100 }, dispatchRound: "off" },
+    });
+    expect(put.status).toBe(200);
+    expect((await lightOf("t-10-1.3")).reasons.map((r: { code: string }) => r.code)).not.toContain(
+      "BEHIND_PLAN",
+    );
+    const task = async () => (await supervisor("GET", "/api/v1/tasks/t-10-3.3")).body;
+    const before = await task();
+    expect(
+      (await admin("PUT", "/api/v1/settings", { calendar: { holidays: [before.earlyStart] } })).status,
+    ).toBe(200);
+    expect((await task()).earlyStart > before.earlyStart).toBe(true);
+    expect((await admin("PUT", "/api/v1/settings", { lights: { dispatchRound: "hourly" } })).status).toBe(
+      400,
+    );
+    expect((await supervisor("PUT", "/api/v1/settings", { calendar: {} })).status).toBe(403);
+    const audit = await admin("GET", "/api/v1/audit-entries?entity=settings");
+    expect(audit.body.total).toBe(2);
+  });
 });

@@ -40,6 +40,7 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   "indicator-readings": ["admin", "lead", "member"],
   "progress-reports": ["admin", "lead", "member"],
   "supervision-items": ["admin", "supervisor"],
+  settings: ["admin"],
 };
 
 const actions: Readonly<Record<string, readonly Role[]>> = {

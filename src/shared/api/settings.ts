@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { isoDate, text } from "./common.js";
+
+const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+
+/** The organisation's settings: status date rule, calendar overrides, light rules, assessment weights. */
+export const settingsView = z.object({
+  statusDate: z.union([
+    z.strictObject({ rule: z.literal("today"), timeZone: text(60).optional() }),
+    z.strictObject({ rule: z.literal("fixed"), date: isoDate }),
+  ]),
+  calendar: z.strictObject({
+    weekends: z.array(weekday).max(7).optional(),
+    holidays: z.array(isoDate).max(1000).optional(),
+    extraWorkdays: z.array(isoDate).max(1000).optional(),
+  }),
+  lights: z.strictObject({
+    thresholds: z.strictObject({
+      redBehindPoints: z.number().min(0).max(100).optional(),
+      yellowBehindPoints: z.number().min(0).max(100).optional(),
+      deadlineSoonWorkdays: z.number().int().min(0).max(100).optional(),
+      lowFloatWorkdays: z.number().int().min(0).max(100).optional(),
+    }),
+    dispatchRound: z.enum(["weekly", "monthly", "off"]),
+  }),
+  assessment: z.strictObject({
+    weights: z.strictObject({
+      milestones: z.number().min(0).max(100).optional(),
+      indicators: z.number().min(0).max(100).optional(),
+      supervision: z.number().min(0).max(100).optional(),
+    }),
+  }),
+});
+z.globalRegistry.add(settingsView, { id: "Settings" });
+export type Settings = z.output<typeof settingsView>;
+
+/** Body of `PUT /settings`: any of the sections, each replaced whole. */
+export const settingsUpdate = settingsView.partial().strict();
