@@ -119,3 +119,14 @@ describe("slot invariants (property)", () => {
     );
   });
 });
+
+describe("window growth near the ends of the supported years", () => {
+  it("still reaches the last working days of 9999, then refuses with a message naming the slot", () => {
+    const cal = buildWorkCalendar({}, { origin: "9999-11-01", from: "9999-11-01", to: "9999-11-02" });
+    const last = buildWorkCalendar({}, { origin: "9999-11-01" }).slotOnOrBefore("9999-12-31");
+    expect(cal.dateOfSlot(last) >= "9999-12-29").toBe(true);
+    expect(() => cal.dateOfSlot(last + 1)).toThrow(
+      new RegExp(`working day ${last + 1} counted from 9999-11-01 lies outside`),
+    );
+  });
+});

@@ -112,11 +112,14 @@ class PrecomputedCalendar implements WorkCalendar {
   dayOfSlot(slot: Slot): DayNumber {
     let k = slot + this.#originCum;
     while (k < 0 || k >= this.#days.length) {
-      if (!Number.isFinite(slot)) outOfRange(`slot ${slot}`);
+      const where = `working day ${slot} counted from ${this.origin}`;
+      if (!Number.isFinite(slot)) outOfRange(where);
       const size = this.#cum.length - 1;
       const reach = 2 * Math.abs(k < 0 ? k : k - this.#days.length) + 14;
-      if (k < 0) this.#cover(this.#from - Math.max(reach, size), this.#from);
-      else this.#cover(this.#from, this.#from + size + Math.max(reach, size));
+      const lo = Math.max(MIN_DAY, k < 0 ? this.#from - Math.max(reach, size) : this.#from);
+      const hi = Math.min(MAX_DAY, k < 0 ? this.#from + size - 1 : this.#from + size + Math.max(reach, size));
+      if (lo === this.#from && hi === this.#from + size - 1) outOfRange(where); // cannot grow further
+      this.#cover(lo, hi);
       k = slot + this.#originCum;
     }
     return this.#days[k]!;
