@@ -118,6 +118,26 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
     expect((await supervisor("GET", `/api/v1/assessments/${first.body.id}`)).body.id).toBe(first.body.id);
   });
 
+  it("filters task and task-force lists by light", async () => {
+    const red = await supervisor("GET", "/api/v1/tasks?light=red&taskForceId=tf-01&limit=500");
+    expect(red.status).toBe(200);
+    const lights = (await supervisor("GET", "/api/v1/task-forces/tf-01/lights")).body.tasks;
+    const expected = lights
+      .filter((l: { color: string }) => l.color === "red")
+      .map((l: { taskId: string }) => l.taskId);
+    expect(red.body.items.map((t: { id: string }) => t.id).sort()).toEqual(expected.sort());
+    const green = await supervisor("GET", "/api/v1/task-forces?light=green,yellow");
+    const overview = (await supervisor("GET", "/api/v1/overview")).body;
+    const notRed = overview.taskForces.filter(
+      (t: { light: string }) => t.light === "green" || t.light === "yellow",
+    );
+    expect(notRed.length).toBeGreaterThan(0);
+    expect(green.body.items.map((t: { code: string }) => t.code)).toEqual(
+      notRed.map((t: { code: string }) => t.code),
+    );
+    expect((await supervisor("GET", "/api/v1/tasks?light=purple")).status).toBe(400);
+  });
+
   it("colours the battle map's tasks with their lights", async () => {
     const r = await supervisor("GET", "/api/v1/battle-map?taskForceId=tf-02");
     expect(r.status).toBe(200);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWorkCalendar } from "../calendar/work-calendar.js";
+import { remainingDays } from "./node-bounds.js";
 import { computeSchedule } from "./schedule.js";
 import type { DependencyType, ScheduleDependencyInput, ScheduleFile, ScheduleTaskInput } from "./types.js";
 
@@ -74,14 +75,21 @@ type Project = typeof arbProject extends fc.Arbitrary<infer T> ? T : never;
 const endSlot = (d: string | undefined): number =>
   d === undefined ? Number.POSITIVE_INFINITY : cal.slotOnOrBefore(d) + 1;
 
-/** Checks both passes against the dependencies expanded to every pair of leaves (fine at this size). */
+/**
+ * Checks both passes against the dependencies expanded to every pair of leaves (fine at this size):
+ * started tasks keep their actual (or forecast) dates and nothing moves them; every other date is
+ * exactly as early (forward) or as late (backward) as its constraints allow.
+ */
 function checkPasses({ file, parent, isSummary, leaves }: Project): void {
   const res = computeSchedule(file);
   const s = file.tasks.map((_, i) => res.slots(i));
   const leafIdx = file.tasks.map((_, i) => i).filter((i) => !isSummary[i]);
   const ES = (i: number, end: boolean) => (end ? s[i]!.earlyFinish : s[i]!.earlyStart);
   const LT = (i: number, end: boolean) => (end ? s[i]!.lateFinish : s[i]!.lateStart);
-  const lower = new Map(leafIdx.map((i) => [i, 0]));
+  const dur = (i: number) => s[i]!.earlyFinish - s[i]!.earlyStart;
+  const status = file.statusDate === undefined ? undefined : cal.slotOnOrAfter(file.statusDate);
+  const started = (i: number) => file.tasks[i]!.actualStart !== undefined;
+  const lower = new Map(leafIdx.map((i) => [i, Math.max(0, status ?? 0)]));
   const upper = new Map<number, number>();
   const maxEf = Math.max(0, ...leafIdx.map((i) => s[i]!.earlyFinish));
   for (const i of leafIdx) {
@@ -92,8 +100,18 @@ function checkPasses({ file, parent, isSummary, leaves }: Project): void {
       if (t.notBefore) lower.set(i, Math.max(lower.get(i)!, cal.slotOnOrAfter(t.notBefore)));
     }
     upper.set(i, ub);
-    expect(s[i]!.earlyFinish - s[i]!.earlyStart).toBe(file.tasks[i]!.duration);
-    expect(s[i]!.lateFinish - s[i]!.lateStart).toBe(file.tasks[i]!.duration);
+    const t = file.tasks[i]!;
+    if (t.actualStart !== undefined) {
+      const start = cal.slotOnOrAfter(t.actualStart);
+      const finish =
+        t.actualFinish !== undefined
+          ? cal.slotOnOrBefore(t.actualFinish) + 1
+          : status === undefined
+            ? start + t.duration!
+            : status + remainingDays(t.duration!, t.percent ?? 0);
+      expect([s[i]!.earlyStart, s[i]!.earlyFinish]).toEqual([start, Math.max(start, finish)]);
+    } else expect(dur(i)).toBe(t.duration);
+    expect(s[i]!.lateFinish - s[i]!.lateStart).toBe(dur(i));
   }
   const index = new Map(file.tasks.map((t, i) => [t.id, i]));
   for (const d of file.dependencies ?? []) {
@@ -101,21 +119,43 @@ function checkPasses({ file, parent, isSummary, leaves }: Project): void {
     const toEnd = d.type === "FF" || d.type === "SF";
     for (const a of leaves(index.get(d.from)!))
       for (const b of leaves(index.get(d.to)!)) {
+        if (started(b)) continue; // history: binds neither pass
         // Every constraint holds in both passes …
         expect(ES(b, toEnd)).toBeGreaterThanOrEqual(ES(a, fromEnd) + d.lag!);
         expect(LT(b, toEnd)).toBeGreaterThanOrEqual(LT(a, fromEnd) + d.lag!);
         // … and collects the tightest bound, to check that each date is also as early/late as allowed.
-        const dur = (i: number) => file.tasks[i]!.duration!;
         lower.set(b, Math.max(lower.get(b)!, ES(a, fromEnd) + d.lag! - (toEnd ? dur(b) : 0)));
         upper.set(a, Math.min(upper.get(a)!, LT(b, toEnd) - d.lag! + (fromEnd ? 0 : dur(a))));
       }
   }
   for (const i of leafIdx) {
-    expect(s[i]!.earlyStart).toBe(lower.get(i));
+    if (!started(i)) expect(s[i]!.earlyStart).toBe(lower.get(i));
     expect(s[i]!.lateFinish).toBe(upper.get(i));
     if (res.header.feasible) expect(s[i]!.lateStart).toBeGreaterThanOrEqual(s[i]!.earlyStart);
   }
 }
+
+/** The project at a status date, with random leaves done (0) or in progress (1) or not started. */
+const arbWithStatus = fc
+  .tuple(
+    arbProject,
+    fc.constantFrom("2022-09-20", "2022-09-29", "2022-10-08", "2022-10-12"),
+    fc.array(fc.record({ kind: fc.nat(3), start: fc.nat(8), length: fc.nat(6), percent: fc.nat(100) }), {
+      minLength: 10,
+      maxLength: 10,
+    }),
+  )
+  .map(([p, statusDate, st]) => {
+    const base = cal.slotOnOrAfter(statusDate);
+    const tasks = p.file.tasks.map((t, i) => {
+      const x = st[i]!;
+      if (p.isSummary[i] || x.kind > 1) return t;
+      const actualStart = cal.dateOfSlot(base - x.start);
+      if (x.kind === 1) return { ...t, actualStart, percent: x.percent };
+      return { ...t, actualStart, actualFinish: cal.addWorkdays(actualStart, x.length) };
+    });
+    return { ...p, file: { ...p.file, statusDate, tasks } };
+  });
 
 const byId = (file: ScheduleFile) => {
   const out = computeSchedule(file).toOutput();
@@ -130,6 +170,10 @@ const byId = (file: ScheduleFile) => {
 describe("schedule (property): random DAGs on the 2022 calendar", () => {
   it("meets every dependency and deadline in both passes, each date as early / as late as allowed", () => {
     fc.assert(fc.property(arbProject, checkPasses), { numRuns: 300 });
+  });
+
+  it("keeps started tasks' dates and schedules the rest from the status date, exactly", () => {
+    fc.assert(fc.property(arbWithStatus, checkPasses), { numRuns: 300 });
   });
 
   it("never moves a late date earlier when the project deadline moves later", () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/connection.js";
+import { idsWithLight } from "../../domain/closed-loop/closed-loop.service.js";
 import { allResources } from "../../domain/registry.js";
 import type { ResourceDef } from "../../domain/resource/resource-def.js";
 import type { ListCriteria } from "../../domain/resource/resource.repository.js";
@@ -23,8 +24,22 @@ const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody 
 /** Query schema of a resource's list route: paging, sorting, search and its equality filters. */
 function listQueryOf(def: ResourceDef) {
   const filters = Object.fromEntries(def.filters.map((f) => [f, text(2000).optional()]));
-  return listQuery.extend(filters);
+  const light = LIGHTED.has(def.path)
+    ? {
+        light: z
+          .string()
+          .regex(
+            /^(red|yellow|green|grey|blue)(,(red|yellow|green|grey|blue))*$/,
+            "must be light colours separated by commas",
+          )
+          .optional(),
+      }
+    : {};
+  return listQuery.extend({ ...filters, ...light });
 }
+
+/** Resources whose lists can be filtered by light (computed by the closed-loop engines). */
+const LIGHTED = new Set(["tasks", "task-forces"]);
 
 /** Query values → repository criteria; an unknown sort field is a 400 naming it. */
 export function criteriaOf(def: ResourceDef, query: Record<string, unknown>): ListCriteria {
@@ -67,12 +82,15 @@ export async function resourceRoutes(app: FastifyInstance, opts: { database: Dat
         querystring: listQueryOf(def),
         response: { 200: page(def.schemas.entity), 400: errorBody },
       },
-      handler: async (req) =>
-        listRecords(
-          contextOf(req, opts.database),
-          def,
-          criteriaOf(def, req.query as Record<string, unknown>),
-        ),
+      handler: async (req) => {
+        const ctx = contextOf(req, opts.database);
+        const query = req.query as Record<string, unknown>;
+        const criteria = criteriaOf(def, query);
+        if (typeof query.light !== "string") return listRecords(ctx, def, criteria);
+        const ids = await idsWithLight(ctx, def.path as "tasks", query.light.split(","));
+        if (ids.length === 0) return { items: [], total: 0, limit: criteria.limit, offset: criteria.offset };
+        return listRecords(ctx, def, { ...criteria, filters: { ...criteria.filters, id: ids } });
+      },
     });
     r.post(base, {
       config: { rule: writeRule(def.path) },
