@@ -195,8 +195,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: see up()
 async function link(
+  // biome-ignore lint/suspicious/noExplicitAny: see up()
   db: Kysely<any>,
   table: string,
   owner: string,
