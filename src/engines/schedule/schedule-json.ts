@@ -80,9 +80,8 @@ export function* scheduleJsonBytes(
 }
 
 function copy(buf: Uint8Array, pos: number, src: Uint8Array): number {
-  let p = pos;
-  for (let k = 0; k < src.length; k++) buf[p++] = src[k]!;
-  return p;
+  buf.set(src, pos); // a memcpy: faster than a byte loop even for 10-byte dates
+  return pos + src.length;
 }
 
 /** Writes an id after its opening quote (the template closes it); returns the new position. */

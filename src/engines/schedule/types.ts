@@ -8,7 +8,9 @@ export type DependencyType = "FS" | "SS" | "FF" | "SF";
  * scheduled itself (its duration and progress fields are ignored), it spans its children, its
  * deadline and notBefore bind all of them, and a dependency on it applies to each of them.
  * Progress: `actualFinish` = done (keeps its actual dates); `actualStart` alone = in progress
- * (`percent` of the duration done); neither = not started (`percent` is then ignored).
+ * (`percent` of the duration done; the rest from the status date, or the whole duration from the
+ * actual start when there is no status date); neither = not started (`percent` is then ignored).
+ * Dependencies into a started task are history: they bind neither pass.
  */
 export interface ScheduleTaskInput {
   readonly id: string;
