@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { computeSchedule } from "../../src/engines/schedule/schedule.js";
 import { parseJsonBytes } from "../../src/engines/schedule/parse-json-bytes.js";
@@ -51,7 +51,9 @@ const cliLabel = ownBuild
     : "bin/guatu.js on the existing dist/ (rebuild it first: npm run build)";
 
 /** Runs the CLI once; wall time from here, peak RSS from /usr/bin/time -v (or /proc polling). */
-async function runCli(file: string): Promise<{ wallMs: number; rssMb: number; code: number | null }> {
+async function runCli(
+  file: string,
+): Promise<{ wallMs: number; cpuS: number; rssMb: number; code: number | null }> {
   const env = { ...process.env, ...(fromSource ? { GUATU_FROM_SOURCE: "1" } : {}) };
   const args = [mainJs, "schedule", file, "--format", "json"];
   const timeV = existsSync("/usr/bin/time");
@@ -73,8 +75,11 @@ async function runCli(file: string): Promise<{ wallMs: number; rssMb: number; co
   clearInterval(poll);
   const wallMs = performance.now() - started;
   const max = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuS = user && sys ? Number(user[1]) + Number(sys[1]) : Number.NaN;
   if (code !== 0) process.stderr.write(stderr);
-  return { wallMs, rssMb: (max ? Number(max[1]) : polled) / 1024, code };
+  return { wallMs, cpuS, rssMb: (max ? Number(max[1]) : polled) / 1024, code };
 }
 
 function engineTimes(file: string): {
@@ -111,15 +116,19 @@ for (const n of sizes) {
   const cli = await runCli(file);
   const e = engineTimes(file);
   rows.push(
-    `| ${n.toLocaleString("en")} | ${e.deps.toLocaleString("en")} | ${mb.toFixed(1)} | ${e.firstMs.toFixed(0)} | ${e.engineMs.toFixed(0)} | ${e.parseMs.toFixed(0)} | ${e.jsonMs.toFixed(0)} | ${(cli.wallMs / 1000).toFixed(2)} | ${cli.rssMb.toFixed(0)} |${cli.code === 0 ? "" : ` exit ${cli.code}`}`,
+    `| ${n.toLocaleString("en")} | ${e.deps.toLocaleString("en")} | ${mb.toFixed(1)} | ${e.firstMs.toFixed(0)} | ${e.engineMs.toFixed(0)} | ${e.parseMs.toFixed(0)} | ${e.jsonMs.toFixed(0)} | ${(cli.wallMs / 1000).toFixed(2)} | ${cli.cpuS.toFixed(2)} | ${cli.rssMb.toFixed(0)} |${cli.code === 0 ? "" : ` exit ${cli.code}`}`,
   );
   process.stderr.write(`${rows[rows.length - 1]}\n`);
 }
 console.log(
-  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; CLI ${cliLabel}; ${new Date().toISOString().slice(0, 10)}\n`,
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      " ",
+    )}; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; CLI ${cliLabel}; ${new Date().toISOString().slice(0, 10)}\n`,
 );
 console.log(
-  "| tasks | dependencies | file MB | engine ms, first run | engine ms, median of 3 | parse ms | JSON out ms | `guatu schedule` wall s | its peak RSS MB |",
+  "| tasks | dependencies | file MB | engine ms, first run | engine ms, median of 3 | parse ms | JSON out ms | `guatu schedule` wall s | its CPU s (user + sys) | its peak RSS MB |",
 );
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) console.log(r);
