@@ -5,7 +5,6 @@
  * Options (env): BENCH_SECONDS (default 20), BENCH_CONNECTIONS (50), BENCH_PG (a server URL,
  * default postgres://root@127.0.0.1/postgres; "off" to skip PostgreSQL).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,16 +13,16 @@ import pg from "pg";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { serviceContext } from "../../src/domain/context.js";
+import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../../src/domain/demo/demo-accounts.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
-import { loadDemo } from "../../src/domain/demo/demo.service.js";
+import { serveInChild, sessionCookie } from "../serve.js";
 import { writeSection } from "../write-section.js";
 import { scaleDemo } from "./scale-demo.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const pgAdmin = process.env.BENCH_PG ?? "postgres://root@127.0.0.1/postgres";
-const root = join(import.meta.dirname, "..", "..");
 
 interface Row {
   db: string;
@@ -76,34 +75,6 @@ async function prepare(
   return { url, drop };
 }
 
-function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, "bin", "guatu.js"), "serve", "--port", "0", "--db", url],
-    {
-      env: { ...process.env, GUATU_LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const m = /serving (http:\/\/\S+?) /.exec(String(chunk));
-      if (m) resolve({ base: m[1]!, child });
-    });
-    child.on("exit", (code) => reject(new Error(`guatu serve exited with ${code}`)));
-  });
-}
-
-async function cookieFor(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers.getSetCookie()[0]!.split(";")[0]!;
-}
-
 async function measure(base: string, path: string, cookie: string) {
   const result = await autocannon({
     url: `${base}${path}`,
@@ -126,9 +97,9 @@ async function main() {
     for (const factor of [1, 10]) {
       process.stderr.write(`preparing ${kind} ×${factor}…\n`);
       const db = await prepare(kind, factor);
-      const { base, child } = await serve(db.url);
+      const { base, stop } = await serveInChild(db.url);
       try {
-        const cookie = await cookieFor(base);
+        const cookie = await sessionCookie(base, "admin", DEMO_PASSWORD);
         const tasks = (
           (await (await fetch(`${base}/api/v1/tasks?limit=1`, { headers: { cookie } })).json()) as {
             total: number;
@@ -149,8 +120,7 @@ async function main() {
           });
         }
       } finally {
-        child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        await stop();
         await db.drop();
       }
     }

@@ -5,13 +5,19 @@
  * (GET /api/v1/overview on SQLite at the same size) is to be added to `sections` below.
  * Flags: `--runs N` (default 25, after 3 warm-ups), `--json` (print the figures as JSON).
  */
-import os from "node:os";
+import { rmSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { openDatabase } from "../../src/db/connection.js";
 import { workCalendarFor } from "../../src/engines/calendar/index.js";
+import { lightsFor } from "../../src/engines/lights/lights-for.js";
 import { assess } from "../../src/engines/scoring/assess.js";
 import { overview } from "../../src/engines/scoring/overview.js";
-import { lightsFor } from "../../src/engines/lights/lights-for.js";
+import { serveInChild, sessionCookie } from "../serve.js";
 import { generateOverview, ISSUE_SIZE } from "./generate.js";
+import { loadOverviewDb } from "./load-db.js";
 
 /**
  * One measured figure: repeated timings in milliseconds. Wall time is what a caller waits; CPU time
@@ -25,6 +31,8 @@ export interface Figure {
   readonly minMs: number;
   readonly p90Ms: number;
   readonly cpuMedianMs: number;
+  /** HTTP figures only: the 99th percentile latency. */
+  readonly p99Ms?: number;
 }
 
 const STATUS_DATE = "2022-12-15";
@@ -77,16 +85,77 @@ export function benchEngine(runs: number): Figure[] {
   ];
 }
 
-/** Sections in order; add `benchHttp` here (it should return Figure[] too). */
+/**
+ * The HTTP section: the same organisation bulk-loaded into a temporary SQLite file, served by
+ * `guatu serve` in its own process; the first (cold) `GET /api/v1/overview`, then autocannon for
+ * BENCH_SECONDS (default 10) with 10 connections.
+ */
+export async function benchHttp(): Promise<Figure[]> {
+  const path = join(tmpdir(), `guatu-bench-overview-${process.pid}.db`);
+  const clean = () => {
+    for (const s of ["", "-wal", "-shm"]) rmSync(`${path}${s}`, { force: true });
+  };
+  clean();
+  const database = openDatabase({ kind: "sqlite", url: `sqlite:${path}`, path });
+  await loadOverviewDb(database, generateOverview(STATUS_DATE, ISSUE_SIZE));
+  await database.close();
+  const server = await serveInChild(`sqlite:${path}`);
+  try {
+    const cookie = await sessionCookie(server.base, "admin", "bench-password");
+    const t0 = performance.now();
+    const first = await fetch(`${server.base}/api/v1/overview`, { headers: { cookie } });
+    const body = await first.text();
+    const coldMs = performance.now() - t0;
+    if (first.status !== 200) throw new Error(`overview answered ${first.status}: ${body.slice(0, 200)}`);
+    const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+    const r = await autocannon({
+      url: `${server.base}/api/v1/overview`,
+      connections: 10,
+      duration: seconds,
+      headers: { cookie },
+    });
+    console.error(
+      `HTTP: overview body ${(body.length / 1e6).toFixed(1)} MB; ${Math.round(r.requests.average)} req/s; errors ${r.errors + r.non2xx}`,
+    );
+    const round = (x: number) => Math.round(x * 100) / 100;
+    return [
+      {
+        name: "HTTP GET /api/v1/overview, first (cold)",
+        runs: 1,
+        medianMs: round(coldMs),
+        minMs: round(coldMs),
+        p90Ms: round(coldMs),
+        cpuMedianMs: 0,
+      },
+      {
+        name: "HTTP GET /api/v1/overview, 10 connections",
+        runs: r.requests.total,
+        medianMs: r.latency.p50,
+        minMs: r.latency.min,
+        p90Ms: r.latency.p90,
+        p99Ms: r.latency.p99,
+        cpuMedianMs: 0,
+      },
+    ];
+  } finally {
+    await server.stop();
+    clean();
+  }
+}
+
+/** Sections in order (`--only engine|http` runs one). */
 const sections: { readonly name: string; readonly run: (runs: number) => Figure[] | Promise<Figure[]> }[] = [
   { name: "engine", run: benchEngine },
+  { name: "http", run: benchHttp },
 ];
 
 async function main(argv: readonly string[]): Promise<void> {
   const runsFlag = argv.indexOf("--runs");
   const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : 25;
   const figures: Figure[] = [];
-  for (const s of sections) figures.push(...(await s.run(runs)));
+  const onlyFlag = argv.indexOf("--only");
+  const only = onlyFlag >= 0 ? argv[onlyFlag + 1] : undefined;
+  for (const s of sections) if (!only || s.name === only) figures.push(...(await s.run(runs)));
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
   if (argv.includes("--json")) {
     console.log(JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2));
@@ -101,7 +170,7 @@ async function main(argv: readonly string[]): Promise<void> {
   for (const f of figures) {
     console.log(
       `${f.name.padEnd(46)} median ${f.medianMs.toFixed(1)} ms  min ${f.minMs.toFixed(1)} ms  ` +
-        `p90 ${f.p90Ms.toFixed(1)} ms  CPU median ${f.cpuMedianMs.toFixed(1)} ms  (${f.runs} runs)`,
+        `p90 ${f.p90Ms.toFixed(1)} ms  ${f.p99Ms === undefined ? "" : `p99 ${f.p99Ms.toFixed(1)} ms  `}CPU median ${f.cpuMedianMs.toFixed(1)} ms  (${f.runs} runs)`,
     );
   }
 }

@@ -10,13 +10,13 @@ import {
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/connection.js";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../domain/accounts/session.service.js";
-import { registerErrorHandling } from "./plugins/errors.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerErrorHandling } from "./plugins/errors.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
-import { resourceRoutes } from "./routes/resources.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
+import { resourceRoutes } from "./routes/resources.routes.js";
 import { scheduleRoutes } from "./routes/schedule.routes.js";
 import { settingsRoutes } from "./routes/settings.routes.js";
 import { supervisionRoutes } from "./routes/supervision.routes.js";

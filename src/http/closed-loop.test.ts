@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { serviceContext } from "../domain/context.js";
+import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { buildDemoDataset } from "../domain/demo/demo-data.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 
 const data = buildDemoDataset();
 

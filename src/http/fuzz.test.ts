@@ -1,5 +1,5 @@
-import type { FastifyInstance } from "fastify";
 import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";

@@ -3,9 +3,9 @@ import { loadConfig } from "../../config/load-config.js";
 import { openDatabase } from "../../db/connection.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { serviceContext } from "../../domain/context.js";
-import { buildDemoDataset } from "../../domain/demo/demo-data.js";
-import { DEMO_PASSWORD } from "../../domain/demo/demo-accounts.js";
 import { loadDemo } from "../../domain/demo/demo.service.js";
+import { DEMO_PASSWORD } from "../../domain/demo/demo-accounts.js";
+import { buildDemoDataset } from "../../domain/demo/demo-data.js";
 import { AppError } from "../../shared/errors.js";
 
 /** `guatu demo [--db] [--reset] [--status-date]` — load the demo district (idempotent). */

@@ -1,7 +1,7 @@
 import {
   type AssessmentWeights,
-  checkFiveIzation,
   type CheckResult,
+  checkFiveIzation,
   type DispatchRound,
   type IsoDate,
   type Light,
@@ -13,14 +13,14 @@ import {
 import { readFilter } from "../accounts/access.js";
 import type { ServiceContext } from "../context.js";
 import { goalResource } from "../goals/goal.resource.js";
-import type { Row } from "../resource/resource-def.js";
 import { toRecords } from "../resource/resource.service.js";
+import type { Row } from "../resource/resource-def.js";
 import { getSetting } from "../settings/settings.repository.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
 import { taskForceResource } from "../task-forces/task-force.resources.js";
 import {
-  checkInputOf,
   type ClosedLoopData,
+  checkInputOf,
   overviewInputOf,
   readClosedLoopData,
 } from "./closed-loop.input.js";

@@ -1,6 +1,6 @@
 import type { Executor, ServiceContext } from "../context.js";
-import type { Row } from "../resource/resource-def.js";
 import { readRecord, updateRecord } from "../resource/resource.service.js";
+import type { Row } from "../resource/resource-def.js";
 import { taskResource } from "../tasks/task.resources.js";
 
 /**

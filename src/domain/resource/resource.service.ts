@@ -4,7 +4,6 @@ import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
 import { allResources, resourceByPath } from "../registry.js";
-import type { ResourceDef, Row } from "./resource-def.js";
 import {
   countWhere,
   deleteRow,
@@ -20,6 +19,7 @@ import {
   updateRowAtVersion,
   writeLinks,
 } from "./resource.repository.js";
+import type { ResourceDef, Row } from "./resource-def.js";
 import { parseOrThrow } from "./zod-details.js";
 
 /** Runs `fn` in the context's transaction, or opens one (multi-record writes are all-or-nothing). */

@@ -1,10 +1,10 @@
-import { buildWorkCalendar, type ScheduleOutput, ScheduleInputError, schedule } from "../../engines/index.js";
+import { buildWorkCalendar, ScheduleInputError, type ScheduleOutput, schedule } from "../../engines/index.js";
 import { AppError } from "../../shared/errors.js";
 import { assertCanWrite } from "../accounts/access.js";
 import { appendAudit, bumpDataRevision } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
-import type { Row } from "../resource/resource-def.js";
 import { getRecord, inTransaction, toRecords, updateRecord } from "../resource/resource.service.js";
+import type { Row } from "../resource/resource-def.js";
 import { organisationCalendar, organisationStatusDate } from "../settings/settings.service.js";
 import { taskForceResource } from "../task-forces/task-force.resources.js";
 import { dependencyResource, taskResource } from "../tasks/task.resources.js";

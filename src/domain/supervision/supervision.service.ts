@@ -7,9 +7,9 @@ import { supervisionTransition } from "../../shared/api/supervision.js";
 import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
-import type { Row } from "../resource/resource-def.js";
 import { recordToRow } from "../resource/resource.repository.js";
 import { inTransaction, readRecord } from "../resource/resource.service.js";
+import type { Row } from "../resource/resource-def.js";
 import { parseOrThrow } from "../resource/zod-details.js";
 import { supervisionItemResource as def } from "./supervision.resource.js";
 

@@ -1,10 +1,10 @@
 import { assertCanRead } from "../accounts/access.js";
 import type { ServiceContext } from "../context.js";
-import type { ReadCache } from "../read-cache.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
-import type { ResourceDef, Row } from "../resource/resource-def.js";
+import type { ReadCache } from "../read-cache.js";
 import { selectRows } from "../resource/resource.repository.js";
 import { getRecord, toRecords } from "../resource/resource.service.js";
+import type { ResourceDef, Row } from "../resource/resource-def.js";
 import { supervisionItemResource } from "../supervision/supervision.resource.js";
 import { dependencyResource, taskResource } from "../tasks/task.resources.js";
 import { memberResource, taskForceResource } from "./task-force.resources.js";

@@ -10,9 +10,9 @@ import {
   type CheckResult,
   type CheckTask,
   type CheckTaskForce,
+  type Finding,
   type FindingCode,
   type FiveCheck,
-  type Finding,
 } from "./types.js";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { plannedProgress, taskLight } from "./task-light.js";
 import { workCalendarFor } from "../calendar/index.js";
+import { plannedProgress, taskLight } from "./task-light.js";
 import { buildTestCalendar } from "./test-calendar.fixture.js";
 import type { LightsOptions, LightTask } from "./types.js";
 

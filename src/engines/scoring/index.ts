@@ -1,7 +1,5 @@
 /** guatu/engines — assessment (考核) and ranking (排名). */
 export { assess, milestoneOutcome, supervisionOutcome } from "./assess.js";
-export { type Rankable, rankEntities } from "./rank.js";
-export * from "./types.js";
 export {
   type Overview,
   type OverviewIndicator,
@@ -10,3 +8,5 @@ export {
   type OverviewTaskForce,
   overview,
 } from "./overview.js";
+export { type Rankable, rankEntities } from "./rank.js";
+export * from "./types.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { workCalendarFor } from "../calendar/index.js";
 import type { Indicator } from "../indicators/types.js";
-import { overview } from "./overview.js";
 import type { OverviewInput } from "./overview.js";
+import { overview } from "./overview.js";
 
 const calendar = workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2022 });
 const growth: Indicator = {

@@ -17,7 +17,7 @@ import type {
   LightTask,
 } from "../lights/types.js";
 import { assess } from "./assess.js";
-import type { AssessOptions, AssessSupervisionItem, AssessTask, Assessment, EntityScore } from "./types.js";
+import type { Assessment, AssessOptions, AssessSupervisionItem, AssessTask, EntityScore } from "./types.js";
 
 /** Input of {@link overview}: a task carries both its light and its assessment fields. */
 export interface OverviewInput {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isAppPage } from "./web-app.js";
 import { AppError, ERROR_CODES, type ErrorDetail, type ErrorKind, isAppError } from "../../shared/errors.js";
+import { isAppPage } from "./web-app.js";
 
 const STATUS: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,

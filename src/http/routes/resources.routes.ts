@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Database } from "../../db/connection.js";
 import { idsWithLight } from "../../domain/closed-loop/closed-loop.service.js";
 import { allResources } from "../../domain/registry.js";
-import type { ResourceDef } from "../../domain/resource/resource-def.js";
 import type { ListCriteria } from "../../domain/resource/resource.repository.js";
 import {
   createRecord,
@@ -13,6 +12,7 @@ import {
   listRecords,
   updateRecord,
 } from "../../domain/resource/resource.service.js";
+import type { ResourceDef } from "../../domain/resource/resource-def.js";
 import { errorBody, id, listQuery, page, text, version } from "../../shared/api/common.js";
 import { AppError } from "../../shared/errors.js";
 import { readRule, writeRule } from "../policy.js";
