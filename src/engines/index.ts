@@ -3,8 +3,8 @@
  * Each engine lives in its own folder; this file only re-exports their public vocabulary.
  */
 export * from "./calendar/index.js";
-export * from "./schedule/index.js";
+export * from "./check/index.js";
 export * from "./indicators/index.js";
 export * from "./lights/index.js";
-export * from "./check/index.js";
+export * from "./schedule/index.js";
 export * from "./scoring/index.js";
