@@ -1,0 +1,76 @@
+import { lightStyle } from "./lights";
+import type { TooltipContent } from "./tooltip";
+import type { Lang, Theme } from "./types";
+
+/** Props of the hover tooltip. */
+export interface BattleMapTooltipProps {
+  readonly content: TooltipContent;
+  readonly x: number;
+  readonly y: number;
+  readonly bounds: { width: number; height: number };
+  readonly theme: Theme;
+  readonly lang: Lang;
+}
+
+/** The hover card: the row's title, its light in words and colour, the reasons and key dates. */
+export function BattleMapTooltip({ content, x, y, bounds, theme, lang }: BattleMapTooltipProps) {
+  const dark = theme === "dark";
+  const style = lightStyle(content.color, theme, lang);
+  const width = dark ? 460 : 340;
+  const left = Math.max(8, Math.min(x + 16, bounds.width - width - 8));
+  const below = y + 20;
+  const top = below + 220 > bounds.height ? Math.max(8, y - 230) : below;
+  return (
+    <div
+      role="tooltip"
+      style={{
+        position: "absolute",
+        left,
+        top,
+        width,
+        pointerEvents: "none",
+        zIndex: 10,
+        padding: dark ? "14px 18px" : "10px 12px",
+        borderRadius: 8,
+        background: dark ? "rgba(15, 24, 41, 0.96)" : "rgba(255, 255, 255, 0.98)",
+        color: dark ? "#e8eef8" : "#1f2733",
+        boxShadow: "0 6px 24px rgba(0, 0, 0, 0.22)",
+        border: `1px solid ${dark ? "#2a3a5c" : "#d5dae2"}`,
+        fontSize: dark ? 18 : 13,
+        lineHeight: 1.5,
+      }}
+    >
+      <div style={{ fontWeight: 600, marginBottom: 4 }}>{content.title}</div>
+      <div style={{ display: "flex", alignItems: "center", gap: 6, marginBottom: 4 }}>
+        <span
+          style={{
+            display: "inline-block",
+            width: 12,
+            height: 12,
+            borderRadius: 3,
+            background: style.fill,
+            border: `1px solid ${style.strong}`,
+          }}
+        />
+        <strong style={{ color: dark ? style.strong : style.strong }}>{content.lightLabel}</strong>
+      </div>
+      {content.reasons.length > 0 && (
+        <ul style={{ margin: "0 0 6px", paddingLeft: 18 }}>
+          {content.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      <table style={{ borderCollapse: "collapse", width: "100%" }}>
+        <tbody>
+          {content.lines.map(([label, value]) => (
+            <tr key={label}>
+              <td style={{ opacity: 0.7, paddingRight: 8, whiteSpace: "nowrap" }}>{label}</td>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

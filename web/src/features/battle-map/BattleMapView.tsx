@@ -1,0 +1,113 @@
+import { useCallback, useMemo } from "react";
+import { BattleMapTooltip } from "./BattleMapTooltip";
+import { themeSpec } from "./theme";
+import { tooltipContent } from "./tooltip";
+import type { BattleMapData, BattleMapFilter, Lang, Theme, Zoom } from "./types";
+import { useBattleMapModel } from "./use-battle-map-model";
+import { useTimelineCanvas } from "./use-timeline-canvas";
+
+/** Props of the battle map. */
+export interface BattleMapViewProps {
+  readonly data: BattleMapData;
+  readonly lang: Lang;
+  readonly zoom: Zoom;
+  /** Called with a task's id when its row or bar is clicked. */
+  readonly onOpenTask?: (taskId: string) => void;
+  /** Shorthand for `filter.criticalOnly`. */
+  readonly criticalOnly?: boolean;
+  readonly filter?: BattleMapFilter;
+  /** Height in CSS pixels (default 640); the width follows the container. */
+  readonly height?: number | string;
+  /** `dark` is the big screen (大屏): larger rows and type, readable across a room. */
+  readonly theme?: Theme;
+}
+
+const EMPTY_FILTER: BattleMapFilter = {};
+
+/**
+ * The battle map (作战图): every task force's tasks on one canvas timeline, grouped by task force
+ * and WBS, bars coloured by light with a shape per light, milestones, dependency arrows, the
+ * status-date line, baseline bars, late-start markers and the critical chain.
+ */
+export function BattleMapView({
+  data,
+  lang,
+  zoom,
+  onOpenTask,
+  criticalOnly,
+  filter = EMPTY_FILTER,
+  height = 640,
+  theme = "light",
+}: BattleMapViewProps) {
+  const effective = useMemo(
+    () => (criticalOnly === undefined ? filter : { ...filter, criticalOnly }),
+    [filter, criticalOnly],
+  );
+  const m = useBattleMapModel(data, effective, zoom, lang);
+  const spec = themeSpec(theme);
+  const onOpen = useCallback(
+    (row: number) => {
+      const r = m.model.rows[row];
+      if (r?.kind === "task") onOpenTask?.(r.task.id);
+    },
+    [m.model, onOpenTask],
+  );
+  const t = useTimelineCanvas({
+    model: m.model,
+    scale: m.scale,
+    ticks: m.ticks,
+    spec,
+    lang,
+    statusDay: m.statusDay,
+    statusLabel: `${lang === "zh" ? "状态日" : "Status"} ${data.statusDate}`,
+    paneTitle: lang === "zh" ? "专班 / 任务（WBS）" : "Task force / task (WBS)",
+    onToggle: m.toggle,
+    onOpen,
+  });
+  const totalWidth = spec.leftWidth + m.scale.width;
+  const totalHeight = spec.headerHeight + m.model.rows.length * spec.rowHeight;
+  const hovered = t.hover ? m.model.rows[t.hover.row] : undefined;
+  const taskCount = m.model.rows.reduce((n, r) => n + (r.kind === "task" ? 1 : 0), 0);
+  const label =
+    lang === "zh"
+      ? `作战图：${data.taskForces.length} 个专班，显示 ${taskCount} 项任务，状态日 ${data.statusDate}`
+      : `Battle map: ${data.taskForces.length} task forces, ${taskCount} tasks shown, status date ${data.statusDate}`;
+  return (
+    <div
+      ref={t.rootRef}
+      data-battle-map=""
+      data-rows={m.model.rows.length}
+      style={{ position: "relative", height, width: "100%", background: spec.bg, borderRadius: 6 }}
+    >
+      <div
+        ref={t.scrollerRef}
+        onScroll={t.onScroll}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area is keyboard-scrollable
+        tabIndex={0}
+        style={{ overflow: "auto", height: "100%", width: "100%", outline: "none" }}
+      >
+        <div style={{ width: totalWidth, height: totalHeight, position: "relative" }}>
+          <canvas
+            ref={t.canvasRef}
+            role="img"
+            aria-label={label}
+            onMouseMove={t.onMouseMove}
+            onMouseLeave={t.onMouseLeave}
+            onClick={t.onClick}
+            style={{ position: "sticky", top: 0, left: 0, display: "block" }}
+          />
+        </div>
+      </div>
+      {t.hover && hovered && (
+        <BattleMapTooltip
+          content={tooltipContent(hovered, lang)}
+          x={t.hover.x}
+          y={t.hover.y}
+          bounds={t.viewport}
+          theme={theme}
+          lang={lang}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Tooltip content for a hovered row: title, light and its reasons, dates and float, in zh or en.
+ */
+import { lightStyle } from "./lights";
+import type { Row } from "./row-model";
+import type { Lang, LightColor } from "./types";
+
+/** Tooltip content: a heading, the light, the reasons and label/value lines. */
+export interface TooltipContent {
+  readonly title: string;
+  readonly color: LightColor;
+  readonly lightLabel: string;
+  readonly reasons: readonly string[];
+  readonly lines: readonly (readonly [string, string])[];
+}
+
+const L = {
+  zh: {
+    schedule: "计划（最早）",
+    baseline: "基准计划",
+    late: "最迟开始 / 完成（倒排）",
+    deadline: "截止日期",
+    float: "总时差",
+    progress: "进度",
+    critical: "关键环节",
+    slip: "偏差",
+    days: "个工作日",
+    tasks: "任务",
+    milestone: "进度节点",
+    yes: "是",
+  },
+  en: {
+    schedule: "Planned (early)",
+    baseline: "Baseline",
+    late: "Latest start / finish (backward)",
+    deadline: "Deadline",
+    float: "Total float",
+    progress: "Progress",
+    critical: "Critical chain",
+    slip: "Slippage",
+    days: "working days",
+    tasks: "Tasks",
+    milestone: "Milestone",
+    yes: "yes",
+  },
+} as const;
+
+function range(a: string | null, b: string | null): string | null {
+  if (!a && !b) return null;
+  return a === b ? (a ?? "") : `${a ?? "?"} → ${b ?? "?"}`;
+}
+
+/** The tooltip of a row. */
+export function tooltipContent(row: Row, lang: Lang): TooltipContent {
+  const t = L[lang];
+  const light = row.light;
+  const reasons = light.reasons.map((r) => r.text[lang]);
+  const lightLabel = lightStyle(light.color, "light", lang).label;
+  if (row.kind === "taskForce") {
+    const tf = row.taskForce;
+    const lines: [string, string][] = [[t.tasks, String(row.taskCount)]];
+    if (tf.deadline) lines.push([t.deadline, tf.deadline]);
+    return { title: `${tf.code} ${tf.name}`, color: light.color, lightLabel, reasons, lines };
+  }
+  const task = row.task;
+  const lines: [string, string][] = [];
+  const add = (label: string, value: string | null) => {
+    if (value) lines.push([label, value]);
+  };
+  if (task.duration === 0) add(t.milestone, task.earlyFinish ?? task.deadline);
+  else add(t.schedule, range(task.earlyStart, task.earlyFinish));
+  add(t.baseline, range(task.baselineStart, task.baselineFinish));
+  add(t.late, range(task.lateStart, task.lateFinish));
+  add(t.deadline, task.deadline);
+  if (task.totalFloat !== null) add(t.float, `${task.totalFloat} ${t.days}`);
+  if (task.slippage) add(t.slip, `${task.slippage > 0 ? "+" : ""}${task.slippage} ${t.days}`);
+  add(t.progress, `${task.percent}%`);
+  if (task.critical) add(t.critical, t.yes);
+  return { title: `${task.code} ${task.title}`, color: light.color, lightLabel, reasons, lines };
+}

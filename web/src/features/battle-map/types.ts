@@ -1,0 +1,58 @@
+/**
+ * Wire and view types of the battle map (作战图). The wire shape is the API's `BattleMap` plus the
+ * optional `lights` block; everything else here is derived by the pure builders of this folder.
+ */
+import type { z } from "zod";
+import type { battleMap } from "../../../../src/shared/api/schedule";
+import type { Dependency, Task } from "../../../../src/shared/api/tasks";
+
+export type { Dependency, Task };
+
+/** A light colour (亮灯): grey = not yet due, blue = done. */
+export type LightColor = "red" | "yellow" | "green" | "grey" | "blue";
+
+/** One reason behind a light, with its text in both languages. */
+export interface LightReason {
+  readonly code: string;
+  readonly params?: Record<string, unknown>;
+  readonly text: { readonly zh: string; readonly en: string };
+}
+
+/** A light with the reasons that produced it. */
+export interface Light {
+  readonly color: LightColor;
+  readonly reasons: readonly LightReason[];
+}
+
+/** The `lights` block of `GET /battle-map` (optional until the backend sends it). */
+export interface BattleMapLights {
+  readonly tasks: Readonly<Record<string, Light>>;
+  readonly taskForces: Readonly<Record<string, Light>>;
+}
+
+/** What `GET /api/v1/battle-map` answers. */
+export type BattleMapData = z.output<typeof battleMap> & { readonly lights?: BattleMapLights };
+
+/** One task force as the battle map receives it. */
+export type BattleMapTaskForce = BattleMapData["taskForces"][number];
+
+/** UI language. */
+export type Lang = "zh" | "en";
+
+/** Zoom level of the time axis. */
+export type Zoom = "week" | "month" | "quarter";
+
+/** Colour theme: dark is the big screen (大屏). */
+export type Theme = "light" | "dark";
+
+/** Calendar day number: days since 1970-01-01 (UTC), so day arithmetic is integer arithmetic. */
+export type DayNumber = number;
+
+/** Filters of the battle map; absent or empty fields do not filter. */
+export interface BattleMapFilter {
+  readonly taskForceIds?: readonly string[];
+  readonly responsibleUnitId?: string | null;
+  readonly responsiblePersonId?: string | null;
+  readonly lights?: readonly LightColor[];
+  readonly criticalOnly?: boolean;
+}

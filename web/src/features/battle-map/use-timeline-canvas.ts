@@ -1,0 +1,197 @@
+/**
+ * Hook: the one-canvas timeline — sizes the canvas to the scroll viewport, redraws the visible
+ * rows in requestAnimationFrame on scroll, resize and model change, keeps the centre date when
+ * the zoom changes, hit-tests hover and click, and marks "battle map ready" after the first frame
+ * with data (`data-ready` on the root and `performance.mark("battle-map-ready")`).
+ */
+import {
+  type MouseEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { drawFrame } from "./draw-frame";
+import { createFitText } from "./fit-text";
+import { hitTest } from "./hit-test";
+import type { RowModel } from "./row-model";
+import type { ThemeSpec } from "./theme";
+import { type Ticks, type TimeScale, xOfDay } from "./time-scale";
+import type { Lang } from "./types";
+
+/** Inputs of the canvas hook. */
+export interface TimelineCanvasProps {
+  readonly model: RowModel;
+  readonly scale: TimeScale;
+  readonly ticks: Ticks;
+  readonly spec: ThemeSpec;
+  readonly lang: Lang;
+  readonly statusDay: number;
+  readonly statusLabel: string;
+  readonly paneTitle: string;
+  readonly onToggle: (id: string) => void;
+  readonly onOpen: (row: number) => void;
+}
+
+/** The hovered row and the pointer position relative to the root. */
+export interface Hover {
+  readonly row: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Refs and handlers to wire into the DOM. */
+export interface TimelineCanvas {
+  readonly rootRef: RefObject<HTMLDivElement | null>;
+  readonly scrollerRef: RefObject<HTMLDivElement | null>;
+  readonly canvasRef: RefObject<HTMLCanvasElement | null>;
+  readonly viewport: { width: number; height: number };
+  readonly hover: Hover | null;
+  readonly onScroll: () => void;
+  readonly onMouseMove: (e: MouseEvent<HTMLCanvasElement>) => void;
+  readonly onMouseLeave: () => void;
+  readonly onClick: (e: MouseEvent<HTMLCanvasElement>) => void;
+}
+
+/** Wires a scroll container, a sticky canvas and the frame drawer together. */
+export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const [viewport, setViewport] = useState({ width: 0, height: 0 });
+  const [hover, setHover] = useState<Hover | null>(null);
+  const props = useRef(p);
+  props.current = p;
+  const hoverRow = useRef(-1);
+  const frame = useRef(0);
+  const ready = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new theme means new fonts, so a fresh cache
+  const fit = useMemo(() => createFitText(), [p.spec]);
+
+  const draw = useCallback(() => {
+    frame.current = 0;
+    const canvas = canvasRef.current;
+    const scroller = scrollerRef.current;
+    if (!canvas || !scroller) return;
+    const w = scroller.clientWidth;
+    const h = scroller.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+    }
+    const ctx = canvas.getContext("2d");
+    if (!ctx || w === 0) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const c = props.current;
+    drawFrame(ctx, {
+      width: w,
+      height: h,
+      scrollLeft: scroller.scrollLeft,
+      scrollTop: scroller.scrollTop,
+      model: c.model,
+      scale: c.scale,
+      ticks: c.ticks,
+      spec: c.spec,
+      lang: c.lang,
+      statusDay: c.statusDay,
+      statusLabel: c.statusLabel,
+      paneTitle: c.paneTitle,
+      hoverRow: hoverRow.current,
+      fit,
+    });
+    if (!ready.current && c.model.rows.length > 0) {
+      ready.current = true;
+      rootRef.current?.setAttribute("data-ready", "true");
+      performance.mark("battle-map-ready");
+    }
+  }, [fit]);
+
+  const requestDraw = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(draw);
+  }, [draw]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const ro = new ResizeObserver(() => {
+      setViewport({ width: scroller.clientWidth, height: scroller.clientHeight });
+      requestDraw();
+    });
+    ro.observe(scroller);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [requestDraw]);
+
+  // Keep the date at the centre of the timeline when the zoom changes; start at the status date.
+  const prevScale = useRef<TimeScale | null>(null);
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    const prev = prevScale.current;
+    prevScale.current = p.scale;
+    if (!scroller || prev === p.scale) return;
+    const body = Math.max(0, scroller.clientWidth - p.spec.leftWidth);
+    if (prev) {
+      const centreDay = prev.startDay + (scroller.scrollLeft + body / 2) / prev.pxPerDay;
+      scroller.scrollLeft = xOfDay(p.scale, centreDay) - body / 2;
+    } else {
+      scroller.scrollLeft = xOfDay(p.scale, p.statusDay) - body / 3;
+    }
+  }, [p.scale, p.spec, p.statusDay]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw whenever an input of the frame changes
+  useEffect(requestDraw, [requestDraw, p.model, p.scale, p.ticks, p.spec, p.lang, viewport]);
+
+  const onMouseMove = useCallback(
+    (e: MouseEvent<HTMLCanvasElement>) => {
+      const scroller = scrollerRef.current;
+      if (!scroller) return;
+      const { offsetX: x, offsetY: y } = e.nativeEvent;
+      const hit = hitTest(props.current.model.rows, props.current.spec, scroller.scrollTop, x, y);
+      const row = hit?.row ?? -1;
+      e.currentTarget.style.cursor = hit ? "pointer" : "default";
+      if (row !== hoverRow.current) {
+        hoverRow.current = row;
+        requestDraw();
+      }
+      setHover(hit ? { row, x, y } : null);
+    },
+    [requestDraw],
+  );
+  const onMouseLeave = useCallback(() => {
+    hoverRow.current = -1;
+    setHover(null);
+    requestDraw();
+  }, [requestDraw]);
+  const onClick = useCallback((e: MouseEvent<HTMLCanvasElement>) => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const { offsetX: x, offsetY: y } = e.nativeEvent;
+    const c = props.current;
+    const hit = hitTest(c.model.rows, c.spec, scroller.scrollTop, x, y);
+    if (!hit) return;
+    const row = c.model.rows[hit.row]!;
+    if (hit.caret || row.kind === "taskForce") c.onToggle(row.id);
+    else c.onOpen(hit.row);
+  }, []);
+
+  return {
+    rootRef,
+    scrollerRef,
+    canvasRef,
+    viewport,
+    hover,
+    onScroll: requestDraw,
+    onMouseMove,
+    onMouseLeave,
+    onClick,
+  };
+}
