@@ -11,8 +11,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { computeSchedule } from "../../src/engines/schedule/schedule.js";
 import { parseJsonBytes } from "../../src/engines/schedule/parse-json-bytes.js";
+import { computeSchedule } from "../../src/engines/schedule/schedule.js";
 import { reserveScheduleMemory } from "../../src/engines/schedule/scratch.js";
 import { generateScheduleFile } from "./generate.js";
 

@@ -2,10 +2,10 @@ import { once } from "node:events";
 import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { isIsoDate } from "../../engines/calendar/iso-date.js";
-import { computeSchedule } from "../../engines/schedule/schedule.js";
 import { parseJsonBytes } from "../../engines/schedule/parse-json-bytes.js";
-import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
+import { computeSchedule } from "../../engines/schedule/schedule.js";
 import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
+import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
 import { AppError, isAppError } from "../../shared/errors.js";
 

@@ -1,6 +1,6 @@
-import type { ScheduleProblem } from "./schedule-error.js";
 import type { DependencyArrays } from "./read-dependencies.js";
 import type { TaskArrays } from "./read-tasks.js";
+import type { ScheduleProblem } from "./schedule-error.js";
 import { int32, uint8 } from "./scratch.js";
 
 /** Gate nodes of a summary, in this order from its base: children start/finish ≥ in, ≤ out. */

@@ -3,8 +3,8 @@ export { remainingDays } from "./node-bounds.js";
 export { parseJsonBytes } from "./parse-json-bytes.js";
 export { computeSchedule, schedule, validateScheduleFile } from "./schedule.js";
 export { ScheduleInputError, type ScheduleProblem } from "./schedule-error.js";
-export { reserveScheduleMemory } from "./scratch.js";
 export { type ScheduleHeader, ScheduleResult } from "./schedule-result.js";
+export { reserveScheduleMemory } from "./scratch.js";
 export type {
   DependencyType,
   ScheduleDependencyInput,

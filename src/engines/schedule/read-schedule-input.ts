@@ -1,6 +1,6 @@
-import { validateCalendarSpec } from "../calendar/validate-calendar-spec.js";
 import { parseIsoDate } from "../calendar/iso-date.js";
 import type { CalendarSpec, DayNumber } from "../calendar/types.js";
+import { validateCalendarSpec } from "../calendar/validate-calendar-spec.js";
 import { isRecord, Problems, shown } from "./problems.js";
 import { type DependencyArrays, readDependencies } from "./read-dependencies.js";
 import { readTasks, type TaskArrays } from "./read-tasks.js";

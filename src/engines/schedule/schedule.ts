@@ -1,6 +1,6 @@
-import { buildWorkCalendar } from "../calendar/work-calendar.js";
 import { isoDateOfDay } from "../calendar/iso-date.js";
 import type { WorkCalendar } from "../calendar/types.js";
+import { buildWorkCalendar } from "../calendar/work-calendar.js";
 import { buildGraph, type ScheduleGraph } from "./build-graph.js";
 import { criticalChain } from "./critical-chain.js";
 import { nodeBounds } from "./node-bounds.js";
