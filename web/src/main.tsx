@@ -1,9 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-
-function App() {
-  return <h1>挂图 Guatu</h1>;
-}
+import { App } from "./App";
+import "./i18n";
+import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

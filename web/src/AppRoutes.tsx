@@ -1,0 +1,78 @@
+import { Spin } from "antd";
+import { type ComponentType, lazy, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { AppLayout } from "./components/AppLayout";
+import { useSession } from "./hooks/use-session";
+import { LoginPage } from "./pages/LoginPage";
+
+type PageModule = { default?: ComponentType; BattleMapPage?: ComponentType };
+// The battle-map page is built by another engineer; use theirs when it exists, else a plain host.
+const battleMapPages = import.meta.glob<PageModule>("./pages/BattleMapPage.tsx");
+const loadBattleMapPage = battleMapPages["./pages/BattleMapPage.tsx"];
+const BattleMap = lazy(async () => {
+  const m: PageModule = loadBattleMapPage ? await loadBattleMapPage() : await import("./pages/BattleMapHost");
+  const C = m.default ?? m.BattleMapPage;
+  if (!C) throw new Error("BattleMapPage has no component export");
+  return { default: C };
+});
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const Overview = named(() => import("./pages/OverviewPage"), "OverviewPage");
+const TaskForces = named(() => import("./pages/TaskForcesPage"), "TaskForcesPage");
+const TaskForce = named(() => import("./pages/TaskForcePage"), "TaskForcePage");
+const MyTasks = named(() => import("./pages/MyTasksPage"), "MyTasksPage");
+const Supervision = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
+const Check = named(() => import("./pages/CheckPage"), "CheckPage");
+const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
+const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
+
+const fallback = (
+  <div role="status" style={{ padding: 64, textAlign: "center" }}>
+    <Spin />
+  </div>
+);
+
+/** Sends signed-out visitors to the login page, remembering where they were going. */
+function RequireAuth({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  const loc = useLocation();
+  if (session.isPending) return fallback;
+  if (!session.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  return <>{children}</>;
+}
+
+/** The routes of the app. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={fallback}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/big-screen"
+          element={
+            <RequireAuth>
+              <BigScreen />
+            </RequireAuth>
+          }
+        />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Overview />} />
+          <Route path="battle-map" element={<BattleMap />} />
+          <Route path="task-forces" element={<TaskForces />} />
+          <Route path="task-forces/:id" element={<TaskForce />} />
+          <Route path="my" element={<MyTasks />} />
+          <Route path="supervision" element={<Supervision />} />
+          <Route path="check" element={<Check />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,63 @@
+/** Typed calls of the closed-loop and task-force routes. */
+import { get, patch, post } from "./client";
+import type {
+  CheckView,
+  Indicator,
+  IndicatorReading,
+  OrgUnit,
+  Overview,
+  Page,
+  Person,
+  ProgressReport,
+  SupervisionItem,
+  Task,
+  TaskForce,
+  TaskForceFull,
+  TaskForceLights,
+} from "./types";
+
+/** Builds a query string from defined values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+export const fetchOverview = () => get<Overview>("/overview");
+export const fetchCheck = () => get<CheckView>("/check");
+export const fetchTaskForces = () =>
+  get<Page<TaskForce>>(`/task-forces${query({ limit: 1000, sort: "code" })}`);
+export const fetchTaskForceFull = (id: string) =>
+  get<TaskForceFull>(`/task-forces/${encodeURIComponent(id)}/full`);
+export const fetchTaskForceLights = (id: string) =>
+  get<TaskForceLights>(`/task-forces/${encodeURIComponent(id)}/lights`);
+export const fetchPersons = () => get<Page<Person>>(`/persons${query({ limit: 1000 })}`);
+export const fetchOrgUnits = () => get<Page<OrgUnit>>(`/org-units${query({ limit: 1000 })}`);
+
+/** Tasks matching equality filters (e.g. `responsiblePersonId`). */
+export const fetchTasks = (filter: Record<string, string>) =>
+  get<Page<Task>>(`/tasks${query({ limit: 1000, sort: "code", ...filter })}`);
+export const fetchIndicators = (filter: Record<string, string>) =>
+  get<Page<Indicator>>(`/indicators${query({ limit: 1000, sort: "code", ...filter })}`);
+export const fetchSupervisionItems = (filter: Record<string, string>) =>
+  get<Page<SupervisionItem>>(`/supervision-items${query({ limit: 1000, sort: "-raisedOn", ...filter })}`);
+export const fetchProgressReports = (filter: Record<string, string>) =>
+  get<Page<ProgressReport>>(`/progress-reports${query({ limit: 200, sort: "-reportDate", ...filter })}`);
+
+/** Updates a task; send the record's `version` (409 STALE_VERSION when stale). */
+export const patchTask = (id: string, body: Record<string, unknown> & { version: number }) =>
+  patch<Task>(`/tasks/${encodeURIComponent(id)}`, body);
+export const createProgressReport = (body: Record<string, unknown>) =>
+  post<ProgressReport>("/progress-reports", body);
+export const createReading = (body: Record<string, unknown>) =>
+  post<IndicatorReading>("/indicator-readings", body);
+export const createSupervisionItem = (body: Record<string, unknown>) =>
+  post<SupervisionItem>("/supervision-items", body);
+
+/** A supervision state-machine action (`start|submit|return|verify`). */
+export const transitionSupervisionItem = (
+  id: string,
+  action: "start" | "submit" | "return" | "verify",
+  body: { version: number; date: string; note?: string; rectification?: string },
+) => post<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}/${action}`, body);

@@ -1,0 +1,109 @@
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Button, Layout, Menu, Select, Space, Spin, Typography } from "antd";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { useCan } from "../hooks/use-can";
+import { useLang } from "../hooks/use-lang";
+import { useLogout, useSession } from "../hooks/use-session";
+
+/** The navigation entries the user's permissions allow, in order. */
+function useNavItems() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const items = [
+    { key: "/", icon: <DashboardOutlined />, label: t("nav.overview") },
+    { key: "/battle-map", icon: <ScheduleOutlined />, label: t("nav.battleMap") },
+    { key: "/task-forces", icon: <TeamOutlined />, label: t("nav.taskForces") },
+  ];
+  if (can.seeMyTasks) items.push({ key: "/my", icon: <ProfileOutlined />, label: t("nav.myTasks") });
+  if (can.seeSupervisionQueue || can.raiseSupervision)
+    items.push({ key: "/supervision", icon: <AlertOutlined />, label: t("nav.supervision") });
+  if (can.rule("read:check"))
+    items.push({ key: "/check", icon: <CheckSquareOutlined />, label: t("nav.check") });
+  items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
+  return items;
+}
+
+/** The app shell: side navigation by role, language switch, the user and sign-out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const nav = useNavigate();
+  const loc = useLocation();
+  const session = useSession().data;
+  const logout = useLogout();
+  const { lang, setLang } = useLang();
+  const items = useNavItems();
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === "/" ? loc.pathname === "/" : loc.pathname.startsWith(k)));
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="dark" width={200}>
+        <div style={{ color: "#fff", padding: "16px 20px", fontSize: 20, fontWeight: 700 }}>
+          <AppstoreOutlined /> {t("app.name")}
+        </div>
+        <nav aria-label={t("app.title")}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={(e) => nav(e.key)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          className="no-print"
+          style={{
+            background: "#fff",
+            padding: "0 24px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+          }}
+        >
+          <Typography.Text strong>{t("app.title")}</Typography.Text>
+          <Space>
+            <Select
+              aria-label={t("nav.language")}
+              data-testid="lang-select"
+              value={lang}
+              onChange={setLang}
+              style={{ width: 110 }}
+              options={[
+                { value: "zh-CN", label: "简体中文" },
+                { value: "en", label: "English" },
+              ]}
+            />
+            <span data-testid="whoami">
+              {session?.user.displayName} · {session?.roles.map((r) => t(`roles.${r}`)).join("、")}
+            </span>
+            <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+              {t("nav.signOut")}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" tabIndex={-1} style={{ margin: 16 }}>
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

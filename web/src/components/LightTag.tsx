@@ -1,0 +1,81 @@
+import {
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  CloseCircleFilled,
+  ExclamationCircleFilled,
+  MinusCircleOutlined,
+} from "@ant-design/icons";
+import { Popover, Tag } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { LightColor } from "../api/types";
+
+/** What a reason needs to be shown: its code and its text in both languages. */
+export type ReasonText = {
+  readonly code: string;
+  readonly text: { readonly zh: string; readonly en: string };
+};
+import { LIGHT_HEX } from "../charts/colors";
+import { useLang } from "../hooks/use-lang";
+
+const ICONS: Record<LightColor, ReactNode> = {
+  red: <CloseCircleFilled />,
+  yellow: <ExclamationCircleFilled />,
+  green: <CheckCircleFilled />,
+  grey: <ClockCircleOutlined />,
+  blue: <MinusCircleOutlined />,
+};
+
+/** A light (亮灯) as colour + icon + text, never colour alone; hover or focus shows its reasons. */
+export function LightTag({
+  color,
+  reasons,
+  compact,
+}: {
+  color: LightColor;
+  reasons?: readonly ReasonText[];
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { short } = useLang();
+  const tag = (
+    <Tag
+      color={LIGHT_HEX[color]}
+      icon={ICONS[color]}
+      data-light={color}
+      tabIndex={reasons?.length ? 0 : undefined}
+      style={{ marginInlineEnd: 0 }}
+    >
+      {compact ? null : t(`lights.${color}`)}
+      {compact ? <span className="sr-only">{t(`lights.${color}`)}</span> : null}
+    </Tag>
+  );
+  if (!reasons?.length) return tag;
+  return (
+    <Popover
+      title={t("common.reasons")}
+      content={
+        <ul style={{ maxWidth: 420, margin: 0, paddingInlineStart: 18 }}>
+          {reasons.slice(0, 12).map((r) => (
+            <li key={`${r.code}-${r.text.en}`}>{r.text[short]}</li>
+          ))}
+          {reasons.length > 12 ? <li>… +{reasons.length - 12}</li> : null}
+        </ul>
+      }
+    >
+      {tag}
+    </Popover>
+  );
+}
+
+/** The reasons of a light as a plain list (print and detail views). */
+export function ReasonList({ reasons }: { reasons: readonly ReasonText[] }) {
+  const { short } = useLang();
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {reasons.map((r) => (
+        <li key={`${r.code}-${r.text.en}`}>{r.text[short]}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+import { Alert, Button, Empty, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Loading, error and empty states of a query, then its content. */
+export function QueryState<T>(props: {
+  query: { isPending: boolean; error: Error | null; data: T | undefined; refetch: () => unknown };
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { query } = props;
+  if (query.isPending)
+    return (
+      <div role="status" style={{ padding: 48, textAlign: "center" }}>
+        <Spin />
+        <div style={{ marginTop: 8 }}>{t("common.loading")}</div>
+      </div>
+    );
+  if (query.error || query.data === undefined)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t("common.error", { message: query.error?.message ?? "" })}
+        action={<Button onClick={() => query.refetch()}>{t("common.retry")}</Button>}
+      />
+    );
+  if (props.isEmpty?.(query.data)) return <Empty description={t("common.empty")} />;
+  return <>{props.children(query.data)}</>;
+}

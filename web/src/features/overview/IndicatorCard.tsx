@@ -1,0 +1,57 @@
+import { Card, Space, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { OverviewIndicator } from "../../api/types";
+import { LIGHT_HEX } from "../../charts/colors";
+import { buildSparklineOption } from "../../charts/sparkline";
+import { EChart } from "../../components/EChart";
+import { LightTag } from "../../components/LightTag";
+
+const TREND_COLOR: Record<string, string> = {
+  "turned-positive": "green",
+  "stopped-falling": "gold",
+  rebounding: "cyan",
+  flat: "default",
+  falling: "red",
+  unknown: "default",
+};
+
+/** An indicator card: value vs target, light, trend-stage tag (止跌/回升/转正) and a sparkline. */
+export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: boolean }) {
+  const { t } = useTranslation();
+  const color = ind.progress.light.color;
+  const option = useMemo(
+    () => buildSparklineOption(ind.series, LIGHT_HEX[color], ind.kind === "rate" ? ind.target : null),
+    [ind, color],
+  );
+  const last = ind.progress.reading;
+  return (
+    <Card
+      size="small"
+      style={dark ? { background: "#0d1b33", borderColor: "#1e3a66", color: "#e6f0ff" } : undefined}
+      data-indicator={ind.code}
+    >
+      <Space style={{ width: "100%", justifyContent: "space-between" }} align="start">
+        <Typography.Text strong style={dark ? { color: "#e6f0ff", fontSize: "1.1em" } : undefined}>
+          {ind.name}
+        </Typography.Text>
+        <LightTag color={color} reasons={ind.progress.light.reasons} />
+      </Space>
+      <div style={{ fontSize: dark ? "1.6em" : 20, fontWeight: 600 }}>
+        {last ? `${last.actual}${ind.unit}` : "—"}
+        <span style={{ fontSize: "0.6em", fontWeight: 400, marginInlineStart: 8, opacity: 0.75 }}>
+          {t("overview.target")} {ind.target}
+          {ind.unit} {last ? `· ${last.period}` : ""}
+        </span>
+      </div>
+      <Tag color={TREND_COLOR[ind.trend]} data-trend={ind.trend}>
+        {t(`trend.${ind.trend}`)}
+      </Tag>
+      <EChart
+        option={option}
+        height={dark ? 80 : 48}
+        label={`${ind.name} ${ind.series.map((p) => `${p.period} ${p.actual}`).join(", ")}`}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+import { App, Form, Input, InputNumber, Modal } from "antd";
+import { useTranslation } from "react-i18next";
+import { readingSchemas } from "../../../../src/shared/api/indicators";
+import type { Indicator } from "../../api/types";
+import { WriteError } from "../../components/ConflictAlert";
+import { useReportReading } from "../../hooks/use-mutations";
+import { useSession } from "../../hooks/use-session";
+import { useStatusDate } from "../../hooks/use-status-date";
+import { zodRule } from "../../hooks/validate";
+
+const f = readingSchemas.create.shape;
+const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
+
+/** 填报实际值: one month's actual of an indicator. */
+export function ReadingModal({ indicator, onClose }: { indicator: Indicator | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const statusDate = useStatusDate();
+  const session = useSession().data;
+  const m = useReportReading();
+  const [form] = Form.useForm();
+  const submit = (v: Record<string, unknown>) => {
+    if (!indicator) return;
+    m.mutate(
+      {
+        indicatorId: indicator.id,
+        period: v.period,
+        actual: v.actual,
+        note: orNull(v.note),
+        reportedById: session?.personId ?? null,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t("common.saved"));
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      open={!!indicator}
+      title={`${t("ind.report")} · ${indicator?.name ?? ""}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={m.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ period: statusDate.slice(0, 7) }}
+        preserve={false}
+      >
+        <Form.Item name="period" label={t("ind.period")} rules={[zodRule(f.period)]}>
+          <Input type="month" />
+        </Form.Item>
+        <Form.Item
+          name="actual"
+          label={`${t("ind.actual")}（${indicator?.unit ?? ""}）`}
+          rules={[zodRule(f.actual)]}
+        >
+          <InputNumber style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="note" label={t("ind.note")} rules={[zodRule(f.note, orNull)]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+      <WriteError error={m.error} />
+    </Modal>
+  );
+}

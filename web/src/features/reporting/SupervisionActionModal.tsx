@@ -1,0 +1,99 @@
+import { App, Form, Input, Modal } from "antd";
+import { useTranslation } from "react-i18next";
+import { supervisionTransition } from "../../../../src/shared/api/supervision";
+import type { SupervisionItem } from "../../api/types";
+import { WriteError } from "../../components/ConflictAlert";
+import { useSupervisionAction } from "../../hooks/use-mutations";
+import { useStatusDate } from "../../hooks/use-status-date";
+import { zodRule } from "../../hooks/validate";
+import type { SupervisionAction } from "./supervision-actions";
+
+const f = supervisionTransition.shape;
+const opt = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** Confirms one supervision action; submit asks for the rectification, return/verify for a note. */
+export function SupervisionActionModal(props: {
+  item: SupervisionItem | null;
+  action: SupervisionAction | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const statusDate = useStatusDate();
+  const m = useSupervisionAction();
+  const [form] = Form.useForm();
+  const { item, action } = props;
+  const submit = (v: Record<string, unknown>) => {
+    if (!item || !action) return;
+    const body = {
+      version: item.version,
+      date: String(v.date),
+      ...(opt(v.note) ? { note: String(v.note) } : {}),
+      ...(opt(v.rectification) ? { rectification: String(v.rectification) } : {}),
+    };
+    m.mutate(
+      { id: item.id, action, body },
+      {
+        onSuccess: () => {
+          void message.success(t("sup.done"));
+          props.onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      open={!!item && !!action}
+      title={`${action ? t(`sup.${action}`) : ""} · ${item?.code ?? ""}`}
+      onCancel={() => {
+        m.reset();
+        props.onClose();
+      }}
+      onOk={() => form.submit()}
+      okText={action ? t(`sup.${action}`) : t("common.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={m.isPending}
+      destroyOnHidden
+    >
+      <p>
+        <strong>{t("sup.issue")}：</strong>
+        {item?.issue}
+      </p>
+      <p>
+        <strong>{t("sup.requiredAction")}：</strong>
+        {item?.requiredAction}
+      </p>
+      {item?.rectification ? (
+        <p>
+          <strong>{t("sup.rectification")}：</strong>
+          {item.rectification}
+        </p>
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ date: statusDate }}
+        preserve={false}
+      >
+        <Form.Item name="date" label={t("report.date")} rules={[zodRule(f.date)]}>
+          <Input type="date" />
+        </Form.Item>
+        {action === "submit" ? (
+          <Form.Item
+            name="rectification"
+            label={t("sup.rectification")}
+            rules={[{ required: true }, zodRule(f.rectification, opt)]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="note" label={t("sup.note")} rules={[zodRule(f.note, opt)]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
+      </Form>
+      <WriteError error={m.error} />
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Space, Table, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { SupervisionItem } from "../../api/types";
+import { useCan } from "../../hooks/use-can";
+import { useNames } from "../../hooks/use-data";
+import { useStatusDate } from "../../hooks/use-status-date";
+import { actionsFor, type SupervisionAction } from "./supervision-actions";
+import { SupervisionActionModal } from "./SupervisionActionModal";
+
+const STATE_COLOR = { open: "red", rectifying: "orange", submitted: "blue", verified: "green" } as const;
+
+/** Supervision items with the actions the user may take on each (start, submit, return, verify). */
+export function SupervisionTable({
+  items,
+  showTaskForce,
+}: {
+  items: SupervisionItem[];
+  showTaskForce?: boolean;
+}) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const names = useNames();
+  const statusDate = useStatusDate();
+  const [open, setOpen] = useState<{ item: SupervisionItem; action: SupervisionAction } | null>(null);
+  return (
+    <>
+      <Table<SupervisionItem>
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={items}
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: t("sup.code"), dataIndex: "code", width: 120 },
+          ...(showTaskForce
+            ? [
+                {
+                  title: t("overview.taskForce"),
+                  width: 160,
+                  render: (_: unknown, r: SupervisionItem) => (
+                    <Link to={`/task-forces/${r.taskForceId}?tab=supervision`}>
+                      {names.taskForce(r.taskForceId)}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+          { title: t("sup.issue"), dataIndex: "issue" },
+          { title: t("sup.requiredAction"), dataIndex: "requiredAction" },
+          { title: t("task.responsible"), width: 90, render: (_, r) => names.person(r.responsiblePersonId) },
+          {
+            title: t("sup.due"),
+            dataIndex: "dueDate",
+            width: 110,
+            render: (d: string, r) =>
+              r.state !== "verified" && d < statusDate ? <Tag color="red">⚠ {d}</Tag> : d,
+          },
+          {
+            title: t("sup.state"),
+            width: 100,
+            render: (_, r) => (
+              <Tag color={STATE_COLOR[r.state]} data-state={r.state}>
+                {t(`states.${r.state}`)}
+                {r.returnCount ? ` · ${t("sup.returned")} ${r.returnCount}` : ""}
+              </Tag>
+            ),
+          },
+          {
+            title: "",
+            width: 200,
+            render: (_, r) => (
+              <Space wrap>
+                {actionsFor(r.state)
+                  .filter((a) => can.superviseAction(a, r))
+                  .map((a) => (
+                    <Button
+                      key={a}
+                      size="small"
+                      type={a === "verify" ? "primary" : "default"}
+                      data-action={a}
+                      onClick={() => setOpen({ item: r, action: a })}
+                    >
+                      {t(`sup.${a}`)}
+                    </Button>
+                  ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <SupervisionActionModal
+        item={open?.item ?? null}
+        action={open?.action ?? null}
+        onClose={() => setOpen(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { Button, Card, Col, Row, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Indicator, IndicatorReading, OverviewIndicator } from "../../api/types";
+import { buildPlanActualOption } from "../../charts/plan-actual";
+import { buildProgressGaugeOption } from "../../charts/progress-gauge";
+import { EChart } from "../../components/EChart";
+import { LightTag } from "../../components/LightTag";
+import { useCan } from "../../hooks/use-can";
+import { useNames, useOverview } from "../../hooks/use-data";
+import { ReadingModal } from "../reporting/ReadingModal";
+
+type Ind = Indicator & { readings: IndicatorReading[] };
+
+function IndicatorDetail({
+  ind,
+  view,
+  onReport,
+}: {
+  ind: Ind;
+  view?: OverviewIndicator;
+  onReport?: () => void;
+}) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const color = view?.progress.light.color ?? "grey";
+  const planActual = useMemo(
+    () =>
+      buildPlanActualOption({
+        year: ind.year,
+        readings: ind.readings,
+        monthlyPlan: ind.monthlyPlan,
+        target: ind.target,
+        unit: ind.unit,
+        labels: { plan: t("ind.plan"), actual: t("ind.actual"), target: t("ind.target") },
+      }),
+    [ind, t],
+  );
+  const gauge = useMemo(
+    () =>
+      buildProgressGaugeOption({
+        timeProgress: view?.progress.timeProgress ?? 0,
+        workProgress: view?.progress.workProgress ?? null,
+        color,
+        labels: { time: t("overview.timeProgress"), work: t("overview.workProgress") },
+      }),
+    [view, color, t],
+  );
+  const fc = view?.forecast;
+  return (
+    <Card
+      size="small"
+      title={`${ind.code} ${ind.name}`}
+      extra={
+        <span style={{ display: "inline-flex", gap: 8 }}>
+          {view ? <LightTag color={color} reasons={view.progress.light.reasons} /> : null}
+          {onReport ? (
+            <Button size="small" data-testid="report-reading" onClick={onReport}>
+              {t("ind.report")}
+            </Button>
+          ) : null}
+        </span>
+      }
+    >
+      <Row gutter={12}>
+        <Col xs={24} md={16}>
+          <EChart option={planActual} height={220} label={`${ind.name} ${t("ind.planVsActual")}`} />
+        </Col>
+        <Col xs={24} md={8}>
+          <EChart option={gauge} height={180} label={t("ind.gauge")} />
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {t("ind.owner")}：{names.person(ind.ownerPersonId)} · {t(`kinds.${ind.kind}`)}
+            <br />
+            {fc?.status === "forecast" && fc.value !== undefined
+              ? t("ind.forecastValue", {
+                  value: Math.round(fc.value * 100) / 100,
+                  unit: ind.unit,
+                  meets: fc.meetsTarget ? t("ind.meets") : t("ind.misses"),
+                })
+              : t("ind.noForecast", { status: fc?.status ?? "—" })}
+            {view ? (
+              <>
+                <br />
+                {t(`trend.${view.trend}`)}
+              </>
+            ) : null}
+          </Typography.Paragraph>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/** The task force's indicators: plan vs actual, time-progress gauge, forecast; owners report actuals. */
+export function IndicatorsPanel({ indicators }: { indicators: Ind[] }) {
+  const can = useCan();
+  const overview = useOverview();
+  const byId = useMemo(
+    () => new Map((overview.data?.indicators ?? []).map((i) => [i.id, i])),
+    [overview.data],
+  );
+  const [reporting, setReporting] = useState<Indicator | null>(null);
+  return (
+    <Row gutter={[12, 12]}>
+      {indicators.map((ind) => (
+        <Col key={ind.id} xs={24} xxl={12}>
+          <IndicatorDetail
+            ind={ind}
+            view={byId.get(ind.id)}
+            onReport={can.reportReading(ind) ? () => setReporting(ind) : undefined}
+          />
+        </Col>
+      ))}
+      <ReadingModal indicator={reporting} onClose={() => setReporting(null)} />
+    </Row>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Pure access decisions of the UI: the role gate from the session's `permissions`, narrowed by the
+ * scopes the services enforce (a lead edits only their task forces; a member reports only on
+ * tasks and indicators they own). The UI hides every control these deny.
+ */
+import type { Session } from "../api/types";
+
+/** Minimal task shape the decisions read. */
+export interface OwnedTask {
+  readonly taskForceId: string;
+  readonly responsiblePersonId: string | null;
+}
+
+/** What the signed-in user may do. */
+export interface Can {
+  readonly rule: (name: string) => boolean;
+  readonly editTasks: (taskForceId: string) => boolean;
+  readonly reportProgress: (task: OwnedTask) => boolean;
+  readonly reportReading: (ind: { taskForceId: string; ownerPersonId: string | null }) => boolean;
+  readonly raiseSupervision: boolean;
+  readonly superviseAction: (
+    action: "start" | "submit" | "return" | "verify",
+    item: { taskForceId: string; responsiblePersonId: string | null },
+  ) => boolean;
+  readonly seeSupervisionQueue: boolean;
+  readonly seeMyTasks: boolean;
+}
+
+const has = (s: Session | null | undefined, role: string) =>
+  !!s?.roles.includes(role as Session["roles"][number]);
+
+/** Builds the access decisions of a session (null: signed out, nothing allowed). */
+export function canFor(s: Session | null | undefined): Can {
+  const perms = new Set(s?.permissions ?? []);
+  const rule = (n: string) => perms.has(n);
+  const admin = has(s, "admin");
+  const leads = (tf: string) => !!s?.leadTaskForceIds.includes(tf);
+  const owns = (p: string | null) => !!s?.personId && p === s.personId;
+  const scoped = (tf: string, owner: string | null) =>
+    admin || leads(tf) || (has(s, "member") && owns(owner));
+  return {
+    rule,
+    editTasks: (tf) => rule("write:tasks") && (admin || leads(tf)),
+    reportProgress: (t) => rule("write:progress-reports") && scoped(t.taskForceId, t.responsiblePersonId),
+    reportReading: (i) => rule("write:indicator-readings") && scoped(i.taskForceId, i.ownerPersonId),
+    raiseSupervision: rule("write:supervision-items"),
+    superviseAction: (action, item) => {
+      if (!rule(`supervision-items:${action}`)) return false;
+      if (action === "return" || action === "verify") return true;
+      return admin || has(s, "supervisor") || leads(item.taskForceId) || owns(item.responsiblePersonId);
+    },
+    seeSupervisionQueue: rule("supervision-items:verify"),
+    seeMyTasks: !!s?.personId && (rule("write:progress-reports") || rule("write:indicator-readings")),
+  };
+}

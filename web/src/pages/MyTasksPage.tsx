@@ -1,0 +1,119 @@
+import { Button, Card, Empty, Table } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Indicator, Task } from "../api/types";
+import { LightTag } from "../components/LightTag";
+import { QueryState } from "../components/QueryState";
+import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
+import { ReadingModal } from "../features/reporting/ReadingModal";
+import { SupervisionTable } from "../features/reporting/SupervisionTable";
+import { useMyWork } from "../features/reporting/use-my-work";
+import { useCan } from "../hooks/use-can";
+import { useNames } from "../hooks/use-data";
+
+/** 我的任务: an owner reports progress and actuals and answers supervision items. */
+export function MyTasksPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const names = useNames();
+  const w = useMyWork();
+  const [task, setTask] = useState<Task | null>(null);
+  const [ind, setInd] = useState<Indicator | null>(null);
+  if (!w.personId) return <Empty description={t("my.none")} />;
+  return (
+    <>
+      <Card title={t("my.tasks")} style={{ marginBottom: 16 }}>
+        <QueryState query={w.tasks} isEmpty={(p) => p.items.length === 0}>
+          {(p) => (
+            <Table<Task>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={p.items}
+              data-testid="my-tasks"
+              columns={[
+                { title: t("task.wbs"), dataIndex: "code", width: 90 },
+                {
+                  title: t("task.title"),
+                  render: (_, r) => (
+                    <Link to={`/task-forces/${r.taskForceId}?tab=tasks&task=${r.id}`}>{r.title}</Link>
+                  ),
+                },
+                {
+                  title: t("overview.taskForce"),
+                  width: 180,
+                  render: (_, r) => names.taskForce(r.taskForceId),
+                },
+                {
+                  title: t("overview.light"),
+                  width: 110,
+                  render: (_, r) => {
+                    const l = w.taskLights[r.id];
+                    return l ? <LightTag color={l.color} reasons={l.reasons} /> : null;
+                  },
+                },
+                { title: t("task.percent"), width: 80, render: (_, r) => `${r.percent}%` },
+                { title: t("task.deadline"), dataIndex: "deadline", width: 110 },
+                {
+                  title: "",
+                  width: 120,
+                  render: (_, r) =>
+                    can.reportProgress(r) ? (
+                      <Button
+                        size="small"
+                        type="primary"
+                        data-report-task={r.code}
+                        onClick={() => setTask(r)}
+                      >
+                        {t("report.new")}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Card>
+      <Card title={t("my.indicators")} style={{ marginBottom: 16 }}>
+        <QueryState query={w.indicators} isEmpty={(p) => p.items.length === 0}>
+          {(p) => (
+            <Table<Indicator>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={p.items}
+              columns={[
+                { title: t("tf.code"), dataIndex: "code", width: 90 },
+                { title: t("tf.name"), dataIndex: "name" },
+                { title: t("ind.target"), width: 120, render: (_, r) => `${r.target}${r.unit}` },
+                {
+                  title: t("overview.taskForce"),
+                  width: 180,
+                  render: (_, r) => names.taskForce(r.taskForceId),
+                },
+                {
+                  title: "",
+                  width: 120,
+                  render: (_, r) =>
+                    can.reportReading(r) ? (
+                      <Button size="small" onClick={() => setInd(r)}>
+                        {t("ind.report")}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Card>
+      <Card title={t("my.items")}>
+        <QueryState query={w.items} isEmpty={(p) => p.items.length === 0}>
+          {(p) => <SupervisionTable items={p.items} showTaskForce />}
+        </QueryState>
+      </Card>
+      <ProgressReportModal task={task} onClose={() => setTask(null)} />
+      <ReadingModal indicator={ind} onClose={() => setInd(null)} />
+    </>
+  );
+}

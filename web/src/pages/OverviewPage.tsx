@@ -1,0 +1,63 @@
+import { Card, Col, Row, Space, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { QueryState } from "../components/QueryState";
+import { CascadeTree } from "../features/overview/CascadeTree";
+import { IndicatorCard } from "../features/overview/IndicatorCard";
+import { LightCountsBar } from "../features/overview/LightCountsBar";
+import { RankingTable } from "../features/overview/RankingTable";
+import { sumCounts, useOverviewModel } from "../features/overview/use-overview-model";
+import { useOverview } from "../hooks/use-data";
+
+/** 总览: cascade tree with lights, counts by light, ranking, indicator cards. */
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const q = useOverview();
+  const model = useOverviewModel(q.data);
+  return (
+    <QueryState query={q} isEmpty={(o) => o.taskForces.length === 0}>
+      {(o) => (
+        <>
+          <Typography.Title level={3}>
+            {t("overview.title")}{" "}
+            <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+              {t("common.statusDate")} {o.statusDate}
+            </Typography.Text>
+          </Typography.Title>
+          <Card size="small" title={t("overview.counts")} style={{ marginBottom: 16 }}>
+            <Space orientation="vertical">
+              <span>
+                {t("overview.tfCounts")} <LightCountsBar counts={o.counts} />
+              </span>
+              <span>
+                {t("overview.itemCounts")}{" "}
+                <LightCountsBar counts={sumCounts(o.taskForces.map((x) => x.counts))} />
+              </span>
+            </Space>
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={10}>
+              <Card size="small" title={t("overview.cascade")}>
+                <CascadeTree nodes={model?.cascade ?? []} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={14}>
+              <Card size="small" title={t("overview.ranking")}>
+                <RankingTable rows={model?.ranking ?? []} />
+              </Card>
+            </Col>
+          </Row>
+          <Typography.Title level={4} style={{ marginTop: 16 }}>
+            {t("overview.indicators")}
+          </Typography.Title>
+          <Row gutter={[12, 12]}>
+            {(model?.indicators ?? []).map((ind) => (
+              <Col key={ind.id} xs={24} sm={12} lg={8} xxl={6}>
+                <IndicatorCard ind={ind} />
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,102 @@
+import { Space, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import type { Task } from "../api/types";
+import { LightTag } from "../components/LightTag";
+import { QueryState } from "../components/QueryState";
+import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
+import { SupervisionTable } from "../features/reporting/SupervisionTable";
+import { IndicatorsPanel } from "../features/task-force/IndicatorsPanel";
+import { ReportsPanel } from "../features/task-force/ReportsPanel";
+import { ResponsibilityMatrix } from "../features/task-force/ResponsibilityMatrix";
+import { TaskBook } from "../features/task-force/TaskBook";
+import { TaskTable } from "../features/task-force/TaskTable";
+import { useTaskForceModel } from "../features/task-force/use-task-force-model";
+import { useOverview } from "../hooks/use-data";
+
+/** The task-force workspace: task book, WBS, matrix, indicators, reports, supervision. */
+export function TaskForcePage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { full, names, model } = useTaskForceModel(id);
+  const overview = useOverview();
+  const [reporting, setReporting] = useState<Task | null>(null);
+  const tab = params.get("tab") ?? "tasks";
+  return (
+    <QueryState query={full}>
+      {(f) => (
+        <>
+          <Space align="center" wrap style={{ marginBottom: 8 }}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {f.taskForce.code} {f.taskForce.name}
+            </Typography.Title>
+            {model?.tfLight ? <LightTag color={model.tfLight.color} reasons={model.tfLight.reasons} /> : null}
+            <Link to="/battle-map">{t("nav.battleMap")}</Link>
+          </Space>
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => setParams({ tab: k })}
+            items={[
+              {
+                key: "tasks",
+                label: t("tf.tasks"),
+                children: model ? (
+                  <TaskTable
+                    taskForceId={id}
+                    rows={model.rows}
+                    lights={model.lights}
+                    names={names}
+                    highlight={params.get("task")}
+                    onReport={setReporting}
+                  />
+                ) : null,
+              },
+              {
+                key: "book",
+                label: t("tf.book"),
+                children: model ? (
+                  <TaskBook full={f} rows={model.rows} names={names} goals={overview.data?.goals ?? []} />
+                ) : null,
+              },
+              {
+                key: "matrix",
+                label: t("tf.matrix"),
+                children: model ? (
+                  <ResponsibilityMatrix
+                    members={f.members}
+                    rows={model.rows}
+                    lights={model.lights}
+                    names={names}
+                  />
+                ) : null,
+              },
+              {
+                key: "indicators",
+                label: t("tf.indicators"),
+                children: <IndicatorsPanel indicators={f.indicators} />,
+              },
+              {
+                key: "reports",
+                label: t("tf.reports"),
+                children: (
+                  <ReportsPanel
+                    filter={{ taskForceId: id }}
+                    taskCode={(tid) => f.tasks.find((x) => x.id === tid)?.code ?? tid}
+                  />
+                ),
+              },
+              {
+                key: "supervision",
+                label: t("tf.supervision"),
+                children: <SupervisionTable items={f.supervisionItems} />,
+              },
+            ]}
+          />
+          <ProgressReportModal task={reporting} onClose={() => setReporting(null)} />
+        </>
+      )}
+    </QueryState>
+  );
+}
