@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
-import { loadConfig } from "../../config/load-config.js";
-import { openDatabase } from "../../db/connection.js";
-import { migrateToLatest } from "../../db/migrate.js";
 import { addUser, setPassword } from "../../domain/accounts/account.service.js";
 import { findUserRow } from "../../domain/accounts/principal.js";
 import { serviceContext } from "../../domain/context.js";
 import { roles } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
+import { withDatabase } from "../with-database.js";
 
 async function readPassword(
   fromStdin: boolean | undefined,
@@ -17,21 +15,6 @@ async function readPassword(
   for await (const chunk of process.stdin) text += String(chunk);
   const password = text.split(/\r?\n/)[0] ?? "";
   return { password, generated: false };
-}
-
-async function withDatabase<T>(
-  dbUrl: string | undefined,
-  fn: (db: ReturnType<typeof openDatabase>) => Promise<T>,
-) {
-  const config = loadConfig(process.env, { db: dbUrl });
-  const database = openDatabase(config.db);
-  try {
-    const { error } = await migrateToLatest(database.db);
-    if (error) throw new AppError("invalid", `cannot migrate ${config.db.url}: ${(error as Error).message}`);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
 }
 
 /** `guatu user add|passwd` — manage login accounts from the command line (audited as `cli`). */

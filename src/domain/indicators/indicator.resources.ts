@@ -1,24 +1,6 @@
 import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
-import { AppError } from "../../shared/errors.js";
-import type { Executor, ServiceContext } from "../context.js";
-import type { ResourceDef, Row } from "../resource/resource-def.js";
-
-/** An indicator's task, when given, must belong to the indicator's task force. */
-async function checkIndicator(_ctx: ServiceContext, trx: Executor, next: Row): Promise<undefined> {
-  if (!next.taskId) return undefined;
-  const task = await trx
-    .selectFrom("tasks")
-    .select("taskForceId")
-    .where("id", "=", next.taskId as string)
-    .executeTakeFirst();
-  if (task && task.taskForceId !== next.taskForceId) {
-    throw new AppError("unprocessable", `taskId: task ${next.taskId} belongs to another task force`, {
-      code: "INDICATOR_RULE",
-      details: [{ path: "taskId", message: "belongs to another task force" }],
-    });
-  }
-  return undefined;
-}
+import type { ResourceDef } from "../resource/resource-def.js";
+import { taskOfSameTaskForce } from "../resource/same-task-force.js";
 
 /** Indicators (指标) of task forces. */
 export const indicatorResource: ResourceDef = {
@@ -40,7 +22,7 @@ export const indicatorResource: ResourceDef = {
   defaultSort: ["taskForceId", "code"],
   search: ["name", "code"],
   immutable: ["taskForceId"],
-  hooks: { beforeWrite: checkIndicator },
+  hooks: { beforeWrite: taskOfSameTaskForce("INDICATOR_RULE") },
 };
 
 /** Monthly actuals of indicators; `reportedAt` is stamped by the server. */

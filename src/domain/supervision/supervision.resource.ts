@@ -1,23 +1,6 @@
 import { supervisionItemSchemas } from "../../shared/api/supervision.js";
-import { AppError } from "../../shared/errors.js";
-import type { Executor, ServiceContext } from "../context.js";
-import type { ResourceDef, Row } from "../resource/resource-def.js";
-
-async function checkTaskForce(_ctx: ServiceContext, trx: Executor, next: Row): Promise<undefined> {
-  if (!next.taskId) return undefined;
-  const task = await trx
-    .selectFrom("tasks")
-    .select("taskForceId")
-    .where("id", "=", next.taskId as string)
-    .executeTakeFirst();
-  if (task && task.taskForceId !== next.taskForceId) {
-    throw new AppError("unprocessable", `taskId: task ${next.taskId} belongs to another task force`, {
-      code: "SUPERVISION_RULE",
-      details: [{ path: "taskId", message: "belongs to another task force" }],
-    });
-  }
-  return undefined;
-}
+import type { ResourceDef } from "../resource/resource-def.js";
+import { taskOfSameTaskForce } from "../resource/same-task-force.js";
 
 /** Supervision items (督办单). Their state moves only through `transitionSupervisionItem`. */
 export const supervisionItemResource: ResourceDef = {
@@ -41,5 +24,5 @@ export const supervisionItemResource: ResourceDef = {
   defaultSort: ["code"],
   search: ["issue", "code"],
   immutable: ["taskForceId"],
-  hooks: { beforeWrite: checkTaskForce },
+  hooks: { beforeWrite: taskOfSameTaskForce("SUPERVISION_RULE") },
 };
