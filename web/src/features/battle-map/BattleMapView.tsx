@@ -98,6 +98,14 @@ export function BattleMapView({
           />
         </div>
       </div>
+      {m.model.rows.length === 0 && (
+        <div
+          role="status"
+          style={{ position: "absolute", inset: 0, display: "grid", placeItems: "center", color: spec.muted }}
+        >
+          {lang === "zh" ? "没有符合筛选条件的任务" : "No task matches the filters"}
+        </div>
+      )}
       {t.hover && hovered && (
         <BattleMapTooltip
           content={tooltipContent(hovered, lang)}

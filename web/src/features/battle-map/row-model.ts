@@ -24,6 +24,8 @@ export interface BattleMapIndex {
   readonly children: ReadonlyMap<string, readonly Task[]>;
   readonly byId: ReadonlyMap<string, Task>;
   readonly lights: ReadonlyMap<string, Light>;
+  /** Number of tasks (all levels) per task force. */
+  readonly forceTaskCount: ReadonlyMap<string, number>;
   readonly forceLights: ReadonlyMap<string, Light>;
   readonly minDay: DayNumber;
   readonly maxDay: DayNumber;
@@ -35,6 +37,7 @@ export interface TaskForceRow {
   readonly id: string;
   readonly taskForce: BattleMapTaskForce;
   readonly light: Light;
+  /** Tasks of the task force (all levels) that pass the filter. */
   readonly taskCount: number;
   readonly collapsed: boolean;
 }
@@ -89,6 +92,7 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
   const children = new Map<string, Task[]>();
   const lights = new Map<string, Light>();
   const forceColors = new Map<string, Light["color"][]>();
+  const forceTaskCount = new Map<string, number>();
   let minDay = dayOfIso(data.statusDate);
   let maxDay = minDay;
   for (const t of data.tasks) {
@@ -97,6 +101,7 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
     const light = taskLight(data, t);
     lights.set(t.id, light);
     push(forceColors, t.taskForceId, light.color);
+    forceTaskCount.set(t.taskForceId, (forceTaskCount.get(t.taskForceId) ?? 0) + 1);
     for (const f of DATE_FIELDS) {
       const v = t[f];
       if (v) {
@@ -114,7 +119,7 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
     forceLights.set(tf.id, given ?? { color: worstLight(forceColors.get(tf.id) ?? []), reasons: [] });
   }
   const taskForces = sortByWbs([...data.taskForces]);
-  return { data, taskForces, roots, children, byId, lights, forceLights, minDay, maxDay };
+  return { data, taskForces, roots, children, byId, lights, forceTaskCount, forceLights, minDay, maxDay };
 }
 
 /** True when a filter would drop anything. */
@@ -160,6 +165,15 @@ export function buildRows(
 ): RowModel {
   const keep = visibleTasks(index, filter);
   const forces = filter.taskForceIds?.length ? new Set(filter.taskForceIds) : null;
+  let counts = index.forceTaskCount;
+  if (keep) {
+    const kept = new Map<string, number>();
+    for (const id of keep) {
+      const tf = index.byId.get(id)!.taskForceId;
+      kept.set(tf, (kept.get(tf) ?? 0) + 1);
+    }
+    counts = kept;
+  }
   const rows: Row[] = [];
   const rowOfTask = new Map<string, number>();
   const walk = (list: readonly Task[], depth: number) => {
@@ -176,8 +190,7 @@ export function buildRows(
   };
   for (const tf of index.taskForces) {
     if (forces && !forces.has(tf.id)) continue;
-    const top = index.roots.get(tf.id) ?? [];
-    const count = keep ? top.filter((t) => keep.has(t.id)).length : top.length;
+    const count = counts.get(tf.id) ?? 0;
     if (keep && count === 0) continue;
     const isCollapsed = collapsed.has(tf.id);
     const light = index.forceLights.get(tf.id)!;
@@ -189,7 +202,7 @@ export function buildRows(
       taskCount: count,
       collapsed: isCollapsed,
     });
-    if (!isCollapsed) walk(top, 0);
+    if (!isCollapsed) walk(index.roots.get(tf.id) ?? [], 0);
   }
   const links: RowLink[] = [];
   for (const d of index.data.dependencies) {

@@ -30,8 +30,10 @@ export interface BattleMapLights {
   readonly taskForces: Readonly<Record<string, Light>>;
 }
 
-/** What `GET /api/v1/battle-map` answers. */
-export type BattleMapData = z.output<typeof battleMap> & { readonly lights?: BattleMapLights };
+/** What `GET /api/v1/battle-map` answers (`lights` optional: colours fall back to the status). */
+export type BattleMapData = Omit<z.output<typeof battleMap>, "lights"> & {
+  readonly lights?: BattleMapLights;
+};
 
 /** One task force as the battle map receives it. */
 export type BattleMapTaskForce = BattleMapData["taskForces"][number];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { buildRows, indexBattleMap } from "./row-model";
+import { buildTask, buildTaskForce } from "./test-factories";
+import { tooltipContent } from "./tooltip";
+
+const reasons = [{ code: "behind", text: { zh: "进度落后计划15个百分点", en: "15 points behind plan" } }];
+const data = {
+  statusDate: "2022-08-15",
+  taskForces: [buildTaskForce({ id: "tf-01", code: "01", name: "重大项目建设专班" })],
+  tasks: [
+    buildTask({
+      id: "t",
+      code: "01.1",
+      title: "项目前期手续办理",
+      critical: true,
+      slippage: 2,
+      totalFloat: -3,
+    }),
+    buildTask({ id: "m", code: "01.2", title: "集中开工", duration: 0, earlyFinish: "2022-09-30" }),
+  ],
+  dependencies: [],
+  lights: { tasks: { t: { color: "red" as const, reasons } }, taskForces: {} },
+};
+const rows = buildRows(indexBattleMap(data), new Set()).rows;
+
+describe("tooltipContent", () => {
+  it("shows the light, its reasons and the dates of a task in Chinese", () => {
+    const c = tooltipContent(rows[1]!, "zh");
+    expect(c.title).toBe("01.1 项目前期手续办理");
+    expect(c.color).toBe("red");
+    expect(c.lightLabel).toBe("红灯");
+    expect(c.reasons).toEqual(["进度落后计划15个百分点"]);
+    const lines = Object.fromEntries(c.lines);
+    expect(lines["计划（最早）"]).toBe("2022-07-01 → 2022-07-14");
+    expect(lines["最迟开始 / 完成（倒排）"]).toBe("2022-07-11 → 2022-07-22");
+    expect(lines.总时差).toBe("-3 个工作日");
+    expect(lines.偏差).toBe("+2 个工作日");
+    expect(lines.关键环节).toBe("是");
+  });
+  it("speaks English and names a milestone by its date", () => {
+    const c = tooltipContent(rows[2]!, "en");
+    expect(Object.fromEntries(c.lines).Milestone).toBe("2022-09-30");
+    expect(c.reasons[0]).toMatch(/^Not started|^On track|^Done/);
+  });
+  it("summarises a task force", () => {
+    const c = tooltipContent(rows[0]!, "en");
+    expect(c.title).toBe("01 重大项目建设专班");
+    expect(Object.fromEntries(c.lines).Tasks).toBe("2");
+  });
+});
