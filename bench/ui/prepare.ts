@@ -45,15 +45,20 @@ export function buildWebApp(): void {
   execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
 }
 
-/** Builds the harness (the real BattleMapPage with its providers) for when the app lacks the route. */
-export async function buildHarness(): Promise<void> {
+/**
+ * Builds the harness (the real BattleMapPage with its providers, for when the app lacks the route)
+ * and, with `vtable`, the vtable-gantt evaluation spike beside it.
+ */
+export async function buildHarness(vtable: boolean): Promise<void> {
+  const dir = join(root, "web", "src", "features", "battle-map", "harness");
+  const input = { index: join(dir, "index.html"), ...(vtable ? { vtable: join(dir, "vtable.html") } : {}) };
   await build({
     configFile: false,
     root: join(root, "web", "src", "features", "battle-map", "harness"),
     base: "/__bench/",
     plugins: [react()],
     logLevel: "warn",
-    build: { outDir: harnessOut, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+    build: { outDir: harnessOut, emptyOutDir: true, chunkSizeWarningLimit: 4000, rollupOptions: { input } },
   });
 }
 

@@ -2,7 +2,8 @@
  * `npm run bench:ui` — the battle map in headless Chromium at ~5,000 tasks: time from navigation
  * to "battle map ready" (the `battle-map-ready` performance mark), requestAnimationFrame frame
  * times while scrolling and zooming, bundle sizes, and screenshots in bench/out/.
- * Options (env): BENCH_UI_FACTOR (copies of the demo district, default 22), BENCH_UI_SKIP_BUILD.
+ * Options (env): BENCH_UI_FACTOR (copies of the demo district, default 22), BENCH_UI_SKIP_BUILD,
+ * BENCH_UI_VTABLE=1 (also measure the @visactor/vtable-gantt spike on the same data).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -23,6 +24,7 @@ import {
 
 const HEADING = "## Web UI (`npm run bench:ui`)";
 const factor = Number(process.env.BENCH_UI_FACTOR ?? 22);
+const vtable = process.env.BENCH_UI_VTABLE === "1";
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -65,7 +67,7 @@ async function timeToReady(page: Page, url: string): Promise<Load> {
 }
 
 /** Scripted wheel scrolling and zoom changes while the page records rAF deltas. */
-async function frameTimes(page: Page): Promise<number[]> {
+async function frameTimes(page: Page, zoomTo: (label: string) => Promise<unknown>): Promise<number[]> {
   // Runs in the page (the bench's tsconfig has no DOM types, so the script is a string).
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -78,7 +80,7 @@ async function frameTimes(page: Page): Promise<number[]> {
     };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
   })()`);
-  const box = (await page.locator("[data-battle-map] canvas").boundingBox())!;
+  const box = (await page.locator("[data-battle-map] canvas").first().boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   const wheel = async (ms: number, dx: number, dy: number) => {
     const end = Date.now() + ms;
@@ -87,7 +89,7 @@ async function frameTimes(page: Page): Promise<number[]> {
   await wheel(1500, 0, 120);
   await wheel(800, 90, 0);
   for (const zoom of ["周", "季", "月"]) {
-    await page.locator(".ant-segmented-item-label", { hasText: zoom }).click();
+    await zoomTo(zoom);
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
     await wheel(700, 0, -120);
     await wheel(400, -60, 0);
@@ -100,7 +102,7 @@ async function main() {
   const db = await prepareDatabase(factor);
   process.stderr.write("building the web app and the harness…\n");
   buildWebApp();
-  await buildHarness();
+  await buildHarness(vtable);
   const { base, child } = await serve(db.url);
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
   try {
@@ -122,7 +124,9 @@ async function main() {
     const loads: Load[] = [];
     for (let i = 0; i < 5; i++) loads.push(await timeToReady(page, url));
     await page.screenshot({ path: join(outDir, "ui-month.png") });
-    const frames = await frameTimes(page);
+    const frames = await frameTimes(page, (z) =>
+      page.locator(".ant-segmented-item-label", { hasText: z }).click(),
+    );
     await page.locator(".ant-segmented-item-label", { hasText: "周" }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, "ui-week.png") });
@@ -142,9 +146,11 @@ async function main() {
     await bigPage.goto(`${base}/__bench/index.html?screen=dark`);
     await bigPage.waitForSelector("[data-battle-map][data-ready=true]", { timeout: 30_000 });
     await bigPage.screenshot({ path: join(outDir, "ui-big-screen.png") });
+    const spike = vtable ? await measureVtable(big, base) : null;
     report({
       url,
       routed,
+      spike,
       loads,
       frames,
       tasks: db.tasks,
@@ -159,7 +165,24 @@ async function main() {
   }
 }
 
+/** The vtable-gantt spike on the same data: load times and frame times (zoom by updateScales). */
+async function measureVtable(
+  context: BrowserContext,
+  base: string,
+): Promise<{ loads: Load[]; frames: number[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const url = `${base}/__bench/vtable.html`;
+  const loads: Load[] = [];
+  for (let i = 0; i < 3; i++) loads.push(await timeToReady(page, url));
+  await page.screenshot({ path: join(outDir, "ui-vtable-gantt.png") });
+  const zoomOf: Record<string, string> = { 周: "week", 季: "quarter", 月: "month" };
+  const frames = await frameTimes(page, (z) => page.evaluate(`window.__zoom("${zoomOf[z]}")`));
+  return { loads, frames };
+}
+
 interface Figures {
+  spike: { loads: Load[]; frames: number[] } | null;
   url: string;
   routed: boolean;
   loads: Load[];
@@ -204,6 +227,7 @@ function report(f: Figures) {
     "requestAnimationFrame deltas recorded in the page during scripted mouse-wheel scrolling",
     "(vertical and horizontal) and three zoom changes.",
     "",
+    ...(f.spike ? spikeLines(f.spike) : []),
     "Bundle (web/dist/assets):",
     "",
     "| file | size | gzip |",
@@ -214,6 +238,27 @@ function report(f: Figures) {
   if (!readFileSync(doc, "utf8").includes(HEADING))
     writeFileSync(doc, `${readFileSync(doc, "utf8").trimEnd()}\n\n${HEADING}\n`);
   writeSection(HEADING, text);
+}
+
+function spikeLines(spike: { loads: Load[]; frames: number[] }): string[] {
+  const frames = spike.frames.filter((d) => d > 0);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  return [
+    "Evaluation spike, same data and machine: @visactor/vtable-gantt 1.26.1 with bar colours per light,",
+    "milestones, tree, baseline bars, dependency links and the status-date mark line",
+    "(`web/src/features/battle-map/harness/vtable-spike.ts`, `BENCH_UI_VTABLE=1`):",
+    "",
+    "| measure | vtable-gantt |",
+    "|---|---|",
+    `| navigation → first frame (first / median of ${spike.loads.length}) | ${ms(spike.loads[0]!.ready)} / ${ms(
+      percentile(
+        spike.loads.map((l) => l.ready),
+        50,
+      ),
+    )} |`,
+    `| frame time p50 / p95 / max (${frames.length} frames) | ${ms(percentile(frames, 50))} / ${ms(percentile(frames, 95))} / ${ms(Math.max(...frames))} |`,
+    "",
+  ];
 }
 
 await main();

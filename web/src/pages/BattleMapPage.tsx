@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, Flex, Segmented, Select, Space, Spin, Switch, Typography } from "antd";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   BattleMapLegend,
@@ -9,6 +10,7 @@ import {
   type Zoom,
 } from "../features/battle-map";
 import { useBattleMapPage } from "../features/battle-map/use-battle-map-page";
+import { useFillHeight } from "../features/battle-map/use-fill-height";
 
 const TEXT = {
   zh: {
@@ -45,6 +47,8 @@ export default function BattleMapPage() {
   const lang: Lang = i18n?.language?.startsWith("en") ? "en" : "zh";
   const t = TEXT[lang];
   const p = useBattleMapPage(lang);
+  const mapRef = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(mapRef);
   const o = p.options;
   const wide = { minWidth: 180, maxWidth: 320 };
   return (
@@ -116,29 +120,31 @@ export default function BattleMapPage() {
         <Button onClick={p.reset}>{t.reset}</Button>
       </Space>
       <BattleMapLegend lang={lang} />
-      {p.query.isPending && <Spin size="large" style={{ margin: 48 }} />}
-      {p.query.isError && (
-        <Alert
-          type="error"
-          showIcon
-          message={t.error}
-          description={p.query.error.message}
-          action={<Button onClick={() => p.query.refetch()}>{t.retry}</Button>}
-        />
-      )}
-      {p.query.data &&
-        (p.query.data.tasks.length === 0 ? (
-          <Empty description={t.empty} />
-        ) : (
-          <BattleMapView
-            data={p.query.data}
-            lang={lang}
-            zoom={p.zoom}
-            filter={p.mapFilter}
-            onOpenTask={p.openTask}
-            height="calc(100vh - 176px)"
+      <div ref={mapRef}>
+        {p.query.isPending && <Spin size="large" style={{ margin: 48 }} />}
+        {p.query.isError && (
+          <Alert
+            type="error"
+            showIcon
+            message={t.error}
+            description={p.query.error.message}
+            action={<Button onClick={() => p.query.refetch()}>{t.retry}</Button>}
           />
-        ))}
+        )}
+        {p.query.data &&
+          (p.query.data.tasks.length === 0 ? (
+            <Empty description={t.empty} />
+          ) : (
+            <BattleMapView
+              data={p.query.data}
+              lang={lang}
+              zoom={p.zoom}
+              filter={p.mapFilter}
+              onOpenTask={p.openTask}
+              height={height}
+            />
+          ))}
+      </div>
     </Flex>
   );
 }

@@ -1,3 +1,4 @@
+import { LightIcon } from "./BattleMapLegend";
 import { lightStyle } from "./lights";
 import type { TooltipContent } from "./tooltip";
 import type { Lang, Theme } from "./types";
@@ -42,17 +43,8 @@ export function BattleMapTooltip({ content, x, y, bounds, theme, lang }: BattleM
     >
       <div style={{ fontWeight: 600, marginBottom: 4 }}>{content.title}</div>
       <div style={{ display: "flex", alignItems: "center", gap: 6, marginBottom: 4 }}>
-        <span
-          style={{
-            display: "inline-block",
-            width: 12,
-            height: 12,
-            borderRadius: 3,
-            background: style.fill,
-            border: `1px solid ${style.strong}`,
-          }}
-        />
-        <strong style={{ color: dark ? style.strong : style.strong }}>{content.lightLabel}</strong>
+        <LightIcon shape={style.shape} style={style} size={dark ? 20 : 14} />
+        <strong style={{ color: style.strong }}>{content.lightLabel}</strong>
       </div>
       {content.reasons.length > 0 && (
         <ul style={{ margin: "0 0 6px", paddingLeft: 18 }}>

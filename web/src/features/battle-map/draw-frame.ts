@@ -113,7 +113,7 @@ function drawBody(ctx: Ctx, f: FrameInput, first: number, last: number): void {
     };
     drawUnderlay(ctx, g, paint);
     drawLateStart(ctx, g, paint);
-    drawBar(ctx, g, paint, showPercent);
+    drawBar(ctx, g, paint, showPercent ? spec.leftWidth : null);
   }
   const sx = Math.round(ox + xOfDay(scale, f.statusDay)) + 0.5;
   ctx.strokeStyle = spec.statusLine;
@@ -269,9 +269,11 @@ function drawHeader(ctx: Ctx, f: FrameInput): void {
       ctx.lineTo(x, y + band);
       ctx.stroke();
       const label = ticks[k]!.label;
-      if (next - x > ctx.measureText(label).width + 8) {
+      const w = ctx.measureText(label).width;
+      if (next - x > w + 8) {
+        // Sticky: the label stays at the left edge until the next tick pushes it out.
         ctx.fillStyle = color;
-        ctx.fillText(label, Math.max(x + 5, spec.leftWidth + 5), y + band / 2);
+        ctx.fillText(label, Math.min(Math.max(x + 5, spec.leftWidth + 5), next - w - 6), y + band / 2);
       }
     }
   }

@@ -111,7 +111,8 @@ export function drawUnderlay(ctx: Ctx, g: BarGeometry, p: BarPaint): void {
 }
 
 /** The current bar (or summary bracket, or milestone diamond), its progress and light icon. */
-export function drawBar(ctx: Ctx, g: BarGeometry, p: BarPaint, showPercent: boolean): void {
+/** `percentFrom`: screen x left of which the percent label may not go (null: no label). */
+export function drawBar(ctx: Ctx, g: BarGeometry, p: BarPaint, percentFrom: number | null): void {
   if (!g.bar) return;
   const { ox, oy, spec, style } = p;
   const x0 = ox + g.bar.x0;
@@ -172,11 +173,12 @@ export function drawBar(ctx: Ctx, g: BarGeometry, p: BarPaint, showPercent: bool
       roundRect(ctx, x0 - 1, cy - h / 2 - 1, w + 2, h + 2, 4);
       ctx.stroke();
     }
-    if (showPercent && w > spec.fontSize * 3) {
+    const lx = percentFrom === null ? 0 : Math.max(x0, percentFrom) + 4;
+    if (percentFrom !== null && x1 - lx > spec.fontSize * 2.6) {
       ctx.fillStyle = spec.theme === "dark" ? "#0b1220" : "#1f2733";
       ctx.font = p.spec.smallFont;
       ctx.textBaseline = "middle";
-      ctx.fillText(`${Math.round(g.progress * 100)}%`, x0 + 4, cy + 0.5);
+      ctx.fillText(`${Math.round(g.progress * 100)}%`, lx, cy + 0.5);
     }
   }
   drawLightIcon(ctx, style.shape, style, iconX, cy, h * 0.45);
