@@ -101,6 +101,7 @@ export async function snapshot(database: Database): Promise<string> {
     "revisions",
     "schedule_runs",
     "assessments",
+    "comments",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {

@@ -1,4 +1,5 @@
 import { AppError } from "../shared/errors.js";
+import { commentResource } from "./comments/comment.resource.js";
 import { goalResource } from "./goals/goal.resource.js";
 import { indicatorResource, readingResource } from "./indicators/indicator.resources.js";
 import { orgUnitResource, personResource, userResource } from "./org/org.resources.js";
@@ -29,6 +30,7 @@ export function allResources(): readonly ResourceDef[] {
     readingResource,
     progressReportResource,
     supervisionItemResource,
+    commentResource,
   ];
   return registry;
 }

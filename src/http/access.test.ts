@@ -142,6 +142,49 @@ describe.each(dialects)("access control on %s", (dialect) => {
     expect((await as.leader!("GET", "/api/v1/task-forces")).body.total).toBe(10);
   });
 
+  it("lets a leader comment and escalate, and keeps comments editable by their author only", async () => {
+    const comment = await as.leader!("POST", "/api/v1/comments", {
+      taskForceId: "tf-02",
+      body: "请加快进度，月底前见成效",
+    });
+    expect(comment.status).toBe(201);
+    expect(comment.body.author).toBe("leader");
+    expect((await as.viewer!("POST", "/api/v1/comments", { taskForceId: "tf-01", body: "x" })).status).toBe(
+      403,
+    );
+    const edit = await as.supervisor!("PATCH", `/api/v1/comments/${comment.body.id}`, {
+      body: "改",
+      version: 1,
+    });
+    expect(edit.status).toBe(403);
+    expect(
+      (await as.leader!("PATCH", `/api/v1/comments/${comment.body.id}`, { body: "请加快进度", version: 1 }))
+        .status,
+    ).toBe(200);
+    const item = (await as.admin!("GET", "/api/v1/supervision-items?state=open,rectifying,submitted&limit=1"))
+      .body.items[0];
+    const escalated = await as.leader!("POST", `/api/v1/supervision-items/${item.id}/escalate`, {
+      version: item.version,
+      date: "2022-08-15",
+      note: "请区政府督查室跟进",
+    });
+    expect(escalated.status).toBe(200);
+    expect(escalated.body).toMatchObject({
+      escalatedBy: "leader",
+      escalatedOn: "2022-08-15",
+      state: item.state,
+    });
+    expect(
+      (
+        await as.member!("POST", `/api/v1/supervision-items/${item.id}/escalate`, {
+          version: escalated.body.version,
+          date: "2022-08-15",
+          note: "x",
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it("refuses a cookie-authenticated write without the CSRF token", async () => {
     const { cookie } = sessions.admin!;
     const body = { code: "CSRF1", name: "无令牌", kind: "other" };

@@ -115,6 +115,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
       dueDate: "2022-08-20",
     });
     const user = await s.post("users", { username: "fuzz", displayName: "测试" });
+    const comment = await s.post("comments", { taskForceId: s.tf.id, body: "批示" });
     valid = {
       "org-units": { code: "NEW", name: "新单位", kind: "street" },
       persons: { name: "李娜", orgUnitId: s.unit.id },
@@ -142,6 +143,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
         requiredAction: "整改",
         dueDate: "2022-08-20",
       },
+      comments: { taskForceId: s.tf.id, taskId: s.t1.id, body: "请抓紧推进" },
     };
     ids = {
       "org-units": s.unit.id,
@@ -156,6 +158,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
       "indicator-readings": rd.id,
       "progress-reports": pr.id,
       "supervision-items": si.id,
+      comments: comment.id,
     };
   });
   afterAll(async () => {
@@ -206,7 +209,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
         );
       }
     }
-    for (const action of ["start", "submit", "return", "verify"]) {
+    for (const action of ["start", "submit", "return", "verify", "escalate"]) {
       const url = `/api/v1/supervision-items/${ids["supervision-items"]}/${action}`;
       await fc.assert(
         fc.asyncProperty(

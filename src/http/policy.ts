@@ -41,6 +41,7 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   "progress-reports": ["admin", "lead", "member"],
   "supervision-items": ["admin", "supervisor"],
   settings: ["admin"],
+  comments: ["admin", "supervisor", "leader", "lead", "member"],
 };
 
 const actions: Readonly<Record<string, readonly Role[]>> = {
@@ -48,6 +49,7 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "supervision-items:submit": ["admin", "lead", "member"],
   "supervision-items:return": ["admin", "supervisor"],
   "supervision-items:verify": ["admin", "supervisor"],
+  "supervision-items:escalate": ["admin", "supervisor", "leader"],
   "audit-entries:read": ["admin", "supervisor", "leader"],
   "users:set-password": ["admin"],
   "task-forces:schedule": ["admin", "supervisor", "lead"],

@@ -4,6 +4,7 @@ import * as accounts from "./2026-11-29-0002-accounts.js";
 import * as revisions from "./2026-11-29-0003-revisions.js";
 import * as schedule from "./2026-11-29-0004-schedule.js";
 import * as assessments from "./2026-11-29-0005-assessments.js";
+import * as comments from "./2026-11-29-0006-comments.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0003-revisions": revisions,
   "2026-11-29-0004-schedule": schedule,
   "2026-11-29-0005-assessments": assessments,
+  "2026-11-29-0006-comments": comments,
 };

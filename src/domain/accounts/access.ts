@@ -17,6 +17,7 @@ const TASK_FORCE_FIELD: Readonly<Record<string, string>> = {
   indicators: "taskForceId",
   "progress-reports": "taskForceId",
   "supervision-items": "taskForceId",
+  comments: "taskForceId",
 };
 
 const isAdmin = (p: Principal) => p.roles.includes("admin");
@@ -74,6 +75,7 @@ export async function assertCanWrite(
     throw deny(`this API token is limited to task force ${p.taskForceScope}`);
   if (isAdmin(p) || tf === null) return;
   if (def.path === "task-forces" || def.path === "supervision-items") return; // supervisors, by the role gate
+  if (def.path === "comments") return assertMayComment(p, record, tf);
   const leads = p.roles.includes("lead") && p.leadTaskForceIds.has(tf);
   if (leads) return;
   if (def.path === "progress-reports" || def.path === "indicator-readings") {
@@ -125,4 +127,12 @@ export async function readFilter(
   }
   const field = TASK_FORCE_FIELD[def.path];
   return field ? { [field]: tfs } : null;
+}
+
+/** Anyone who reads a task force may comment on it; only the author changes or deletes a comment. */
+function assertMayComment(p: Principal, record: Row, tf: string): void {
+  if (!readsEverything(p) && !readableTaskForces(p).has(tf))
+    throw deny("you may comment only on task forces you can read");
+  if (record.author && record.author !== p.username)
+    throw deny("only the author may change or delete a comment");
 }

@@ -3,7 +3,7 @@ import type {
   SupervisionState,
   SupervisionTransition,
 } from "../../shared/api/supervision.js";
-import { supervisionTransition } from "../../shared/api/supervision.js";
+import { supervisionEscalation, supervisionTransition } from "../../shared/api/supervision.js";
 import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
@@ -121,6 +121,56 @@ export async function transitionSupervisionItem(
     const after = (await readRecord(trx, def, id))!;
     await appendAudit(trx, {
       at: changes.updatedAt,
+      actor: ctx.actor,
+      action: "transition",
+      entity: def.name,
+      entityId: id,
+      before: item,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Escalates a supervision item (督办升级): a leader or the supervision office marks it for attention
+ * with a note; its state is unchanged. Versioned and audited like a transition.
+ */
+export async function escalateSupervisionItem(ctx: ServiceContext, id: string, input: unknown): Promise<Row> {
+  const e = parseOrThrow(supervisionEscalation, input, "escalation");
+  return inTransaction(ctx, async (trx) => {
+    const item = await readRecord(trx, def, id);
+    if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
+    if (item.version !== e.version) {
+      throw new AppError(
+        "conflict",
+        `supervision item ${id} was changed by someone else (version ${item.version})`,
+        {
+          code: "STALE_VERSION",
+          details: [{ path: "version", message: "stale; reload and retry" }],
+        },
+      );
+    }
+    if (item.state === "verified")
+      throw new AppError("conflict", "a signed-off (verified) item cannot be escalated", {
+        code: "BAD_TRANSITION",
+      });
+    const at = ctx.now();
+    await trx
+      .updateTable(def.table)
+      .set({
+        escalatedOn: e.date,
+        escalatedBy: ctx.actor,
+        lastNote: e.note,
+        updatedAt: at,
+        version: e.version + 1,
+      })
+      .where("id", "=", id)
+      .where("version", "=", e.version)
+      .execute();
+    const after = (await readRecord(trx, def, id))!;
+    await appendAudit(trx, {
+      at,
       actor: ctx.actor,
       action: "transition",
       entity: def.name,

@@ -2,9 +2,16 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/connection.js";
-import { transitionSupervisionItem } from "../../domain/supervision/supervision.service.js";
+import {
+  escalateSupervisionItem,
+  transitionSupervisionItem,
+} from "../../domain/supervision/supervision.service.js";
 import { errorBody, id } from "../../shared/api/common.js";
-import { supervisionItemSchemas, supervisionTransition } from "../../shared/api/supervision.js";
+import {
+  supervisionEscalation,
+  supervisionItemSchemas,
+  supervisionTransition,
+} from "../../shared/api/supervision.js";
 import { actionRule } from "../policy.js";
 import { present } from "../present.js";
 import { contextOf } from "../request-context.js";
@@ -35,4 +42,25 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { database: 
       },
     });
   }
+  r.post("/api/v1/supervision-items/:id/escalate", {
+    config: { rule: actionRule("supervision-items", "escalate") },
+    schema: {
+      tags: ["supervision item"],
+      summary: "Escalate a supervision item (督办升级) with a note; its state is unchanged",
+      params: z.strictObject({ id }),
+      body: supervisionEscalation,
+      response: {
+        200: supervisionItemSchemas.entity,
+        400: errorBody,
+        403: errorBody,
+        404: errorBody,
+        409: errorBody,
+      },
+    },
+    handler: async (req) =>
+      present(
+        supervisionItemSchemas.entity,
+        await escalateSupervisionItem(contextOf(req, opts.database), req.params.id, req.body),
+      ),
+  });
 }

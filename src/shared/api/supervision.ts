@@ -33,6 +33,9 @@ export const supervisionItemSchemas = defineEntity({
     verifiedById: id.nullable(),
     returnCount: z.number().int(),
     lastNote: text(4000).nullable(),
+    /** Escalated (督办升级) by a leader or the supervision office, when and by whom. */
+    escalatedOn: isoDate.nullable(),
+    escalatedBy: z.string().nullable(),
   },
   required: ["taskForceId", "code", "raisedOn", "issue", "requiredAction", "dueDate"],
   defaults: { taskId: null, raisedById: null, responsiblePersonId: null, responsibleUnitId: null },
@@ -49,3 +52,6 @@ export const supervisionTransition = z.strictObject({
   byId: id.optional(),
 });
 export type SupervisionTransition = z.output<typeof supervisionTransition>;
+
+/** Body of `POST /supervision-items/:id/escalate`. */
+export const supervisionEscalation = z.strictObject({ version, date: isoDate, note: requiredText(4000) });
