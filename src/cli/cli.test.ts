@@ -77,7 +77,7 @@ describe("guatu CLI", () => {
       await app.close();
       await database.close();
     }
-  });
+  }, 120_000);
 
   it("loads the demo once, checks its task books (exit 1, exactly the planted gaps) and assesses it", () => {
     const db = `sqlite:${dbPath}.demo`;
@@ -98,5 +98,5 @@ describe("guatu CLI", () => {
     expect(assess.stdout.split("\n").filter((l) => /^\d+ /.test(l))).toHaveLength(10);
     expect(runGuatu(["assess", "--db", db, "--status-date", "15.8.2022"]).code).toBe(2);
     for (const s of ["", "-wal", "-shm"]) rmSync(`${dbPath}.demo${s}`, { force: true });
-  });
+  }, 180_000);
 });
