@@ -6,7 +6,7 @@
  * BENCH_UI_VTABLE=1 (also measure the @visactor/vtable-gantt spike on the same data).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/domain/demo/demo-accounts.js";
@@ -137,6 +137,12 @@ async function main() {
     await page.locator(".ant-segmented-item-label", { hasText: "季" }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, "ui-quarter.png") });
+    await page.locator(".ant-segmented-item-label", { hasText: "月" }).click();
+    await page.getByRole("switch").first().click();
+    await page.locator("[data-battle-map] [role=application]").focus();
+    for (const key of ["ArrowDown", "ArrowDown", "ArrowDown"]) await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, "ui-critical-keyboard.png") });
     const big = await browser.newContext({
       viewport: { width: 1920, height: 1080 },
       storageState: await context.storageState(),
@@ -181,7 +187,10 @@ async function measureVtable(
   return { loads, frames };
 }
 
+const loadAtStart = loadavg()[0]!.toFixed(1);
+
 interface Figures {
+  load?: string;
   spike: { loads: Load[]; frames: number[] } | null;
   url: string;
   routed: boolean;
@@ -195,6 +204,7 @@ interface Figures {
 function report(f: Figures) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  f.load = loadAtStart;
   const frames = f.frames.filter((d) => d > 0);
   const ready = f.loads.map((l) => l.ready);
   const med = (pick: (l: Load) => number) => percentile(f.loads.map(pick), 50);
@@ -208,7 +218,7 @@ function report(f: Figures) {
     `Command: \`npm run bench:ui\` — ${f.tasks} tasks, ${f.deps} dependencies (the demo district ×${factor}, SQLite),`,
     `\`guatu serve\` in its own process, headless Chromium ${f.chromium} (software rendering, \`--disable-gpu\`),`,
     `viewport 1600×900, signed in as the demo admin. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}),`,
-    `Node.js ${process.version}. Date: ${when}. Page: ${f.routed ? "`/battle-map` of the app" : "the bench harness (the same BattleMapPage with its providers; the app did not route `/battle-map` yet)"}.`,
+    `Node.js ${process.version}, load average ${f.load} at start → ${loadavg()[0]!.toFixed(1)} at the end (other work shares the machine). Date: ${when}. Page: ${f.routed ? "`/battle-map` of the app" : "the bench harness (the same BattleMapPage with its providers; the app did not route `/battle-map` yet)"}.`,
     "Targets: ready under 1.5 s, p95 frame time under 33 ms while scrolling and zooming.",
     "",
     "| measure | value |",

@@ -82,7 +82,16 @@ export function BattleMapView({
       <div
         ref={t.scrollerRef}
         onScroll={t.onScroll}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area is keyboard-scrollable
+        onKeyDown={t.onKeyDown}
+        onBlur={t.onMouseLeave}
+        role="application"
+        aria-label={label}
+        aria-roledescription={
+          lang === "zh"
+            ? "作战图（↑↓ 选行，←→ 折叠/展开，回车打开）"
+            : "battle map (↑↓ rows, ←→ collapse/expand, Enter opens)"
+        }
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: an application widget with its own keys (see onKeyDown)
         tabIndex={0}
         style={{ overflow: "auto", height: "100%", width: "100%", outline: "none" }}
       >

@@ -5,6 +5,7 @@
  * with data (`data-ready` on the root and `performance.mark("battle-map-ready")`).
  */
 import {
+  type KeyboardEvent,
   type MouseEvent,
   type RefObject,
   useCallback,
@@ -54,6 +55,8 @@ export interface TimelineCanvas {
   readonly onMouseMove: (e: MouseEvent<HTMLCanvasElement>) => void;
   readonly onMouseLeave: () => void;
   readonly onClick: (e: MouseEvent<HTMLCanvasElement>) => void;
+  /** ↑/↓ move the current row, ←/→ collapse/expand, Enter opens (or toggles a task force). */
+  readonly onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /** Wires a scroll container, a sticky canvas and the frame drawer together. */
@@ -183,7 +186,40 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     else c.onOpen(hit.row);
   }, []);
 
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const scroller = scrollerRef.current;
+      const c = props.current;
+      const rows = c.model.rows;
+      if (!scroller || rows.length === 0) return;
+      const cur = Math.min(Math.max(hoverRow.current, 0), rows.length - 1);
+      const r = rows[cur]!;
+      const collapsible = r.kind === "taskForce" || r.hasChildren;
+      let next = cur;
+      if (e.key === "ArrowDown") next = Math.min(rows.length - 1, hoverRow.current + 1);
+      else if (e.key === "ArrowUp") next = Math.max(0, hoverRow.current - 1);
+      else if (e.key === "ArrowLeft" && collapsible && !r.collapsed) c.onToggle(r.id);
+      else if (e.key === "ArrowRight" && collapsible && r.collapsed) c.onToggle(r.id);
+      else if (e.key === "Enter" && hoverRow.current >= 0) {
+        if (r.kind === "taskForce") c.onToggle(r.id);
+        else c.onOpen(cur);
+      } else return;
+      e.preventDefault();
+      const { rowHeight, headerHeight } = c.spec;
+      const body = scroller.clientHeight - headerHeight;
+      if (next * rowHeight < scroller.scrollTop) scroller.scrollTop = next * rowHeight;
+      else if ((next + 1) * rowHeight > scroller.scrollTop + body)
+        scroller.scrollTop = (next + 1) * rowHeight - body;
+      hoverRow.current = next;
+      const y = headerHeight + (next + 1) * rowHeight - scroller.scrollTop;
+      setHover({ row: next, x: c.spec.leftWidth * 0.5, y });
+      requestDraw();
+    },
+    [requestDraw],
+  );
+
   return {
+    onKeyDown,
     rootRef,
     scrollerRef,
     canvasRef,
