@@ -22,8 +22,8 @@ export function buildProgressGaugeOption(props: {
         type: "gauge",
         min: 0,
         max: 100,
-        radius: "95%",
-        center: ["50%", "60%"],
+        radius: "85%",
+        center: ["50%", "52%"],
         startAngle: 200,
         endAngle: -20,
         axisLine: {
@@ -41,7 +41,7 @@ export function buildProgressGaugeOption(props: {
         axisLabel: { distance: 12, fontSize: 9 },
         detail: {
           fontSize: 12,
-          offsetCenter: [0, "45%"],
+          offsetCenter: [0, "78%"],
           formatter: () =>
             `${props.labels.work} ${work === null ? "—" : `${work}%`}\n${props.labels.time} ${time}%`,
         },

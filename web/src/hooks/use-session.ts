@@ -1,10 +1,15 @@
 /** Hook: the signed-in session (react-query key `["me"]`), sign-in and sign-out. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchMe, login, logout } from "../api/auth";
 import type { Session } from "../api/types";
 
 /** Query key of the current session. */
 export const SESSION_KEY = ["me"] as const;
+
+/** Drops every cached answer except the session (observers of the session stay attached). */
+function forgetAnswers(qc: QueryClient) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
 
 /** The current session: `data` is null when signed out. */
 export function useSession() {
@@ -17,7 +22,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (v: { username: string; password: string }) => login(v.username, v.password),
     onSuccess: (s: Session) => {
-      qc.clear();
+      forgetAnswers(qc);
       qc.setQueryData(SESSION_KEY, s);
     },
   });
@@ -29,8 +34,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
-      qc.clear();
       qc.setQueryData(SESSION_KEY, null);
+      forgetAnswers(qc);
     },
   });
 }

@@ -32,31 +32,29 @@ export function BigScreenPage() {
     return () => clearInterval(h);
   }, [qc]);
   const slide = slides[rot.index];
+  // Overview and ranking are laid out for 1920×1080 and zoomed on bigger screens (3840×2160 → 2×);
+  // the battle map sizes its own canvas for the dark theme.
+  const zoom = { zoom: scale } as React.CSSProperties;
   const updated = new Date(overview.dataUpdatedAt || Date.now()).toLocaleTimeString();
   return (
     <ConfigProvider
       theme={{
         algorithm: theme.darkAlgorithm,
-        token: { fontSize: Math.round(16 * scale), colorBgContainer: "#0d1b33" },
+        token: { fontSize: 16, colorBgContainer: "#0d1b33" },
       }}
     >
-      <main
-        className="big-screen"
-        data-testid="big-screen"
-        style={{ padding: 24 * scale, fontSize: 16 * scale }}
-      >
+      <main className="big-screen" data-testid="big-screen" style={{ padding: 24 * scale }}>
         <header
           style={{
+            ...zoom,
             display: "flex",
             justifyContent: "space-between",
             alignItems: "center",
-            marginBottom: 16 * scale,
+            marginBottom: 16,
           }}
         >
-          <h1 style={{ margin: 0, fontSize: 36 * scale, letterSpacing: 4, color: "#ffd666" }}>
-            {t("big.title")}
-          </h1>
-          <Space size={16 * scale}>
+          <h1 style={{ margin: 0, fontSize: 36, letterSpacing: 4, color: "#ffd666" }}>{t("big.title")}</h1>
+          <Space size={16}>
             <span>
               {t("common.statusDate")} {overview.data?.statusDate} · {t("big.refreshed", { time: updated })}
             </span>
@@ -90,7 +88,11 @@ export function BigScreenPage() {
           {slide === "overview" ? (
             <QueryState query={overview}>
               {(o) =>
-                model ? <BigScreenOverview overview={o} indicators={model.indicators} scale={scale} /> : null
+                model ? (
+                  <div style={zoom}>
+                    <BigScreenOverview overview={o} indicators={model.indicators} scale={1} />
+                  </div>
+                ) : null
               }
             </QueryState>
           ) : null}
@@ -107,7 +109,11 @@ export function BigScreenPage() {
               )}
             </QueryState>
           ) : null}
-          {slide === "ranking" ? <RankingTable rows={model?.ranking ?? []} large /> : null}
+          {slide === "ranking" ? (
+            <div style={zoom}>
+              <RankingTable rows={model?.ranking ?? []} large />
+            </div>
+          ) : null}
         </section>
       </main>
     </ConfigProvider>

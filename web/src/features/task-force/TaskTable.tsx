@@ -57,6 +57,22 @@ export function TaskTable(props: {
               ),
           },
           {
+            title: "",
+            width: 100,
+            render: (_: unknown, r: Row) =>
+              !r.summary && props.onReport && can.reportProgress(r) ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  data-report-task={r.code}
+                  onClick={() => props.onReport?.(r)}
+                >
+                  {t("report.new")}
+                </Button>
+              ) : null,
+          },
+          {
             title: t("overview.light"),
             width: 110,
             render: (_, r) => {
@@ -106,7 +122,7 @@ export function TaskTable(props: {
           { title: t("task.earlyFinish"), dataIndex: "earlyFinish", width: 105 },
           {
             title: t("task.float"),
-            width: 80,
+            width: 120,
             render: (_, r) => (
               <span>
                 {r.totalFloat ?? ""}
@@ -154,22 +170,6 @@ export function TaskTable(props: {
               ) : (
                 r.weight
               ),
-          },
-          {
-            title: "",
-            width: 100,
-            render: (_: unknown, r: Row) =>
-              !r.summary && props.onReport && can.reportProgress(r) ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  ghost
-                  data-report-task={r.code}
-                  onClick={() => props.onReport?.(r)}
-                >
-                  {t("report.new")}
-                </Button>
-              ) : null,
           },
           ...(editable
             ? [

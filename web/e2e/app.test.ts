@@ -1,0 +1,198 @@
+/**
+ * The web app in headless Chromium against the demo district: roles, the closed loop (report →
+ * light, return → verify), language, big screen, hidden controls, and no request off the origin.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, RUN_BROWSER_TESTS, signIn, startHarness } from "./harness";
+
+const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
+const submitBtn = /^提\s?交$/;
+
+async function navLabels(p: Page): Promise<string[]> {
+  return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("signs in as each role and shows the navigation that role may use", async () => {
+    const seen: Record<string, string[]> = {};
+    const p = await h.page();
+    for (const role of ROLES) {
+      await signIn(p, role);
+      await p.getByText("层层衔接").first().waitFor();
+      seen[role] = await navLabels(p);
+      await h.shot(p, `overview-${role}`);
+      await p.getByRole("button", { name: /退出登录/ }).click();
+      await p.locator("#username").waitFor();
+    }
+    expect(seen.supervisor).toContain("督查督办");
+    expect(seen.member).toContain("我的任务");
+    expect(seen.member).not.toContain("督查督办");
+    expect(seen.viewer).not.toContain("我的任务");
+    expect(seen.leader).not.toContain("督查督办");
+    await p.context().close();
+  }, 90_000);
+
+  it("sends a signed-out visitor to the login page and back after signing in", async () => {
+    const p = await h.page();
+    await p.goto("/check");
+    await p.locator("#username").waitFor();
+    expect(new URL(p.url()).searchParams.get("next")).toBe("/check");
+    await p.getByRole("button", { name: "使用 lead 登录" }).click();
+    await p.locator("button[type=submit]").click();
+    await p.getByText("五化检查").first().waitFor();
+    expect(new URL(p.url()).pathname).toBe("/check");
+    await p.context().close();
+  }, 30_000);
+
+  it("lets an owner report progress, and the task's light changes", async () => {
+    const p = await h.page("member");
+    await p.goto("/my");
+    const row = p.locator("tr", { has: p.locator('[data-report-task="01.4.1"]') });
+    await expect.poll(() => row.locator("[data-light]").getAttribute("data-light")).toBe("yellow");
+    await h.shot(p, "my-tasks-before");
+    await row.locator('[data-report-task="01.4.1"]').click();
+    const dialog = p.getByRole("dialog");
+    await dialog.getByLabel("完成率（%）").fill("100");
+    await dialog.getByLabel("进展情况").fill("全部完成，已通过验收");
+    await dialog.getByLabel(/佐证材料/).fill("验收报告-0815.pdf");
+    await dialog.getByRole("button", { name: submitBtn }).click();
+    await expect
+      .poll(() => row.locator("[data-light]").getAttribute("data-light"), { timeout: 10_000 })
+      .toBe("blue");
+    await h.shot(p, "my-tasks-after");
+    await p.context().close();
+  }, 45_000);
+
+  it("lets a supervisor return and then verify (销号) a rectification", async () => {
+    const admin = await h.page("admin");
+    const act = async (p: Page, code: string, action: string, text?: string) => {
+      const row = p.locator("tr", { hasText: code });
+      await row.locator(`[data-action="${action}"]`).click();
+      const dialog = p.getByRole("dialog");
+      if (text) await dialog.getByLabel("整改情况").fill(text);
+      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+      await dialog.waitFor({ state: "hidden" });
+    };
+    const state = (p: Page, code: string) =>
+      p.locator("tr", { hasText: code }).locator("[data-state]").getAttribute("data-state");
+    await admin.goto("/supervision");
+    await admin.getByText("全部", { exact: true }).click();
+    await act(admin, "DB-2022-002", "start");
+    await act(admin, "DB-2022-002", "submit", "已完成整改，附整改报告");
+    await expect.poll(() => state(admin, "DB-2022-002")).toBe("submitted");
+
+    const sup = await h.page("supervisor");
+    await sup.goto("/supervision");
+    await act(sup, "DB-2022-002", "return");
+    await sup.getByText("全部", { exact: true }).click();
+    await expect.poll(() => state(sup, "DB-2022-002")).toBe("rectifying");
+    await expect(sup.locator("tr", { hasText: "DB-2022-002" }).textContent()).resolves.toContain("退回次数 1");
+
+    await admin.reload();
+    await admin.getByText("全部", { exact: true }).click();
+    await act(admin, "DB-2022-002", "submit", "补充整改材料后再次提交");
+    await sup.reload();
+    await act(sup, "DB-2022-002", "verify");
+    await sup.getByText("已销号", { exact: true }).first().click();
+    await expect.poll(() => state(sup, "DB-2022-002")).toBe("verified");
+    await h.shot(sup, "supervision-verified");
+    await admin.context().close();
+    await sup.context().close();
+  }, 60_000);
+
+  it("switches to English, remembers it, and switches back", async () => {
+    const p = await h.page("leader");
+    await p.getByRole("combobox", { name: "语言" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "English" }).click();
+    await p.getByText("Cascade (strategy").waitFor();
+    await p.reload();
+    await p.getByText("Cascade (strategy").waitFor();
+    expect(await navLabels(p)).toContain("Battle map");
+    await h.shot(p, "overview-english");
+    await p.getByRole("combobox", { name: "Language" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "简体中文" }).click();
+    await p.getByText("层层衔接").first().waitFor();
+    await p.context().close();
+  }, 30_000);
+
+  it("renders the big screen at 1920×1080 and 3840×2160 with every task force", async () => {
+    for (const [w, hgt] of [
+      [1920, 1080],
+      [3840, 2160],
+    ] as const) {
+      const p = await h.page("leader", { width: w, height: hgt });
+      await p.goto("/big-screen");
+      await p.getByTestId("big-screen").waitFor();
+      await expect.poll(() => p.locator("[data-tf]").count()).toBe(10);
+      await p.waitForTimeout(500);
+      await h.shot(p, `big-screen-${w}`);
+      await p.getByText("作战图", { exact: true }).click();
+      await p.locator("[data-battle-map] canvas").first().waitFor();
+      await p.waitForTimeout(500);
+      await h.shot(p, `big-screen-battle-map-${w}`);
+      await p.context().close();
+    }
+  }, 45_000);
+
+  it("hides the edit controls a member may not use, and shows them to the task force's lead", async () => {
+    const member = await h.page("member");
+    await member.goto("/task-forces/tf-01");
+    await member.locator('[data-report-task="01.4.1"]').waitFor();
+    expect(await member.getByTestId("edit-task").count()).toBe(0);
+    expect(await member.locator('[data-report-task="01.2.2"]').count()).toBe(0);
+    await h.shot(member, "workspace-member");
+    await member.goto("/supervision");
+    expect(await member.getByRole("button", { name: /下发督办单/ }).count()).toBe(0);
+    await member.context().close();
+
+    const lead = await h.page("lead");
+    await lead.goto("/task-forces/tf-01");
+    await expect.poll(() => lead.getByTestId("edit-task").count()).toBeGreaterThan(0);
+    await h.shot(lead, "workspace-lead");
+    await lead.context().close();
+
+    const sup = await h.page("supervisor");
+    await sup.goto("/task-forces/tf-01");
+    await sup.locator("[data-light]").first().waitFor();
+    expect(await sup.getByTestId("edit-task").count()).toBe(0);
+    expect(await sup.locator("[data-report-task]").count()).toBe(0);
+    await sup.context().close();
+  }, 45_000);
+
+  it("shows the task book, the responsibility matrix and the indicators of a task force", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01?tab=book");
+    await p.getByTestId("task-book").waitFor();
+    await h.shot(p, "task-book");
+    await p.goto("/task-forces/tf-01?tab=matrix");
+    await p.locator("table.matrix").waitFor();
+    await h.shot(p, "matrix");
+    await p.goto("/task-forces/tf-01?tab=indicators");
+    await p.locator('[role="img"] canvas').first().waitFor();
+    await h.shot(p, "indicators");
+    await p.context().close();
+    const admin = await h.page("admin");
+    await admin.goto("/check");
+    await admin.locator(".ant-alert").first().waitFor();
+    await h.shot(admin, "check");
+    await admin.context().close();
+  }, 45_000);
+
+  it("sends no request outside the app's origin", () => {
+    const origin = new URL(h.url).origin;
+    const outside = h.requests.filter(
+      (u) => !u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin,
+    );
+    expect(h.requests.length).toBeGreaterThan(50);
+    expect(outside).toEqual([]);
+  });
+});

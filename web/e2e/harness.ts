@@ -1,0 +1,159 @@
+/**
+ * Browser-test harness: builds web/dist when missing, loads the demo into a fresh temporary SQLite
+ * file, serves the app in-process on a free port and drives Debian Chromium with playwright-core.
+ * Every request URL any page makes is recorded, so a test can assert nothing leaves the origin.
+ */
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { parseDbUrl } from "../../src/config/load-config.js";
+import { openDatabase } from "../../src/db/connection.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { serviceContext } from "../../src/domain/context.js";
+import { loadDemo } from "../../src/domain/demo/demo.service.js";
+import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
+import { buildApp } from "../../src/http/app.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The Chromium the tests drive. */
+export const BROWSER_PATH = process.env.GUATU_TEST_BROWSER ?? "/usr/bin/chromium";
+/** Run the browser tests: always in CI (a missing browser then fails), locally only when Chromium exists. */
+export const RUN_BROWSER_TESTS = existsSync(BROWSER_PATH) || !!process.env.CI;
+/** Where screenshots go (gitignored). */
+export const SHOTS = join(ROOT, "test-results", "e2e");
+export const PASSWORD = "guatu-demo";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+};
+
+/** The built web app as it was when the harness started: path → bytes and type. */
+function snapshotDist(dist: string): Map<string, { body: Buffer; type: string }> {
+  const out = new Map<string, { body: Buffer; type: string }>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const f = join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else
+        out.set(`/${relative(dist, f).split("\\").join("/")}`, {
+          body: readFileSync(f),
+          type: TYPES[extname(f)] ?? "application/octet-stream",
+        });
+    }
+  };
+  walk(dist);
+  return out;
+}
+
+export interface Harness {
+  readonly url: string;
+  readonly browser: Browser;
+  /** Every request URL made by any page of this harness. */
+  readonly requests: string[];
+  /** A new page of its own browser context (own cookies), signed in as `user` when given. */
+  page(user?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  shot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts server and browser; call `close()` in afterAll. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(BROWSER_PATH))
+    throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);
+  if (!existsSync(join(ROOT, "web", "dist", "index.html")))
+    execSync("npx vite build", { cwd: ROOT, stdio: "ignore" });
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), "guatu-e2e-"));
+  const database = openDatabase(parseDbUrl(`sqlite:${join(dir, "e2e.db")}`));
+  const migration = await migrateToLatest(database.db);
+  if (migration.error) throw migration.error;
+  const data = buildDemoDataset();
+  await loadDemo(
+    serviceContext(database, "demo", () => `${data.statusDate}T01:00:00.000Z`),
+    data,
+    {},
+  );
+  const app = await buildApp({ database, version: "e2e" });
+  const url = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
+  const browser = await chromium.launch({
+    executablePath: BROWSER_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  // The server lists web/dist when it starts; a rebuild during the run (another engineer's, or an
+  // editor's watch) would leave it pointing at files it does not know. The pages get the files of
+  // this snapshot, with the server's own headers (CSP included) whenever it answers.
+  const files = snapshotDist(join(ROOT, "web", "dist"));
+  const origin = new URL(url).origin;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  return {
+    url,
+    browser,
+    requests,
+    async page(user, viewport = { width: 1440, height: 900 }) {
+      const ctx = await browser.newContext({ viewport, locale: "zh-CN", baseURL: url });
+      await ctx.route(
+        (u) => u.origin === origin && !u.pathname.startsWith("/api/"),
+        async (route) => {
+          try {
+            const res = await route.fetch();
+            const path = new URL(route.request().url()).pathname;
+            const file = files.get(path) ?? (extname(path) ? undefined : files.get("/index.html"));
+            if (!file || res.ok()) return await route.fulfill({ response: res });
+            await route.fulfill({
+              response: res,
+              status: 200,
+              body: file.body,
+              headers: { ...res.headers(), "content-type": file.type },
+            });
+          } catch {
+            // the page or its context closed while the request was in flight
+          }
+        },
+      );
+      const p = await ctx.newPage();
+      p.setDefaultTimeout(15_000);
+      p.on("request", (r) => requests.push(r.url()));
+      p.on("pageerror", (e) => errors.push(e.message));
+      if (user) await signIn(p, user);
+      return p;
+    },
+    async shot(p, name) {
+      const path = join(SHOTS, `${name}.png`);
+      await p.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await app.close();
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the app shell. */
+export async function signIn(p: Page, user: string): Promise<void> {
+  await p.goto("/login");
+  await p.locator("#username").fill(user);
+  await p.locator("#password").fill(PASSWORD);
+  await p.locator("button[type=submit]").click();
+  await p.getByTestId("whoami").waitFor();
+}
