@@ -95,7 +95,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await act(sup, "DB-2022-002", "return");
     await sup.getByText("全部", { exact: true }).click();
     await expect.poll(() => state(sup, "DB-2022-002")).toBe("rectifying");
-    await expect(sup.locator("tr", { hasText: "DB-2022-002" }).textContent()).resolves.toContain("退回次数 1");
+    await expect(sup.locator("tr", { hasText: "DB-2022-002" }).textContent()).resolves.toContain(
+      "退回次数 1",
+    );
 
     await admin.reload();
     await admin.getByText("全部", { exact: true }).click();
@@ -166,6 +168,34 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     expect(await sup.getByTestId("edit-task").count()).toBe(0);
     expect(await sup.locator("[data-report-task]").count()).toBe(0);
     await sup.context().close();
+  }, 45_000);
+
+  it("explains a stale version (409) and reapplies the change after reloading", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01");
+    const row = p.locator("tr", { hasText: "01.5.3" });
+    await row.getByTestId("edit-task").click();
+    // Someone else saves the same task while the lead is editing it.
+    const me = await (await p.request.get("/api/v1/auth/me")).json();
+    const task = await (await p.request.get("/api/v1/tasks/t-01-5.3")).json();
+    const other = await p.request.patch("/api/v1/tasks/t-01-5.3", {
+      data: { version: task.version, acceptance: "形成年度交卷报告并通过评审（1份）" },
+      headers: { "x-csrf-token": me.csrfToken },
+    });
+    expect(other.status()).toBe(200);
+    await row.getByLabel("任务").fill("年度交卷总结（修订）");
+    await row.getByRole("button", { name: /^保\s?存$/ }).click();
+    await p.getByText("数据已被他人修改").waitFor();
+    await h.shot(p, "conflict-409");
+    await p.getByRole("button", { name: "重新加载并应用我的修改" }).click();
+    await expect
+      .poll(async () => (await (await p.request.get("/api/v1/tasks/t-01-5.3")).json()).title, {
+        timeout: 10_000,
+      })
+      .toBe("年度交卷总结（修订）");
+    const after = await (await p.request.get("/api/v1/tasks/t-01-5.3")).json();
+    expect(after.acceptance).toBe("形成年度交卷报告并通过评审（1份）");
+    await p.context().close();
   }, 45_000);
 
   it("shows the task book, the responsibility matrix and the indicators of a task force", async () => {

@@ -28,7 +28,9 @@ export function TaskTable(props: {
   const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
   return (
     <>
-      <WriteError error={e.error} onReapply={e.reapply} onDiscard={e.cancel} />
+      <div style={{ position: "sticky", top: 0, zIndex: 5 }}>
+        <WriteError error={e.error} onReapply={e.reapply} onDiscard={e.cancel} />
+      </div>
       <Table<Row>
         rowKey="id"
         size="small"

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { Session } from "../api/types";
+import { canFor } from "./can";
+
+const session = (roles: Session["roles"], extra: Partial<Session> = {}): Session =>
+  ({
+    user: {} as Session["user"],
+    roles,
+    personId: "p1",
+    leadTaskForceIds: [],
+    ownTaskForceIds: ["tf-1"],
+    csrfToken: "x",
+    permissions: [],
+    ...extra,
+  }) as Session;
+
+describe("canFor", () => {
+  it("lets a lead edit tasks of the task forces they lead only", () => {
+    const can = canFor(session(["lead"], { leadTaskForceIds: ["tf-1"], permissions: ["write:tasks"] }));
+    expect(can.editTasks("tf-1")).toBe(true);
+    expect(can.editTasks("tf-2")).toBe(false);
+  });
+
+  it("lets a member report only on tasks and indicators they own", () => {
+    const can = canFor(
+      session(["member"], { permissions: ["write:progress-reports", "write:indicator-readings"] }),
+    );
+    expect(can.reportProgress({ taskForceId: "tf-1", responsiblePersonId: "p1" })).toBe(true);
+    expect(can.reportProgress({ taskForceId: "tf-1", responsiblePersonId: "p2" })).toBe(false);
+    expect(can.reportReading({ taskForceId: "tf-1", ownerPersonId: "p2" })).toBe(false);
+    expect(can.editTasks("tf-1")).toBe(false);
+    expect(can.seeMyTasks).toBe(true);
+  });
+
+  it("gives return and verify to the supervisor, and submit only to the responsible person", () => {
+    const item = { taskForceId: "tf-1", responsiblePersonId: "p9" };
+    const sup = canFor(
+      session(["supervisor"], {
+        permissions: ["supervision-items:return", "supervision-items:verify", "supervision-items:start"],
+      }),
+    );
+    expect(sup.superviseAction("verify", item)).toBe(true);
+    expect(sup.superviseAction("submit", item)).toBe(false);
+    const member = canFor(session(["member"], { personId: "p9", permissions: ["supervision-items:submit"] }));
+    expect(member.superviseAction("submit", item)).toBe(true);
+    expect(member.superviseAction("verify", item)).toBe(false);
+  });
+
+  it("allows nothing when signed out", () => {
+    const can = canFor(null);
+    expect(can.rule("read:overview")).toBe(false);
+    expect(can.seeMyTasks).toBe(false);
+  });
+});
