@@ -1,23 +1,32 @@
+import { createHash } from "node:crypto";
 import { dataRevision } from "./audit/audit.repository.js";
 import type { Executor } from "./context.js";
+
+/** A rendered read model: its UTF-8 bytes (sent as they are) and a validator for HTTP caching. */
+export interface CachedBody {
+  readonly body: Buffer;
+  readonly etag: string;
+}
 
 /**
  * A bounded in-process cache of rendered read models (e.g. a task force's nested read as JSON),
  * valid while the database's data revision is unchanged. Every audited change moves the revision
  * on, in the database, so several app instances never serve each other's stale copies; checking
- * costs one primary-key read.
+ * costs one primary-key read. Bodies are kept encoded, so a hit costs no serialisation at all.
  */
 export class ReadCache {
-  readonly #entries = new Map<string, { revision: number; value: string }>();
+  readonly #entries = new Map<string, { revision: number; value: CachedBody }>();
 
   constructor(private readonly capacity = 500) {}
 
-  /** The cached value for `key` at the current revision, else `render()`'s, remembered. */
-  async get(db: Executor, key: string, render: () => Promise<string>): Promise<string> {
+  /** The cached body for `key` at the current revision, else `render()`'s, remembered. */
+  async get(db: Executor, key: string, render: () => Promise<string>): Promise<CachedBody> {
     const revision = await dataRevision(db);
     const hit = this.#entries.get(key);
     if (hit && hit.revision === revision) return hit.value;
-    const value = await render();
+    const body = Buffer.from(await render(), "utf8");
+    const etag = `W/"${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
+    const value = { body, etag };
     // Re-read: a change committed while rendering must not be cached under the older revision.
     if ((await dataRevision(db)) === revision) {
       if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);

@@ -221,6 +221,30 @@ describe.each(dialects)("REST API on %s", (dialect) => {
     expect((await api("GET", "/api/v1/task-forces/nope/full")).status).toBe(404);
   });
 
+  it("answers 304 to a conditional nested read of an unchanged task force", async () => {
+    const url = `/api/v1/task-forces/${s.tf.id}/full`;
+    const first = await app.inject({
+      method: "GET",
+      url,
+      headers: { authorization: `Bearer ${api.bearer}` },
+    });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    const again = await app.inject({
+      method: "GET",
+      url,
+      headers: { authorization: `Bearer ${api.bearer}`, "if-none-match": etag },
+    });
+    expect(again.statusCode).toBe(304);
+    await api("POST", "/api/v1/tasks", { taskForceId: s.tf.id, code: "E1", title: "新任务" });
+    const changed = await app.inject({
+      method: "GET",
+      url,
+      headers: { authorization: `Bearer ${api.bearer}`, "if-none-match": etag },
+    });
+    expect(changed.statusCode).toBe(200);
+  });
+
   it("moves a task by its latest progress report, audited", async () => {
     await s.post("progress-reports", {
       taskId: s.t1.id,

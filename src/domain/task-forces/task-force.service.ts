@@ -1,7 +1,7 @@
 import { assertCanRead } from "../accounts/access.js";
 import type { ServiceContext } from "../context.js";
 import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
-import type { ReadCache } from "../read-cache.js";
+import type { CachedBody, ReadCache } from "../read-cache.js";
 import { selectRows } from "../resource/resource.repository.js";
 import { getRecord, toRecords } from "../resource/resource.service.js";
 import type { ResourceDef, Row } from "../resource/resource-def.js";
@@ -71,7 +71,7 @@ export async function readTaskForceFullCached(
   cache: ReadCache,
   id: string,
   render: (full: TaskForceFull) => string,
-): Promise<string> {
+): Promise<CachedBody> {
   const db = ctx.trx ?? ctx.database.db;
   try {
     await assertCanRead(ctx, db, taskForceResource, { id });

@@ -23,6 +23,7 @@ import { errorBody, id, page } from "../../shared/api/common.js";
 import { actionRule, readRule } from "../policy.js";
 import { present } from "../present.js";
 import { contextOf } from "../request-context.js";
+import { sendCached } from "../send-cached.js";
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
 
@@ -47,7 +48,7 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
       const json = await cache.get(opts.database.db, key, async () =>
         JSON.stringify(overviewSchema.parse(await overviewView(ctx, { statusDate: req.query.statusDate }))),
       );
-      return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
+      return sendCached(req, reply as FastifyReply, json);
     },
   });
   r.get("/api/v1/task-forces/:id/lights", {

@@ -16,6 +16,7 @@ import { AppError } from "../../shared/errors.js";
 import { actionRule, readRule } from "../policy.js";
 import { present } from "../present.js";
 import { contextOf } from "../request-context.js";
+import { sendCached } from "../send-cached.js";
 
 const params = z.strictObject({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
@@ -97,7 +98,7 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
       const json = await cache.get(opts.database.db, key, async () =>
         JSON.stringify(battleMap.parse(await readBattleMap(ctx, filter))),
       );
-      return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
+      return sendCached(req, reply as FastifyReply, json);
     },
   });
 }

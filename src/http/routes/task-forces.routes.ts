@@ -11,6 +11,7 @@ import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js
 import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
 import { readRule } from "../policy.js";
 import { contextOf } from "../request-context.js";
+import { sendCached } from "../send-cached.js";
 
 /** Wire shape of the nested task-force read. */
 export const taskForceFull = z.object({
@@ -39,7 +40,7 @@ export async function taskForceRoutes(app: FastifyInstance, opts: { database: Da
       const render = (full: TaskForceFull) => JSON.stringify(taskForceFull.parse(full));
       const json = await readTaskForceFullCached(contextOf(req, opts.database), cache, req.params.id, render);
       // Already serialized (and checked against the schema) when it was rendered.
-      return (reply as FastifyReply).type("application/json; charset=utf-8").send(json);
+      return sendCached(req, reply as FastifyReply, json);
     },
   });
 }
