@@ -46,7 +46,31 @@ export async function readClosedLoopData(
     taskForceResource,
     await scope(db.selectFrom("task_forces").selectAll(), "id").orderBy("code").execute(),
   );
-  const taskRows = await scope(db.selectFrom("tasks").selectAll(), "taskForceId")
+  const taskColumns = [
+    "id",
+    "taskForceId",
+    "parentId",
+    "code",
+    "title",
+    "status",
+    "percent",
+    "duration",
+    "deadline",
+    "baselineStart",
+    "baselineFinish",
+    "actualStart",
+    "actualFinish",
+    "lateStart",
+    "totalFloat",
+    "critical",
+    "responsibleUnitId",
+    "responsiblePersonId",
+    "responsiblePost",
+    "weight",
+    "acceptance",
+  ] as const;
+  // Only the columns the engines read: at a province's size the rest is megabytes of garbage.
+  const taskRows = await scope(db.selectFrom("tasks").select([...taskColumns]), "taskForceId")
     .orderBy("taskForceId")
     .orderBy("code")
     .execute();
