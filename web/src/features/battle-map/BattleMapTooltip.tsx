@@ -19,8 +19,11 @@ export function BattleMapTooltip({ content, x, y, bounds, theme, lang }: BattleM
   const style = lightStyle(content.color, theme, lang);
   const width = dark ? 460 : 340;
   const left = Math.max(8, Math.min(x + 16, bounds.width - width - 8));
+  // Height from the content (reasons may wrap to two lines), so the card flips above when needed.
+  const line = (dark ? 18 : 13) * 1.5;
+  const estimate = line * (2.4 + content.reasons.length * 1.7 + content.lines.length) + (dark ? 28 : 20);
   const below = y + 20;
-  const top = below + 220 > bounds.height ? Math.max(8, y - 230) : below;
+  const top = below + estimate > bounds.height ? Math.max(8, y - estimate - 10) : below;
   return (
     <div
       role="tooltip"

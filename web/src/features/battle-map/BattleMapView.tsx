@@ -67,7 +67,10 @@ export function BattleMapView({
   const totalWidth = spec.leftWidth + m.scale.width;
   const totalHeight = spec.headerHeight + m.model.rows.length * spec.rowHeight;
   const hovered = t.hover ? m.model.rows[t.hover.row] : undefined;
-  const taskCount = m.model.rows.reduce((n, r) => n + (r.kind === "task" ? 1 : 0), 0);
+  const taskCount = useMemo(
+    () => m.model.rows.reduce((n, r) => n + (r.kind === "task" ? 1 : 0), 0),
+    [m.model],
+  );
   const label =
     lang === "zh"
       ? `作战图：${data.taskForces.length} 个专班，显示 ${taskCount} 项任务，状态日 ${data.statusDate}`

@@ -153,23 +153,41 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw whenever an input of the frame changes
   useEffect(requestDraw, [requestDraw, p.model, p.scale, p.ticks, p.spec, p.lang, viewport]);
 
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const hoverAt = useCallback(
+    (row: number, x: number, y: number) => {
+      if (row !== hoverRow.current) {
+        hoverRow.current = row;
+        requestDraw();
+      }
+      setHover(row >= 0 ? { row, x, y } : null);
+    },
+    [requestDraw],
+  );
   const onMouseMove = useCallback(
     (e: MouseEvent<HTMLCanvasElement>) => {
       const scroller = scrollerRef.current;
       if (!scroller) return;
       const { offsetX: x, offsetY: y } = e.nativeEvent;
+      pointer.current = { x, y };
       const hit = hitTest(props.current.model.rows, props.current.spec, scroller.scrollTop, x, y);
-      const row = hit?.row ?? -1;
       e.currentTarget.style.cursor = hit ? "pointer" : "default";
-      if (row !== hoverRow.current) {
-        hoverRow.current = row;
-        requestDraw();
-      }
-      setHover(hit ? { row, x, y } : null);
+      hoverAt(hit?.row ?? -1, x, y);
     },
-    [requestDraw],
+    [hoverAt],
   );
+  // Scrolling moves rows under a still pointer: hover what is under it now.
+  const onScroll = useCallback(() => {
+    requestDraw();
+    const scroller = scrollerRef.current;
+    const at = pointer.current;
+    if (!scroller || !at) return;
+    const hit = hitTest(props.current.model.rows, props.current.spec, scroller.scrollTop, at.x, at.y);
+    const row = hit?.row ?? -1;
+    if (row !== hoverRow.current) hoverAt(row, at.x, at.y);
+  }, [requestDraw, hoverAt]);
   const onMouseLeave = useCallback(() => {
+    pointer.current = null;
     hoverRow.current = -1;
     setHover(null);
     requestDraw();
@@ -225,7 +243,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     canvasRef,
     viewport,
     hover,
-    onScroll: requestDraw,
+    onScroll,
     onMouseMove,
     onMouseLeave,
     onClick,
