@@ -16,8 +16,11 @@ import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
 import { scaleDemo } from "../api/scale-demo.js";
 
+/** The repository root. */
 export const root = join(import.meta.dirname, "..", "..");
+/** Where figures and screenshots go (gitignored). */
 export const outDir = join(root, "bench", "out");
+/** Where the harness build goes. */
 export const harnessOut = join(outDir, "ui-harness");
 
 /** Creates the scaled district in a temporary SQLite file; returns its URL, task count and a remover. */

@@ -53,6 +53,7 @@ export interface TaskRow {
   readonly collapsed: boolean;
 }
 
+/** One row of the map: a task-force header or a task. */
 export type Row = TaskForceRow | TaskRow;
 
 /** A dependency between two visible rows. */
