@@ -79,6 +79,7 @@ export const en: Resources = {
     score: "Score",
     redLights: "Red lights",
     light: "Light",
+    breakdown: "Score breakdown",
     milestones: "Milestones on time",
     indicatorPts: "Indicators",
     supervisionPts: "Supervision signed off",

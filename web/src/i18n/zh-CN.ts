@@ -77,6 +77,7 @@ export const zhCN = {
     score: "得分",
     redLights: "红灯数",
     light: "亮灯",
+    breakdown: "得分构成",
     milestones: "节点按期",
     indicatorPts: "指标完成",
     supervisionPts: "督办销号",

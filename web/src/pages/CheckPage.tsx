@@ -10,9 +10,10 @@ const CHECKS = ["project", "list", "responsibility", "concrete", "assessable"] a
 
 /** Where to fix a finding: the task's row in the WBS table, or the task force's task book. */
 export function fixLink(f: CheckFinding): string {
-  return f.taskId
-    ? `/task-forces/${f.taskForceId}?tab=tasks&task=${encodeURIComponent(f.taskId)}`
-    : `/task-forces/${f.taskForceId}?tab=book`;
+  const base = `/task-forces/${encodeURIComponent(f.taskForceId)}`;
+  if (f.taskId) return `${base}?tab=tasks&task=${encodeURIComponent(f.taskId)}`;
+  // Weights are edited in the WBS table; lead leader, lead unit and goals belong to the task book.
+  return f.check === "assessable" || f.check === "list" ? `${base}?tab=tasks` : `${base}?tab=book`;
 }
 
 /** 五化检查: findings per check with a link to fix each. */

@@ -17,12 +17,11 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
       pagination={false}
       dataSource={rows}
       aria-label={t("overview.ranking")}
-      scroll={large ? undefined : { x: 760 }}
       columns={[
         { title: t("overview.rank"), dataIndex: "rank", width: 64, render: (r: number | null) => r ?? "—" },
         {
           title: t("overview.taskForce"),
-          width: large ? undefined : 220,
+          onCell: () => ({ style: { whiteSpace: "nowrap" } }),
           render: (_, r) => (large ? r.name : <Link to={`/task-forces/${r.id}`}>{r.name}</Link>),
         },
         {
@@ -41,16 +40,16 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
           ? []
           : [
               {
-                title: t("overview.milestones"),
-                render: (_: unknown, r: Row) => pts(r.components.milestones),
-              },
-              {
-                title: t("overview.indicatorPts"),
-                render: (_: unknown, r: Row) => pts(r.components.indicators),
-              },
-              {
-                title: t("overview.supervisionPts"),
-                render: (_: unknown, r: Row) => pts(r.components.supervision),
+                title: t("overview.breakdown"),
+                render: (_: unknown, r: Row) => (
+                  <span style={{ fontSize: 12, whiteSpace: "nowrap" }}>
+                    {t("overview.milestones")} {pts(r.components.milestones)}
+                    <br />
+                    {t("overview.indicatorPts")} {pts(r.components.indicators)}
+                    <br />
+                    {t("overview.supervisionPts")} {pts(r.components.supervision)}
+                  </span>
+                ),
               },
             ]),
         { title: t("overview.redLights"), dataIndex: "redLights", width: 80 },

@@ -1,5 +1,6 @@
 import { EditOutlined } from "@ant-design/icons";
 import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Task } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
@@ -25,6 +26,12 @@ export function TaskTable(props: {
   const editable = can.editTasks(props.taskForceId);
   const e = useInlineEdit(props.taskForceId);
   const isEditing = (r: Task) => e.editing?.id === r.id;
+  // A link to one task (from the check page, the battle map or "my tasks") scrolls its row into view.
+  useEffect(() => {
+    if (!props.highlight) return;
+    const row = document.querySelector(`tr[data-row-key="${CSS.escape(props.highlight)}"]`);
+    row?.scrollIntoView({ block: "center" });
+  }, [props.highlight]);
   const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
   return (
     <>
