@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, signIn, startHarness } from "./harness";
+import { type Harness, RUN_BROWSER_TESTS, SHOTS, signIn, startHarness } from "./harness";
 
 const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
 const submitBtn = /^提\s?交$/;
@@ -111,6 +111,24 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await sup.context().close();
   }, 60_000);
 
+  it("lets a supervisor raise a supervision item (下发督办单)", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/supervision");
+    await p.getByRole("button", { name: /下发督办单/ }).click();
+    const dialog = p.getByRole("dialog");
+    await dialog.getByLabel("专班").click();
+    await p.locator(".ant-select-item-option", { hasText: "01 重大项目建设专班" }).click();
+    await dialog.getByLabel("存在问题").fill("项目入统进度滞后，8月入统数不足计划一半。");
+    await dialog.getByLabel("整改要求").fill("8月31日前完成在库项目核查并补报入统。");
+    await dialog.getByLabel("整改期限").fill("2022-08-31");
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    await dialog.waitFor({ state: "hidden" });
+    await p.getByText("待整改", { exact: true }).click();
+    await p.getByText("项目入统进度滞后").waitFor();
+    await h.shot(p, "supervision-raised");
+    await p.context().close();
+  }, 30_000);
+
   it("switches to English, remembers it, and switches back", async () => {
     const p = await h.page("leader");
     await p.getByRole("combobox", { name: "语言" }).click();
@@ -203,6 +221,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await p.goto("/task-forces/tf-01?tab=book");
     await p.getByTestId("task-book").waitFor();
     await h.shot(p, "task-book");
+    await p.emulateMedia({ media: "print" });
+    await p.screenshot({ path: `${SHOTS}/task-book-print.png`, fullPage: true });
+    await p.emulateMedia({ media: "screen" });
     await p.goto("/task-forces/tf-01?tab=matrix");
     await p.locator("table.matrix").waitFor();
     await h.shot(p, "matrix");

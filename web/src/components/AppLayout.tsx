@@ -67,16 +67,7 @@ export function AppLayout() {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header
-          className="no-print"
-          style={{
-            background: "#fff",
-            padding: "0 24px",
-            display: "flex",
-            alignItems: "center",
-            justifyContent: "space-between",
-          }}
-        >
+        <Layout.Header className="no-print app-header">
           <Typography.Text strong>{t("app.title")}</Typography.Text>
           <Space>
             <Select

@@ -53,6 +53,7 @@ export function LightTag({
   if (!reasons?.length) return tag;
   return (
     <Popover
+      trigger={["hover", "focus"]}
       title={t("common.reasons")}
       content={
         <ul style={{ maxWidth: 420, margin: 0, paddingInlineStart: 18 }}>

@@ -209,7 +209,14 @@ export const en: Resources = {
     concrete: "Concrete",
     assessable: "Assessable",
   },
+  forecast: {
+    forecast: "forecast",
+    "not-cumulative": "not a cumulative indicator",
+    "no-reading": "no actual yet",
+    "no-basis": "no basis",
+  },
   big: {
+    fullscreen: "Full screen",
     title: "Battle-map command screen",
     exit: "Leave big screen",
     refreshed: "Updated {{time}}",

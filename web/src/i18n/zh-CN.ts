@@ -204,7 +204,14 @@ export const zhCN = {
     concrete: "具体化",
     assessable: "可考化",
   },
+  forecast: {
+    forecast: "预测",
+    "not-cumulative": "非累计指标",
+    "no-reading": "尚无实际值",
+    "no-basis": "缺少测算依据",
+  },
   big: {
+    fullscreen: "全屏",
     title: "挂图作战指挥大屏",
     exit: "退出大屏",
     refreshed: "更新于 {{time}}",

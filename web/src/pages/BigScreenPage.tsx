@@ -77,7 +77,7 @@ export function BigScreenPage() {
               onClick={() => rot.setPaused(!rot.paused)}
             />
             <Button
-              aria-label="fullscreen"
+              aria-label={t("big.fullscreen")}
               icon={<FullscreenOutlined />}
               onClick={() => void document.documentElement.requestFullscreen?.()}
             />

@@ -28,7 +28,7 @@ export function TaskForcePage() {
     <QueryState query={full}>
       {(f) => (
         <>
-          <Space align="center" wrap style={{ marginBottom: 8 }}>
+          <Space className="no-print" align="center" wrap style={{ marginBottom: 8 }}>
             <Typography.Title level={3} style={{ margin: 0 }}>
               {f.taskForce.code} {f.taskForce.name}
             </Typography.Title>

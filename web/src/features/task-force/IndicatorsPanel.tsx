@@ -77,7 +77,7 @@ function IndicatorDetail({
                   unit: ind.unit,
                   meets: fc.meetsTarget ? t("ind.meets") : t("ind.misses"),
                 })
-              : t("ind.noForecast", { status: fc?.status ?? "—" })}
+              : t("ind.noForecast", { status: t(`forecast.${fc?.status ?? "no-basis"}`) })}
             {view ? (
               <>
                 <br />
