@@ -41,6 +41,8 @@ export async function timeToReady(page: Page, url: string): Promise<Load> {
 /** What the page recorded: rAF deltas, and scroll events with the distance they moved. */
 export interface FrameRun {
   frames: number[];
+  /** Time spent in the battle map's drawFrame per redraw (empty for the vtable-gantt spike). */
+  draws: number[];
   scrolls: number;
   scrolledPx: number;
 }
@@ -50,6 +52,7 @@ export async function frameTimes(page: Page, zoomTo: (label: string) => Promise<
   // Runs in the page (the bench's tsconfig has no DOM types, so the script is a string).
   await page.evaluate(`(() => {
     window.__frames = [];
+    window.__battleMapDrawMs = [];
     window.__stop = false;
     window.__scrolls = 0;
     window.__scrolledPx = 0;
@@ -90,7 +93,7 @@ export async function frameTimes(page: Page, zoomTo: (label: string) => Promise<
     await wheel(300, sign * -60, 0);
   }
   return page.evaluate<FrameRun>(
-    "(() => { window.__stop = true; return { frames: window.__frames, scrolls: window.__scrolls, scrolledPx: window.__scrolledPx }; })()",
+    "(() => { window.__stop = true; return { frames: window.__frames, draws: window.__battleMapDrawMs, scrolls: window.__scrolls, scrolledPx: window.__scrolledPx }; })()",
   );
 }
 

@@ -58,6 +58,7 @@ export function report(f: Figures) {
     `| frame time p50 (scroll, zoom week/quarter/month; ${frames.length} frames, ${f.run.scrolls} scroll events moving ${Math.round(f.run.scrolledPx)} px) | ${ms(percentile(frames, 50))} |`,
     `| frame time p95 | ${ms(percentile(frames, 95))} |`,
     `| frame time max | ${ms(Math.max(...frames))} |`,
+    `| our drawFrame per redraw p50 / p95 / max (${f.run.draws.length} redraws) | ${ms(percentile(f.run.draws, 50))} / ${ms(percentile(f.run.draws, 95))} / ${ms(Math.max(...f.run.draws))} |`,
     "",
     'Ready = time from navigation start to `performance.mark("battle-map-ready")`, set after the first',
     "frame drawn with data (includes fetching the 5,000-task battle map). Frame times are",

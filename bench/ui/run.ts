@@ -80,6 +80,16 @@ async function main() {
     await bigPage.goto(`${base}/__bench/index.html?screen=dark`);
     await bigPage.waitForSelector("[data-battle-map][data-ready=true]", { timeout: 30_000 });
     await bigPage.screenshot({ path: join(outDir, "ui-big-screen.png") });
+    const en = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      storageState: await context.storageState(),
+    });
+    await en.addInitScript('localStorage.setItem("guatu.lang", "en")');
+    const enPage = await en.newPage();
+    await enPage.goto(`${base}/battle-map`);
+    await enPage.waitForSelector("[data-battle-map][data-ready=true]", { timeout: 30_000 }).catch(() => {});
+    await enPage.screenshot({ path: join(outDir, "ui-month-en.png") });
+    await en.close();
     const spike = vtable ? await measureVtable(big, base) : null;
     report({
       url,

@@ -92,6 +92,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     if (!ctx || w === 0) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const c = props.current;
+    const t0 = performance.now();
     drawFrame(ctx, {
       width: w,
       height: h,
@@ -108,6 +109,8 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
       hoverRow: hoverRow.current,
       fit,
     });
+    // Draw durations for `npm run bench:ui`, only when the bench asks for them.
+    (window as { __battleMapDrawMs?: number[] }).__battleMapDrawMs?.push(performance.now() - t0);
     if (!ready.current && c.model.rows.length > 0) {
       ready.current = true;
       rootRef.current?.setAttribute("data-ready", "true");
