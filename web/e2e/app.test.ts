@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, SHOTS, signIn, startHarness } from "./harness";
+import { type Harness, RUN_BROWSER_TESTS, SHOTS, signIn, startHarness } from "./harness.js";
 
 const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
 const submitBtn = /^提\s?交$/;
@@ -238,12 +238,19 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await admin.context().close();
   }, 45_000);
 
-  it("sends no request outside the app's origin", () => {
+  it("sends no request outside the app's origin", async () => {
+    // Its own visits, so it holds when run alone; the requests of every earlier test count too.
+    const p = await h.page("admin");
+    await p.goto("/task-forces/tf-01?tab=indicators");
+    await p.locator('[role="img"] canvas').first().waitFor();
+    await p.goto("/big-screen");
+    await p.getByTestId("big-screen").waitFor();
+    await p.context().close();
     const origin = new URL(h.url).origin;
     const outside = h.requests.filter(
       (u) => !u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin,
     );
-    expect(h.requests.length).toBeGreaterThan(50);
+    expect(h.requests.length).toBeGreaterThan(20);
     expect(outside).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { BrowserRouter } from "react-router";
-import { ApiError } from "./api/client";
 import { AppRoutes } from "./AppRoutes";
+import { ApiError } from "./api/client";
 import { useLang } from "./hooks/use-lang";
 import { SESSION_KEY } from "./hooks/use-session";
 

@@ -1,3 +1,4 @@
+import type { EChartsOption } from "echarts";
 import { BarChart, GaugeChart, LineChart } from "echarts/charts";
 import {
   GridComponent,
@@ -8,7 +9,6 @@ import {
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import type { EChartsOption } from "echarts";
 import { useEffect, useRef } from "react";
 
 echarts.use([

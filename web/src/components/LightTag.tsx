@@ -15,6 +15,7 @@ export type ReasonText = {
   readonly code: string;
   readonly text: { readonly zh: string; readonly en: string };
 };
+
 import { LIGHT_HEX } from "../charts/colors";
 import { useLang } from "../hooks/use-lang";
 

@@ -1,14 +1,14 @@
-import { FullscreenOutlined, PauseOutlined, CaretRightOutlined } from "@ant-design/icons";
+import { CaretRightOutlined, FullscreenOutlined, PauseOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, ConfigProvider, Segmented, Space, theme } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryState } from "../components/QueryState";
+import { BattleMapView, useBattleMapQuery } from "../features/battle-map";
 import { BigScreenOverview } from "../features/overview/BigScreenOverview";
 import { RankingTable } from "../features/overview/RankingTable";
 import { useOverviewModel } from "../features/overview/use-overview-model";
-import { BattleMapView, useBattleMapQuery } from "../features/battle-map";
 import { useOverview } from "../hooks/use-data";
 import { useLang } from "../hooks/use-lang";
 import { useRotation, useViewportScale } from "../hooks/use-rotation";

@@ -1,8 +1,8 @@
 import { Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LightTag } from "../../components/LightTag";
 import type { EntityScore, OverviewTaskForce } from "../../api/types";
+import { LightTag } from "../../components/LightTag";
 
 type Row = EntityScore & { taskForce?: OverviewTaskForce };
 

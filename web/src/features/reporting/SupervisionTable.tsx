@@ -6,8 +6,8 @@ import type { SupervisionItem } from "../../api/types";
 import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
-import { actionsFor, type SupervisionAction } from "./supervision-actions";
 import { SupervisionActionModal } from "./SupervisionActionModal";
+import { actionsFor, type SupervisionAction } from "./supervision-actions";
 
 const STATE_COLOR = { open: "red", rectifying: "orange", submitted: "blue", verified: "green" } as const;
 

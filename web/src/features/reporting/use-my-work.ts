@@ -1,8 +1,8 @@
 /** Hook: the signed-in owner's work — tasks, indicators and supervision items they are responsible for, with lights. */
 import { useMemo } from "react";
-import { useBattleMapQuery } from "../battle-map";
 import { useIndicatorsWhere, useSupervisionItems, useTasksWhere } from "../../hooks/use-data";
 import { useSession } from "../../hooks/use-session";
+import { useBattleMapQuery } from "../battle-map";
 
 export function useMyWork() {
   const personId = useSession().data?.personId ?? null;

@@ -1,9 +1,9 @@
 import { Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import type { Member } from "../../api/types";
 import { LIGHT_HEX } from "../../charts/colors";
 import type { useNames } from "../../hooks/use-data";
-import type { Member } from "../../api/types";
 import { buildMatrix } from "./matrix";
 import type { indexLights, wbsRows } from "./use-task-force-model";
 
