@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
@@ -145,6 +146,13 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
     for (const task of r.body.tasks)
       expect(r.body.lights.tasks[task.id].color).toMatch(/red|yellow|green|grey|blue/);
     expect(r.body.lights.taskForces["tf-02"].reasons.length).toBeGreaterThan(0);
+    const session = await signIn(app, "leader", DEMO_PASSWORD);
+    const headers = { cookie: `guatu_session=${session.cookie}`, "accept-encoding": "gzip" };
+    const zipped = await app.inject({ method: "GET", url: "/api/v1/battle-map", headers });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    const map = JSON.parse(gunzipSync(zipped.rawPayload).toString("utf8"));
+    expect(map.tasks.length).toBeGreaterThan(200);
+    expect(zipped.rawPayload.length).toBeLessThan(JSON.stringify(map).length / 4);
   });
 
   it("applies changed settings: light thresholds and calendar overrides (re-scheduling), audited", async () => {
