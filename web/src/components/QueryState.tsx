@@ -1,6 +1,7 @@
-import { Alert, Button, Empty, Spin } from "antd";
+import { Alert, Button, Empty, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client";
 
 /** Loading, error and empty states of a query, then its content. */
 export function QueryState<T>(props: {
@@ -16,6 +17,14 @@ export function QueryState<T>(props: {
         <Spin />
         <div style={{ marginTop: 8 }}>{t("common.loading")}</div>
       </div>
+    );
+  if (query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404))
+    return (
+      <Result
+        status={query.error.status === 403 ? "403" : "404"}
+        title={query.error.status}
+        subTitle={query.error.status === 403 ? t("common.forbiddenRead") : t("common.notFound")}
+      />
     );
   if (query.error || query.data === undefined)
     return (

@@ -50,6 +50,7 @@ export const en: Resources = {
     noReasons: "None",
     saved: "Saved",
     forbidden: "You may not do this",
+    forbiddenRead: "You may not see this (only the task forces you belong to)",
     notFound: "Page not found",
     back: "Back to the overview",
   },

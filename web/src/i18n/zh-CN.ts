@@ -48,6 +48,7 @@ export const zhCN = {
     noReasons: "无",
     saved: "已保存",
     forbidden: "无权执行此操作",
+    forbiddenRead: "您无权查看此内容（仅可查看本人所在专班）",
     notFound: "页面不存在",
     back: "返回总览",
   },

@@ -40,7 +40,7 @@ export function BigScreenPage() {
     <ConfigProvider
       theme={{
         algorithm: theme.darkAlgorithm,
-        token: { fontSize: 16, colorBgContainer: "#0d1b33" },
+        token: { fontSize: 20, colorBgContainer: "#0d1b33" },
       }}
     >
       <main className="big-screen" data-testid="big-screen" style={{ padding: 24 * scale }}>

@@ -1,6 +1,7 @@
 import { Card, Space, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { OverviewIndicator } from "../../api/types";
 import { LIGHT_HEX } from "../../charts/colors";
 import { buildSparklineOption } from "../../charts/sparkline";
@@ -33,7 +34,7 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
     >
       <Space style={{ width: "100%", justifyContent: "space-between" }} align="start">
         <Typography.Text strong style={dark ? { color: "#e6f0ff", fontSize: "1.1em" } : undefined}>
-          {ind.name}
+          {dark ? ind.name : <Link to={`/task-forces/${ind.taskForceId}?tab=indicators`}>{ind.name}</Link>}
         </Typography.Text>
         <LightTag color={color} reasons={ind.progress.light.reasons} />
       </Space>
