@@ -68,9 +68,27 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await expect
       .poll(() => row.locator("[data-light]").getAttribute("data-light"), { timeout: 10_000 })
       .toBe("blue");
+    await dialog.waitFor({ state: "hidden" });
     await h.shot(p, "my-tasks-after");
     await p.context().close();
   }, 45_000);
+
+  it("lets an owner report an indicator's actual, and the indicator's light changes", async () => {
+    const p = await h.page("member");
+    await p.goto("/task-forces/tf-01?tab=indicators");
+    const card = p.locator(".ant-card", { hasText: "ZB01-1 固定资产投资增速" });
+    const light = () => card.locator(".ant-card-extra [data-light]").getAttribute("data-light");
+    await expect.poll(light).toBe("red");
+    await card.getByTestId("report-reading").click();
+    const dialog = p.getByRole("dialog");
+    await dialog.getByLabel(/^实际/).fill("8.6");
+    await dialog.getByLabel("备注").fill("8月快报数");
+    await dialog.getByRole("button", { name: submitBtn }).click();
+    await expect.poll(light, { timeout: 10_000 }).toBe("green");
+    await dialog.waitFor({ state: "hidden" });
+    await h.shot(p, "indicator-reported");
+    await p.context().close();
+  }, 30_000);
 
   it("lets a supervisor return and then verify (销号) a rectification", async () => {
     const admin = await h.page("admin");
