@@ -43,6 +43,7 @@ describe("guatu CLI", () => {
     expect(first.stdout).toContain("applied 2026-11-29-0001-core: Success");
     expect(first.stdout).toContain("applied 2026-11-29-0002-accounts: Success");
     expect(first.stdout).toContain("applied 2026-11-29-0003-revisions: Success");
+    expect(first.stdout).toContain("applied 2026-11-29-0007-indexes: Success");
     const again = runGuatu(["migrate", "--db", `sqlite:${dbPath}`]);
     expect(again.stdout).toContain("up to date");
   });

@@ -5,6 +5,7 @@ import * as revisions from "./2026-11-29-0003-revisions.js";
 import * as schedule from "./2026-11-29-0004-schedule.js";
 import * as assessments from "./2026-11-29-0005-assessments.js";
 import * as comments from "./2026-11-29-0006-comments.js";
+import * as indexes from "./2026-11-29-0007-indexes.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0004-schedule": schedule,
   "2026-11-29-0005-assessments": assessments,
   "2026-11-29-0006-comments": comments,
+  "2026-11-29-0007-indexes": indexes,
 };
