@@ -128,7 +128,7 @@ export async function benchHttp(): Promise<Figure[]> {
         cpuMedianMs: 0,
       },
       {
-        name: "HTTP GET /api/v1/overview, 10 connections",
+        name: "HTTP GET /api/v1/overview, 10 connections, gzip",
         runs: r.requests.total,
         medianMs: r.latency.p50,
         minMs: r.latency.min,
