@@ -307,6 +307,23 @@ describe.each(dialects)("REST API on %s", (dialect) => {
     expect(patchState.status).toBe(400);
   });
 
+  it("answers a browser's deep link with the app page and an unknown asset with 404", async () => {
+    const page = await app.inject({
+      method: "GET",
+      url: "/task-forces/tf-01?tab=history&task=t-01-1.4",
+      headers: { accept: "text/html,*/*" },
+    });
+    const hasWebBuild = page.statusCode === 200;
+    if (hasWebBuild) expect(page.headers["content-type"]).toContain("text/html");
+    const asset = await app.inject({
+      method: "GET",
+      url: "/assets/missing-1234.js",
+      headers: { accept: "*/*" },
+    });
+    expect(asset.statusCode).toBe(404);
+    expect(JSON.parse(asset.body).error.code).toBe("NOT_FOUND");
+  });
+
   it("serves the OpenAPI document and the docs page", async () => {
     const doc = await api("GET", "/api/v1/openapi.json");
     expect(doc.status).toBe(200);

@@ -92,7 +92,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app load its index page.
-    if (typeof reply.sendFile === "function" && isAppPage(request.method, request.url)) {
+    if (
+      typeof reply.sendFile === "function" &&
+      isAppPage(request.method, request.url, request.headers.accept)
+    ) {
       return reply.type("text/html; charset=utf-8").sendFile("index.html");
     }
     return send(reply, 404, ERROR_CODES.not_found, `no route ${request.method} ${request.url.split("?")[0]}`);

@@ -6,9 +6,12 @@ import type { FastifyInstance } from "fastify";
 /** The built web app (`vite build` → web/dist), found from src/ and from dist/ alike. */
 export const WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
 
-/** Whether a request is the browser asking for a page of the single-page app. */
-export const isAppPage = (method: string, url: string) =>
-  (method === "GET" || method === "HEAD") && !url.startsWith("/api/") && !/\.[a-z0-9]+(\?|$)/i.test(url);
+/**
+ * Whether a request is the browser navigating to a page of the single-page app: a GET for HTML
+ * outside the API. (Judging by a file extension would fail on ids like `t-01-1.4`.)
+ */
+export const isAppPage = (method: string, url: string, accept: string | undefined) =>
+  (method === "GET" || method === "HEAD") && !url.startsWith("/api/") && /text\/html/.test(accept ?? "");
 
 /**
  * Serves the web app's files with long caching for hashed assets; unknown page paths fall back to

@@ -91,6 +91,21 @@ export const en: Resources = {
     forecast: "Year-end forecast",
     gap: "Gap",
   },
+  audit: {
+    tab: "History",
+    record: "Record",
+    at: "When",
+    actor: "Who",
+    action: "Action",
+    changes: "Changes",
+    actions: {
+      create: "created",
+      update: "updated",
+      delete: "deleted",
+      transition: "moved",
+      schedule: "scheduled",
+    },
+  },
   tf: {
     list: "Task forces",
     book: "Task book",

@@ -89,6 +89,15 @@ export const zhCN = {
     forecast: "年末预测",
     gap: "差距",
   },
+  audit: {
+    tab: "变更记录",
+    record: "记录",
+    at: "时间",
+    actor: "操作人",
+    action: "操作",
+    changes: "变更内容",
+    actions: { create: "新建", update: "修改", delete: "删除", transition: "流转", schedule: "排期" },
+  },
   tf: {
     list: "专班列表",
     book: "任务书",

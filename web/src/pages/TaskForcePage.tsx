@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { Task } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
+import { HistoryPanel } from "../features/audit/HistoryPanel";
 import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
 import { IndicatorsPanel } from "../features/task-force/IndicatorsPanel";
@@ -13,6 +14,7 @@ import { ResponsibilityMatrix } from "../features/task-force/ResponsibilityMatri
 import { TaskBook } from "../features/task-force/TaskBook";
 import { TaskTable } from "../features/task-force/TaskTable";
 import { useTaskForceModel } from "../features/task-force/use-task-force-model";
+import { useCan } from "../hooks/use-can";
 import { useOverview } from "../hooks/use-data";
 
 /** The task-force workspace: task book, WBS, matrix, indicators, reports, supervision. */
@@ -24,6 +26,7 @@ export function TaskForcePage() {
   const overview = useOverview();
   const [reporting, setReporting] = useState<Task | null>(null);
   const tab = params.get("tab") ?? "tasks";
+  const can = useCan();
   return (
     <QueryState query={full}>
       {(f) => (
@@ -92,6 +95,15 @@ export function TaskForcePage() {
                 label: t("tf.supervision"),
                 children: <SupervisionTable items={f.supervisionItems} />,
               },
+              ...(can.rule("audit-entries:read")
+                ? [
+                    {
+                      key: "history",
+                      label: t("audit.tab"),
+                      children: <HistoryPanel full={f} initial={params.get("task")} />,
+                    },
+                  ]
+                : []),
             ]}
           />
           <ProgressReportModal task={reporting} onClose={() => setReporting(null)} />
