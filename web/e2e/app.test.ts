@@ -256,6 +256,21 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await admin.context().close();
   }, 45_000);
 
+  it("shows a record's audit trail (变更记录) to a supervisor, deep-linked by task id", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/task-forces/tf-01?tab=history&task=t-01-1.4");
+    await p.getByText("变更内容").first().waitFor();
+    await p.getByText("新建").first().waitFor();
+    expect(await p.getByText("title").count()).toBeGreaterThan(0);
+    await h.shot(p, "history-supervisor");
+    const member = await h.page("member");
+    await member.goto("/task-forces/tf-01");
+    await member.getByText("任务书").first().waitFor();
+    expect(await member.getByRole("tab", { name: "变更记录" }).count()).toBe(0);
+    await p.context().close();
+    await member.context().close();
+  }, 30_000);
+
   it("sends no request outside the app's origin", async () => {
     // Its own visits, so it holds when run alone; the requests of every earlier test count too.
     const p = await h.page("admin");
