@@ -6,7 +6,7 @@ import type {
 import { supervisionEscalation, supervisionTransition } from "../../shared/api/supervision.js";
 import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import type { ServiceContext } from "../context.js";
+import type { Executor, ServiceContext } from "../context.js";
 import { recordToRow } from "../resource/resource.repository.js";
 import { inTransaction, readRecord } from "../resource/resource.service.js";
 import type { Row } from "../resource/resource-def.js";
@@ -62,6 +62,23 @@ function assertMayAct(ctx: ServiceContext, action: SupervisionAction, item: Row)
   }
 }
 
+/** The item, if `version` is still its version (404 when unknown, 409 when stale). */
+async function itemAtVersion(trx: Executor, id: string, version: number): Promise<Row> {
+  const item = await readRecord(trx, def, id);
+  if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
+  if (item.version !== version) {
+    throw new AppError(
+      "conflict",
+      `supervision item ${id} was changed by someone else (version ${item.version})`,
+      {
+        code: "STALE_VERSION",
+        details: [{ path: "version", message: "stale; reload and retry" }],
+      },
+    );
+  }
+  return item;
+}
+
 /**
  * Moves a supervision item along its state machine at the given version; refuses moves the
  * machine does not allow (409) and a sign-off (销号) by the item's own responsible person (403).
@@ -73,18 +90,7 @@ export async function transitionSupervisionItem(
 ): Promise<Row> {
   const t = parseOrThrow(supervisionTransition, input, "supervision transition");
   return inTransaction(ctx, async (trx) => {
-    const item = await readRecord(trx, def, id);
-    if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
-    if (item.version !== t.version) {
-      throw new AppError(
-        "conflict",
-        `supervision item ${id} was changed by someone else (version ${item.version})`,
-        {
-          code: "STALE_VERSION",
-          details: [{ path: "version", message: "stale; reload and retry" }],
-        },
-      );
-    }
+    const item = await itemAtVersion(trx, id, t.version);
     const move = SUPERVISION_MOVES[t.action];
     if (item.state !== move.from) {
       throw new AppError(
@@ -139,18 +145,7 @@ export async function transitionSupervisionItem(
 export async function escalateSupervisionItem(ctx: ServiceContext, id: string, input: unknown): Promise<Row> {
   const e = parseOrThrow(supervisionEscalation, input, "escalation");
   return inTransaction(ctx, async (trx) => {
-    const item = await readRecord(trx, def, id);
-    if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
-    if (item.version !== e.version) {
-      throw new AppError(
-        "conflict",
-        `supervision item ${id} was changed by someone else (version ${item.version})`,
-        {
-          code: "STALE_VERSION",
-          details: [{ path: "version", message: "stale; reload and retry" }],
-        },
-      );
-    }
+    const item = await itemAtVersion(trx, id, e.version);
     if (item.state === "verified")
       throw new AppError("conflict", "a signed-off (verified) item cannot be escalated", {
         code: "BAD_TRANSITION",
