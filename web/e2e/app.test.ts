@@ -105,6 +105,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await admin.goto("/supervision");
     await admin.getByText("全部", { exact: true }).click();
     await act(admin, "DB-2022-002", "start");
+    // Each action sends the version the page shows: wait until the list has refetched it.
+    await expect.poll(() => state(admin, "DB-2022-002")).toBe("rectifying");
     await act(admin, "DB-2022-002", "submit", "已完成整改，附整改报告");
     await expect.poll(() => state(admin, "DB-2022-002")).toBe("submitted");
 
@@ -119,8 +121,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
 
     await admin.reload();
     await admin.getByText("全部", { exact: true }).click();
+    await expect.poll(() => state(admin, "DB-2022-002")).toBe("rectifying");
     await act(admin, "DB-2022-002", "submit", "补充整改材料后再次提交");
     await sup.reload();
+    await sup.getByText("全部", { exact: true }).click();
+    await expect.poll(() => state(sup, "DB-2022-002")).toBe("submitted");
     await act(sup, "DB-2022-002", "verify");
     await sup.getByText("已销号", { exact: true }).first().click();
     await expect.poll(() => state(sup, "DB-2022-002")).toBe("verified");
