@@ -3,6 +3,8 @@
  * tasks (work packages of leaves, some milestones) × `indicatorsPerForce` indicators × 12 monthly
  * readings, plus supervision items. Same options → the same data, on every machine.
  */
+
+import { mulberry32 } from "../../src/domain/demo/data/prng.js";
 import type { Indicator, IndicatorKind } from "../../src/engines/indicators/types.js";
 import type { LightIndicator } from "../../src/engines/lights/types.js";
 import type { OverviewInput } from "../../src/engines/scoring/overview.js";
@@ -26,18 +28,6 @@ export const ISSUE_SIZE: OverviewSize = {
   supervisionPerForce: 30,
 };
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const dateAt = (base: string, days: number) =>
   new Date(Date.parse(`${base}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -49,7 +39,7 @@ export function generateOverview(
   size: OverviewSize = ISSUE_SIZE,
   seed = 20221215,
 ): Omit<OverviewInput, "calendar"> {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const taskForces: { id: string }[] = [];
   const tasks: OverviewInput["tasks"][number][] = [];

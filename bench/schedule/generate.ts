@@ -5,18 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-
-/** mulberry32: a tiny seeded PRNG, so every run writes the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../src/domain/demo/data/prng.js";
 
 const GROUP = 200;
 const DEADLINES = ["2022-09-30", "2022-10-31", "2022-11-15", "2022-11-30", "2022-12-15"];
@@ -29,7 +18,7 @@ export function generateScheduleFile(
   n: number,
   seed = 42,
 ): { tasks: number; dependencies: number } {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, "w");

@@ -4,9 +4,9 @@ import { computeOverview } from "../../domain/closed-loop/closed-loop.service.js
 import { namedScores } from "../../domain/closed-loop/overview-view.js";
 import { serviceContext } from "../../domain/context.js";
 import { AppError } from "../../shared/errors.js";
+import { cliLang } from "../locale.js";
 import { textTable } from "../text-table.js";
 import { withDatabase } from "../with-database.js";
-import { scheduleLang } from "./schedule-project.js";
 
 const HEAD = {
   zh: ["名次", "专班", "得分", "节点", "指标", "督办", "红灯"],
@@ -32,7 +32,7 @@ export function register(program: Command): void {
         if (opts.statusDate && !/^\d{4}-\d{2}-\d{2}$/.test(opts.statusDate)) {
           throw new AppError("invalid", `--status-date ${opts.statusDate}: expected YYYY-MM-DD`);
         }
-        const lang = scheduleLang(opts.lang, process.env);
+        const lang = cliLang(opts.lang, process.env);
         const when = opts.statusDate ? { statusDate: opts.statusDate } : {};
         const result = await withDatabase(opts.db, async (database) => {
           const ctx = serviceContext(database, "cli");

@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import { runFiveIzationCheck } from "../../domain/closed-loop/closed-loop.service.js";
 import { serviceContext } from "../../domain/context.js";
 import { AppError } from "../../shared/errors.js";
+import { cliLang } from "../locale.js";
 import { textTable } from "../text-table.js";
 import { withDatabase } from "../with-database.js";
-import { scheduleLang } from "./schedule-project.js";
 
 const HEAD = {
   zh: ["专班", "任务", "检查", "问题代码", "说明"],
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .action(async (opts: { db?: string; format: string; lang?: string }) => {
       if (opts.format !== "table" && opts.format !== "json")
         throw new AppError("invalid", `--format ${opts.format}: must be table or json`);
-      const lang = scheduleLang(opts.lang, process.env);
+      const lang = cliLang(opts.lang, process.env);
       const result = await withDatabase(opts.db, (database) =>
         runFiveIzationCheck(serviceContext(database, "cli")),
       );

@@ -8,6 +8,8 @@ import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
 import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
 import { AppError, isAppError } from "../../shared/errors.js";
+import { cliLang, type Lang } from "../locale.js";
+import { displayWidth as width } from "../text-table.js";
 
 /** Options of `guatu schedule`, as commander parses them. */
 export interface ScheduleCommandOptions {
@@ -15,8 +17,6 @@ export interface ScheduleCommandOptions {
   readonly format?: string;
   readonly lang?: string;
 }
-
-type Lang = "zh" | "en";
 
 const TEXT = {
   zh: {
@@ -51,15 +51,8 @@ const TEXT = {
   },
 } as const;
 
-/** `--lang`, else the locale of LC_ALL / LC_MESSAGES / LANG: Chinese headers for zh*, English otherwise. */
-export function scheduleLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag !== undefined) {
-    if (flag !== "zh" && flag !== "en") throw new AppError("invalid", `--lang ${flag}: must be zh or en`);
-    return flag;
-  }
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
+/** The `--lang` rule shared by every command (kept under this name for the schedule command). */
+export { cliLang as scheduleLang };
 
 /**
  * Reads and parses a JSON file; every failure is one `invalid` error naming the file (and line and
@@ -162,12 +155,6 @@ function lineColumn(text: string, pos: number): string {
   return `line ${line}, column ${pos - start + 1}`;
 }
 
-/** Terminal columns of a string: CJK and other wide characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
 const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - width(s)));
 const cut = (s: string, max: number): string =>
   width(s) <= max ? s : `${[...s].slice(0, max - 1).join("")}…`;
@@ -251,7 +238,7 @@ export async function runScheduleCommand(
     throw new AppError("invalid", `--format ${format}: must be table or json`);
   if (opts.statusDate !== undefined && !isIsoDate(opts.statusDate))
     throw new AppError("invalid", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
-  const lang = format === "table" ? scheduleLang(opts.lang, env) : "en";
+  const lang = format === "table" ? cliLang(opts.lang, env) : "en";
   progress(`reading ${path}…`);
   const file = readJsonFile(path);
   let result: ScheduleResult;

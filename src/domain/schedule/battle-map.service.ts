@@ -8,7 +8,7 @@ import type { Row } from "../resource/resource-def.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
 import { taskForceResource } from "../task-forces/task-force.resources.js";
 import { dependencyResource, taskResource } from "../tasks/task.resources.js";
-import { readScheduleRun, type ScheduleRun } from "./schedule.service.js";
+import { readScheduleRuns, type ScheduleRun } from "./schedule.service.js";
 
 /** Filters of the battle map. */
 export interface BattleMapFilter {
@@ -72,10 +72,13 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
     { filters: byTf, sort: [{ field: "id", desc: false }], limit: ALL, offset: 0 },
     dialect,
   );
-  const taskForces: (Row & { schedule: ScheduleRun | null })[] = [];
-  for (const tf of await toRecords(db, taskForceResource, tfRows)) {
-    taskForces.push({ ...tf, schedule: (await readScheduleRun(db, tf.id as string)) ?? null });
-  }
+  const runs = await readScheduleRuns(
+    db,
+    tfRows.map((r) => r.id as string),
+  );
+  const taskForces: (Row & { schedule: ScheduleRun | null })[] = (
+    await toRecords(db, taskForceResource, tfRows)
+  ).map((tf) => ({ ...tf, schedule: runs.get(tf.id as string) ?? null }));
   const all = await lightsById(
     ctx,
     taskForces.map((t) => t.id as string),

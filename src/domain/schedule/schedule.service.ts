@@ -188,18 +188,31 @@ export async function recomputeAll(
 
 /** The last stored run of a task force, or undefined. */
 export async function readScheduleRun(db: Executor, taskForceId: string): Promise<ScheduleRun | undefined> {
-  const r = await db
+  return (await readScheduleRuns(db, [taskForceId])).get(taskForceId);
+}
+
+/** The last stored runs of several task forces, by task force id, in one query. */
+export async function readScheduleRuns(
+  db: Executor,
+  taskForceIds: readonly string[],
+): Promise<Map<string, ScheduleRun>> {
+  if (taskForceIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom("schedule_runs")
     .selectAll()
-    .where("taskForceId", "=", taskForceId)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    ...r,
-    feasible: Boolean(r.feasible),
-    criticalPath: JSON.parse(r.criticalPath),
-    skipped: JSON.parse(r.skipped),
-  } as ScheduleRun;
+    .where("taskForceId", "in", taskForceIds as string[])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.taskForceId as string,
+      {
+        ...r,
+        feasible: Boolean(r.feasible),
+        criticalPath: JSON.parse(r.criticalPath),
+        skipped: JSON.parse(r.skipped),
+      } as ScheduleRun,
+    ]),
+  );
 }
 
 /**
