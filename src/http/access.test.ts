@@ -149,6 +149,9 @@ describe.each(dialects)("access control on %s", (dialect) => {
     });
     expect(comment.status).toBe(201);
     expect(comment.body.author).toBe("leader");
+    expect(comment.body.authorName).toBe(
+      buildDemoDataset().users.find((u) => u.username === "leader")?.displayName,
+    );
     expect((await as.viewer!("POST", "/api/v1/comments", { taskForceId: "tf-01", body: "x" })).status).toBe(
       403,
     );

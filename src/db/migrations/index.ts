@@ -6,6 +6,7 @@ import * as schedule from "./2026-11-29-0004-schedule.js";
 import * as assessments from "./2026-11-29-0005-assessments.js";
 import * as comments from "./2026-11-29-0006-comments.js";
 import * as indexes from "./2026-11-29-0007-indexes.js";
+import * as commentAuthorName from "./2026-11-29-0008-comment-author-name.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0005-assessments": assessments,
   "2026-11-29-0006-comments": comments,
   "2026-11-29-0007-indexes": indexes,
+  "2026-11-29-0008-comment-author-name": commentAuthorName,
 };

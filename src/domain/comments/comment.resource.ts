@@ -22,7 +22,7 @@ async function checkComment(ctx: ServiceContext, trx: Executor, next: Row, befor
       });
     }
   }
-  return before ? {} : { author: ctx.actor };
+  return before ? {} : { author: ctx.actor, authorName: ctx.principal?.displayName ?? null };
 }
 
 /** Comments (批示) by leaders and others on task forces, tasks and supervision items. */

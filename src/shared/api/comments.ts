@@ -11,7 +11,12 @@ export const commentSchemas = defineEntity({
     supervisionItemId: id.nullable(),
     body: requiredText(4000),
   },
-  readOnly: { author: z.string() },
+  readOnly: {
+    /** Username of the author (who alone may change the comment). */
+    author: z.string(),
+    /** The author's display name when the comment was written (null on older comments). */
+    authorName: z.string().nullable(),
+  },
   required: ["taskForceId", "body"],
   defaults: { taskId: null, supervisionItemId: null },
 });
