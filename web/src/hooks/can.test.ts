@@ -46,6 +46,36 @@ describe("canFor", () => {
     expect(member.superviseAction("verify", item)).toBe(false);
   });
 
+  it("lets a leader comment anywhere and escalate open items, but not take assessments", () => {
+    const can = canFor(
+      session(["leader"], {
+        ownTaskForceIds: [],
+        permissions: ["write:comments", "supervision-items:escalate", "read:assessments"],
+      }),
+    );
+    expect(can.comment("tf-7")).toBe(true);
+    expect(can.escalate({ state: "rectifying" })).toBe(true);
+    expect(can.escalate({ state: "verified" })).toBe(false);
+    expect(can.readAssessments).toBe(true);
+    expect(can.takeAssessment).toBe(false);
+  });
+
+  it("lets a member comment only on own task forces and never escalate", () => {
+    const can = canFor(session(["member"], { permissions: ["write:comments"] }));
+    expect(can.comment("tf-1")).toBe(true);
+    expect(can.comment("tf-2")).toBe(false);
+    expect(can.escalate({ state: "open" })).toBe(false);
+  });
+
+  it("lets a viewer read assessments but not comment, and a supervisor take a snapshot", () => {
+    const viewer = canFor(session(["viewer"], { permissions: ["read:assessments"] }));
+    expect(viewer.comment("tf-1")).toBe(false);
+    expect(viewer.takeAssessment).toBe(false);
+    const sup = canFor(session(["supervisor"], { permissions: ["assessments:take", "write:comments"] }));
+    expect(sup.takeAssessment).toBe(true);
+    expect(sup.comment("tf-9")).toBe(true);
+  });
+
   it("allows nothing when signed out", () => {
     const can = canFor(null);
     expect(can.rule("read:overview")).toBe(false);

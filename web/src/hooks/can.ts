@@ -24,6 +24,13 @@ export interface Can {
   ) => boolean;
   readonly seeSupervisionQueue: boolean;
   readonly seeMyTasks: boolean;
+  /** Assessment snapshots (考核): read them, take a new one. */
+  readonly readAssessments: boolean;
+  readonly takeAssessment: boolean;
+  /** Write a comment (批示) on a task force or its tasks and items: a reader of it with the write rule. */
+  readonly comment: (taskForceId: string) => boolean;
+  /** Escalate (提级督办) a supervision item that is not yet signed off. */
+  readonly escalate: (item: { state: string }) => boolean;
 }
 
 const has = (s: Session | null | undefined, role: string) =>
@@ -51,5 +58,12 @@ export function canFor(s: Session | null | undefined): Can {
     },
     seeSupervisionQueue: rule("supervision-items:verify"),
     seeMyTasks: !!s?.personId && (rule("write:progress-reports") || rule("write:indicator-readings")),
+    readAssessments: rule("read:assessments"),
+    takeAssessment: rule("assessments:take"),
+    // Mirrors access.ts: admins, supervisors and leaders read every task force, others their own.
+    comment: (tf) =>
+      rule("write:comments") &&
+      (admin || has(s, "supervisor") || has(s, "leader") || !!s?.ownTaskForceIds.includes(tf)),
+    escalate: (item) => rule("supervision-items:escalate") && item.state !== "verified",
   };
 }
