@@ -1,7 +1,9 @@
 /** Typed calls of the closed-loop and task-force routes. */
 import { get, patch, post } from "./client";
 import type {
+  AssessmentSnapshot,
   CheckView,
+  Comment,
   Indicator,
   IndicatorReading,
   OrgUnit,
@@ -61,3 +63,17 @@ export const transitionSupervisionItem = (
   action: "start" | "submit" | "return" | "verify",
   body: { version: number; date: string; note?: string; rectification?: string },
 ) => post<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}/${action}`, body);
+
+// Assessment snapshots (考核) and leaders' comments (批示) / escalation (提级督办).
+export const fetchAssessments = () => get<Page<AssessmentSnapshot>>(`/assessments${query({ limit: 100 })}`);
+export const fetchAssessment = (id: string) =>
+  get<AssessmentSnapshot>(`/assessments/${encodeURIComponent(id)}`);
+/** Takes a snapshot at `statusDate` (default: the organisation's status date). */
+export const takeAssessment = (statusDate?: string) =>
+  post<AssessmentSnapshot>(`/assessments${query({ statusDate })}`);
+/** Comments matching equality filters (`taskForceId`, `taskId`, `supervisionItemId`), oldest first. */
+export const fetchComments = (filter: Record<string, string>) =>
+  get<Page<Comment>>(`/comments${query({ limit: 1000, sort: "createdAt", ...filter })}`);
+export const createComment = (body: Record<string, unknown>) => post<Comment>("/comments", body);
+export const escalateSupervisionItem = (id: string, body: { version: number; date: string; note: string }) =>
+  post<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}/escalate`, body);

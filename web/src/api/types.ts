@@ -1,7 +1,13 @@
 /** Wire types of the API, derived from the shared zod schemas (one source of truth). */
 import type { z } from "zod";
 import type { demoInfo, sessionInfo } from "../../../src/shared/api/auth";
-import type { checkView, overviewView, taskForceLights } from "../../../src/shared/api/closed-loop";
+import type {
+  assessmentSnapshot,
+  checkView,
+  overviewView,
+  taskForceLights,
+} from "../../../src/shared/api/closed-loop";
+import type { Comment } from "../../../src/shared/api/comments";
 import type { Goal } from "../../../src/shared/api/goals";
 import type { Indicator, IndicatorReading } from "../../../src/shared/api/indicators";
 import type { orgUnitSchemas, personSchemas } from "../../../src/shared/api/org";
@@ -21,6 +27,9 @@ export type {
   TaskForce,
 };
 export type Member = TaskForceMember;
+export type { Comment };
+/** A dated assessment snapshot (考核) of task forces, units and persons. */
+export type AssessmentSnapshot = z.output<typeof assessmentSnapshot>;
 export type Session = z.output<typeof sessionInfo>;
 export type DemoInfo = z.output<typeof demoInfo>;
 export type Overview = z.output<typeof overviewView>;
