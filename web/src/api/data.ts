@@ -1,11 +1,13 @@
 /** Typed calls of the closed-loop and task-force routes. */
-import { get, patch, post } from "./client";
+import { del, get, patch, post } from "./client";
 import type {
   AssessmentSnapshot,
   CheckView,
   Comment,
+  Dependency,
   Indicator,
   IndicatorReading,
+  Member,
   OrgUnit,
   Overview,
   Page,
@@ -77,3 +79,17 @@ export const fetchComments = (filter: Record<string, string>) =>
 export const createComment = (body: Record<string, unknown>) => post<Comment>("/comments", body);
 export const escalateSupervisionItem = (id: string, body: { version: number; date: string; note: string }) =>
   post<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}/escalate`, body);
+
+// Plan editing by a task force's lead (tasks, dependencies, members, indicators); each write
+// re-schedules the task force on the server.
+export const createTask = (body: Record<string, unknown>) => post<Task>("/tasks", body);
+export const createDependency = (body: Record<string, unknown>) => post<Dependency>("/dependencies", body);
+export const createMember = (body: Record<string, unknown>) => post<Member>("/members", body);
+export const patchMember = (id: string, body: Record<string, unknown> & { version: number }) =>
+  patch<Member>(`/members/${encodeURIComponent(id)}`, body);
+export const createIndicator = (body: Record<string, unknown>) => post<Indicator>("/indicators", body);
+/** The resources a lead deletes from the plan. */
+export type PlanResource = "tasks" | "dependencies" | "members" | "indicators";
+/** Deletes a plan record at `version` (409 STALE_VERSION when changed, STILL_REFERENCED when in use). */
+export const deletePlanRecord = (resource: PlanResource, id: string, version?: number) =>
+  del(`/${resource}/${encodeURIComponent(id)}${query({ version })}`);

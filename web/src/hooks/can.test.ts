@@ -76,9 +76,34 @@ describe("canFor", () => {
     expect(sup.comment("tf-9")).toBe(true);
   });
 
+  it("lets a lead edit the plan of the task forces they lead, part by part, and an admin any", () => {
+    const writes = ["write:tasks", "write:dependencies", "write:members", "write:indicators"];
+    const lead = canFor(session(["lead"], { leadTaskForceIds: ["tf-1"], permissions: writes }));
+    for (const part of ["tasks", "dependencies", "members", "indicators"] as const) {
+      expect(lead.editPlan("tf-1", part)).toBe(true);
+      expect(lead.editPlan("tf-2", part)).toBe(false);
+    }
+    const noMembers = canFor(session(["lead"], { leadTaskForceIds: ["tf-1"], permissions: ["write:tasks"] }));
+    expect(noMembers.editPlan("tf-1")).toBe(true);
+    expect(noMembers.editPlan("tf-1", "members")).toBe(false);
+    expect(canFor(session(["admin"], { permissions: writes })).editPlan("tf-9", "indicators")).toBe(true);
+  });
+
+  it("gives plan editing to no member, viewer or supervisor, even of their own task force", () => {
+    const perms = ["write:progress-reports", "write:indicator-readings", "write:supervision-items"];
+    for (const role of ["member", "viewer", "supervisor"] as const) {
+      const can = canFor(session([role], { leadTaskForceIds: [], permissions: perms }));
+      for (const part of ["tasks", "dependencies", "members", "indicators"] as const)
+        expect(can.editPlan("tf-1", part)).toBe(false);
+    }
+    // A lead-task-force id without the write rule (e.g. a token scoped to read) edits nothing.
+    expect(canFor(session(["lead"], { leadTaskForceIds: ["tf-1"] })).editPlan("tf-1")).toBe(false);
+  });
+
   it("allows nothing when signed out", () => {
     const can = canFor(null);
     expect(can.rule("read:overview")).toBe(false);
     expect(can.seeMyTasks).toBe(false);
+    expect(can.editPlan("tf-1")).toBe(false);
   });
 });

@@ -31,7 +31,15 @@ export interface Can {
   readonly comment: (taskForceId: string) => boolean;
   /** Escalate (提级督办) a supervision item that is not yet signed off. */
   readonly escalate: (item: { state: string }) => boolean;
+  /**
+   * Change a task force's plan — create or delete its tasks, dependencies, members or indicators
+   * (default: tasks): the write rule of that part, and the task force's lead or an admin.
+   */
+  readonly editPlan: (taskForceId: string, part?: PlanPart) => boolean;
 }
+
+/** The parts of a task force's plan its lead edits. */
+export type PlanPart = "tasks" | "dependencies" | "members" | "indicators";
 
 const has = (s: Session | null | undefined, role: string) =>
   !!s?.roles.includes(role as Session["roles"][number]);
@@ -65,5 +73,6 @@ export function canFor(s: Session | null | undefined): Can {
       rule("write:comments") &&
       (admin || has(s, "supervisor") || has(s, "leader") || !!s?.ownTaskForceIds.includes(tf)),
     escalate: (item) => rule("supervision-items:escalate") && item.state !== "verified",
+    editPlan: (tf, part = "tasks") => rule(`write:${part}`) && (admin || leads(tf)),
   };
 }

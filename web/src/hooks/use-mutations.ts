@@ -16,8 +16,8 @@ import {
 } from "../api/data";
 import { parseOrThrow } from "./validate";
 
-/** Refreshes everything derived from tasks, readings and supervision items. */
-function useRefreshAll() {
+/** Refreshes everything derived from tasks, readings and supervision items (lights, battle map …). */
+export function useRefreshAll() {
   const qc = useQueryClient();
   return () => {
     for (const key of [
