@@ -4,6 +4,7 @@
  */
 export * from "./calendar/index.js";
 export * from "./check/index.js";
+export * from "./dispatch/index.js";
 export * from "./indicators/index.js";
 export * from "./lights/index.js";
 export * from "./schedule/index.js";

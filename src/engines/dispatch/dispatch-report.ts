@@ -1,0 +1,163 @@
+/**
+ * The weekly (or monthly) dispatch report (调度报告) the supervision office prints: per task force
+ * and in total, lights now, what was finished in the round, what is overdue, what falls due next,
+ * who did not report, supervision items that moved, indicators reported, and the key points.
+ */
+import type { IsoDate } from "../indicators/dates.js";
+import type { TrendStage } from "../indicators/types.js";
+import type { LightColor } from "../lights/light.js";
+import { emptyCounts } from "../lights/lights-for.js";
+import { dispatchRounds } from "./dispatch-rounds.js";
+import { keyPoints } from "./key-points.js";
+import { indicatorEntries, type SectionInput, supervisionLists, taskLists } from "./section.js";
+import type {
+  DispatchIndicator,
+  DispatchInput,
+  DispatchOptions,
+  DispatchReport,
+  DispatchSection,
+  DispatchSummary,
+  DispatchSupervisionItem,
+  DispatchTask,
+  GivenTaskLight,
+} from "./types.js";
+
+const noTrends = (): Record<TrendStage, number> => ({
+  "turned-positive": 0,
+  "stopped-falling": 0,
+  rebounding: 0,
+  flat: 0,
+  falling: 0,
+  unknown: 0,
+});
+
+/**
+ * Builds the dispatch report at `input.statusDate` from records and the lights engine's output
+ * (reasons are passed through, never recomputed). Task forces are ordered by code, lists by WBS code;
+ * records of task forces not in `input.taskForces` are ignored. Days overdue / left are working days
+ * when a calendar is given, else calendar days (`dayUnit`).
+ * Example: a task due 2022-08-12 (Fri), not done, at Monday 2022-08-15 with a Mon–Fri calendar is in
+ * `overdue` with `daysOverdue: 1`.
+ */
+export function dispatchReport(input: DispatchInput, options: DispatchOptions = {}): DispatchReport {
+  const T = input.statusDate;
+  const rounds = dispatchRounds(input.round, T);
+  const calendar = input.calendar ?? null;
+  const lightOf = new Map<string, GivenTaskLight>(input.taskLights.map((l) => [l.taskId, l]));
+  const parents = new Set<string>();
+  const codeOf = new Map<string, string>();
+  for (const t of input.tasks) {
+    if (t.parentId && t.parentId !== t.id) parents.add(t.parentId);
+    codeOf.set(t.id, t.code);
+  }
+  const tasksOf = group<DispatchTask>(input.tasks);
+  const itemsOf = group<DispatchSupervisionItem>(input.supervisionItems ?? []);
+  const indicatorsOf = group<DispatchIndicator>(input.indicators ?? []);
+  const forces = [...input.taskForces].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1,
+  );
+  const taskForces = forces.map((tf): DispatchSection => {
+    const s: SectionInput = {
+      statusDate: T,
+      rounds,
+      calendar,
+      tasks: tasksOf.get(tf.id) ?? [],
+      lightOf,
+      parents,
+      codeOf,
+      supervisionItems: itemsOf.get(tf.id) ?? [],
+      indicators: indicatorsOf.get(tf.id) ?? [],
+    };
+    const lists = taskLists(s);
+    const supervision = supervisionLists(s);
+    const indicators = indicatorEntries(s);
+    const section = {
+      taskForceId: tf.id,
+      code: tf.code,
+      name: tf.name,
+      color: input.taskForceColors?.[tf.id] ?? null,
+      ...lists,
+      supervision,
+      indicators,
+    };
+    return { ...section, summary: summarise(section, s.tasks, lightOf) };
+  });
+  const dayUnit = calendar ? "workdays" : "calendar-days";
+  return {
+    statusDate: T as IsoDate,
+    rounds,
+    dayUnit,
+    total: sumSummaries(taskForces.map((s) => s.summary)),
+    taskForces,
+    keyPoints: keyPoints(taskForces, dayUnit, options.maxKeyPoints ?? 10),
+  };
+}
+
+function group<T extends { readonly taskForceId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.taskForceId);
+    if (list) list.push(x);
+    else m.set(x.taskForceId, [x]);
+  }
+  return m;
+}
+
+function summarise(
+  s: Omit<DispatchSection, "summary">,
+  tasks: readonly DispatchTask[],
+  lightOf: ReadonlyMap<string, GivenTaskLight>,
+): DispatchSummary {
+  const taskCounts = emptyCounts();
+  // A task the lights engine did not light counts grey (not yet due), as its entry shows.
+  for (const t of tasks) taskCounts[lightOf.get(t.id)?.color ?? "grey"]++;
+  const indicatorCounts = emptyCounts();
+  const trends = noTrends();
+  for (const i of s.indicators) {
+    indicatorCounts[i.color]++;
+    trends[i.trend]++;
+  }
+  return {
+    tasks: tasks.length,
+    taskCounts,
+    indicatorCounts,
+    completed: s.completed.length,
+    due: s.due.length,
+    overdue: s.overdue.length,
+    noReport: s.noReport.length,
+    red: s.red.length,
+    yellow: s.yellow.length,
+    supervision: {
+      raised: s.supervision.raised.length,
+      submitted: s.supervision.submitted.length,
+      verified: s.supervision.verified.length,
+      overdue: s.supervision.overdue.length,
+    },
+    indicators: s.indicators.length,
+    indicatorsReported: s.indicators.filter((i) => i.reportedInRound).length,
+    trends,
+  };
+}
+
+/** The sum of summaries, field by field. */
+export function sumSummaries(list: readonly DispatchSummary[]): DispatchSummary {
+  const add = (a: Record<string, number>, b: Readonly<Record<string, number>>) => {
+    for (const k of Object.keys(b)) a[k] = (a[k] ?? 0) + b[k]!;
+  };
+  const taskCounts: Record<LightColor, number> = emptyCounts();
+  const indicatorCounts: Record<LightColor, number> = emptyCounts();
+  const trends = noTrends();
+  const supervision = { raised: 0, submitted: 0, verified: 0, overdue: 0 };
+  const n = { tasks: 0, completed: 0, due: 0, overdue: 0, noReport: 0, red: 0, yellow: 0 };
+  const ind = { indicators: 0, indicatorsReported: 0 };
+  for (const s of list) {
+    add(taskCounts, s.taskCounts);
+    add(indicatorCounts, s.indicatorCounts);
+    add(trends, s.trends);
+    add(supervision, s.supervision);
+    for (const k of Object.keys(n) as (keyof typeof n)[]) n[k] += s[k];
+    ind.indicators += s.indicators;
+    ind.indicatorsReported += s.indicatorsReported;
+  }
+  return { ...n, taskCounts, indicatorCounts, supervision, ...ind, trends };
+}

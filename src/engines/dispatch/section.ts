@@ -1,0 +1,123 @@
+/**
+ * One task force's part of the dispatch report: its task, supervision and indicator lists.
+ */
+import type { LightColor } from "../lights/light.js";
+import { compareWbs, daysFrom, inWindow } from "./dispatch-rounds.js";
+import type {
+  DispatchCalendar,
+  DispatchIndicator,
+  DispatchRounds,
+  DispatchSupervisionItem,
+  DispatchTask,
+  GivenTaskLight,
+  IndicatorEntry,
+  LitEntry,
+  SupervisionEntry,
+  SupervisionLists,
+  TaskEntry,
+} from "./types.js";
+
+/** What a section is built from: one task force's records, the lights, the windows. */
+export interface SectionInput {
+  readonly statusDate: string;
+  readonly rounds: DispatchRounds;
+  readonly calendar: DispatchCalendar | null;
+  readonly tasks: readonly DispatchTask[];
+  readonly lightOf: ReadonlyMap<string, GivenTaskLight>;
+  /** Ids of tasks some task names as parent. */
+  readonly parents: ReadonlySet<string>;
+  readonly codeOf: ReadonlyMap<string, string>;
+  readonly supervisionItems: readonly DispatchSupervisionItem[];
+  readonly indicators: readonly DispatchIndicator[];
+}
+
+/** The task lists of a section: completed, due, overdue, no report, red, yellow. */
+export function taskLists(s: SectionInput) {
+  const T = s.statusDate;
+  const tasks = [...s.tasks].sort((a, b) => compareWbs(a.code, b.code) || (a.id < b.id ? -1 : 1));
+  const entries = tasks.map((t) => entryOf(t, s.lightOf.get(t.id), s.parents.has(t.id)));
+  const completed: TaskEntry[] = [];
+  const due: (TaskEntry & { daysLeft: number })[] = [];
+  const overdue: (TaskEntry & { daysOverdue: number })[] = [];
+  const noReport: TaskEntry[] = [];
+  const red: LitEntry[] = [];
+  const yellow: LitEntry[] = [];
+  const round = s.rounds.current;
+  tasks.forEach((t, k) => {
+    const e = entries[k]!;
+    const done = t.status === "done";
+    if (done && inWindow(t.actualFinish, round)) completed.push(e);
+    if (!done && t.deadline && t.deadline < T)
+      overdue.push({ ...e, daysOverdue: daysFrom(t.deadline, T, s.calendar) });
+    if (!done && inWindow(t.deadline, s.rounds.due))
+      due.push({ ...e, daysLeft: daysFrom(T, t.deadline!, s.calendar) });
+    // The lights' NO_REPORT_THIS_ROUND rule, for every colour: work started in the round is exempt.
+    if (!e.summary && t.status === "in_progress" && !inWindow(t.actualStart, round)) {
+      if (!inWindow(t.lastReportDate, round)) noReport.push(e);
+    }
+    const light = s.lightOf.get(t.id);
+    if (light && (light.color === "red" || light.color === "yellow")) {
+      // A summary's CHILD_LIGHT reasons repeat its sub-tasks, which are listed themselves.
+      const reasons = light.summary ? light.reasons.filter((r) => r.code !== "CHILD_LIGHT") : light.reasons;
+      if (reasons.length) (light.color === "red" ? red : yellow).push({ ...e, reasons });
+    }
+  });
+  return { completed, due, overdue, noReport, red, yellow };
+}
+
+function entryOf(t: DispatchTask, light: GivenTaskLight | undefined, summary: boolean): TaskEntry {
+  return {
+    taskId: t.id,
+    taskForceId: t.taskForceId,
+    code: t.code,
+    title: t.title,
+    summary,
+    status: t.status,
+    percent: t.percent,
+    deadline: t.deadline ?? null,
+    actualFinish: t.actualFinish ?? null,
+    lastReportDate: t.lastReportDate ?? null,
+    responsibleUnitId: t.responsibleUnitId ?? null,
+    responsiblePersonId: t.responsiblePersonId ?? null,
+    color: light?.color ?? ("grey" as LightColor),
+  };
+}
+
+/** Supervision items raised, submitted, verified in the round, and those past due and not verified. */
+export function supervisionLists(s: SectionInput): SupervisionLists {
+  const T = s.statusDate;
+  const round = s.rounds.current;
+  const items = [...s.supervisionItems]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1))
+    .map((i): SupervisionEntry => {
+      const late = i.state !== "verified" && i.dueDate < T;
+      return {
+        id: i.id,
+        code: i.code,
+        taskForceId: i.taskForceId,
+        taskId: i.taskId ?? null,
+        taskCode: i.taskId ? (s.codeOf.get(i.taskId) ?? null) : null,
+        state: i.state,
+        issue: i.issue ?? "",
+        raisedOn: i.raisedOn,
+        submittedOn: i.submittedOn ?? null,
+        verifiedOn: i.verifiedOn ?? null,
+        dueDate: i.dueDate,
+        daysOverdue: late ? daysFrom(i.dueDate, T, s.calendar) : null,
+      };
+    });
+  return {
+    raised: items.filter((i) => inWindow(i.raisedOn, round)),
+    // Events of the round: an item submitted and then verified in the same week counts in both.
+    submitted: items.filter((i) => inWindow(i.submittedOn, round)),
+    verified: items.filter((i) => i.state === "verified" && inWindow(i.verifiedOn, round)),
+    overdue: items.filter((i) => i.daysOverdue !== null),
+  };
+}
+
+/** Indicators by code, each flagged when its latest reading was reported in the round. */
+export function indicatorEntries(s: SectionInput): IndicatorEntry[] {
+  return [...s.indicators]
+    .sort((a, b) => compareWbs(a.code, b.code) || (a.id < b.id ? -1 : 1))
+    .map((i) => ({ ...i, reportedInRound: !!i.reading && inWindow(i.reportedOn, s.rounds.current) }));
+}
