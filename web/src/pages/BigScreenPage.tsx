@@ -1,11 +1,12 @@
 import { CaretRightOutlined, FullscreenOutlined, PauseOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, ConfigProvider, Segmented, Space, theme } from "antd";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryState } from "../components/QueryState";
 import { BattleMapView, useBattleMapQuery } from "../features/battle-map";
+import { useFillHeight } from "../features/battle-map/use-fill-height";
 import { BigScreenOverview } from "../features/overview/BigScreenOverview";
 import { RankingTable } from "../features/overview/RankingTable";
 import { useOverviewModel } from "../features/overview/use-overview-model";
@@ -32,8 +33,11 @@ export function BigScreenPage() {
     return () => clearInterval(h);
   }, [qc]);
   const slide = slides[rot.index];
+  const section = useRef<HTMLElement>(null);
+  // The battle map takes the rest of the screen below the header, down to the page's padding.
+  const mapHeight = useFillHeight(section, 24 * scale);
   // Overview and ranking are laid out for 1920×1080 and zoomed on bigger screens (3840×2160 → 2×);
-  // the battle map sizes its own canvas for the dark theme.
+  // the battle map is magnified by the same factor on its own canvas (CSS zoom would blur it).
   const zoom = { zoom: scale } as React.CSSProperties;
   const updated = new Date(overview.dataUpdatedAt || Date.now()).toLocaleTimeString();
   return (
@@ -84,7 +88,7 @@ export function BigScreenPage() {
             <Link to="/">{t("big.exit")}</Link>
           </Space>
         </header>
-        <section aria-live="polite" data-slide={slide}>
+        <section ref={section} aria-live="polite" data-slide={slide}>
           {slide === "overview" ? (
             <QueryState query={overview}>
               {(o) =>
@@ -104,7 +108,8 @@ export function BigScreenPage() {
                   lang={short}
                   zoom="month"
                   theme="dark"
-                  height={`calc(100vh - ${140 * scale}px)`}
+                  magnify={scale}
+                  height={mapHeight}
                 />
               )}
             </QueryState>

@@ -11,17 +11,20 @@ export interface BattleMapTooltipProps {
   readonly bounds: { width: number; height: number };
   readonly theme: Theme;
   readonly lang: Lang;
+  /** Size factor of the map (2 on a 3840×2160 big screen); default 1. */
+  readonly magnify?: number;
 }
 
 /** The hover card: the row's title, its light in words and colour, the reasons and key dates. */
-export function BattleMapTooltip({ content, x, y, bounds, theme, lang }: BattleMapTooltipProps) {
+export function BattleMapTooltip({ content, x, y, bounds, theme, lang, magnify = 1 }: BattleMapTooltipProps) {
   const dark = theme === "dark";
+  const k = magnify;
   const style = lightStyle(content.color, theme, lang);
-  const width = dark ? 460 : 340;
+  const width = (dark ? 460 : 340) * k;
   const left = Math.max(8, Math.min(x + 16, bounds.width - width - 8));
   // Height from the content (reasons may wrap to two lines), so the card flips above when needed.
-  const line = (dark ? 18 : 13) * 1.5;
-  const estimate = line * (2.4 + content.reasons.length * 1.7 + content.lines.length) + (dark ? 28 : 20);
+  const line = (dark ? 18 : 13) * 1.5 * k;
+  const estimate = line * (2.4 + content.reasons.length * 1.7 + content.lines.length) + (dark ? 28 : 20) * k;
   const below = y + 20;
   const top = below + estimate > bounds.height ? Math.max(8, y - estimate - 10) : below;
   return (
@@ -34,19 +37,19 @@ export function BattleMapTooltip({ content, x, y, bounds, theme, lang }: BattleM
         width,
         pointerEvents: "none",
         zIndex: 10,
-        padding: dark ? "14px 18px" : "10px 12px",
+        padding: dark ? `${14 * k}px ${18 * k}px` : `${10 * k}px ${12 * k}px`,
         borderRadius: 8,
         background: dark ? "rgba(15, 24, 41, 0.96)" : "rgba(255, 255, 255, 0.98)",
         color: dark ? "#e8eef8" : "#1f2733",
         boxShadow: "0 6px 24px rgba(0, 0, 0, 0.22)",
         border: `1px solid ${dark ? "#2a3a5c" : "#d5dae2"}`,
-        fontSize: dark ? 18 : 13,
+        fontSize: (dark ? 18 : 13) * k,
         lineHeight: 1.5,
       }}
     >
       <div style={{ fontWeight: 600, marginBottom: 4 }}>{content.title}</div>
       <div style={{ display: "flex", alignItems: "center", gap: 6, marginBottom: 4 }}>
-        <LightIcon shape={style.shape} style={style} size={dark ? 20 : 14} />
+        <LightIcon shape={style.shape} style={style} size={(dark ? 20 : 14) * k} />
         <strong style={{ color: style.strong }}>{content.lightLabel}</strong>
       </div>
       {content.reasons.length > 0 && (

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { BattleMapTooltip } from "./BattleMapTooltip";
+import { safeMagnify } from "./canvas-size";
 import { themeSpec } from "./theme";
 import { tooltipContent } from "./tooltip";
 import type { BattleMapData, BattleMapFilter, Lang, Theme, Zoom } from "./types";
@@ -20,6 +21,11 @@ export interface BattleMapViewProps {
   readonly height?: number | string;
   /** `dark` is the big screen (大屏): larger rows and type, readable across a room. */
   readonly theme?: Theme;
+  /**
+   * Draws everything this many times larger (rows, type, bars, lines, the time axis), with a
+   * backing store at the screen's real pixels: 2 on a 3840×2160 big screen. Default 1.
+   */
+  readonly magnify?: number;
 }
 
 const EMPTY_FILTER: BattleMapFilter = {};
@@ -38,7 +44,9 @@ export function BattleMapView({
   filter = EMPTY_FILTER,
   height = 640,
   theme = "light",
+  magnify,
 }: BattleMapViewProps) {
+  const k = safeMagnify(magnify);
   const effective = useMemo(
     () => (criticalOnly === undefined ? filter : { ...filter, criticalOnly }),
     [filter, criticalOnly],
@@ -63,9 +71,11 @@ export function BattleMapView({
     paneTitle: lang === "zh" ? "专班 / 任务（WBS）" : "Task force / task (WBS)",
     onToggle: m.toggle,
     onOpen,
+    magnify: k,
   });
-  const totalWidth = spec.leftWidth + m.scale.width;
-  const totalHeight = spec.headerHeight + m.model.rows.length * spec.rowHeight;
+  // The scrolled size in CSS pixels: the layout size, magnified.
+  const totalWidth = (spec.leftWidth + m.scale.width) * k;
+  const totalHeight = (spec.headerHeight + m.model.rows.length * spec.rowHeight) * k;
   const hovered = t.hover ? m.model.rows[t.hover.row] : undefined;
   const taskCount = useMemo(
     () => m.model.rows.reduce((n, r) => n + (r.kind === "task" ? 1 : 0), 0),
@@ -80,6 +90,9 @@ export function BattleMapView({
       ref={t.rootRef}
       data-battle-map=""
       data-rows={m.model.rows.length}
+      data-magnify={k}
+      data-row-height={spec.rowHeight * k}
+      data-font-size={spec.fontSize * k}
       style={{ position: "relative", height, width: "100%", background: spec.bg, borderRadius: 6 }}
     >
       <div
@@ -126,6 +139,7 @@ export function BattleMapView({
           bounds={t.viewport}
           theme={theme}
           lang={lang}
+          magnify={k}
         />
       )}
     </div>

@@ -15,6 +15,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { canvasSize } from "./canvas-size";
 import { drawFrame } from "./draw-frame";
 import { createFitText } from "./fit-text";
 import { hitTest } from "./hit-test";
@@ -35,9 +36,11 @@ export interface TimelineCanvasProps {
   readonly paneTitle: string;
   readonly onToggle: (id: string) => void;
   readonly onOpen: (row: number) => void;
+  /** CSS pixels per layout pixel, positive (2 on a 3840×2160 big screen); see `canvas-size.ts`. */
+  readonly magnify: number;
 }
 
-/** The hovered row and the pointer position relative to the root. */
+/** The hovered row and the pointer position relative to the root, in CSS pixels. */
 export interface Hover {
   readonly row: number;
   readonly x: number;
@@ -57,6 +60,12 @@ export interface TimelineCanvas {
   readonly onClick: (e: MouseEvent<HTMLCanvasElement>) => void;
   /** ↑/↓ move the current row, ←/→ collapse/expand, Enter opens (or toggles a task force). */
   readonly onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+}
+
+/** What is under CSS point (x, y) of the canvas: hit-testing works in layout pixels. */
+function hitAt(c: TimelineCanvasProps, scroller: HTMLElement, x: number, y: number) {
+  const k = c.magnify;
+  return hitTest(c.model.rows, c.spec, scroller.scrollTop / k, x / k, y / k);
 }
 
 /** Wires a scroll container, a sticky canvas and the frame drawer together. */
@@ -79,25 +88,27 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     const canvas = canvasRef.current;
     const scroller = scrollerRef.current;
     if (!canvas || !scroller) return;
+    const c = props.current;
     const w = scroller.clientWidth;
     const h = scroller.clientHeight;
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(h * dpr);
+    // The backing store follows the device pixels; the frame is drawn in layout pixels.
+    const size = canvasSize(w, h, window.devicePixelRatio || 1, c.magnify);
+    if (canvas.width !== size.backingWidth || canvas.height !== size.backingHeight) {
+      canvas.width = size.backingWidth;
+      canvas.height = size.backingHeight;
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
     }
     const ctx = canvas.getContext("2d");
     if (!ctx || w === 0) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const c = props.current;
+    ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
+    const k = c.magnify;
     const t0 = performance.now();
     drawFrame(ctx, {
-      width: w,
-      height: h,
-      scrollLeft: scroller.scrollLeft,
-      scrollTop: scroller.scrollTop,
+      width: size.width,
+      height: size.height,
+      scrollLeft: scroller.scrollLeft / k,
+      scrollTop: scroller.scrollTop / k,
       model: c.model,
       scale: c.scale,
       ticks: c.ticks,
@@ -144,17 +155,18 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     const prev = prevScale.current;
     prevScale.current = p.scale;
     if (!scroller || prev === p.scale) return;
-    const body = Math.max(0, scroller.clientWidth - p.spec.leftWidth);
+    const k = p.magnify;
+    const body = Math.max(0, scroller.clientWidth / k - p.spec.leftWidth);
     if (prev) {
-      const centreDay = prev.startDay + (scroller.scrollLeft + body / 2) / prev.pxPerDay;
-      scroller.scrollLeft = xOfDay(p.scale, centreDay) - body / 2;
+      const centreDay = prev.startDay + (scroller.scrollLeft / k + body / 2) / prev.pxPerDay;
+      scroller.scrollLeft = (xOfDay(p.scale, centreDay) - body / 2) * k;
     } else {
-      scroller.scrollLeft = xOfDay(p.scale, p.statusDay) - body / 3;
+      scroller.scrollLeft = (xOfDay(p.scale, p.statusDay) - body / 3) * k;
     }
-  }, [p.scale, p.spec, p.statusDay]);
+  }, [p.scale, p.spec, p.statusDay, p.magnify]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw whenever an input of the frame changes
-  useEffect(requestDraw, [requestDraw, p.model, p.scale, p.ticks, p.spec, p.lang, viewport]);
+  useEffect(requestDraw, [requestDraw, p.model, p.scale, p.ticks, p.spec, p.lang, p.magnify, viewport]);
 
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const hoverAt = useCallback(
@@ -173,7 +185,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
       if (!scroller) return;
       const { offsetX: x, offsetY: y } = e.nativeEvent;
       pointer.current = { x, y };
-      const hit = hitTest(props.current.model.rows, props.current.spec, scroller.scrollTop, x, y);
+      const hit = hitAt(props.current, scroller, x, y);
       e.currentTarget.style.cursor = hit ? "pointer" : "default";
       hoverAt(hit?.row ?? -1, x, y);
     },
@@ -185,7 +197,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     const scroller = scrollerRef.current;
     const at = pointer.current;
     if (!scroller || !at) return;
-    const hit = hitTest(props.current.model.rows, props.current.spec, scroller.scrollTop, at.x, at.y);
+    const hit = hitAt(props.current, scroller, at.x, at.y);
     const row = hit?.row ?? -1;
     if (row !== hoverRow.current) hoverAt(row, at.x, at.y);
   }, [requestDraw, hoverAt]);
@@ -200,7 +212,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
     if (!scroller) return;
     const { offsetX: x, offsetY: y } = e.nativeEvent;
     const c = props.current;
-    const hit = hitTest(c.model.rows, c.spec, scroller.scrollTop, x, y);
+    const hit = hitAt(c, scroller, x, y);
     if (!hit) return;
     const row = c.model.rows[hit.row]!;
     if (hit.caret || row.kind === "taskForce") c.onToggle(row.id);
@@ -226,14 +238,16 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
         else c.onOpen(cur);
       } else return;
       e.preventDefault();
-      const { rowHeight, headerHeight } = c.spec;
+      const k = c.magnify;
+      const rowHeight = c.spec.rowHeight * k;
+      const headerHeight = c.spec.headerHeight * k;
       const body = scroller.clientHeight - headerHeight;
       if (next * rowHeight < scroller.scrollTop) scroller.scrollTop = next * rowHeight;
       else if ((next + 1) * rowHeight > scroller.scrollTop + body)
         scroller.scrollTop = (next + 1) * rowHeight - body;
       hoverRow.current = next;
       const y = headerHeight + (next + 1) * rowHeight - scroller.scrollTop;
-      setHover({ row: next, x: c.spec.leftWidth * 0.5, y });
+      setHover({ row: next, x: c.spec.leftWidth * 0.5 * k, y });
       requestDraw();
     },
     [requestDraw],
