@@ -23,6 +23,7 @@ const TaskForce = named(() => import("./pages/TaskForcePage"), "TaskForcePage");
 const MyTasks = named(() => import("./pages/MyTasksPage"), "MyTasksPage");
 const Supervision = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
 const Check = named(() => import("./pages/CheckPage"), "CheckPage");
+const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
 const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
@@ -70,6 +71,7 @@ export function AppRoutes() {
           <Route path="my" element={<MyTasks />} />
           <Route path="supervision" element={<Supervision />} />
           <Route path="check" element={<Check />} />
+          <Route path="assessments" element={<Assessments />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -76,6 +76,9 @@ export const takeAssessment = (statusDate?: string) =>
 /** Comments matching equality filters (`taskForceId`, `taskId`, `supervisionItemId`), oldest first. */
 export const fetchComments = (filter: Record<string, string>) =>
   get<Page<Comment>>(`/comments${query({ limit: 1000, sort: "createdAt", ...filter })}`);
+/** One supervision item (its current version, e.g. to reapply after a 409). */
+export const fetchSupervisionItem = (id: string) =>
+  get<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}`);
 export const createComment = (body: Record<string, unknown>) => post<Comment>("/comments", body);
 export const escalateSupervisionItem = (id: string, body: { version: number; date: string; note: string }) =>
   post<SupervisionItem>(`/supervision-items/${encodeURIComponent(id)}/escalate`, body);

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   DesktopOutlined,
@@ -31,6 +32,8 @@ function useNavItems() {
     items.push({ key: "/supervision", icon: <AlertOutlined />, label: t("nav.supervision") });
   if (can.rule("read:check"))
     items.push({ key: "/check", icon: <CheckSquareOutlined />, label: t("nav.check") });
+  if (can.readAssessments)
+    items.push({ key: "/assessments", icon: <BarChartOutlined />, label: t("nav.assessments") });
   items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
   return items;
 }

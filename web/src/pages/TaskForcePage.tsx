@@ -6,9 +6,11 @@ import type { Task } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
 import { HistoryPanel } from "../features/audit/HistoryPanel";
+import { CommentsPanel } from "../features/comments/CommentsPanel";
 import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
 import { IndicatorsPanel } from "../features/task-force/IndicatorsPanel";
+import { MembersPanel } from "../features/task-force/MembersPanel";
 import { ReportsPanel } from "../features/task-force/ReportsPanel";
 import { ResponsibilityMatrix } from "../features/task-force/ResponsibilityMatrix";
 import { TaskBook } from "../features/task-force/TaskBook";
@@ -48,11 +50,13 @@ export function TaskForcePage() {
                 children: model ? (
                   <TaskTable
                     taskForceId={id}
+                    full={f}
                     rows={model.rows}
                     lights={model.lights}
                     names={names}
                     highlight={params.get("task")}
                     onReport={setReporting}
+                    onFocusTask={(task) => setParams({ tab: "tasks", task })}
                   />
                 ) : null,
               },
@@ -76,9 +80,14 @@ export function TaskForcePage() {
                 ) : null,
               },
               {
+                key: "members",
+                label: t("plan.members"),
+                children: <MembersPanel full={f} />,
+              },
+              {
                 key: "indicators",
                 label: t("tf.indicators"),
-                children: <IndicatorsPanel indicators={f.indicators} />,
+                children: <IndicatorsPanel full={f} />,
               },
               {
                 key: "reports",
@@ -94,6 +103,11 @@ export function TaskForcePage() {
                 key: "supervision",
                 label: t("tf.supervision"),
                 children: <SupervisionTable items={f.supervisionItems} />,
+              },
+              {
+                key: "comments",
+                label: t("cmt.tab"),
+                children: <CommentsPanel full={f} initialTaskId={params.get("task")} />,
               },
               ...(can.rule("audit-entries:read")
                 ? [

@@ -6,6 +6,7 @@ import type { SupervisionItem } from "../../api/types";
 import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
+import { SupervisionItemExtras } from "../comments/SupervisionItemExtras";
 import { SupervisionActionModal } from "./SupervisionActionModal";
 import { actionsFor, type SupervisionAction } from "./supervision-actions";
 
@@ -67,6 +68,8 @@ export function SupervisionTable({
               </Tag>
             ),
           },
+          // Leaders' comments and escalation (features/comments).
+          { title: "", width: 170, render: (_, r) => <SupervisionItemExtras item={r} /> },
           {
             title: "",
             width: 200,

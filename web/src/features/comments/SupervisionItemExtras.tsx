@@ -1,0 +1,75 @@
+import { CommentOutlined, RiseOutlined } from "@ant-design/icons";
+import { Button, Descriptions, Drawer, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SupervisionItem } from "../../api/types";
+import { CommentForm } from "./CommentForm";
+import { CommentThread } from "./CommentThread";
+import { commentsFor } from "./comment-view";
+import { EscalateForm } from "./EscalateForm";
+import { useTaskForceComments } from "./use-comments";
+
+/** The 已提级 mark of an escalated item: icon, words and date (never colour alone). */
+export function EscalatedTag({ item }: { item: SupervisionItem }) {
+  const { t } = useTranslation();
+  if (!item.escalatedOn) return null;
+  return (
+    <Tag color="magenta" icon={<RiseOutlined />} data-escalated={item.code}>
+      {t("cmt.escalated")} {item.escalatedOn}
+    </Tag>
+  );
+}
+
+/**
+ * A supervision item's leader pieces for its table row: the escalation mark, and a button opening
+ * its comments (批示) with the escalation form (提级督办) for those allowed.
+ */
+export function SupervisionItemExtras({ item }: { item: SupervisionItem }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const q = useTaskForceComments(item.taskForceId);
+  const target = { kind: "item", supervisionItemId: item.id } as const;
+  const comments = commentsFor(q.data?.items ?? [], target);
+  return (
+    <Space size={4} wrap>
+      <EscalatedTag item={item} />
+      <Button
+        size="small"
+        icon={<CommentOutlined />}
+        data-item-comments={item.code}
+        aria-label={`${t("cmt.title")} ${item.code} (${comments.length})`}
+        onClick={() => setOpen(true)}
+      >
+        {t("cmt.title")} {comments.length || ""}
+      </Button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`${t("cmt.itemTitle")} · ${item.code}`}
+        size={520}
+        destroyOnHidden
+      >
+        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t("sup.issue")}>{item.issue}</Descriptions.Item>
+          <Descriptions.Item label={t("sup.state")}>
+            <span data-testid="drawer-state">{t(`states.${item.state}`)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("cmt.level")}>
+            <span data-testid="drawer-level">
+              {item.escalatedOn
+                ? t("cmt.escalatedBy", { date: item.escalatedOn, by: item.escalatedBy ?? "" })
+                : t("cmt.normal")}
+            </span>
+          </Descriptions.Item>
+          {item.lastNote ? (
+            <Descriptions.Item label={t("sup.note")}>{item.lastNote}</Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        <EscalateForm item={item} />
+        <Typography.Title level={5}>{t("cmt.title")}</Typography.Title>
+        <CommentForm taskForceId={item.taskForceId} target={target} />
+        <CommentThread comments={comments} />
+      </Drawer>
+    </Space>
+  );
+}
