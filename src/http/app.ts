@@ -16,6 +16,7 @@ import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
+import { dispatchRoutes } from "./routes/dispatch.routes.js";
 import { resourceRoutes } from "./routes/resources.routes.js";
 import { scheduleRoutes } from "./routes/schedule.routes.js";
 import { settingsRoutes } from "./routes/settings.routes.js";
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, deps);
   await app.register(scheduleRoutes, deps);
   await app.register(closedLoopRoutes, deps);
+  await app.register(dispatchRoutes, deps);
   await app.register(settingsRoutes, deps);
   if (!(await registerWebApp(app))) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>

@@ -24,6 +24,8 @@ const everyone: readonly Role[] = ["admin", "supervisor", "leader", "lead", "mem
 /** Resources only some roles may read (the rest are readable by every signed-in role). */
 const readers: Readonly<Record<string, readonly Role[]>> = {
   users: ["admin"],
+  // The supervision office's round report; leads read it for their own task forces (service scope).
+  "dispatch-report": ["admin", "supervisor", "leader", "lead"],
 };
 
 /** Who may write which resource (scopes such as "own task force" are checked by the services). */

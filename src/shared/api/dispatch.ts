@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { lightColor, reason, trendStages } from "./closed-loop.js";
+import { id, isoDate, period } from "./common.js";
+
+const counts = z.object({
+  red: z.number(),
+  yellow: z.number(),
+  green: z.number(),
+  grey: z.number(),
+  blue: z.number(),
+});
+const window = z.object({ start: isoDate, end: isoDate });
+const taskStatus = z.enum(["not_started", "in_progress", "done", "suspended"]);
+const supervisionState = z.enum(["open", "rectifying", "submitted", "verified"]);
+
+/** A task in one of the dispatch report's lists. */
+const taskEntry = z.object({
+  taskId: id,
+  taskForceId: id,
+  code: z.string(),
+  title: z.string(),
+  summary: z.boolean(),
+  status: taskStatus,
+  percent: z.number(),
+  deadline: isoDate.nullable(),
+  actualFinish: isoDate.nullable(),
+  lastReportDate: isoDate.nullable(),
+  responsibleUnitId: id.nullable(),
+  responsiblePersonId: id.nullable(),
+  color: lightColor,
+});
+const supervisionEntry = z.object({
+  id,
+  code: z.string(),
+  taskForceId: id,
+  taskId: id.nullable(),
+  taskCode: z.string().nullable(),
+  state: supervisionState,
+  issue: z.string(),
+  raisedOn: isoDate,
+  submittedOn: isoDate.nullable(),
+  verifiedOn: isoDate.nullable(),
+  dueDate: isoDate,
+  daysOverdue: z.number().nullable(),
+});
+const indicatorEntry = z.object({
+  id,
+  taskForceId: id,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: z.enum(["cumulative", "rate", "level"]),
+  direction: z.enum(["up", "down"]),
+  target: z.number(),
+  reading: z.object({ period, actual: z.number() }).nullable(),
+  reportedOn: isoDate.nullable(),
+  reportedInRound: z.boolean(),
+  trend: z.enum(trendStages),
+  color: lightColor,
+  workProgress: z.number().nullable(),
+  timeProgress: z.number(),
+});
+/** Counts of a task force's section, or of the whole report. */
+const summary = z.object({
+  tasks: z.number(),
+  taskCounts: counts,
+  indicatorCounts: counts,
+  completed: z.number(),
+  due: z.number(),
+  overdue: z.number(),
+  noReport: z.number(),
+  red: z.number(),
+  yellow: z.number(),
+  supervision: z.object({
+    raised: z.number(),
+    submitted: z.number(),
+    verified: z.number(),
+    overdue: z.number(),
+  }),
+  indicators: z.number(),
+  indicatorsReported: z.number(),
+  trends: z.record(z.enum(trendStages), z.number()),
+});
+
+/** `GET /dispatch-report`: the weekly (or monthly) dispatch report (调度报告). */
+export const dispatchReportView = z.object({
+  statusDate: isoDate,
+  roundSetting: z.enum(["weekly", "monthly", "off"]),
+  rounds: z.object({ kind: z.enum(["weekly", "monthly"]), current: window, next: window, due: window }),
+  dayUnit: z.enum(["workdays", "calendar-days"]),
+  total: summary,
+  taskForces: z.array(
+    z.object({
+      taskForceId: id,
+      code: z.string(),
+      name: z.string(),
+      color: lightColor.nullable(),
+      summary,
+      completed: z.array(taskEntry),
+      due: z.array(taskEntry.extend({ daysLeft: z.number() })),
+      overdue: z.array(taskEntry.extend({ daysOverdue: z.number() })),
+      noReport: z.array(taskEntry),
+      red: z.array(taskEntry.extend({ reasons: z.array(reason) })),
+      yellow: z.array(taskEntry.extend({ reasons: z.array(reason) })),
+      supervision: z.object({
+        raised: z.array(supervisionEntry),
+        submitted: z.array(supervisionEntry),
+        verified: z.array(supervisionEntry),
+        overdue: z.array(supervisionEntry),
+      }),
+      indicators: z.array(indicatorEntry),
+    }),
+  ),
+  keyPoints: z.array(
+    z.object({
+      kind: z.enum(["overdue-task", "overdue-supervision", "red-task", "red-indicator"]),
+      taskForceId: id,
+      taskForceCode: z.string(),
+      refId: id,
+      refCode: z.string(),
+      daysOverdue: z.number().nullable(),
+      text: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
+  names: z.object({ units: z.record(z.string(), z.string()), persons: z.record(z.string(), z.string()) }),
+});
+z.globalRegistry.add(dispatchReportView, { id: "DispatchReport" });
+
+/** Query of `GET /dispatch-report`. */
+export const dispatchReportQuery = z.strictObject({
+  statusDate: isoDate.optional(),
+  taskForceId: id.optional(),
+});
