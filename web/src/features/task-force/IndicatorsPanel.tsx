@@ -1,7 +1,8 @@
-import { Button, Card, Col, Row, Typography } from "antd";
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { App, Button, Card, Col, Popconfirm, Row, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Indicator, IndicatorReading, OverviewIndicator } from "../../api/types";
+import type { Indicator, IndicatorReading, OverviewIndicator, TaskForceFull } from "../../api/types";
 import { buildPlanActualOption } from "../../charts/plan-actual";
 import { buildProgressGaugeOption } from "../../charts/progress-gauge";
 import { EChart } from "../../components/EChart";
@@ -9,6 +10,9 @@ import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import { useNames, useOverview } from "../../hooks/use-data";
 import { ReadingModal } from "../reporting/ReadingModal";
+import { IndicatorFormModal } from "./IndicatorFormModal";
+import { PlanErrorAlert } from "./PlanErrorAlert";
+import { useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
 
 type Ind = Indicator & { readings: IndicatorReading[] };
 
@@ -16,10 +20,13 @@ function IndicatorDetail({
   ind,
   view,
   onReport,
+  onDelete,
 }: {
   ind: Ind;
   view?: OverviewIndicator;
   onReport?: () => void;
+  /** Present for the task force's lead: deletes the indicator (after a confirmation). */
+  onDelete?: () => void;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -59,6 +66,23 @@ function IndicatorDetail({
               {t("ind.report")}
             </Button>
           ) : null}
+          {onDelete ? (
+            <Popconfirm
+              title={t("plan.confirmDeleteIndicator", { name: `${ind.code} ${ind.name}` })}
+              okText={t("plan.delete")}
+              okButtonProps={{ danger: true }}
+              cancelText={t("common.cancel")}
+              onConfirm={onDelete}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                data-delete-indicator={ind.code}
+                aria-label={`${t("plan.delete")} ${ind.code}`}
+              />
+            </Popconfirm>
+          ) : null}
         </span>
       }
     >
@@ -91,9 +115,24 @@ function IndicatorDetail({
   );
 }
 
-/** The task force's indicators: plan vs actual, time-progress gauge, forecast; owners report actuals. */
-export function IndicatorsPanel({ indicators }: { indicators: Ind[] }) {
+/**
+ * The task force's indicators: plan vs actual, time-progress gauge, forecast; owners report
+ * actuals; the lead adds and deletes indicators.
+ */
+export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const indicators = full.indicators;
   const can = useCan();
+  const editable = can.editPlan(full.taskForce.id, "indicators");
+  const [adding, setAdding] = useState(false);
+  const del = useDeletePlanRecord();
+  const ctx = usePlanErrorContext(full, null);
+  const remove = (ind: Ind) =>
+    del.mutate(
+      { resource: "indicators", id: ind.id, version: ind.version },
+      { onSuccess: () => void message.success(t("plan.deleted", { what: ind.code })) },
+    );
   const overview = useOverview();
   const byId = useMemo(
     () => new Map((overview.data?.indicators ?? []).map((i) => [i.id, i])),
@@ -102,16 +141,33 @@ export function IndicatorsPanel({ indicators }: { indicators: Ind[] }) {
   const [reporting, setReporting] = useState<Indicator | null>(null);
   return (
     <Row gutter={[12, 12]}>
+      {editable || del.error ? (
+        <Col span={24}>
+          <PlanErrorAlert error={del.error} context={ctx} onClose={() => del.reset()} />
+          {editable ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="add-indicator"
+              onClick={() => setAdding(true)}
+            >
+              {t("plan.addIndicator")}
+            </Button>
+          ) : null}
+        </Col>
+      ) : null}
       {indicators.map((ind) => (
         <Col key={ind.id} xs={24} xxl={12}>
           <IndicatorDetail
             ind={ind}
             view={byId.get(ind.id)}
             onReport={can.reportReading(ind) ? () => setReporting(ind) : undefined}
+            onDelete={editable ? () => remove(ind) : undefined}
           />
         </Col>
       ))}
       <ReadingModal indicator={reporting} onClose={() => setReporting(null)} />
+      <IndicatorFormModal full={full} open={adding} onClose={() => setAdding(false)} />
     </Row>
   );
 }

@@ -1,30 +1,57 @@
-import { EditOutlined } from "@ant-design/icons";
-import { Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
-import { useEffect } from "react";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { App, Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Task } from "../../api/types";
+import type { Task, TaskForceFull } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
+import { DependencyDrawer } from "./DependencyDrawer";
+import { PlanErrorAlert } from "./PlanErrorAlert";
+import { type NewTaskTarget, TaskFormModal } from "./TaskFormModal";
+import { TaskPlanActions } from "./TaskPlanActions";
 import { useInlineEdit } from "./use-inline-edit";
+import { useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
 import type { indexLights, wbsRows } from "./use-task-force-model";
 
 type Row = ReturnType<typeof wbsRows>[number];
 
-/** The WBS task table; leads of this task force (and admins) edit rows inline. */
+/**
+ * The WBS task table; leads of this task force (and admins) edit rows inline, add tasks and
+ * sub-tasks, edit predecessors and delete tasks.
+ */
 export function TaskTable(props: {
   taskForceId: string;
+  full: TaskForceFull;
   rows: Row[];
   lights: ReturnType<typeof indexLights>;
   names: ReturnType<typeof useNames>;
   highlight?: string | null;
   onReport?: (task: Task) => void;
+  /** Shows one task (a new one) highlighted and scrolled into view. */
+  onFocusTask?: (taskId: string) => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const can = useCan();
   const editable = can.editTasks(props.taskForceId);
   const e = useInlineEdit(props.taskForceId);
+  const planTasks = can.editPlan(props.taskForceId, "tasks");
+  const planDeps = can.editPlan(props.taskForceId, "dependencies");
+  const [adding, setAdding] = useState<NewTaskTarget | null>(null);
+  const [depsOf, setDepsOf] = useState<Task | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const del = useDeletePlanRecord();
+  const errCtx = usePlanErrorContext(props.full, deleting);
+  const predCount = (id: string) => props.full.dependencies.filter((d) => d.successorId === id).length;
+  const remove = (r: Task) => {
+    setDeleting(r.id);
+    del.mutate(
+      { resource: "tasks", id: r.id, version: r.version },
+      { onSuccess: () => void message.success(t("plan.deleted", { what: r.code })) },
+    );
+  };
   const isEditing = (r: Task) => e.editing?.id === r.id;
   // A link to one task (from the check page, the battle map or "my tasks") scrolls its row into view.
   useEffect(() => {
@@ -37,7 +64,20 @@ export function TaskTable(props: {
     <>
       <div style={{ position: "sticky", top: 0, zIndex: 5 }}>
         <WriteError error={e.error} onReapply={e.reapply} onDiscard={e.cancel} />
+        <PlanErrorAlert error={del.error} context={errCtx} onClose={() => del.reset()} />
       </div>
+      {planTasks ? (
+        <Space style={{ marginBottom: 8 }}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="add-task"
+            onClick={() => setAdding({ parentId: null })}
+          >
+            {t("plan.addTask")}
+          </Button>
+        </Space>
+      ) : null}
       <Table<Row>
         rowKey="id"
         size="small"
@@ -180,11 +220,11 @@ export function TaskTable(props: {
                 r.weight
               ),
           },
-          ...(editable
+          ...(editable || planTasks || planDeps
             ? [
                 {
                   title: "",
-                  width: 150,
+                  width: 300,
                   fixed: "right" as const,
                   render: (_: unknown, r: Row) =>
                     isEditing(r) ? (
@@ -203,20 +243,44 @@ export function TaskTable(props: {
                         </Button>
                       </Space>
                     ) : (
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        data-testid="edit-task"
-                        aria-label={`${t("common.edit")} ${r.code}`}
-                        onClick={() => e.start(r)}
-                      >
-                        {t("common.edit")}
-                      </Button>
+                      <Space size={4}>
+                        {editable ? (
+                          <Button
+                            size="small"
+                            icon={<EditOutlined />}
+                            data-testid="edit-task"
+                            aria-label={`${t("common.edit")} ${r.code}`}
+                            onClick={() => e.start(r)}
+                          >
+                            {t("common.edit")}
+                          </Button>
+                        ) : null}
+                        <TaskPlanActions
+                          task={r}
+                          predecessors={predCount(r.id)}
+                          editTasks={planTasks}
+                          editDependencies={planDeps}
+                          onAddChild={() => setAdding({ parentId: r.id })}
+                          onDependencies={() => setDepsOf(r)}
+                          onDelete={() => remove(r)}
+                        />
+                      </Space>
                     ),
                 },
               ]
             : []),
         ]}
+      />
+      <TaskFormModal
+        full={props.full}
+        target={adding}
+        onClose={() => setAdding(null)}
+        onCreated={(task) => props.onFocusTask?.(task.id)}
+      />
+      <DependencyDrawer
+        full={props.full}
+        task={depsOf ? (props.full.tasks.find((x) => x.id === depsOf.id) ?? null) : null}
+        onClose={() => setDepsOf(null)}
       />
     </>
   );

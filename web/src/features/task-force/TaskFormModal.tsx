@@ -1,0 +1,172 @@
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { taskSchemas } from "../../../../src/shared/api/tasks";
+import type { Task, TaskForceFull } from "../../api/types";
+import { useNames } from "../../hooks/use-data";
+import { zodRule } from "../../hooks/validate";
+import { PlanErrorAlert } from "./PlanErrorAlert";
+import { taskLabel, useCreateTask, useOrgUnits, usePlanErrorContext } from "./use-plan-edits";
+import { nextWbsCode } from "./wbs-code";
+
+const f = taskSchemas.create.shape;
+const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
+
+/** What the add-task modal is opened for: a new task, at the top level or under `parentId`. */
+export interface NewTaskTarget {
+  readonly parentId: string | null;
+}
+
+/** 新增任务: a task (or milestone, duration 0) of the WBS, validated with `taskSchemas.create`. */
+export function TaskFormModal(props: {
+  full: TaskForceFull;
+  target: NewTaskTarget | null;
+  onClose: () => void;
+  onCreated?: (task: Task) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const m = useCreateTask();
+  const names = useNames();
+  const units = useOrgUnits();
+  const ctx = usePlanErrorContext(props.full, null);
+  const { tasks, taskForce, members } = props.full;
+  const propose = (parentId: string | null) => nextWbsCode(tasks, parentId, taskForce.code);
+  const memberIds = useMemo(() => new Set(members.map((x) => x.personId)), [members]);
+  // The task force's members first: they are who a lead usually assigns.
+  const personOptions = useMemo(
+    () =>
+      [...names.persons]
+        .sort((a, b) => Number(memberIds.has(b.id)) - Number(memberIds.has(a.id)))
+        .map((p) => ({ value: p.id, label: p.post ? `${p.name}（${p.post}）` : p.name })),
+    [names.persons, memberIds],
+  );
+  const close = () => {
+    m.reset();
+    props.onClose();
+  };
+  const onValuesChange = (changed: Record<string, unknown>) => {
+    if ("parentId" in changed && !form.isFieldTouched("code"))
+      form.setFieldValue("code", propose((changed.parentId as string | undefined) ?? null));
+    if ("responsiblePersonId" in changed) {
+      const p = names.persons.find((x) => x.id === changed.responsiblePersonId);
+      if (p?.post && !form.getFieldValue("responsiblePost")) form.setFieldValue("responsiblePost", p.post);
+      if (p?.orgUnitId && !form.getFieldValue("responsibleUnitId"))
+        form.setFieldValue("responsibleUnitId", p.orgUnitId);
+    }
+  };
+  const submit = (v: Record<string, unknown>) =>
+    m.mutate(
+      {
+        taskForceId: taskForce.id,
+        parentId: v.parentId ?? null,
+        code: v.code,
+        title: v.title,
+        duration: v.duration ?? null,
+        deadline: orNull(v.deadline),
+        responsibleUnitId: v.responsibleUnitId ?? null,
+        responsiblePersonId: v.responsiblePersonId ?? null,
+        responsiblePost: orNull(v.responsiblePost),
+        weight: v.weight ?? 0,
+        acceptance: orNull(v.acceptance),
+      },
+      {
+        onSuccess: (task) => {
+          void message.success(t("plan.created", { code: task.code }));
+          close();
+          props.onCreated?.(task);
+        },
+      },
+    );
+  const parentId = props.target?.parentId ?? null;
+  return (
+    <Modal
+      open={!!props.target}
+      title={t("plan.addTask")}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t("common.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={m.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        initialValues={{ parentId: parentId ?? undefined, code: propose(parentId), weight: 0 }}
+        preserve={false}
+      >
+        <Row gutter={12}>
+          <Col span={16}>
+            <Form.Item name="parentId" label={t("plan.parent")}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                placeholder={t("plan.topLevel")}
+                options={tasks.map((x) => ({ value: x.id, label: taskLabel(x) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="code" label={t("plan.code")} rules={[zodRule(f.code)]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="title" label={t("plan.title")} rules={[zodRule(f.title)]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="duration" label={t("plan.duration")} rules={[zodRule(f.duration)]}>
+              <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="deadline" label={t("plan.deadline")} rules={[zodRule(f.deadline, orNull)]}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="weight" label={t("plan.weight")} rules={[zodRule(f.weight, (v) => v ?? 0)]}>
+              <InputNumber min={0} max={100} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="responsiblePersonId" label={t("plan.person")}>
+              <Select allowClear showSearch={{ optionFilterProp: "label" }} options={personOptions} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="responsiblePost"
+              label={t("plan.post")}
+              rules={[zodRule(f.responsiblePost, orNull)]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="responsibleUnitId" label={t("plan.unit")}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="acceptance" label={t("plan.acceptance")} rules={[zodRule(f.acceptance, orNull)]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+      <PlanErrorAlert error={m.error} context={ctx} />
+    </Modal>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Hooks: a lead's plan edits of one task force — create and delete tasks, dependencies, members
+ * and indicators, edit a member. Each body is validated with the shared zod create/update schema
+ * before it is sent; on success the task force, its lights, the battle map, the overview and the
+ * check are refreshed (the server has re-scheduled the task force).
+ */
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { indicatorSchemas } from "../../../../src/shared/api/indicators";
+import { memberSchemas } from "../../../../src/shared/api/task-forces";
+import { dependencySchemas, taskSchemas } from "../../../../src/shared/api/tasks";
+import {
+  createDependency,
+  createIndicator,
+  createMember,
+  createTask,
+  deletePlanRecord,
+  fetchOrgUnits,
+  type PlanResource,
+  patchMember,
+} from "../../api/data";
+import type { TaskForceFull } from "../../api/types";
+import { useRefreshAll } from "../../hooks/use-mutations";
+import { parseOrThrow } from "../../hooks/validate";
+import type { PlanErrorContext } from "./plan-errors";
+
+/** Creates a task (新增任务). */
+export function useCreateTask() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => createTask(parseOrThrow(taskSchemas.create, body)),
+    onSuccess: refresh,
+  });
+}
+
+/** Adds a dependency (前置任务); a cycle is refused with 422 DEPENDENCY_CYCLE. */
+export function useCreateDependency() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      createDependency(parseOrThrow(dependencySchemas.create, body)),
+    onSuccess: refresh,
+  });
+}
+
+/** Adds a member on a post. */
+export function useCreateMember() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => createMember(parseOrThrow(memberSchemas.create, body)),
+    onSuccess: refresh,
+  });
+}
+
+/** Changes a member's post, role or duties (with the record's version). */
+export function usePatchMember() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (v: { id: string; body: Record<string, unknown> & { version: number } }) =>
+      patchMember(v.id, parseOrThrow(memberSchemas.update, v.body)),
+    onSuccess: refresh,
+  });
+}
+
+/** Adds an indicator. */
+export function useCreateIndicator() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      createIndicator(parseOrThrow(indicatorSchemas.create, body)),
+    onSuccess: refresh,
+  });
+}
+
+/** Deletes a task, dependency, member or indicator at the version shown (409 when in use or changed). */
+export function useDeletePlanRecord() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (v: { resource: PlanResource; id: string; version: number }) =>
+      deletePlanRecord(v.resource, v.id, v.version),
+    onSuccess: refresh,
+  });
+}
+
+/** Org units for the responsible-unit picker (same cache entry as the names lookup). */
+export function useOrgUnits() {
+  return useQuery({ queryKey: ["org-units"], queryFn: fetchOrgUnits, staleTime: 10 * 60_000 });
+}
+
+/** "WBS 标题" of a task. */
+export const taskLabel = (t: { code: string; title: string }) => `${t.code} ${t.title}`;
+
+/**
+ * Names for plan errors from the task force's own records: task labels, and which records still
+ * refer to a task (children, dependencies, indicators, supervision items) by the error's path.
+ */
+export function usePlanErrorContext(full: TaskForceFull, subject: string | null): PlanErrorContext {
+  return useMemo(() => {
+    const byId = new Map(full.tasks.map((t) => [t.id, t]));
+    const label = (id: string) => {
+      const t = byId.get(id);
+      return t ? taskLabel(t) : undefined;
+    };
+    const examples = (path: string): string[] => {
+      if (!subject) return [];
+      const names = (ids: string[]) => ids.map((id) => label(id) ?? id);
+      switch (path) {
+        case "tasks.parentId":
+          return names(full.tasks.filter((t) => t.parentId === subject).map((t) => t.id));
+        case "dependencies.predecessorId":
+          return names(
+            full.dependencies.filter((d) => d.predecessorId === subject).map((d) => d.successorId),
+          );
+        case "dependencies.successorId":
+          return names(
+            full.dependencies.filter((d) => d.successorId === subject).map((d) => d.predecessorId),
+          );
+        case "indicators.taskId":
+          return full.indicators.filter((i) => i.taskId === subject).map((i) => `${i.code} ${i.name}`);
+        case "supervision-items.taskId":
+          return full.supervisionItems.filter((s) => s.taskId === subject).map((s) => s.code);
+        default:
+          return [];
+      }
+    };
+    return { taskLabel: label, examples };
+  }, [full, subject]);
+}
