@@ -24,7 +24,7 @@ export function AssessmentRankingTable(props: {
   const data: Row[] = props.rows.map((r) => ({ ...r, entity: byId.get(r.id) }));
   const pts = (r: Row, k: keyof EntityScore["components"]) => {
     const c = r.entity?.components[k];
-    return c ? `${roundTenth(c.points)}/${c.weight}` : "—";
+    return c ? `${roundTenth(c.points)}/${roundTenth(c.weight)}` : "—";
   };
   return (
     <Table<Row>
@@ -33,16 +33,16 @@ export function AssessmentRankingTable(props: {
       aria-label={props.label}
       pagination={data.length > 20 ? { pageSize: 20 } : false}
       dataSource={data}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1000 }}
       columns={[
         { title: t("overview.rank"), dataIndex: "rank", width: 64, render: (r: number | null) => r ?? "—" },
         ...(props.comparing
           ? [
               {
                 title: t("assess.rankChange"),
-                width: 120,
+                width: 190,
                 render: (_: unknown, r: Row) => (
-                  <span>
+                  <span style={{ whiteSpace: "nowrap" }}>
                     <RankChange row={r} />
                     {r.previousRank !== null ? (
                       <span style={{ fontSize: 12, color: "#8c8c8c" }}>
@@ -56,6 +56,7 @@ export function AssessmentRankingTable(props: {
           : []),
         {
           title: t("assess.name"),
+          onCell: () => ({ style: { whiteSpace: "nowrap" } }),
           render: (_, r) =>
             props.linkTaskForces ? <Link to={`/task-forces/${r.id}`}>{r.name}</Link> : r.name,
         },

@@ -67,6 +67,11 @@ describe("buildScoreChartOption", () => {
     expect(series[0]?.data).toEqual([80, 60]);
     expect((o.yAxis as { data: string[] }).data).toEqual(["A", "B"]);
   });
+  it("labels scores to a tenth", () => {
+    const r = compareRankings([s("a", 79.2234, 1)], []);
+    const series = buildScoreChartOption(r, { current: "now", earlier: "then" }, false).series as Bar[];
+    expect(series[0]?.data).toEqual([79.2]);
+  });
   it("adds the earlier snapshot's scores when comparing", () => {
     const series = buildScoreChartOption(rows, { current: "now", earlier: "then" }, true).series as Bar[];
     expect(series.map((x) => x.name)).toEqual(["now", "then"]);

@@ -1,5 +1,5 @@
 import type { EChartsOption } from "echarts";
-import type { ComparedRow } from "./compare";
+import { type ComparedRow, roundTenth } from "./compare";
 
 /** Labels of the score chart's series. */
 export interface ScoreChartLabels {
@@ -20,7 +20,7 @@ export function buildScoreChartOption(
   const bar = (name: string, data: (number | null)[], color: string) => ({
     name,
     type: "bar" as const,
-    data,
+    data: data.map((v) => (v === null ? null : roundTenth(v))),
     itemStyle: { color },
     label: { show: true, position: "right" as const, fontSize: 11 },
     barMaxWidth: 14,
