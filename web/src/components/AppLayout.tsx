@@ -28,8 +28,7 @@ function useNavItems() {
     { key: "/task-forces", icon: <TeamOutlined />, label: t("nav.taskForces") },
   ];
   if (can.seeMyTasks) items.push({ key: "/my", icon: <ProfileOutlined />, label: t("nav.myTasks") });
-  // Leaders escalate (提级督办) from the queue too.
-  if (can.seeSupervisionQueue || can.raiseSupervision || can.rule("supervision-items:escalate"))
+  if (can.seeSupervisionQueue || can.raiseSupervision)
     items.push({ key: "/supervision", icon: <AlertOutlined />, label: t("nav.supervision") });
   if (can.rule("read:check"))
     items.push({ key: "/check", icon: <CheckSquareOutlined />, label: t("nav.check") });
