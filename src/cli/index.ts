@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../shared/errors.js";
 import { register as assessTaskForces } from "./commands/assess-task-forces.js";
 import { register as checkTaskBooks } from "./commands/check-task-books.js";
+import { register as dispatchReport } from "./commands/dispatch-report.js";
 import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
@@ -18,6 +19,7 @@ const commands: Array<(program: Command) => void> = [
   scheduleProject,
   checkTaskBooks,
   assessTaskForces,
+  dispatchReport,
 ];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
