@@ -2,31 +2,38 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Segmented, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SupervisionItem } from "../api/types";
+import { useSearchParams } from "react-router";
 import { QueryState } from "../components/QueryState";
+import {
+  parseQueueFilter,
+  QUEUE_FILTERS,
+  type QueueFilter,
+  queueQuery,
+  queueSearch,
+} from "../features/reporting/queue-params";
 import { RaiseItemModal } from "../features/reporting/RaiseItemModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
 import { useCan } from "../hooks/use-can";
 import { useSupervisionItems } from "../hooks/use-data";
 
-type Filter = "all" | SupervisionItem["state"];
-
-/** The supervisor's queue (督办队列): raise, return, verify (销号); submitted items first. */
+/** The supervisor's queue (督办队列): raise, return, verify (销号); the state filter lives in `?state=`. */
 export function SupervisionPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filter, setFilter] = useState<Filter>("submitted");
-  const q = useSupervisionItems(filter === "all" ? {} : { state: filter });
+  const [params, setParams] = useSearchParams();
+  const filter = parseQueueFilter(params);
+  const setFilter = (f: QueueFilter) => setParams((prev) => queueSearch(prev, f));
+  const q = useSupervisionItems(queueQuery(filter));
   const [raising, setRaising] = useState(false);
   return (
     <Card
       title={t("sup.queue")}
       extra={
         <Space>
-          <Segmented<Filter>
+          <Segmented<QueueFilter>
             value={filter}
             onChange={setFilter}
-            options={(["submitted", "rectifying", "open", "verified", "all"] as const).map((s) => ({
+            options={QUEUE_FILTERS.map((s) => ({
               value: s,
               label: s === "all" ? t("common.all") : t(`states.${s}`),
             }))}

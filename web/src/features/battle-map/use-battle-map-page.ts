@@ -1,14 +1,25 @@
 /**
  * Hook: the state and data of the battle-map page — the map, the names for the filters, the
- * filter and zoom state, and the navigation to a task.
+ * filter and zoom state (kept in the URL: a link or a reload restores them, back/forward step
+ * through them), and the navigation to a task.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
-import { useNavigate } from "react-router";
+import { useCallback, useMemo } from "react";
+import { useNavigate, useSearchParams } from "react-router";
 import { get } from "../../api/client";
 import { buildFilterOptions, type FilterOptions, taskPath } from "./filter-options";
-import type { BattleMapFilter, Lang, LightColor, Zoom } from "./types";
+import type { BattleMapFilter, Lang, Zoom } from "./types";
+import {
+  type BattleMapUrlState,
+  battleMapSearch,
+  EMPTY_PAGE_FILTER,
+  knownFilter,
+  type PageFilter,
+  parseBattleMapSearch,
+} from "./url-state";
 import { useBattleMapQuery } from "./use-battle-map-query";
+
+export type { PageFilter } from "./url-state";
 
 interface Page<T> {
   readonly items: readonly T[];
@@ -23,41 +34,36 @@ function useNames(path: string): ReadonlyMap<string, string> {
   return useMemo(() => new Map((q.data?.items ?? []).map((r) => [r.id, r.name])), [q.data]);
 }
 
-/** Filter state as the page edits it. */
-export interface PageFilter {
-  taskForceIds: string[];
-  responsibleUnitId: string | null;
-  responsiblePersonId: string | null;
-  lights: LightColor[];
-  criticalOnly: boolean;
-}
-
-const INITIAL: PageFilter = {
-  taskForceIds: [],
-  responsibleUnitId: null,
-  responsiblePersonId: null,
-  lights: [],
-  criticalOnly: false,
-};
-
 /** Everything the battle-map page renders. */
 export function useBattleMapPage(lang: Lang) {
   const query = useBattleMapQuery();
   const units = useNames("org-units");
   const persons = useNames("persons");
   const navigate = useNavigate();
-  const [zoom, setZoom] = useState<Zoom>("month");
-  const [filter, setFilterState] = useState<PageFilter>(INITIAL);
-  const setFilter = useCallback(
-    (patch: Partial<PageFilter>) => setFilterState((prev) => ({ ...prev, ...patch })),
-    [],
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  // Parsed once per distinct query string, so the map's filter keeps its identity between renders.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the content of `params`
+  const url = useMemo(() => parseBattleMapSearch(params), [search]);
+  // Each change is a history entry: back restores the previous filter.
+  const update = useCallback(
+    (next: (prev: BattleMapUrlState) => BattleMapUrlState) =>
+      setParams((prev) => battleMapSearch(next(parseBattleMapSearch(prev)))),
+    [setParams],
   );
-  const reset = useCallback(() => setFilterState(INITIAL), []);
-  const mapFilter: BattleMapFilter = filter;
+  const setZoom = useCallback((zoom: Zoom) => update((s) => ({ ...s, zoom })), [update]);
+  const setFilter = useCallback(
+    (patch: Partial<PageFilter>) => update((s) => ({ ...s, filter: { ...s.filter, ...patch } })),
+    [update],
+  );
+  const reset = useCallback(() => update((s) => ({ ...s, filter: EMPTY_PAGE_FILTER })), [update]);
   const options: FilterOptions | null = useMemo(
     () => (query.data ? buildFilterOptions(query.data, units, persons, lang) : null),
     [query.data, units, persons, lang],
   );
+  const filter = useMemo(() => (options ? knownFilter(url.filter, options) : url.filter), [url, options]);
+  const mapFilter: BattleMapFilter = filter;
+  const zoom = url.zoom;
   const openTask = useCallback(
     (taskId: string) => {
       const path = query.data ? taskPath(query.data, taskId) : null;
