@@ -186,6 +186,8 @@ export const en: Resources = {
     submitted: "Progress reported",
     by: "Reported by",
   },
+  // Supervision queue: a row waits for the refetch after an action — engineer D
+  supPending: { updating: "Updating…" },
   sup: {
     queue: "Supervision queue",
     raise: "Raise a supervision item",

@@ -175,6 +175,8 @@ export const zhCN = {
     submitted: "进展已提交",
     by: "填报人",
   },
+  // Supervision queue: a row waits for the refetch after an action — engineer D
+  supPending: { updating: "更新中…" },
   sup: {
     queue: "督办队列",
     raise: "下发督办单",

@@ -16,6 +16,8 @@ export function SupervisionActionModal(props: {
   item: SupervisionItem | null;
   action: SupervisionAction | null;
   onClose: () => void;
+  /** Called with the item as the server answered (its new state and version). */
+  onDone?: (item: SupervisionItem) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -34,8 +36,9 @@ export function SupervisionActionModal(props: {
     m.mutate(
       { id: item.id, action, body },
       {
-        onSuccess: () => {
+        onSuccess: (updated) => {
           void message.success(t("sup.done"));
+          props.onDone?.(updated);
           props.onClose();
         },
       },

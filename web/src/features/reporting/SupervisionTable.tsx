@@ -1,5 +1,5 @@
-import { Button, Space, Table, Tag } from "antd";
-import { useState } from "react";
+import { Button, Space, Spin, Table, Tag } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SupervisionItem } from "../../api/types";
@@ -7,12 +7,17 @@ import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { SupervisionItemExtras } from "../comments/SupervisionItemExtras";
+import { awaitsRefetch, markPending, NO_PENDING, type PendingVersions, settlePending } from "./pending-rows";
 import { SupervisionActionModal } from "./SupervisionActionModal";
 import { actionsFor, type SupervisionAction } from "./supervision-actions";
 
 const STATE_COLOR = { open: "red", rectifying: "orange", submitted: "blue", verified: "green" } as const;
 
-/** Supervision items with the actions the user may take on each (start, submit, return, verify). */
+/**
+ * Supervision items with the actions the user may take on each (start, submit, return, verify).
+ * A row just acted on keeps its actions disabled, marked as updating, until the list has refetched
+ * the item's new version (acting on the old one would be refused as stale).
+ */
 export function SupervisionTable({
   items,
   showTaskForce,
@@ -25,6 +30,8 @@ export function SupervisionTable({
   const names = useNames();
   const statusDate = useStatusDate();
   const [open, setOpen] = useState<{ item: SupervisionItem; action: SupervisionAction } | null>(null);
+  const [pending, setPending] = useState<PendingVersions>(NO_PENDING);
+  useEffect(() => setPending((p) => settlePending(p, items)), [items]);
   return (
     <>
       <Table<SupervisionItem>
@@ -73,23 +80,32 @@ export function SupervisionTable({
           {
             title: "",
             width: 200,
-            render: (_, r) => (
-              <Space wrap>
-                {actionsFor(r.state)
-                  .filter((a) => can.superviseAction(a, r))
-                  .map((a) => (
-                    <Button
-                      key={a}
-                      size="small"
-                      type={a === "verify" ? "primary" : "default"}
-                      data-action={a}
-                      onClick={() => setOpen({ item: r, action: a })}
-                    >
-                      {t(`sup.${a}`)}
-                    </Button>
-                  ))}
-              </Space>
-            ),
+            render: (_, r) => {
+              const waiting = awaitsRefetch(r, pending);
+              return (
+                <Space wrap aria-busy={waiting} data-pending={waiting || undefined}>
+                  {actionsFor(r.state)
+                    .filter((a) => can.superviseAction(a, r))
+                    .map((a) => (
+                      <Button
+                        key={a}
+                        size="small"
+                        type={a === "verify" ? "primary" : "default"}
+                        data-action={a}
+                        disabled={waiting}
+                        onClick={() => setOpen({ item: r, action: a })}
+                      >
+                        {t(`sup.${a}`)}
+                      </Button>
+                    ))}
+                  {waiting ? (
+                    <span role="status">
+                      <Spin size="small" /> {t("supPending.updating")}
+                    </span>
+                  ) : null}
+                </Space>
+              );
+            },
           },
         ]}
       />
@@ -97,6 +113,7 @@ export function SupervisionTable({
         item={open?.item ?? null}
         action={open?.action ?? null}
         onClose={() => setOpen(null)}
+        onDone={(updated) => setPending((p) => markPending(p, updated.id, updated.version))}
       />
     </>
   );
