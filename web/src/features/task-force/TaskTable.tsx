@@ -7,6 +7,7 @@ import { WriteError } from "../../components/ConflictAlert";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
+import { TaskCommentsButton } from "../comments/TaskCommentsButton";
 import { DependencyDrawer } from "./DependencyDrawer";
 import { PlanErrorAlert } from "./PlanErrorAlert";
 import { type NewTaskTarget, TaskFormModal } from "./TaskFormModal";
@@ -121,6 +122,8 @@ export function TaskTable(props: {
                 </Button>
               ) : null,
           },
+          // Leaders' comments on the task (features/comments).
+          { title: "", width: 64, render: (_: unknown, r: Row) => <TaskCommentsButton task={r} /> },
           {
             title: t("overview.light"),
             width: 110,
