@@ -138,6 +138,24 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
       }),
     );
     await h.shot(p, "comments-leader");
+
+    // On a task's row: the 批示 button opens the task's thread, and then counts its comment.
+    await p.goto("/task-forces/tf-01?tab=tasks");
+    const button = p.locator('[data-comments-task="01.5.3"]');
+    await button.click();
+    const drawer = p.getByRole("dialog");
+    await drawer.getByLabel("填写批示意见").fill("交卷报告请提前一周送审");
+    await drawer.getByRole("button", { name: "提交批示" }).click();
+    await drawer.locator("[data-comment]", { hasText: "交卷报告请提前一周送审" }).waitFor();
+    expect(await drawer.locator("[data-comment]").count()).toBe(1);
+    await p.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+    await expect.poll(() => button.textContent()).toBe("1");
+    await p.goto("/task-forces/tf-01?tab=comments");
+    await p
+      .locator("[data-comment]", { hasText: "交卷报告请提前一周送审" })
+      .getByText(/任务 01\.5\.3/)
+      .waitFor();
     await p.context().close();
   }, 90_000);
 
