@@ -24,6 +24,7 @@ const MyTasks = named(() => import("./pages/MyTasksPage"), "MyTasksPage");
 const Supervision = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
 const Check = named(() => import("./pages/CheckPage"), "CheckPage");
 const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
+const Dispatch = named(() => import("./pages/DispatchPage"), "DispatchPage");
 const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
@@ -72,6 +73,7 @@ export function AppRoutes() {
           <Route path="supervision" element={<Supervision />} />
           <Route path="check" element={<Check />} />
           <Route path="assessments" element={<Assessments />} />
+          <Route path="dispatch" element={<Dispatch />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -5,6 +5,7 @@ import type {
   CheckView,
   Comment,
   Dependency,
+  DispatchReport,
   Indicator,
   IndicatorReading,
   Member,
@@ -29,6 +30,9 @@ export function query(params: Record<string, string | number | undefined | null>
 }
 
 export const fetchOverview = () => get<Overview>("/overview");
+/** The dispatch report at a status date (default: the organisation's), for one or every readable task force. */
+export const fetchDispatchReport = (p: { statusDate?: string; taskForceId?: string }) =>
+  get<DispatchReport>(`/dispatch-report${query(p)}`);
 export const fetchCheck = () => get<CheckView>("/check");
 export const fetchTaskForces = () =>
   get<Page<TaskForce>>(`/task-forces${query({ limit: 1000, sort: "code" })}`);

@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileTextOutlined,
   LogoutOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -34,6 +35,8 @@ function useNavItems() {
     items.push({ key: "/check", icon: <CheckSquareOutlined />, label: t("nav.check") });
   if (can.readAssessments)
     items.push({ key: "/assessments", icon: <BarChartOutlined />, label: t("nav.assessments") });
+  if (can.readDispatchReport)
+    items.push({ key: "/dispatch", icon: <FileTextOutlined />, label: t("nav.dispatch") });
   items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
   return items;
 }

@@ -27,6 +27,8 @@ export interface Can {
   /** Assessment snapshots (考核): read them, take a new one. */
   readonly readAssessments: boolean;
   readonly takeAssessment: boolean;
+  /** The dispatch report (调度报告): supervision office, admins, leaders, leads (own task forces). */
+  readonly readDispatchReport: boolean;
   /** Write a comment (批示) on a task force or its tasks and items: a reader of it with the write rule. */
   readonly comment: (taskForceId: string) => boolean;
   /** Escalate (提级督办) a supervision item that is not yet signed off. */
@@ -68,6 +70,7 @@ export function canFor(s: Session | null | undefined): Can {
     seeMyTasks: !!s?.personId && (rule("write:progress-reports") || rule("write:indicator-readings")),
     readAssessments: rule("read:assessments"),
     takeAssessment: rule("assessments:take"),
+    readDispatchReport: rule("read:dispatch-report"),
     // Mirrors access.ts: admins, supervisors and leaders read every task force, others their own.
     comment: (tf) =>
       rule("write:comments") &&

@@ -1,0 +1,116 @@
+/**
+ * The dispatch report page (调度报告) in Chromium: the supervisor reads the demo's round, with the
+ * overdue task and counts matching the API; English works on it; a member has no way to it.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+
+async function navLabels(p: Page): Promise<string[]> {
+  return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("shows the supervisor the round's overdue task and counts that match the API", async () => {
+    const p = await h.page("supervisor");
+    expect(await navLabels(p)).toContain("调度报告");
+    await p.locator("nav .ant-menu-item", { hasText: "调度报告" }).click();
+    await p.getByTestId("dispatch-report").waitFor();
+    expect(new URL(p.url()).pathname).toBe("/dispatch");
+    const api = await p.evaluate(async () => (await fetch("/api/v1/dispatch-report")).json());
+    const total = (k: string) => p.getByTestId(`dispatch-total-${k}`).textContent();
+    expect(await total("overdue")).toBe(String(api.total.overdue));
+    expect(await total("noReport")).toBe(String(api.total.noReport));
+    expect(await total("supOverdue")).toBe(String(api.total.supervision.overdue));
+    expect(await total("red")).toBe(String(api.total.red));
+    expect(api.total).toMatchObject({ overdue: 1, noReport: 7, supervision: { overdue: 2 } });
+    // The demo's overdue task: 01.2.5 节能审查, 11 working days past 2022-07-31.
+    const overdue = p.getByTestId("dispatch-overdue-01");
+    await expect.poll(() => overdue.textContent()).toContain("01.2.5");
+    expect(await overdue.textContent()).toContain("固定资产投资项目节能审查");
+    expect(await overdue.locator("tbody tr").count()).toBe(1);
+    expect(await overdue.locator("tbody tr").textContent()).toContain("11");
+    expect(await p.getByTestId("dispatch-key-points").locator("li").first().textContent()).toContain(
+      "01.2.5 固定资产投资项目节能审查 超期11个工作日",
+    );
+    expect(
+      await p.getByTestId("dispatch-tf-01").locator("[data-light]").first().getAttribute("data-light"),
+    ).toBe("red");
+    expect(
+      await p
+        .locator("[data-testid^=dispatch-tf-]")
+        .filter({ has: p.locator(".ant-card-head") })
+        .count(),
+    ).toBe(10);
+    await h.shot(p, "dispatch-supervisor");
+    await p.emulateMedia({ media: "print" });
+    await h.shot(p, "dispatch-print");
+    await p.emulateMedia({ media: "screen" });
+    await p.context().close();
+  }, 60_000);
+
+  it("moves to the previous round and back, keeping the date in the address", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/dispatch");
+    await p.getByTestId("dispatch-report").waitFor();
+    await p.getByRole("button", { name: "上一轮" }).click();
+    await expect
+      .poll(() => p.getByTestId("dispatch-round").textContent())
+      .toContain("本轮 2022-08-08 至 2022-08-14");
+    expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-14");
+    // At Sunday 2022-08-14, 01.2.5 is 10 working days late.
+    await expect.poll(() => p.getByTestId("dispatch-overdue-01").textContent()).toContain("10");
+    await p.getByRole("button", { name: "回到当前状态日" }).click();
+    await expect
+      .poll(() => p.getByTestId("dispatch-round").textContent())
+      .toContain("本轮 2022-08-15 至 2022-08-15");
+    await p.context().close();
+  }, 60_000);
+
+  it("switches to English on the report", async () => {
+    const p = await h.page("leader");
+    await p.goto("/dispatch");
+    await p.getByTestId("dispatch-report").waitFor();
+    await p.getByRole("combobox", { name: "语言" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "English" }).click();
+    await p.getByText("Key points").waitFor();
+    expect(await navLabels(p)).toContain("Dispatch report");
+    expect(await p.getByTestId("dispatch-key-points").locator("li").first().textContent()).toContain(
+      "01.2.5 固定资产投资项目节能审查 is 11 working days overdue",
+    );
+    expect(await p.getByTestId("dispatch-overdue-01").textContent()).toContain("Overdue tasks");
+    await h.shot(p, "dispatch-english");
+    await p.getByRole("combobox", { name: "Language" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "简体中文" }).click();
+    await p.getByText("要点").first().waitFor();
+    await p.context().close();
+  }, 60_000);
+
+  it("gives a lead their own task force only, and a member no way in", async () => {
+    const lead = await h.page("lead");
+    await lead.goto("/dispatch");
+    await lead.getByTestId("dispatch-report").waitFor();
+    expect(
+      await lead
+        .locator("[data-testid^=dispatch-tf-]")
+        .filter({ has: lead.locator(".ant-card-head") })
+        .count(),
+    ).toBe(1);
+    await lead.context().close();
+    const p = await h.page("member");
+    expect(await navLabels(p)).not.toContain("调度报告");
+    await p.goto("/dispatch");
+    await p.getByText("403").first().waitFor();
+    expect(await p.getByTestId("dispatch-report").count()).toBe(0);
+    await h.shot(p, "dispatch-member-403");
+    await p.context().close();
+  }, 60_000);
+});
