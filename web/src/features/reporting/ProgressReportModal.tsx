@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { progressReportSchemas } from "../../../../src/shared/api/reports";
 import type { Task } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
+import { DateField } from "../../components/DateField";
 import { useReportProgress } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
@@ -65,7 +66,7 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
         preserve={false}
       >
         <Form.Item name="reportDate" label={t("report.date")} rules={[zodRule(f.reportDate)]}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         <Form.Item name="percent" label={t("report.percent")} rules={[zodRule(f.percent)]}>
           <InputNumber min={0} max={100} style={{ width: 160 }} />

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { supervisionItemSchemas } from "../../../../src/shared/api/supervision";
 import { WriteError } from "../../components/ConflictAlert";
+import { DateField } from "../../components/DateField";
 import { useNames, useTaskForces, useTasksWhere } from "../../hooks/use-data";
 import { useRaiseSupervision } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
@@ -103,7 +104,7 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
           />
         </Form.Item>
         <Form.Item name="dueDate" label={t("sup.due")} rules={[zodRule(f.dueDate, (v) => v ?? "")]}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
       </Form>
       <WriteError error={m.error} />

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { readingSchemas } from "../../../../src/shared/api/indicators";
 import type { Indicator } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
+import { DateField } from "../../components/DateField";
 import { useReportReading } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
@@ -56,7 +57,7 @@ export function ReadingModal({ indicator, onClose }: { indicator: Indicator | nu
         preserve={false}
       >
         <Form.Item name="period" label={t("ind.period")} rules={[zodRule(f.period)]}>
-          <Input type="month" />
+          <DateField picker="month" />
         </Form.Item>
         <Form.Item
           name="actual"

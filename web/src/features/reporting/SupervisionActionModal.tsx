@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { supervisionTransition } from "../../../../src/shared/api/supervision";
 import type { SupervisionItem } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
+import { DateField } from "../../components/DateField";
 import { useSupervisionAction } from "../../hooks/use-mutations";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { zodRule } from "../../hooks/validate";
@@ -80,7 +81,7 @@ export function SupervisionActionModal(props: {
         preserve={false}
       >
         <Form.Item name="date" label={t("report.date")} rules={[zodRule(f.date)]}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         {action === "submit" ? (
           <Form.Item
