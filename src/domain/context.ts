@@ -12,6 +12,11 @@ export interface ServiceContext {
   readonly principal?: Principal;
   /** Bulk writes (demo load, plan approval) schedule once at the end instead of after each edit. */
   readonly deferSchedule?: boolean;
+  /**
+   * The data revision read together with the caller's session at the start of the request, so a
+   * cached read needs no query of its own; reads only (a write moves the revision on).
+   */
+  readonly dataRevision?: number;
   /** The open transaction when the call is part of a larger all-or-nothing write. */
   readonly trx?: Executor;
 }

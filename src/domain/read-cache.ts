@@ -19,14 +19,29 @@ export interface CachedBody {
  */
 export class ReadCache {
   readonly #entries = new Map<string, { revision: number; value: CachedBody }>();
+  readonly #pending = new Map<string, Promise<CachedBody>>();
 
   constructor(private readonly capacity = 500) {}
 
-  /** The cached body for `key` at the current revision, else `render()`'s, remembered. */
-  async get(db: Executor, key: string, render: () => Promise<string>): Promise<CachedBody> {
-    const revision = await dataRevision(db);
+  /**
+   * The cached body for `key` at the current revision, else `render()`'s, remembered. `known` is a
+   * revision the caller read earlier in this request (with its session), saving the first read.
+   */
+  async get(db: Executor, key: string, render: () => Promise<string>, known?: number): Promise<CachedBody> {
+    const revision = known ?? (await dataRevision(db));
     const hit = this.#entries.get(key);
     if (hit && hit.revision === revision) return hit.value;
+    // One render per key and revision: after a change, the callers that miss together share it.
+    const flight = `${revision}\u0000${key}`;
+    let pending = this.#pending.get(flight);
+    if (!pending) {
+      pending = this.#render(db, key, render, revision).finally(() => this.#pending.delete(flight));
+      this.#pending.set(flight, pending);
+    }
+    return pending;
+  }
+
+  async #render(db: Executor, key: string, render: () => Promise<string>, revision: number) {
     const body = Buffer.from(await render(), "utf8");
     const etag = `W/"${revision}-${createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
     let gz: Buffer | undefined;

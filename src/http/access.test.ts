@@ -111,6 +111,26 @@ describe.each(dialects)("access control on %s", (dialect) => {
     expect(ok.status).toBe(200);
   });
 
+  it("follows a change of membership at once: a lead gains and loses another task force", async () => {
+    const me = (await as.lead!("GET", "/api/v1/auth/me")).body;
+    const task = (await as.admin!("GET", "/api/v1/tasks?taskForceId=tf-03&limit=1")).body.items[0];
+    const edit = async () => {
+      const fresh = (await as.admin!("GET", `/api/v1/tasks/${task.id}`)).body;
+      return as.lead!("PATCH", `/api/v1/tasks/${task.id}`, { acceptance: "完成2项", version: fresh.version });
+    };
+    expect((await edit()).status).toBe(403);
+    const member = await as.admin!("POST", "/api/v1/members", {
+      taskForceId: "tf-03",
+      personId: me.personId,
+      post: "副组长",
+      role: "lead",
+    });
+    expect(member.status).toBe(201);
+    expect((await edit()).status).toBe(200);
+    expect((await as.admin!("DELETE", `/api/v1/members/${member.body.id}`)).status).toBe(204);
+    expect((await edit()).status).toBe(403);
+  });
+
   it("lets a member report only on tasks they own", async () => {
     const me = (await as.member!("GET", "/api/v1/auth/me")).body;
     const tasks = (await as.admin!("GET", "/api/v1/tasks?taskForceId=tf-01&limit=1000")).body.items;

@@ -1,4 +1,3 @@
-import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -12,6 +11,7 @@ import type { Database } from "../db/connection.js";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../domain/accounts/session.service.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling } from "./plugins/errors.js";
+import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { authRoutes } from "./routes/auth.routes.js";
@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (method !== "HEAD") app.routeTable.push({ method, url: route.url, rule });
     }
   });
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

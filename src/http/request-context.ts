@@ -4,7 +4,11 @@ import { type ServiceContext, serviceContext } from "../domain/context.js";
 
 /** The service context of a request: its database, the caller and their scopes. */
 export function contextOf(request: FastifyRequest, database: Database): ServiceContext {
-  return { ...serviceContext(database, request.actor ?? "anonymous"), principal: request.principal };
+  return {
+    ...serviceContext(database, request.actor ?? "anonymous"),
+    principal: request.principal,
+    dataRevision: request.dataRevision,
+  };
 }
 
 declare module "fastify" {

@@ -3,7 +3,7 @@ import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor } from "../context.js";
 import { newId } from "../ids.js";
-import { findUserRow, type Principal, principalFor } from "./principal.js";
+import { type Principal, PrincipalCache, type UserRow } from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
 
 /** An API token as listed (never with its secret). */
@@ -123,27 +123,49 @@ export async function revokeApiToken(
   return after;
 }
 
-/** The principal of a live, unrevoked token of an enabled user, or undefined; stamps its last use. */
+/**
+ * The principal of a live, unrevoked token of an enabled user, with the data revision read in the
+ * same query, or undefined. Stamps the token's last use, at most once a minute (as sessions do).
+ */
 export async function resolveApiToken(
   db: Executor,
   token: string,
   now: Date,
-): Promise<Principal | undefined> {
+  principals: PrincipalCache = new PrincipalCache(0),
+): Promise<{ principal: Principal; dataRevision: number } | undefined> {
   const row = await db
     .selectFrom("api_tokens")
-    .selectAll()
-    .where("tokenHash", "=", digest(token))
+    .innerJoin("users", "users.id", "api_tokens.userId")
+    .select((eb) => [
+      "api_tokens.id as tokenId",
+      "api_tokens.role as tokenRole",
+      "api_tokens.taskForceId",
+      "api_tokens.revokedAt",
+      "api_tokens.lastUsedAt",
+      "users.id",
+      "users.username",
+      "users.displayName",
+      "users.personId",
+      "users.roles",
+      "users.disabled",
+      eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
+    ])
+    .where("api_tokens.tokenHash", "=", digest(token))
     .executeTakeFirst();
-  if (!row || row.revokedAt) return undefined;
-  const user = await findUserRow(db, { id: row.userId as string });
-  if (!user || user.disabled) return undefined;
-  await db
-    .updateTable("api_tokens")
-    .set({ lastUsedAt: now.toISOString() })
-    .where("id", "=", row.id as string)
-    .execute();
-  return principalFor(db, user, "token", {
-    role: row.role as Role,
+  if (!row || row.revokedAt || row.disabled) return undefined;
+  const lastUsed = row.lastUsedAt ? Date.parse(row.lastUsedAt as string) : 0;
+  if (now.getTime() - lastUsed > 60_000) {
+    await db
+      .updateTable("api_tokens")
+      .set({ lastUsedAt: now.toISOString() })
+      .where("id", "=", row.tokenId as string)
+      .execute();
+  }
+  const user = { ...row, passwordHash: null } as unknown as UserRow;
+  const dataRevision = Number(row.dataRevision ?? 0);
+  const principal = await principals.get(db, user, "token", dataRevision, {
+    role: row.tokenRole as Role,
     taskForceId: (row.taskForceId as string | null) ?? null,
   });
+  return { principal, dataRevision };
 }

@@ -77,3 +77,42 @@ export async function principalFor(
     ownTaskForceIds: own,
   };
 }
+
+/**
+ * Principals remembered per user row and data revision, so a signed-in read costs no membership
+ * query. The task forces a person leads or owns work in change only through audited writes, and
+ * every audited write moves the data revision on (in the database, so other app instances see it
+ * too); the user row (roles, person, disabled) is read on every request and is part of the key.
+ */
+export class PrincipalCache {
+  readonly #entries = new Map<string, Principal>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  async get(
+    db: Executor,
+    user: UserRow,
+    via: "session" | "token",
+    revision: number,
+    token?: { role: Role; taskForceId: string | null },
+  ): Promise<Principal> {
+    const key = JSON.stringify([
+      revision,
+      user.id,
+      user.username,
+      user.displayName,
+      user.personId,
+      user.roles,
+      via,
+      token?.role,
+      token?.taskForceId,
+    ]);
+    const hit = this.#entries.get(key);
+    if (hit) return hit;
+    const principal = await principalFor(db, user, via, token);
+    if (this.capacity === 0) return principal;
+    if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, principal);
+    return principal;
+  }
+}

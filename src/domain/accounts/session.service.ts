@@ -2,7 +2,7 @@ import { AppError } from "../../shared/errors.js";
 import type { Executor } from "../context.js";
 import { clearFailures, recordFailure, throttledFor } from "./login-throttle.js";
 import { verifyPassword } from "./password.js";
-import { findUserRow, type Principal, principalFor, type UserRow } from "./principal.js";
+import { findUserRow, type Principal, PrincipalCache, principalFor, type UserRow } from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
 
 /** Session lifetimes: idle expiry and absolute expiry. */
@@ -76,21 +76,32 @@ export async function endSessionsOf(db: Executor, userId: string, exceptCookie?:
   await q.execute();
 }
 
+/** A live session as the request sees it. */
+export interface ResolvedSession {
+  readonly principal: Principal;
+  readonly csrfToken: string;
+  /** The data revision read in the same query: reads of this request may rely on it. */
+  readonly dataRevision: number;
+}
+
 /**
  * The principal and CSRF token of a live session, or undefined when the cookie is unknown, idle
  * too long, past its absolute lifetime, or its user is disabled (the session is then deleted).
+ * One query reads the session, its user and the data revision; the principal comes from
+ * `principals` while the revision stands.
  */
 export async function resolveSession(
   db: Executor,
   cookie: string,
   now: Date,
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
-): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+  principals: PrincipalCache = new PrincipalCache(0),
+): Promise<ResolvedSession | undefined> {
   const id = digest(cookie);
   const session = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
-    .select([
+    .select((eb) => [
       "sessions.csrfToken",
       "sessions.createdAt",
       "sessions.lastSeenAt",
@@ -100,6 +111,7 @@ export async function resolveSession(
       "users.personId",
       "users.roles",
       "users.disabled",
+      eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -115,5 +127,10 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(session.lastSeenAt as string) > 60_000) {
     await db.updateTable("sessions").set({ lastSeenAt: now.toISOString() }).where("id", "=", id).execute();
   }
-  return { principal: await principalFor(db, user, "session"), csrfToken: session.csrfToken as string };
+  const dataRevision = Number(session.dataRevision ?? 0);
+  return {
+    principal: await principals.get(db, user, "session", dataRevision),
+    csrfToken: session.csrfToken as string,
+    dataRevision,
+  };
 }

@@ -79,5 +79,10 @@ export async function readTaskForceFullCached(
     await getRecord({ ...ctx, principal: undefined }, taskForceResource, id); // unknown ids answer 404, as elsewhere
     throw e;
   }
-  return cache.get(db, `task-force-full:${id}`, async () => render(await readTaskForceFull(ctx, id)));
+  return cache.get(
+    db,
+    `task-force-full:${id}`,
+    async () => render(await readTaskForceFull(ctx, id)),
+    ctx.trx ? undefined : ctx.dataRevision,
+  );
 }

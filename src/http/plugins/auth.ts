@@ -2,7 +2,7 @@ import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../db/connection.js";
 import { resolveApiToken } from "../../domain/accounts/api-token.service.js";
-import type { Principal } from "../../domain/accounts/principal.js";
+import { type Principal, PrincipalCache } from "../../domain/accounts/principal.js";
 import { sameSecret } from "../../domain/accounts/secrets.js";
 import { resolveSession, type SessionPolicy } from "../../domain/accounts/session.service.js";
 import { authorize, ruleName } from "../policy.js";
@@ -19,6 +19,8 @@ declare module "fastify" {
     principal?: Principal;
     /** CSRF token of the cookie session the request came with. */
     sessionCsrf?: string;
+    /** The data revision read with the caller's session or token (see `ServiceContext`). */
+    dataRevision?: number;
   }
 }
 
@@ -52,6 +54,7 @@ export async function registerAuth(
   opts: { database: Database; sessions: SessionPolicy },
 ) {
   await app.register(cookie);
+  const principals = new PrincipalCache();
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1") || request.is404) return;
     const rule = request.routeOptions.config?.rule;
@@ -61,17 +64,19 @@ export async function registerAuth(
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const principal = match ? await resolveApiToken(db, match[1]!, now) : undefined;
-      if (!principal)
+      const resolved = match ? await resolveApiToken(db, match[1]!, now, principals) : undefined;
+      if (!resolved)
         return deny(reply, 401, "UNAUTHENTICATED", "the API token is invalid, revoked or malformed");
-      request.principal = principal;
+      request.principal = resolved.principal;
+      request.dataRevision = resolved.dataRevision;
     } else {
       const value = request.cookies[SESSION_COOKIE];
-      const session = value ? await resolveSession(db, value, now, opts.sessions) : undefined;
+      const session = value ? await resolveSession(db, value, now, opts.sessions, principals) : undefined;
       if (value && !session) reply.clearCookie(SESSION_COOKIE, { path: "/" });
       if (session) {
         request.principal = session.principal;
         request.sessionCsrf = session.csrfToken;
+        request.dataRevision = session.dataRevision;
       }
     }
     request.actor = request.principal?.username;

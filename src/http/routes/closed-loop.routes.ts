@@ -45,8 +45,12 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
       const p = ctx.principal;
       const scope = p ? [...p.roles, p.taskForceScope, ...p.ownTaskForceIds].join(",") : "";
       const key = `overview:${scope}:${req.query.statusDate ?? ""}:${new Date(ctx.now()).toISOString().slice(0, 10)}`;
-      const json = await cache.get(opts.database.db, key, async () =>
-        JSON.stringify(overviewSchema.parse(await overviewView(ctx, { statusDate: req.query.statusDate }))),
+      const json = await cache.get(
+        opts.database.db,
+        key,
+        async () =>
+          JSON.stringify(overviewSchema.parse(await overviewView(ctx, { statusDate: req.query.statusDate }))),
+        ctx.dataRevision,
       );
       return sendCached(req, reply as FastifyReply, json);
     },

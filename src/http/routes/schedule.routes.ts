@@ -95,8 +95,11 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
         : "";
       // Lights move with the calendar day even when no data changed.
       const key = `battle-map:${scope}:${JSON.stringify(filter)}:${new Date(ctx.now()).toISOString().slice(0, 10)}`;
-      const json = await cache.get(opts.database.db, key, async () =>
-        JSON.stringify(battleMap.parse(await readBattleMap(ctx, filter))),
+      const json = await cache.get(
+        opts.database.db,
+        key,
+        async () => JSON.stringify(battleMap.parse(await readBattleMap(ctx, filter))),
+        ctx.dataRevision,
       );
       return sendCached(req, reply as FastifyReply, json);
     },
