@@ -8,6 +8,7 @@ import {
   type IsoDate,
 } from "../../engines/index.js";
 import type { ServiceContext } from "../context.js";
+import type { Row } from "../resource/resource-def.js";
 import { getSetting } from "../settings/settings.repository.js";
 import {
   DEFAULT_TIME_ZONE,
@@ -15,7 +16,7 @@ import {
   type StatusDateRule,
   todayIn,
 } from "../settings/settings.service.js";
-import { closedLoopSettings, computeOverview } from "./closed-loop.service.js";
+import { closedLoopSettings, computeOverview, type OverviewComputation } from "./closed-loop.service.js";
 
 /** The dispatch report as `GET /dispatch-report` and `guatu dispatch` give it: the engine's report and display names. */
 export interface DispatchReportView extends DispatchReport {
@@ -46,11 +47,70 @@ export async function dispatchReportView(
   });
   const rule = await getSetting<StatusDateRule>(db, "statusDate");
   const timeZone = (rule?.rule === "today" && rule.timeZone) || DEFAULT_TIME_ZONE;
+  const report = dispatchReport({
+    statusDate,
+    round: settings.dispatchRound,
+    calendar,
+    taskForces: data.taskForces.map((f) => ({
+      id: f.id as string,
+      code: f.code as string,
+      name: f.name as string,
+    })),
+    tasks: data.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
+    taskLights: result.lights.tasks,
+    taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
+    supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
+    indicators: dispatchIndicators(comp, timeZone),
+  });
+  return { ...report, roundSetting: settings.dispatchRound, names: await namesOf(ctx, report) };
+}
+
+/** A task record → the engine's task. */
+function dispatchTaskOf(t: Row, lastReports: ReadonlyMap<string, string>): DispatchTask {
+  return {
+    id: t.id as string,
+    taskForceId: t.taskForceId as string,
+    parentId: (t.parentId as string | null) ?? null,
+    code: t.code as string,
+    title: t.title as string,
+    status: t.status as DispatchTask["status"],
+    percent: t.percent as number,
+    deadline: (t.deadline as string | null) ?? null,
+    actualStart: (t.actualStart as string | null) ?? null,
+    actualFinish: (t.actualFinish as string | null) ?? null,
+    lastReportDate: lastReports.get(t.id as string) ?? null,
+    responsibleUnitId: (t.responsibleUnitId as string | null) ?? null,
+    responsiblePersonId: (t.responsiblePersonId as string | null) ?? null,
+  };
+}
+
+/** A supervision item record → the engine's item. */
+function dispatchSupervisionOf(s: Row): DispatchSupervisionItem {
+  return {
+    id: s.id as string,
+    code: s.code as string,
+    taskForceId: s.taskForceId as string,
+    taskId: (s.taskId as string | null) ?? null,
+    state: s.state as DispatchSupervisionItem["state"],
+    issue: s.issue as string,
+    raisedOn: s.raisedOn as string,
+    submittedOn: (s.submittedOn as string | null) ?? null,
+    verifiedOn: (s.verifiedOn as string | null) ?? null,
+    dueDate: s.dueDate as string,
+  };
+}
+
+/**
+ * Indicators with the overview's latest reading, trend and light, and the day (in the organisation's
+ * time zone) that reading was entered — what tells a reading of this round from an older one.
+ */
+function dispatchIndicators(comp: OverviewComputation, timeZone: string): DispatchIndicator[] {
+  const { data, result } = comp;
   const reportedAt = new Map(
     data.readings.map((r) => [`${r.indicatorId}|${r.period}`, r.reportedAt as string]),
   );
   const progressOf = new Map(result.indicators.map((i) => [i.indicatorId, i]));
-  const indicators = data.indicators.map((i): DispatchIndicator => {
+  return data.indicators.map((i): DispatchIndicator => {
     const o = progressOf.get(i.id as string)!;
     const reading = o.progress.reading;
     const at = reading ? reportedAt.get(`${i.id}|${reading.period}`) : undefined;
@@ -71,51 +131,6 @@ export async function dispatchReportView(
       timeProgress: o.progress.timeProgress,
     };
   });
-  const report = dispatchReport({
-    statusDate,
-    round: settings.dispatchRound,
-    calendar,
-    taskForces: data.taskForces.map((f) => ({
-      id: f.id as string,
-      code: f.code as string,
-      name: f.name as string,
-    })),
-    tasks: data.tasks.map(
-      (t): DispatchTask => ({
-        id: t.id as string,
-        taskForceId: t.taskForceId as string,
-        parentId: (t.parentId as string | null) ?? null,
-        code: t.code as string,
-        title: t.title as string,
-        status: t.status as DispatchTask["status"],
-        percent: t.percent as number,
-        deadline: (t.deadline as string | null) ?? null,
-        actualStart: (t.actualStart as string | null) ?? null,
-        actualFinish: (t.actualFinish as string | null) ?? null,
-        lastReportDate: data.lastReports.get(t.id as string) ?? null,
-        responsibleUnitId: (t.responsibleUnitId as string | null) ?? null,
-        responsiblePersonId: (t.responsiblePersonId as string | null) ?? null,
-      }),
-    ),
-    taskLights: result.lights.tasks,
-    taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
-    supervisionItems: data.supervisionItems.map(
-      (s): DispatchSupervisionItem => ({
-        id: s.id as string,
-        code: s.code as string,
-        taskForceId: s.taskForceId as string,
-        taskId: (s.taskId as string | null) ?? null,
-        state: s.state as DispatchSupervisionItem["state"],
-        issue: s.issue as string,
-        raisedOn: s.raisedOn as string,
-        submittedOn: (s.submittedOn as string | null) ?? null,
-        verifiedOn: (s.verifiedOn as string | null) ?? null,
-        dueDate: s.dueDate as string,
-      }),
-    ),
-    indicators,
-  });
-  return { ...report, roundSetting: settings.dispatchRound, names: await namesOf(ctx, report) };
 }
 
 /** Names of the units and persons the report's task lists name (one query each). */

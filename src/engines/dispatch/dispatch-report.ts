@@ -19,6 +19,7 @@ import type {
   DispatchSummary,
   DispatchSupervisionItem,
   DispatchTask,
+  DispatchTaskForce,
   GivenTaskLight,
 } from "./types.js";
 
@@ -56,32 +57,23 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
   const forces = [...input.taskForces].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1,
   );
-  const taskForces = forces.map((tf): DispatchSection => {
-    const s: SectionInput = {
-      statusDate: T,
-      rounds,
-      calendar,
-      tasks: tasksOf.get(tf.id) ?? [],
-      lightOf,
-      parents,
-      codeOf,
-      supervisionItems: itemsOf.get(tf.id) ?? [],
-      indicators: indicatorsOf.get(tf.id) ?? [],
-    };
-    const lists = taskLists(s);
-    const supervision = supervisionLists(s);
-    const indicators = indicatorEntries(s);
-    const section = {
-      taskForceId: tf.id,
-      code: tf.code,
-      name: tf.name,
-      color: input.taskForceColors?.[tf.id] ?? null,
-      ...lists,
-      supervision,
-      indicators,
-    };
-    return { ...section, summary: summarise(section, s.tasks, lightOf) };
-  });
+  const taskForces = forces.map((tf) =>
+    sectionOf(
+      tf,
+      {
+        statusDate: T,
+        rounds,
+        calendar,
+        tasks: tasksOf.get(tf.id) ?? [],
+        lightOf,
+        parents,
+        codeOf,
+        supervisionItems: itemsOf.get(tf.id) ?? [],
+        indicators: indicatorsOf.get(tf.id) ?? [],
+      },
+      input.taskForceColors?.[tf.id] ?? null,
+    ),
+  );
   const dayUnit = calendar ? "workdays" : "calendar-days";
   return {
     statusDate: T as IsoDate,
@@ -91,6 +83,19 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
     taskForces,
     keyPoints: keyPoints(taskForces, dayUnit, options.maxKeyPoints ?? 10),
   };
+}
+
+function sectionOf(tf: DispatchTaskForce, s: SectionInput, color: LightColor | null): DispatchSection {
+  const section = {
+    taskForceId: tf.id,
+    code: tf.code,
+    name: tf.name,
+    color,
+    ...taskLists(s),
+    supervision: supervisionLists(s),
+    indicators: indicatorEntries(s),
+  };
+  return { ...section, summary: summarise(section, s.tasks, s.lightOf) };
 }
 
 function group<T extends { readonly taskForceId: string }>(xs: readonly T[]): Map<string, T[]> {
