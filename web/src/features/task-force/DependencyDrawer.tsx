@@ -69,7 +69,6 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
         pagination={false}
         dataSource={preds}
         locale={{ emptyText: t("plan.noDeps") }}
-        data-testid="predecessors"
         columns={[
           { title: t("plan.predecessor"), render: (_, d) => label(d.predecessorId) },
           { title: t("plan.depType"), width: 150, render: (_, d) => t(`plan.depTypes.${d.type}`) },

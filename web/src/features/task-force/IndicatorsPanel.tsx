@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Card, Col, Popconfirm, Row, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicator, IndicatorReading, OverviewIndicator, TaskForceFull } from "../../api/types";
 import { buildPlanActualOption } from "../../charts/plan-actual";
@@ -21,12 +21,15 @@ function IndicatorDetail({
   view,
   onReport,
   onDelete,
+  notice,
 }: {
   ind: Ind;
   view?: OverviewIndicator;
   onReport?: () => void;
   /** Present for the task force's lead: deletes the indicator (after a confirmation). */
   onDelete?: () => void;
+  /** Shown at the top of the card (why its delete was refused). */
+  notice?: ReactNode;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -86,6 +89,7 @@ function IndicatorDetail({
         </span>
       }
     >
+      {notice}
       <Row gutter={12}>
         <Col xs={24} md={16}>
           <EChart option={planActual} height={220} label={`${ind.name} ${t("ind.planVsActual")}`} />
@@ -128,11 +132,15 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
   const [adding, setAdding] = useState(false);
   const del = useDeletePlanRecord();
   const ctx = usePlanErrorContext(full, null);
-  const remove = (ind: Ind) =>
+  // The refusal is shown in the card whose delete failed, where the lead is looking.
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = (ind: Ind) => {
+    setDeleting(ind.id);
     del.mutate(
       { resource: "indicators", id: ind.id, version: ind.version },
       { onSuccess: () => void message.success(t("plan.deleted", { what: ind.code })) },
     );
+  };
   const overview = useOverview();
   const byId = useMemo(
     () => new Map((overview.data?.indicators ?? []).map((i) => [i.id, i])),
@@ -141,19 +149,16 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
   const [reporting, setReporting] = useState<Indicator | null>(null);
   return (
     <Row gutter={[12, 12]}>
-      {editable || del.error ? (
+      {editable ? (
         <Col span={24}>
-          <PlanErrorAlert error={del.error} context={ctx} onClose={() => del.reset()} />
-          {editable ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="add-indicator"
-              onClick={() => setAdding(true)}
-            >
-              {t("plan.addIndicator")}
-            </Button>
-          ) : null}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="add-indicator"
+            onClick={() => setAdding(true)}
+          >
+            {t("plan.addIndicator")}
+          </Button>
         </Col>
       ) : null}
       {indicators.map((ind) => (
@@ -163,11 +168,16 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
             view={byId.get(ind.id)}
             onReport={can.reportReading(ind) ? () => setReporting(ind) : undefined}
             onDelete={editable ? () => remove(ind) : undefined}
+            notice={
+              deleting === ind.id ? (
+                <PlanErrorAlert error={del.error} context={ctx} onClose={() => del.reset()} />
+              ) : null
+            }
           />
         </Col>
       ))}
       <ReadingModal indicator={reporting} onClose={() => setReporting(null)} />
-      <IndicatorFormModal full={full} open={adding} onClose={() => setAdding(false)} />
+      <IndicatorFormModal key={String(adding)} full={full} open={adding} onClose={() => setAdding(false)} />
     </Row>
   );
 }

@@ -173,7 +173,13 @@ export function MembersPanel({ full }: { full: TaskForceFull }) {
             : []),
         ]}
       />
-      <MemberModal full={full} editing={editing} onClose={() => setEditing(null)} />
+      {/* Keyed so that each opening starts a fresh form with that member's values. */}
+      <MemberModal
+        key={editing === "new" ? "new" : (editing?.id ?? "closed")}
+        full={full}
+        editing={editing}
+        onClose={() => setEditing(null)}
+      />
     </>
   );
 }

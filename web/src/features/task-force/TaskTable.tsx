@@ -63,7 +63,7 @@ export function TaskTable(props: {
   const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
   return (
     <>
-      <div style={{ position: "sticky", top: 0, zIndex: 5 }}>
+      <div style={{ position: "sticky", top: 0, zIndex: 20 }}>
         <WriteError error={e.error} onReapply={e.reapply} onDiscard={e.cancel} />
         <PlanErrorAlert error={del.error} context={errCtx} onClose={() => del.reset()} />
       </div>
@@ -275,6 +275,7 @@ export function TaskTable(props: {
         ]}
       />
       <TaskFormModal
+        key={adding ? `new-${adding.parentId ?? ""}` : "closed"}
         full={props.full}
         target={adding}
         onClose={() => setAdding(null)}

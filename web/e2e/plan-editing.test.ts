@@ -1,0 +1,246 @@
+/**
+ * Plan editing in the task-force workspace, in headless Chromium against the demo district: the
+ * lead of 01 adds a sub-task under 01.3 and a predecessor to it, sees its 倒排 dates, is refused a
+ * cycle and a delete that is still referenced (both explained), removes both; adds, edits and
+ * removes a member; adds an indicator and is refused deleting one with readings. Every write is
+ * checked through the API. A member sees none of these controls.
+ */
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+
+const TITLE = "重点项目观摩推进会";
+const submitBtn = /^提\s?交$/;
+
+/** Picks an option of an antd Select found by its form label (typing part of its text when searchable). */
+async function pick(p: Page, scope: Locator, label: string, text: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  if (await input.isEditable()) await input.fill(text);
+  await p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+}
+
+/** Confirms the open Popconfirm with its button named `ok`. */
+async function confirm(p: Page, ok: RegExp): Promise<void> {
+  await p.locator(".ant-popconfirm:visible").getByRole("button", { name: ok }).click();
+}
+
+async function api<T>(p: Page, path: string): Promise<{ status: number; body: T }> {
+  const r = await p.request.get(`/api/v1${path}`);
+  return { status: r.status(), body: (r.status() === 200 ? await r.json() : null) as T };
+}
+
+type Row = { id: string; code: string; title: string; lateStart: string | null; [k: string]: unknown };
+
+describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("adds a sub-task and a predecessor, explains a cycle and a referenced delete, then removes both", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01");
+    await p.locator('[data-add-child="01.3"]').click();
+    const modal = p.locator(".ant-modal:visible");
+    await expect.poll(() => modal.getByLabel("WBS 编号").inputValue()).toBe("01.3.6");
+    await modal.getByLabel("任务名称").fill(TITLE);
+    await modal.getByLabel(/^工期/).fill("5");
+    await modal.getByLabel("截止日期").fill("2022-11-15");
+    await pick(p, modal, "责任人", "廖国庆");
+    // Choosing the person proposes their post and unit.
+    await expect.poll(() => modal.getByLabel("责任岗位").inputValue()).toBe("项目科长");
+    await modal.getByLabel("考核权重").fill("2");
+    await modal.getByLabel("验收标准").fill("召开重点项目观摩推进会1次");
+    await h.shot(p, "plan-add-task");
+    await modal.getByRole("button", { name: submitBtn }).click();
+    await modal.waitFor({ state: "hidden" });
+
+    const row = p.locator("tr", { hasText: "01.3.6" });
+    await row.getByText(TITLE).waitFor();
+    // Scheduled backwards from its deadline: 5 working days ending Tue 2022-11-15.
+    await expect.poll(() => row.textContent()).toContain("2022-11-09");
+    const tasks = (await api<{ items: Row[] }>(p, "/tasks?taskForceId=tf-01&limit=1000")).body.items;
+    const created = tasks.find((t) => t.code === "01.3.6");
+    expect(created).toMatchObject({
+      title: TITLE,
+      parentId: "t-01-3",
+      duration: 5,
+      deadline: "2022-11-15",
+      responsiblePersonId: "p-fgj-3",
+      responsiblePost: "项目科长",
+      weight: 2,
+      lateStart: "2022-11-09",
+    });
+    const id = created!.id;
+
+    // 01.3.5 (10 days, due 11-30) becomes its predecessor (FS): it must now finish by 11-08.
+    await row.locator('[data-deps-task="01.3.6"]').click();
+    const drawer = p.locator(".ant-drawer:visible");
+    await drawer.getByText("暂无前置任务").waitFor();
+    await pick(p, drawer, "前置任务", "01.3.5");
+    await drawer.getByRole("button", { name: "添加前置任务" }).click();
+    await drawer.locator(".ant-table-row", { hasText: "01.3.5 开工项目“回头看”核查" }).waitFor();
+    await h.shot(p, "plan-dependency-added");
+    const deps = await api<{ items: { id: string; predecessorId: string; type: string }[] }>(
+      p,
+      `/dependencies?successorId=${id}`,
+    );
+    expect(deps.body.items).toMatchObject([{ predecessorId: "t-01-3.5", type: "FS" }]);
+    await drawer.locator(".ant-drawer-close").click();
+    await expect
+      .poll(() => p.locator("tr", { hasText: "01.3.5" }).first().textContent())
+      .toContain("2022-10-26");
+    expect((await api<Row>(p, "/tasks/t-01-3.5")).body.lateStart).toBe("2022-10-26");
+
+    // The reverse link would close a cycle: refused, and the tasks on the cycle are named.
+    await p.locator('[data-deps-task="01.3.5"]').click();
+    await pick(p, drawer, "前置任务", "01.3.6");
+    await drawer.getByRole("button", { name: "添加前置任务" }).click();
+    const cycle = drawer.getByTestId("plan-error");
+    await cycle.waitFor();
+    expect(await cycle.getAttribute("data-code")).toBe("DEPENDENCY_CYCLE");
+    const cycleText = await cycle.textContent();
+    expect(cycleText).toContain("循环");
+    expect(cycleText).toContain(`01.3.6 ${TITLE} → 01.3.5 开工项目“回头看”核查 → 01.3.6 ${TITLE}`);
+    await h.shot(p, "plan-dependency-cycle");
+    expect((await api<{ total: number }>(p, `/dependencies?predecessorId=${id}`)).body.total).toBe(0);
+    await drawer.locator(".ant-drawer-close").click();
+
+    // Deleting the task while 01.3.5 still leads to it is refused, with what refers to it.
+    await row.locator('[data-delete-task="01.3.6"]').click();
+    await confirm(p, /删\s?除/);
+    const refused = p.getByTestId("plan-error");
+    await refused.waitFor();
+    expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
+    expect(await refused.textContent()).toContain("1 项它的前置任务关系：01.3.5 开工项目“回头看”核查");
+    await h.shot(p, "plan-delete-refused");
+    expect((await api<Row>(p, `/tasks/${id}`)).status).toBe(200);
+
+    // Remove the dependency, then the task.
+    await row.locator('[data-deps-task="01.3.6"]').click();
+    await drawer.getByRole("button", { name: /移除 01\.3\.5/ }).click();
+    await confirm(p, /移\s?除/);
+    await drawer.getByText("暂无前置任务").waitFor();
+    expect((await api<{ total: number }>(p, `/dependencies?successorId=${id}`)).body.total).toBe(0);
+    await drawer.locator(".ant-drawer-close").click();
+    await row.locator('[data-delete-task="01.3.6"]').click();
+    await confirm(p, /删\s?除/);
+    await row.waitFor({ state: "detached" });
+    expect((await api<Row>(p, `/tasks/${id}`)).status).toBe(404);
+    // The predecessor's late dates are its own again.
+    await expect.poll(async () => (await api<Row>(p, "/tasks/t-01-3.5")).body.lateStart).toBe("2022-11-17");
+    await p.context().close();
+  }, 240_000);
+
+  it("adds a member, edits the member's role and removes the member", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01?tab=members");
+    await p.getByTestId("add-member").click();
+    const modal = p.locator(".ant-modal:visible");
+    await pick(p, modal, "人员", "白宁");
+    await expect.poll(() => modal.getByLabel("岗位").inputValue()).toBe("经济建设科长");
+    await modal.getByLabel("岗位").fill("专班成员（经济建设科长）");
+    await modal.getByLabel("职责").fill("负责项目资金保障。");
+    await modal.getByRole("button", { name: /^保\s?存$/ }).click();
+    await modal.waitFor({ state: "hidden" });
+    const row = p.locator("tr", { hasText: "白宁" });
+    await row.getByText("专班成员（经济建设科长）").waitFor();
+    type M = { id: string; role: string; post: string; version: number };
+    const added = (await api<{ items: M[] }>(p, "/members?taskForceId=tf-01&personId=p-czj-4")).body.items;
+    expect(added).toMatchObject([{ post: "专班成员（经济建设科长）", role: "member" }]);
+
+    await row.getByRole("button", { name: "编辑 白宁" }).click();
+    await pick(p, modal, "专班职务", "联络员");
+    await modal.getByRole("button", { name: /^保\s?存$/ }).click();
+    await modal.waitFor({ state: "hidden" });
+    await row.getByText("联络员").waitFor();
+    expect((await api<M>(p, `/members/${added[0]!.id}`)).body).toMatchObject({ role: "liaison", version: 2 });
+    await h.shot(p, "plan-members");
+
+    await row.getByRole("button", { name: "移除 白宁" }).click();
+    await confirm(p, /移\s?除/);
+    await row.waitFor({ state: "detached" });
+    expect((await api<M>(p, `/members/${added[0]!.id}`)).status).toBe(404);
+    await p.context().close();
+  }, 120_000);
+
+  it("adds an indicator with a monthly plan, and is told why one with readings cannot be deleted", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01?tab=indicators");
+    await p.getByTestId("add-indicator").click();
+    const modal = p.locator(".ant-modal:visible");
+    await expect.poll(() => modal.getByLabel("指标编号").inputValue()).toBe("ZB01-5");
+    await modal.getByLabel("指标名称").fill("重点项目观摩点位");
+    await modal.getByLabel("计量单位").fill("个");
+    await modal.getByLabel("基期值").fill("0");
+    await modal.getByLabel("目标值").fill("12");
+    await pick(p, modal, "责任人", "廖国庆");
+    await modal.getByLabel(/^月度计划/).fill("2022-09 4\n2022-13 8");
+    await modal.getByRole("button", { name: submitBtn }).click();
+    await modal.getByText("第 2 行应为“YYYY-MM 数值”").waitFor();
+    await modal.getByLabel(/^月度计划/).fill("2022-09 4\n2022-12 12");
+    await modal.getByRole("button", { name: submitBtn }).click();
+    await modal.waitFor({ state: "hidden" });
+    const card = p.locator(".ant-card", { hasText: "ZB01-5 重点项目观摩点位" });
+    await card.waitFor();
+    type I = { id: string; [k: string]: unknown };
+    const made = (await api<{ items: I[] }>(p, "/indicators?taskForceId=tf-01&limit=100")).body.items.find(
+      (i) => i.code === "ZB01-5",
+    );
+    expect(made).toMatchObject({
+      name: "重点项目观摩点位",
+      kind: "cumulative",
+      direction: "up",
+      unit: "个",
+      baseline: 0,
+      target: 12,
+      year: 2022,
+      ownerPersonId: "p-fgj-3",
+      monthlyPlan: { "2022-09": 4, "2022-12": 12 },
+    });
+    await h.shot(p, "plan-indicator-added");
+
+    // ZB01-4 has monthly actuals: the delete is refused and the readings are named.
+    await p.locator('[data-delete-indicator="ZB01-4"]').click();
+    await confirm(p, /删\s?除/);
+    const refused = p.getByTestId("plan-error");
+    await refused.waitFor();
+    expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
+    expect(await refused.textContent()).toMatch(/\d+ 条已填报的实际值/);
+    await h.shot(p, "plan-indicator-delete-refused");
+    expect((await api<I>(p, "/indicators/ind-01-4")).status).toBe(200);
+
+    await p.locator('[data-delete-indicator="ZB01-5"]').click();
+    await confirm(p, /删\s?除/);
+    await card.waitFor({ state: "detached" });
+    expect((await api<I>(p, `/indicators/${made!.id}`)).status).toBe(404);
+    await p.context().close();
+  }, 120_000);
+
+  it("shows a member none of the plan-editing controls", async () => {
+    const p = await h.page("member");
+    await p.goto("/task-forces/tf-01");
+    await p.locator('[data-report-task="01.4.1"]').waitFor();
+    for (const sel of [
+      "[data-add-child]",
+      "[data-deps-task]",
+      "[data-delete-task]",
+      '[data-testid="add-task"]',
+    ])
+      expect(await p.locator(sel).count(), sel).toBe(0);
+    await p.goto("/task-forces/tf-01?tab=members");
+    await p.locator("tr", { hasText: "郝志刚" }).waitFor();
+    expect(await p.getByTestId("add-member").count()).toBe(0);
+    expect(await p.getByRole("button", { name: /移除|编辑/ }).count()).toBe(0);
+    await p.goto("/task-forces/tf-01?tab=indicators");
+    await p.locator(".ant-card", { hasText: "ZB01-1" }).waitFor();
+    expect(await p.getByTestId("add-indicator").count()).toBe(0);
+    expect(await p.locator("[data-delete-indicator]").count()).toBe(0);
+    await h.shot(p, "plan-member-no-controls");
+    await p.context().close();
+  }, 90_000);
+});
