@@ -15,6 +15,8 @@ export interface DateFieldProps {
   readonly id?: string;
   readonly "aria-label"?: string;
   readonly status?: "error" | "warning";
+  /** Hover text, e.g. the validation message beside `status="error"`. */
+  readonly title?: string;
   readonly disabled?: boolean;
   readonly allowClear?: boolean;
   readonly style?: CSSProperties;
@@ -25,7 +27,7 @@ export interface DateFieldProps {
  * dayjs switched to zh-cn or en with the app. Shows and accepts ISO dates (the SPEC's
  * `YYYY-MM-DD`); the wire value stays the ISO string the zod schemas check.
  */
-export function DateField({ value, onChange, picker = "date", style, ...rest }: DateFieldProps) {
+export function DateField({ value, onChange, picker = "date", style, title, ...rest }: DateFieldProps) {
   const { i18n } = useTranslation();
   const locale = dayjsLocaleOf(i18n.language);
   // dayjs's global locale too, for anything the picker derives without a value (today, weeks).
@@ -40,7 +42,7 @@ export function DateField({ value, onChange, picker = "date", style, ...rest }: 
     if (typed && !typed.isSame(current)) onChange?.(toIso(typed, picker));
   };
   return (
-    <span onInput={onTyped} style={{ display: "inline-block" }}>
+    <span onInput={onTyped} title={title} style={{ display: "inline-block" }}>
       <DatePicker
         {...rest}
         picker={picker}

@@ -1,0 +1,280 @@
+/**
+ * Web-app gaps in headless Chromium: the big screen's battle map at 3840×2160 (magnified, crisp),
+ * filters kept in the URL (reload, back), the supervision queue while a refetch is pending, and
+ * date pickers in the app's language.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+
+/** expect.poll with room for a loaded machine (its default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+/** What the battle map reports about its canvas and layout, in CSS and device pixels. */
+async function mapMetrics(p: Page) {
+  return p.locator("[data-battle-map]").evaluate((root) => {
+    const canvas = root.querySelector("canvas") as HTMLCanvasElement;
+    const spacer = canvas.parentElement as HTMLElement;
+    const box = canvas.getBoundingClientRect();
+    const rootBox = root.getBoundingClientRect();
+    return {
+      rows: Number(root.getAttribute("data-rows")),
+      magnify: Number(root.getAttribute("data-magnify")),
+      rowHeight: Number(root.getAttribute("data-row-height")),
+      fontSize: Number(root.getAttribute("data-font-size")),
+      backingWidth: canvas.width,
+      backingHeight: canvas.height,
+      cssWidth: box.width,
+      cssHeight: box.height,
+      spacerHeight: spacer.getBoundingClientRect().height,
+      dpr: window.devicePixelRatio,
+      bottomGap: window.innerHeight - rootBox.bottom,
+      rightGap: window.innerWidth - rootBox.right,
+    };
+  });
+}
+
+/** Opens the big screen, shows the battle-map slide and stops the rotation. */
+async function bigScreenBattleMap(p: Page) {
+  await p.goto("/big-screen");
+  await p.getByTestId("big-screen").waitFor();
+  await p.getByText("作战图", { exact: true }).click();
+  await p.getByRole("button", { name: "暂停轮播" }).click();
+  await p.locator("[data-battle-map][data-ready=true]").waitFor();
+  await p.waitForTimeout(300);
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("magnifies the big screen's battle map at 3840×2160 on a backing store at real pixels", async () => {
+    const hd = await h.page("leader", { width: 1920, height: 1080 });
+    await bigScreenBattleMap(hd);
+    const m1 = await mapMetrics(hd);
+    await h.shot(hd, "gaps-big-screen-battle-map-1920");
+    await hd.context().close();
+
+    const uhd = await h.page("leader", { width: 3840, height: 2160 });
+    await bigScreenBattleMap(uhd);
+    const m2 = await mapMetrics(uhd);
+    await h.shot(uhd, "gaps-big-screen-battle-map-3840");
+
+    expect(m1).toMatchObject({ magnify: 1, rowHeight: 44, fontSize: 20 });
+    expect(m2).toMatchObject({ magnify: 2, rowHeight: 88, fontSize: 40 });
+    // One texel per device pixel: crisp, not a 1920 px bitmap stretched to 3840.
+    for (const m of [m1, m2]) {
+      expect(m.backingWidth).toBe(Math.round(m.cssWidth * m.dpr));
+      expect(m.backingHeight).toBe(Math.round(m.cssHeight * m.dpr));
+    }
+    expect(m2.backingWidth).toBeGreaterThan(3600);
+    // The scrolled content (header + rows) doubles with the screen.
+    expect(m2.spacerHeight).toBe((76 + m2.rows * 44) * 2);
+    // It fills the screen below the header, down to the page's padding (24 px × 2).
+    expect(m2.bottomGap).toBeGreaterThanOrEqual(40);
+    expect(m2.bottomGap).toBeLessThanOrEqual(56);
+    expect(m2.rightGap).toBeLessThanOrEqual(56);
+    expect(m2.cssHeight).toBeGreaterThan(2160 * 0.8);
+
+    // Hit-testing follows the magnification: row 1 (01.1) sits 1.5 magnified rows under the header.
+    const box = await uhd.locator("[data-battle-map] canvas").boundingBox();
+    if (!box) throw new Error("no canvas");
+    await uhd.mouse.move(box.x + 300, box.y + (76 + 44 * 1.5) * 2);
+    const tip = uhd.getByRole("tooltip");
+    await poll(() => tip.textContent()).toContain("项目谋划储备");
+    expect(await tip.evaluate((e) => getComputedStyle(e).fontSize)).toBe("36px");
+    await h.shot(uhd, "gaps-big-screen-battle-map-3840-hover");
+    await uhd.context().close();
+  }, 90_000);
+
+  it("sizes the backing store to device pixels on a 4K panel scaled 200 %", async () => {
+    const p = await h.page("leader", { width: 1920, height: 1080 });
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send("Emulation.setDeviceMetricsOverride", {
+      width: 1920,
+      height: 1080,
+      deviceScaleFactor: 2,
+      mobile: false,
+    });
+    await bigScreenBattleMap(p);
+    const m = await mapMetrics(p);
+    expect(m.dpr).toBe(2);
+    expect(m.magnify).toBe(1);
+    expect(m.backingWidth).toBe(Math.round(m.cssWidth * 2));
+    expect(m.backingWidth).toBeGreaterThan(3600);
+    await p.context().close();
+  }, 45_000);
+
+  it("keeps the battle map's filters and zoom in the URL: a reload restores them, back restores the previous filter", async () => {
+    const p = await h.page("leader");
+    const rows = async () => {
+      await p.locator("[data-battle-map][data-ready=true]").waitFor();
+      return Number(await p.locator("[data-battle-map]").getAttribute("data-rows"));
+    };
+    await p.goto("/battle-map");
+    const all = await rows();
+
+    await p.goto("/battle-map?tf=tf-01&light=red&zoom=week");
+    await poll(rows).toBeLessThan(all);
+    const filtered = await rows();
+    const selectedTags = () => p.locator(".ant-select-selection-item").allInnerTexts();
+    await poll(selectedTags).toEqual(expect.arrayContaining(["01 重大项目建设专班", "红灯"]));
+    const zoom = () => p.locator(".ant-segmented-item-selected").textContent();
+    expect(await zoom()).toBe("周");
+
+    await p.reload();
+    expect(await rows()).toBe(filtered);
+    await poll(selectedTags).toEqual(expect.arrayContaining(["01 重大项目建设专班", "红灯"]));
+    expect(await zoom()).toBe("周");
+    await h.shot(p, "gaps-battle-map-url-filters");
+
+    // A change is a new history entry...
+    await p.getByRole("switch", { name: "只看关键环节" }).click();
+    await poll(() => new URL(p.url()).searchParams.get("critical")).toBe("1");
+    await poll(rows).not.toBe(filtered);
+    await p.getByText("季", { exact: true }).click();
+    await poll(() => new URL(p.url()).searchParams.get("zoom")).toBe("quarter");
+    // ...so back restores the previous zoom, then the previous filter, and forward redoes it.
+    await p.goBack();
+    await poll(zoom).toBe("周");
+    await p.goBack();
+    await poll(() => p.getByRole("switch", { name: "只看关键环节" }).getAttribute("aria-checked")).toBe(
+      "false",
+    );
+    expect(await rows()).toBe(filtered);
+    expect(new URL(p.url()).searchParams.get("critical")).toBeNull();
+    await p.goForward();
+    await poll(() => new URL(p.url()).searchParams.get("critical")).toBe("1");
+    await poll(rows).not.toBe(filtered);
+
+    // Bad values are ignored rather than emptying the map.
+    await p.goto("/battle-map?zoom=decade&light=purple&tf=no-such-force&critical=maybe");
+    expect(await rows()).toBe(all);
+    expect(await zoom()).toBe("月");
+    await p.context().close();
+  }, 90_000);
+
+  it("keeps a supervision row's actions disabled until the refetch lands, so a quick second action gets no 409", async () => {
+    const p = await h.page("admin");
+    const conflicts: string[] = [];
+    p.on("response", (r) => {
+      if (r.status() === 409) conflicts.push(r.url());
+    });
+    await p.goto("/supervision?state=all");
+    const row = p.locator("tr", { hasText: "DB-2022-009" });
+    const state = () => row.locator("[data-state]").getAttribute("data-state");
+    await poll(state).toBe("open");
+    // Hold the list's refetch, as a slow network would, so the pending state can be seen.
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let held = 0;
+    await p.route(
+      (u) => u.pathname === "/api/v1/supervision-items",
+      async (route) => {
+        if (route.request().method() === "GET") {
+          held++;
+          await gate;
+        }
+        await route.continue().catch(() => {});
+      },
+    );
+    await row.locator('[data-action="start"]').click();
+    const dialog = p.getByRole("dialog");
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    await dialog.waitFor({ state: "hidden" });
+    await poll(() => held).toBeGreaterThan(0);
+    // The row still shows the old version: its actions are disabled and it says it is updating.
+    expect(await state()).toBe("open");
+    await row.locator("[data-pending]").waitFor();
+    expect(await row.getByRole("status").textContent()).toContain("更新中");
+    const buttons = row.locator("[data-action]");
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const b of await buttons.all()) expect(await b.isDisabled()).toBe(true);
+    await h.shot(p, "gaps-supervision-pending");
+
+    release();
+    await p.unroute((u) => u.pathname === "/api/v1/supervision-items");
+    await poll(state).toBe("rectifying");
+    expect(await row.locator("[data-pending]").count()).toBe(0);
+    // Act again at once: the row now holds the new version.
+    await row.locator('[data-action="submit"]').click();
+    await dialog.getByLabel("整改情况").fill("已完成整改，附整改报告");
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    await dialog.waitFor({ state: "hidden" });
+    await poll(state).toBe("submitted");
+    await row.locator('[data-action="verify"]').click();
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    await dialog.waitFor({ state: "hidden" });
+    await poll(state).toBe("verified");
+    expect(conflicts).toEqual([]);
+    await p.context().close();
+  }, 90_000);
+
+  it("shows date pickers in the app's language (Chinese by default, English after switching) and sends ISO dates", async () => {
+    const p = await h.page("member");
+    await p.goto("/my");
+    const dialog = p.getByRole("dialog");
+    const popup = p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
+    const openPicker = async (label: string) => {
+      await p.locator('[data-report-task="01.4.1"]').click();
+      await dialog.getByLabel(label).click();
+      await popup.waitFor();
+    };
+    const monthNames = async () => {
+      await popup.locator(".ant-picker-month-btn").click();
+      return popup.locator(".ant-picker-cell").allTextContents();
+    };
+
+    await openPicker("报告日期");
+    expect(await dialog.getByLabel("报告日期").inputValue()).toBe("2022-08-15");
+    await poll(() => popup.locator(".ant-picker-month-btn").textContent()).toBe("8月");
+    expect(await monthNames()).toEqual(expect.arrayContaining(["1月", "8月", "12月"]));
+    await h.shot(p, "gaps-date-picker-zh");
+    await dialog.locator(".ant-modal-footer .ant-btn").first().click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await p.getByRole("combobox", { name: "语言" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "English" }).click();
+    await p.getByText("My tasks").first().waitFor();
+    await openPicker("Report date");
+    await poll(() => popup.locator(".ant-picker-month-btn").textContent()).toBe("Aug");
+    const en = await monthNames();
+    expect(en).toEqual(expect.arrayContaining(["Jan", "Aug", "Dec"]));
+    expect(en.join("")).not.toContain("月");
+    await h.shot(p, "gaps-date-picker-en");
+    // Pick a day with the mouse: the form still sends the ISO date the API's schema expects.
+    await popup.locator(".ant-picker-cell", { hasText: "Aug" }).click();
+    await popup.locator('td[title="2022-08-20"]').click();
+    expect(await dialog.getByLabel("Report date").inputValue()).toBe("2022-08-20");
+    await dialog.getByLabel("Progress", { exact: true }).fill("On schedule");
+    const post = p.waitForRequest(
+      (r) => r.method() === "POST" && r.url().endsWith("/api/v1/progress-reports"),
+    );
+    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+    expect((await post).postDataJSON()).toMatchObject({ reportDate: "2022-08-20" });
+    await dialog.waitFor({ state: "hidden" });
+    await p.context().close();
+  }, 60_000);
+
+  it("keeps the supervision queue's state filter in the URL", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/supervision?state=verified");
+    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已销号");
+    await p.getByText("全部", { exact: true }).click();
+    await poll(() => new URL(p.url()).searchParams.get("state")).toBe("all");
+    await p.reload();
+    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("全部");
+    await p.goBack();
+    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已销号");
+    await p.goto("/supervision?state=bogus");
+    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已提交");
+    await p.context().close();
+  }, 60_000);
+});
