@@ -49,7 +49,13 @@ export function SupervisionItemExtras({ item }: { item: SupervisionItem }) {
         size={520}
         destroyOnHidden
       >
-        <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginBottom: 12 }}
+          styles={{ label: { width: 96, whiteSpace: "nowrap" } }}
+        >
           <Descriptions.Item label={t("sup.issue")}>{item.issue}</Descriptions.Item>
           <Descriptions.Item label={t("sup.state")}>
             <span data-testid="drawer-state">{t(`states.${item.state}`)}</span>
