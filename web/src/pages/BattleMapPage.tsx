@@ -71,7 +71,7 @@ export default function BattleMapPage() {
           placeholder={t.taskForce}
           aria-label={t.taskForce}
           style={wide}
-          maxTagCount="responsive"
+          maxTagCount={1}
           value={p.filter.taskForceIds}
           onChange={(v) => p.setFilter({ taskForceIds: v })}
           options={o?.taskForces.map((x) => ({ ...x }))}
