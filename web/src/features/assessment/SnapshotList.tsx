@@ -1,6 +1,7 @@
 import { Button, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AssessmentSnapshot } from "../../api/types";
+import { localMinute } from "../comments/comment-view";
 
 /** The snapshots by status date (newest first); each date is a button that selects its snapshot. */
 export function SnapshotList(props: {
@@ -37,7 +38,7 @@ export function SnapshotList(props: {
           title: t("assess.takenAt"),
           render: (_, s) => (
             <span style={{ fontSize: 12 }}>
-              {s.takenAt.slice(0, 16).replace("T", " ")} · {s.takenBy}
+              {localMinute(s.takenAt)} · {s.takenBy}
             </span>
           ),
         },

@@ -51,7 +51,7 @@ describe("roundTenth and snapshotLabel", () => {
     expect(roundTenth(80.1 - 70.2)).toBe(9.9);
   });
   it("adds the time taken only when a status date repeats", () => {
-    const snap = { statusDate: "2022-08-15", takenAt: "2026-11-29T09:30:12.000Z" };
+    const snap = { statusDate: "2022-08-15", takenAt: "2026-11-29T09:30:12" };
     expect(snapshotLabel(snap, false)).toBe("2022-08-15");
     expect(snapshotLabel(snap, true)).toBe("2022-08-15 (2026-11-29 09:30)");
   });

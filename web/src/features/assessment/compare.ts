@@ -1,3 +1,5 @@
+import { localMinute } from "../comments/comment-view";
+
 /**
  * Comparison of two assessment snapshots (考核对比): for each entity of the current snapshot, its
  * rank change and score delta against an earlier snapshot. Pure, so it is unit-tested.
@@ -72,7 +74,7 @@ export function roundTenth(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Snapshots' labels for a picker: status date, then the time taken when a date repeats. */
+/** Snapshots' labels for a picker: status date, then the (local) time taken when a date repeats. */
 export function snapshotLabel(s: { statusDate: string; takenAt: string }, repeated: boolean): string {
-  return repeated ? `${s.statusDate} (${s.takenAt.slice(0, 16).replace("T", " ")})` : s.statusDate;
+  return repeated ? `${s.statusDate} (${localMinute(s.takenAt)})` : s.statusDate;
 }
