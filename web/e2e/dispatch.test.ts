@@ -6,6 +6,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
 
+/** Re-renders after a refetch can take seconds on a busy machine. */
+const WAIT = { timeout: 15_000 };
+
 async function navLabels(p: Page): Promise<string[]> {
   return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
 }
@@ -34,10 +37,13 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     expect(api.total).toMatchObject({ overdue: 1, noReport: 7, supervision: { overdue: 2 } });
     // The demo's overdue task: 01.2.5 节能审查, 11 working days past 2022-07-31.
     const overdue = p.getByTestId("dispatch-overdue-01");
-    await expect.poll(() => overdue.textContent()).toContain("01.2.5");
+    await expect.poll(() => overdue.textContent(), WAIT).toContain("01.2.5");
     expect(await overdue.textContent()).toContain("固定资产投资项目节能审查");
     expect(await overdue.locator("tbody tr").count()).toBe(1);
-    expect(await overdue.locator("tbody tr").textContent()).toContain("11");
+    // Columns: WBS, task, responsible, deadline, days overdue, percent.
+    const cells = overdue.locator("tbody tr td");
+    expect(await cells.nth(3).textContent()).toBe("2022-07-31");
+    expect(await cells.nth(4).textContent()).toBe("11");
     expect(await p.getByTestId("dispatch-key-points").locator("li").first().textContent()).toContain(
       "01.2.5 固定资产投资项目节能审查 超期11个工作日",
     );
@@ -63,14 +69,16 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     await p.getByTestId("dispatch-report").waitFor();
     await p.getByRole("button", { name: "上一轮" }).click();
     await expect
-      .poll(() => p.getByTestId("dispatch-round").textContent())
+      .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
       .toContain("本轮 2022-08-08 至 2022-08-14");
     expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-14");
     // At Sunday 2022-08-14, 01.2.5 is 10 working days late.
-    await expect.poll(() => p.getByTestId("dispatch-overdue-01").textContent()).toContain("10");
+    await expect
+      .poll(() => p.getByTestId("dispatch-overdue-01").locator("tbody tr td").nth(4).textContent(), WAIT)
+      .toBe("10");
     await p.getByRole("button", { name: "回到当前状态日" }).click();
     await expect
-      .poll(() => p.getByTestId("dispatch-round").textContent())
+      .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
       .toContain("本轮 2022-08-15 至 2022-08-15");
     await p.context().close();
   }, 60_000);
