@@ -11,6 +11,7 @@ import { SnapshotList } from "../features/assessment/SnapshotList";
 import { buildScoreChartOption } from "../features/assessment/score-chart";
 import { type RankingKind, useAssessmentModel } from "../features/assessment/use-assessment-model";
 import { useTakeAssessment } from "../features/assessment/use-assessments";
+import { localMinute } from "../features/comments/comment-view";
 import { useCan } from "../hooks/use-can";
 import { useStatusDate } from "../hooks/use-status-date";
 
@@ -110,7 +111,10 @@ export function AssessmentsPage() {
                         onChange={(v) => m.compareWith(v ?? null)}
                         options={page.items
                           .filter((s) => s.id !== m.selectedId)
-                          .map((s) => ({ value: s.id, label: snapshotLabel(s, repeated(s.statusDate)) }))}
+                          .map((s) => ({
+                            value: s.id,
+                            label: snapshotLabel(s, repeated(s.statusDate), localMinute),
+                          }))}
                       />
                     </Space>
                   }

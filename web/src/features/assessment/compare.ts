@@ -1,5 +1,3 @@
-import { localMinute } from "../comments/comment-view";
-
 /**
  * Comparison of two assessment snapshots (考核对比): for each entity of the current snapshot, its
  * rank change and score delta against an earlier snapshot. Pure, so it is unit-tested.
@@ -74,7 +72,11 @@ export function roundTenth(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Snapshots' labels for a picker: status date, then the (local) time taken when a date repeats. */
-export function snapshotLabel(s: { statusDate: string; takenAt: string }, repeated: boolean): string {
-  return repeated ? `${s.statusDate} (${localMinute(s.takenAt)})` : s.statusDate;
+/** Snapshots' labels for a picker: status date, then the time taken (as `time` formats it) when a date repeats. */
+export function snapshotLabel(
+  s: { statusDate: string; takenAt: string },
+  repeated: boolean,
+  time: (iso: string) => string = (iso) => iso.slice(0, 16).replace("T", " "),
+): string {
+  return repeated ? `${s.statusDate} (${time(s.takenAt)})` : s.statusDate;
 }
