@@ -2,7 +2,8 @@
  * Plan editing in the task-force workspace, in headless Chromium against the demo district: the
  * lead of 01 adds a sub-task under 01.3 and a predecessor to it, sees its 倒排 dates, is refused a
  * cycle and a delete that is still referenced (both explained), removes both; adds, edits and
- * removes a member; adds an indicator and is refused deleting one with readings. Every write is
+ * removes a member (a stale remove reapplied); adds an indicator and is refused deleting one with
+ * readings. Every write is
  * checked through the API. A member sees none of these controls.
  */
 import type { Locator, Page } from "playwright-core";
@@ -161,8 +162,18 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     expect((await api<M>(p, `/members/${added[0]!.id}`)).body).toMatchObject({ role: "liaison", version: 2 });
     await h.shot(p, "plan-members");
 
+    // Someone else changes the member meanwhile: the remove is refused as stale, then reapplied.
+    const me = await (await p.request.get("/api/v1/auth/me")).json();
+    const other = await p.request.patch(`/api/v1/members/${added[0]!.id}`, {
+      data: { version: 2, duties: "负责项目资金保障和专项债券对接。" },
+      headers: { "x-csrf-token": me.csrfToken },
+    });
+    expect(other.status()).toBe(200);
     await row.getByRole("button", { name: "移除 白宁" }).click();
     await confirm(p, /移\s?除/);
+    await p.getByText("数据已被他人修改").waitFor();
+    expect((await api<M>(p, `/members/${added[0]!.id}`)).body.version).toBe(3);
+    await p.getByRole("button", { name: "重新加载并应用我的修改" }).click();
     await row.waitFor({ state: "detached" });
     expect((await api<M>(p, `/members/${added[0]!.id}`)).status).toBe(404);
     await p.context().close();

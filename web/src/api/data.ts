@@ -97,6 +97,9 @@ export const patchMember = (id: string, body: Record<string, unknown> & { versio
 export const createIndicator = (body: Record<string, unknown>) => post<Indicator>("/indicators", body);
 /** The resources a lead deletes from the plan. */
 export type PlanResource = "tasks" | "dependencies" | "members" | "indicators";
+/** Reads one plan record (its latest version, to reapply a change after a 409 STALE_VERSION). */
+export const fetchPlanRecord = (resource: PlanResource, id: string) =>
+  get<{ id: string; version: number }>(`/${resource}/${encodeURIComponent(id)}`);
 /** Deletes a plan record at `version` (409 STALE_VERSION when changed, STILL_REFERENCED when in use). */
 export const deletePlanRecord = (resource: PlanResource, id: string, version?: number) =>
   del(`/${resource}/${encodeURIComponent(id)}${query({ version })}`);

@@ -62,7 +62,12 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
       title={task ? t("plan.predecessorsOf", { task: taskLabel(task) }) : ""}
       destroyOnHidden
     >
-      <PlanErrorAlert error={add.error ?? remove.error} context={ctx} onClose={reset} />
+      <PlanErrorAlert
+        error={add.error ?? remove.error}
+        context={ctx}
+        onReapply={() => void remove.reapply()}
+        onClose={reset}
+      />
       <Table<Dependency>
         rowKey="id"
         size="small"

@@ -170,7 +170,12 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
             onDelete={editable ? () => remove(ind) : undefined}
             notice={
               deleting === ind.id ? (
-                <PlanErrorAlert error={del.error} context={ctx} onClose={() => del.reset()} />
+                <PlanErrorAlert
+                  error={del.error}
+                  context={ctx}
+                  onReapply={() => void del.reapply()}
+                  onClose={() => del.reset()}
+                />
               ) : null
             }
           />

@@ -87,7 +87,11 @@ function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | nul
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-      <PlanErrorAlert error={m.error} context={ctx} />
+      <PlanErrorAlert
+        error={m.error}
+        context={ctx}
+        onReapply={() => void patch.reapply({ onSuccess: done })}
+      />
     </Modal>
   );
 }
@@ -112,7 +116,12 @@ export function MembersPanel({ full }: { full: TaskForceFull }) {
     );
   return (
     <>
-      <PlanErrorAlert error={del.error} context={ctx} onClose={() => del.reset()} />
+      <PlanErrorAlert
+        error={del.error}
+        context={ctx}
+        onReapply={() => void del.reapply()}
+        onClose={() => del.reset()}
+      />
       {editable ? (
         <Button
           type="primary"

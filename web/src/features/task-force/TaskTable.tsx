@@ -65,7 +65,12 @@ export function TaskTable(props: {
     <>
       <div style={{ position: "sticky", top: 0, zIndex: 20 }}>
         <WriteError error={e.error} onReapply={e.reapply} onDiscard={e.cancel} />
-        <PlanErrorAlert error={del.error} context={errCtx} onClose={() => del.reset()} />
+        <PlanErrorAlert
+          error={del.error}
+          context={errCtx}
+          onReapply={() => void del.reapply()}
+          onClose={() => del.reset()}
+        />
       </div>
       {planTasks ? (
         <Space style={{ marginBottom: 8 }}>

@@ -16,6 +16,7 @@ import {
   createTask,
   deletePlanRecord,
   fetchOrgUnits,
+  fetchPlanRecord,
   type PlanResource,
   patchMember,
 } from "../../api/data";
@@ -52,14 +53,24 @@ export function useCreateMember() {
   });
 }
 
-/** Changes a member's post, role or duties (with the record's version). */
+/**
+ * Changes a member's post, role or duties (with the record's version); after a 409 STALE_VERSION
+ * `reapply` sends the same changes with the member's latest version.
+ */
 export function usePatchMember() {
   const refresh = useRefreshAll();
-  return useMutation({
+  const m = useMutation({
     mutationFn: (v: { id: string; body: Record<string, unknown> & { version: number } }) =>
       patchMember(v.id, parseOrThrow(memberSchemas.update, v.body)),
     onSuccess: refresh,
   });
+  const reapply = async (options?: { onSuccess?: () => void }) => {
+    const v = m.variables;
+    if (!v) return;
+    const latest = await fetchPlanRecord("members", v.id);
+    m.mutate({ id: v.id, body: { ...v.body, version: latest.version } }, options);
+  };
+  return { ...m, reapply };
 }
 
 /** Adds an indicator. */
@@ -72,14 +83,24 @@ export function useCreateIndicator() {
   });
 }
 
-/** Deletes a task, dependency, member or indicator at the version shown (409 when in use or changed). */
+/**
+ * Deletes a task, dependency, member or indicator at the version shown (409 when in use or
+ * changed); after a 409 STALE_VERSION `reapply` deletes it at its latest version.
+ */
 export function useDeletePlanRecord() {
   const refresh = useRefreshAll();
-  return useMutation({
+  const m = useMutation({
     mutationFn: (v: { resource: PlanResource; id: string; version: number }) =>
       deletePlanRecord(v.resource, v.id, v.version),
     onSuccess: refresh,
   });
+  const reapply = async () => {
+    const v = m.variables;
+    if (!v) return;
+    const latest = await fetchPlanRecord(v.resource, v.id);
+    m.mutate({ ...v, version: latest.version });
+  };
+  return { ...m, reapply };
 }
 
 /** Org units for the responsible-unit picker (same cache entry as the names lookup). */
