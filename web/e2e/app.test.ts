@@ -199,7 +199,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
 
     const lead = await h.page("lead");
     await lead.goto("/task-forces/tf-01");
-    await expect.poll(() => lead.getByTestId("edit-task").count()).toBeGreaterThan(0);
+    // Wait for the table itself: expect.poll gives up after 1 s, less than a loaded machine needs.
+    await lead.getByTestId("edit-task").first().waitFor();
+    expect(await lead.getByTestId("edit-task").count()).toBeGreaterThan(0);
     await h.shot(lead, "workspace-lead");
     await lead.context().close();
 

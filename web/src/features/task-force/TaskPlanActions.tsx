@@ -1,5 +1,5 @@
 import { ApartmentOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Badge, Button, Popconfirm, Tooltip } from "antd";
+import { Button, Popconfirm } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Task } from "../../api/types";
 
@@ -18,29 +18,28 @@ export function TaskPlanActions(props: {
   return (
     <>
       {props.editDependencies ? (
-        <Badge count={props.predecessors} size="small" color="geekblue" offset={[-4, 0]}>
-          <Button
-            size="small"
-            icon={<ApartmentOutlined />}
-            data-deps-task={task.code}
-            aria-label={`${t("plan.predecessors")} ${task.code}`}
-            onClick={props.onDependencies}
-          >
-            {t("plan.predecessors")}
-          </Button>
-        </Badge>
+        <Button
+          size="small"
+          icon={<ApartmentOutlined />}
+          data-deps-task={task.code}
+          aria-label={`${t("plan.predecessors")} ${task.code}`}
+          onClick={props.onDependencies}
+        >
+          {t("plan.predecessors")}
+          {props.predecessors ? ` ${props.predecessors}` : ""}
+        </Button>
       ) : null}
       {props.editTasks ? (
         <>
-          <Tooltip title={t("plan.addChild")}>
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              data-add-child={task.code}
-              aria-label={`${t("plan.addChild")} ${task.code}`}
-              onClick={props.onAddChild}
-            />
-          </Tooltip>
+          {/* Plain titles, not antd Tooltips: one per row made the lead's table noticeably slower. */}
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            title={t("plan.addChild")}
+            data-add-child={task.code}
+            aria-label={`${t("plan.addChild")} ${task.code}`}
+            onClick={props.onAddChild}
+          />
           <Popconfirm
             title={t("plan.confirmDeleteTask", { task: `${task.code} ${task.title}` })}
             okText={t("plan.delete")}
@@ -48,15 +47,14 @@ export function TaskPlanActions(props: {
             cancelText={t("common.cancel")}
             onConfirm={props.onDelete}
           >
-            <Tooltip title={t("plan.delete")}>
-              <Button
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                data-delete-task={task.code}
-                aria-label={`${t("plan.delete")} ${task.code}`}
-              />
-            </Tooltip>
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              title={t("plan.delete")}
+              data-delete-task={task.code}
+              aria-label={`${t("plan.delete")} ${task.code}`}
+            />
           </Popconfirm>
         </>
       ) : null}
