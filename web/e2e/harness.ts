@@ -116,12 +116,15 @@ export async function startHarness(): Promise<Harness> {
             const res = await route.fetch();
             const path = new URL(route.request().url()).pathname;
             const file = files.get(path) ?? (extname(path) ? undefined : files.get("/index.html"));
-            if (!file || res.ok()) return await route.fulfill({ response: res });
+            // The snapshot wins even when the server answers: a rebuilt index.html on disk would
+            // name assets the running server never listed.
+            if (!file) return await route.fulfill({ response: res });
+            const { "content-length": _length, ...headers } = res.headers();
             await route.fulfill({
               response: res,
               status: 200,
               body: file.body,
-              headers: { ...res.headers(), "content-type": file.type },
+              headers: { ...headers, "content-type": file.type },
             });
           } catch {
             // the page or its context closed while the request was in flight
