@@ -80,7 +80,7 @@ const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
 async function measure(base: string, path: string, cookie: string) {
   const run = (duration: number) =>
-    autocannon({ url: `${base}${path}`, connections, duration, headers: { cookie } });
+    autocannon({ url: `${base}${path}`, connections, duration, headers: { cookie }, workers: 1 });
   // Steady state: the JIT has compiled the hot path and the per-revision cache holds the body (the
   // first render after a change is measured on its own by the integration tests, not here).
   await run(warmUpSeconds);

@@ -1,3 +1,4 @@
+import { preparedQuery } from "../../db/prepared.js";
 import type { Role } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
@@ -123,17 +124,9 @@ export async function revokeApiToken(
   return after;
 }
 
-/**
- * The principal of a live, unrevoked token of an enabled user, with the data revision read in the
- * same query, or undefined. Stamps the token's last use, at most once a minute (as sessions do).
- */
-export async function resolveApiToken(
-  db: Executor,
-  token: string,
-  now: Date,
-  principals: PrincipalCache = new PrincipalCache(0),
-): Promise<{ principal: Principal; dataRevision: number } | undefined> {
-  const row = await db
+/** Every token-authenticated request's query: the token, its user and the data revision. */
+const tokenQuery = preparedQuery((db, param: (name: "hash") => string) =>
+  db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.userId")
     .select((eb) => [
@@ -150,8 +143,20 @@ export async function resolveApiToken(
       "users.disabled",
       eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
     ])
-    .where("api_tokens.tokenHash", "=", digest(token))
-    .executeTakeFirst();
+    .where("api_tokens.tokenHash", "=", param("hash")),
+);
+
+/**
+ * The principal of a live, unrevoked token of an enabled user, with the data revision read in the
+ * same query, or undefined. Stamps the token's last use, at most once a minute (as sessions do).
+ */
+export async function resolveApiToken(
+  db: Executor,
+  token: string,
+  now: Date,
+  principals: PrincipalCache = new PrincipalCache(0),
+): Promise<{ principal: Principal; dataRevision: number } | undefined> {
+  const [row] = await tokenQuery(db, { hash: digest(token) });
   if (!row || row.revokedAt || row.disabled) return undefined;
   const lastUsed = row.lastUsedAt ? Date.parse(row.lastUsedAt as string) : 0;
   if (now.getTime() - lastUsed > 60_000) {

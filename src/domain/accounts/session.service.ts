@@ -1,3 +1,4 @@
+import { preparedQuery } from "../../db/prepared.js";
 import { AppError } from "../../shared/errors.js";
 import type { Executor } from "../context.js";
 import { clearFailures, recordFailure, throttledFor } from "./login-throttle.js";
@@ -76,6 +77,26 @@ export async function endSessionsOf(db: Executor, userId: string, exceptCookie?:
   await q.execute();
 }
 
+/** Every request's query: the session, its user and the data revision (see {@link preparedQuery}). */
+const sessionQuery = preparedQuery((db, param: (name: "id") => string) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .select((eb) => [
+      "sessions.csrfToken",
+      "sessions.createdAt",
+      "sessions.lastSeenAt",
+      "users.id",
+      "users.username",
+      "users.displayName",
+      "users.personId",
+      "users.roles",
+      "users.disabled",
+      eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
+    ])
+    .where("sessions.id", "=", param("id")),
+);
+
 /** A live session as the request sees it. */
 export interface ResolvedSession {
   readonly principal: Principal;
@@ -98,23 +119,7 @@ export async function resolveSession(
   principals: PrincipalCache = new PrincipalCache(0),
 ): Promise<ResolvedSession | undefined> {
   const id = digest(cookie);
-  const session = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.userId")
-    .select((eb) => [
-      "sessions.csrfToken",
-      "sessions.createdAt",
-      "sessions.lastSeenAt",
-      "users.id",
-      "users.username",
-      "users.displayName",
-      "users.personId",
-      "users.roles",
-      "users.disabled",
-      eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
-    ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+  const [session] = await sessionQuery(db, { id });
   if (!session) return undefined;
   const user = { ...session, passwordHash: null } as unknown as UserRow;
   const idle = now.getTime() - Date.parse(session.lastSeenAt as string) > policy.idleMinutes * 60_000;
