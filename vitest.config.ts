@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Browser tests poll the page; on 2 cores with several suites at once 1 s (the default) is short.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -2,7 +2,7 @@
  * bench:ui preparation: a temporary SQLite district scaled to ~5,000 tasks, the web app build
  * (and the bench harness build), and a `guatu serve` process on a free port.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ import { serviceContext } from "../../src/domain/context.js";
 import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
 import { scaleDemo } from "../api/scale-demo.js";
+import { serveInChild } from "../serve.js";
 
 /** The repository root. */
 export const root = join(import.meta.dirname, "..", "..");
@@ -76,23 +77,10 @@ export function bundleSizes(): { file: string; bytes: number; gzip: number }[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Starts `guatu serve` on a free port; resolves with its base URL. */
-export function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, "bin", "guatu.js"), "serve", "--port", "0", "--db", url],
-    {
-      env: { ...process.env, GUATU_LOG_LEVEL: "warn", GUATU_FROM_SOURCE: "1" },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const m = /serving (http:\/\/\S+?) /.exec(String(chunk));
-      if (m) resolve({ base: m[1]!, child });
-    });
-    child.on("exit", (code) => reject(new Error(`guatu serve exited with ${code}`)));
-  });
+/** The compiled `guatu serve` in its own process (see `bench/serve.ts`). */
+export async function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const { base, child } = await serveInChild(url);
+  return { base, child };
 }
 
 /** p-th percentile (0..100) of numbers (nearest rank). */
