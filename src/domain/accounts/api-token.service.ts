@@ -4,7 +4,7 @@ import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor } from "../context.js";
 import { newId } from "../ids.js";
-import { type Principal, PrincipalCache, type UserRow } from "./principal.js";
+import { PRINCIPAL_USER_COLUMNS, type Principal, PrincipalCache, type UserRow } from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
 
 /** An API token as listed (never with its secret). */
@@ -135,12 +135,7 @@ const tokenQuery = preparedQuery((db, param: (name: "hash") => string) =>
       "api_tokens.taskForceId",
       "api_tokens.revokedAt",
       "api_tokens.lastUsedAt",
-      "users.id",
-      "users.username",
-      "users.displayName",
-      "users.personId",
-      "users.roles",
-      "users.disabled",
+      ...PRINCIPAL_USER_COLUMNS,
       eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
     ])
     .where("api_tokens.tokenHash", "=", param("hash")),

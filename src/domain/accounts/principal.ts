@@ -30,6 +30,16 @@ export interface UserRow {
   readonly passwordHash: string | null;
 }
 
+/** The user columns a request's principal is built from, read with its session or API token. */
+export const PRINCIPAL_USER_COLUMNS = [
+  "users.id",
+  "users.username",
+  "users.displayName",
+  "users.personId",
+  "users.roles",
+  "users.disabled",
+] as const;
+
 /** Reads a user by id or username (including the password hash: never hand this row out). */
 export async function findUserRow(
   db: Executor,

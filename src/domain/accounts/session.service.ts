@@ -3,7 +3,14 @@ import { AppError } from "../../shared/errors.js";
 import type { Executor } from "../context.js";
 import { clearFailures, recordFailure, throttledFor } from "./login-throttle.js";
 import { verifyPassword } from "./password.js";
-import { findUserRow, type Principal, PrincipalCache, principalFor, type UserRow } from "./principal.js";
+import {
+  findUserRow,
+  PRINCIPAL_USER_COLUMNS,
+  type Principal,
+  PrincipalCache,
+  principalFor,
+  type UserRow,
+} from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
 
 /** Session lifetimes: idle expiry and absolute expiry. */
@@ -86,12 +93,7 @@ const sessionQuery = preparedQuery((db, param: (name: "id") => string) =>
       "sessions.csrfToken",
       "sessions.createdAt",
       "sessions.lastSeenAt",
-      "users.id",
-      "users.username",
-      "users.displayName",
-      "users.personId",
-      "users.roles",
-      "users.disabled",
+      ...PRINCIPAL_USER_COLUMNS,
       eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
     ])
     .where("sessions.id", "=", param("id")),
