@@ -3,24 +3,14 @@
  * light, return → verify), language, big screen, hidden controls, and no request off the origin.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, SHOTS, signIn, startHarness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { navLabels, RUN_BROWSER_TESTS, SHOTS, signIn, useHarness } from "./harness.js";
 
 const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
 const submitBtn = /^提\s?交$/;
 
-async function navLabels(p: Page): Promise<string[]> {
-  return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
-}
-
 describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it("signs in as each role and shows the navigation that role may use", async () => {
     const seen: Record<string, string[]> = {};

@@ -3,9 +3,9 @@
  * Chromium against the demo district.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compareRankings, roundTenth } from "../src/features/assessment/compare.js";
-import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 type Snapshot = {
   id: string;
@@ -29,13 +29,7 @@ async function rankingRows(p: Page): Promise<string[][]> {
 }
 
 describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments in Chromium", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it("lets a supervisor take a snapshot whose ranking matches the overview, and compare it with an earlier one", async () => {
     const p = await h.page("supervisor");

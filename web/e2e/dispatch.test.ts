@@ -1,26 +1,12 @@
-/**
- * The dispatch report page (调度报告) in Chromium: the supervisor reads the demo's round, with the
- * overdue task and counts matching the API; English works on it; a member has no way to it.
- */
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+
+import { describe, expect, it } from "vitest";
+import { navLabels, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 /** Re-renders after a refetch can take seconds on a busy machine. */
 const WAIT = { timeout: 15_000 };
 
-async function navLabels(p: Page): Promise<string[]> {
-  return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
-}
-
 describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it("shows the supervisor the round's overdue task and counts that match the API", async () => {
     const p = await h.page("supervisor");

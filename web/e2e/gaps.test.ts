@@ -4,8 +4,8 @@
  * date pickers in the app's language.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 /** expect.poll with room for a loaded machine (its default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -45,13 +45,7 @@ async function bigScreenBattleMap(p: Page) {
 }
 
 describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it("magnifies the big screen's battle map at 3840×2160 on a backing store at real pixels", async () => {
     const hd = await h.page("leader", { width: 1920, height: 1080 });

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -64,7 +65,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts server and browser; call `close()` in afterAll. */
+/**
+ * One harness for the enclosing `describe` block: started before its tests, closed after them.
+ * The returned object forwards to the harness once it has started.
+ */
+export function useHarness(): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error("the harness has not started (use it inside a test)");
+      const value = Reflect.get(current, key);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
+
+/** The labels of the navigation's items, in order. */
+export async function navLabels(p: Page): Promise<string[]> {
+  return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
+}
+
+/** Starts server and browser; call `close()` in afterAll (or use {@link useHarness}). */
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(BROWSER_PATH))
     throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);

@@ -7,8 +7,8 @@
  * checked through the API. A member sees none of these controls.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, RUN_BROWSER_TESTS, startHarness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 const TITLE = "重点项目观摩推进会";
 const submitBtn = /^提\s?交$/;
@@ -34,13 +34,7 @@ async function api<T>(p: Page, path: string): Promise<{ status: number; body: T 
 type Row = { id: string; code: string; title: string; lateStart: string | null; [k: string]: unknown };
 
 describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it("adds a sub-task and a predecessor, explains a cycle and a referenced delete, then removes both", async () => {
     const p = await h.page("lead");
@@ -92,6 +86,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     );
     expect(deps.body.items).toMatchObject([{ predecessorId: "t-01-3.5", type: "FS" }]);
     await drawer.locator(".ant-drawer-close").click();
+    // Wait until it has closed: a drawer still animating out matches `:visible` too.
+    await drawer.waitFor({ state: "hidden" });
     await expect
       .poll(() => p.locator("tr", { hasText: "01.3.5" }).first().textContent())
       .toContain("2022-10-26");
@@ -110,6 +106,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await h.shot(p, "plan-dependency-cycle");
     expect((await api<{ total: number }>(p, `/dependencies?predecessorId=${id}`)).body.total).toBe(0);
     await drawer.locator(".ant-drawer-close").click();
+    // Wait until it has closed: a drawer still animating out matches `:visible` too.
+    await drawer.waitFor({ state: "hidden" });
 
     // Deleting the task while 01.3.5 still leads to it is refused, with what refers to it.
     await row.locator('[data-delete-task="01.3.6"]').click();
@@ -128,6 +126,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await drawer.getByText("暂无前置任务").waitFor();
     expect((await api<{ total: number }>(p, `/dependencies?successorId=${id}`)).body.total).toBe(0);
     await drawer.locator(".ant-drawer-close").click();
+    // Wait until it has closed: a drawer still animating out matches `:visible` too.
+    await drawer.waitFor({ state: "hidden" });
     await row.locator('[data-delete-task="01.3.6"]').click();
     await confirm(p, /删\s?除/);
     await row.waitFor({ state: "detached" });
