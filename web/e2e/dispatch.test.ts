@@ -1,4 +1,7 @@
-
+/**
+ * The dispatch report page (调度报告) in Chromium: the supervisor reads the demo's round, with the
+ * overdue task and counts matching the API; English works on it; a member has no way to it.
+ */
 import { describe, expect, it } from "vitest";
 import { navLabels, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
