@@ -4,7 +4,7 @@
  * who did not report, supervision items that moved, indicators reported, and the key points.
  */
 import type { IsoDate } from "../indicators/dates.js";
-import type { TrendStage } from "../indicators/types.js";
+import { emptyTrendCounts } from "../indicators/trend.js";
 import type { LightColor } from "../lights/light.js";
 import { emptyCounts } from "../lights/lights-for.js";
 import { dispatchRounds } from "./dispatch-rounds.js";
@@ -22,15 +22,6 @@ import type {
   DispatchTaskForce,
   GivenTaskLight,
 } from "./types.js";
-
-const noTrends = (): Record<TrendStage, number> => ({
-  "turned-positive": 0,
-  "stopped-falling": 0,
-  rebounding: 0,
-  flat: 0,
-  falling: 0,
-  unknown: 0,
-});
 
 /**
  * Builds the dispatch report at `input.statusDate` from records and the lights engine's output
@@ -117,7 +108,7 @@ function summarise(
   // A task the lights engine did not light counts grey (not yet due), as its entry shows.
   for (const t of tasks) taskCounts[lightOf.get(t.id)?.color ?? "grey"]++;
   const indicatorCounts = emptyCounts();
-  const trends = noTrends();
+  const trends = emptyTrendCounts();
   for (const i of s.indicators) {
     indicatorCounts[i.color]++;
     trends[i.trend]++;
@@ -151,7 +142,7 @@ export function sumSummaries(list: readonly DispatchSummary[]): DispatchSummary 
   };
   const taskCounts: Record<LightColor, number> = emptyCounts();
   const indicatorCounts: Record<LightColor, number> = emptyCounts();
-  const trends = noTrends();
+  const trends = emptyTrendCounts();
   const supervision = { raised: 0, submitted: 0, verified: 0, overdue: 0 };
   const n = { tasks: 0, completed: 0, due: 0, overdue: 0, noReport: 0, red: 0, yellow: 0 };
   const ind = { indicators: 0, indicatorsReported: 0 };

@@ -37,3 +37,8 @@ export function classifyTrend(series: number[], options?: { epsilon?: number }):
   if (Math.abs(delta) <= eps) return "flat";
   return "falling";
 }
+
+/** A count of zero for every trend stage (tallies per task force, per dispatch round). */
+export function emptyTrendCounts(): Record<TrendStage, number> {
+  return { "turned-positive": 0, "stopped-falling": 0, rebounding: 0, flat: 0, falling: 0, unknown: 0 };
+}

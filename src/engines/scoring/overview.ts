@@ -5,10 +5,10 @@
 import { earlierDate, type IsoDate } from "../indicators/dates.js";
 import { forecastYearEnd } from "../indicators/forecast.js";
 import { indicatorPeriod } from "../indicators/time-progress.js";
-import { classifyTrend } from "../indicators/trend.js";
+import { classifyTrend, emptyTrendCounts } from "../indicators/trend.js";
 import type { IndicatorProgress, Reading, TrendStage, YearEndForecast } from "../indicators/types.js";
 import type { LightColor, Reason } from "../lights/light.js";
-import { lightsFor } from "../lights/lights-for.js";
+import { emptyCounts, lightsFor } from "../lights/lights-for.js";
 import type {
   LightIndicator,
   LightsCalendar,
@@ -117,25 +117,17 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     { ...options.assessment, ...(indicatorOptions ? { indicator: indicatorOptions } : {}) },
   );
   const scores = new Map<string, EntityScore>(assessment.taskForces.map((e) => [e.id, e]));
-  const counts: Record<LightColor, number> = { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 };
+  const counts = emptyCounts();
   const trends = new Map<string, Record<TrendStage, number>>();
   for (const i of indicators) {
     if (i.taskForceId === null) continue;
     let t = trends.get(i.taskForceId);
     if (!t) {
-      t = { "turned-positive": 0, "stopped-falling": 0, rebounding: 0, flat: 0, falling: 0, unknown: 0 };
+      t = emptyTrendCounts();
       trends.set(i.taskForceId, t);
     }
     t[i.trend]++;
   }
-  const noTrends = {
-    "turned-positive": 0,
-    "stopped-falling": 0,
-    rebounding: 0,
-    flat: 0,
-    falling: 0,
-    unknown: 0,
-  };
   const taskForces = lights.taskForces.map((l): OverviewTaskForce => {
     counts[l.color]++;
     const s = scores.get(l.taskForceId);
@@ -146,7 +138,7 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
       counts: l.counts,
       taskCounts: l.taskCounts,
       indicatorCounts: l.indicatorCounts,
-      trends: trends.get(l.taskForceId) ?? { ...noTrends },
+      trends: trends.get(l.taskForceId) ?? emptyTrendCounts(),
       score: s?.score ?? null,
       rank: s?.rank ?? null,
       redLights: s?.redLights ?? 0,

@@ -71,6 +71,17 @@ export const entityScore = z.object({
 });
 const weights = z.object({ milestones: z.number(), indicators: z.number(), supervision: z.number() });
 
+/** What names an indicator in a read model (the overview, the dispatch report). */
+export const indicatorIdentity = z.object({
+  id,
+  taskForceId: id,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: z.enum(["cumulative", "rate", "level"]),
+  direction: z.enum(["up", "down"]),
+});
+
 /** `GET /overview`: the wall map's summary. */
 export const overviewView = z.object({
   statusDate: isoDate,
@@ -92,14 +103,7 @@ export const overviewView = z.object({
     }),
   ),
   indicators: z.array(
-    z.object({
-      id,
-      taskForceId: id,
-      code: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      kind: z.enum(["cumulative", "rate", "level"]),
-      direction: z.enum(["up", "down"]),
+    indicatorIdentity.extend({
       baseline: z.number().nullable(),
       target: z.number(),
       progress: indicatorProgress,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lightColor, reason, trendStages } from "./closed-loop.js";
+import { indicatorIdentity, lightColor, reason, trendStages } from "./closed-loop.js";
 import { id, isoDate, period } from "./common.js";
 
 const counts = z.object({
@@ -43,14 +43,7 @@ const supervisionEntry = z.object({
   dueDate: isoDate,
   daysOverdue: z.number().nullable(),
 });
-const indicatorEntry = z.object({
-  id,
-  taskForceId: id,
-  code: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  kind: z.enum(["cumulative", "rate", "level"]),
-  direction: z.enum(["up", "down"]),
+const indicatorEntry = indicatorIdentity.extend({
   target: z.number(),
   reading: z.object({ period, actual: z.number() }).nullable(),
   reportedOn: isoDate.nullable(),
