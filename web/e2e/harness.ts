@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -62,6 +62,8 @@ export interface Harness {
   /** A new page of its own browser context (own cookies), signed in as `user` when given. */
   page(user?: string, viewport?: { width: number; height: number }): Promise<Page>;
   shot(page: Page, name: string): Promise<string>;
+  /** Screenshots of every page not yet closed, as `<name>-<n>.png`. */
+  shotOpenPages(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,12 @@ export function useHarness(): Harness {
   beforeAll(async () => {
     current = await startHarness();
   }, 120_000);
+  // A failed test leaves a screenshot of every page still open, named after the test.
+  afterEach(async (ctx) => {
+    if (!current || ctx.task.result?.state !== "fail") return;
+    const name = `failed-${ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80)}`;
+    await current.shotOpenPages(name);
+  });
   afterAll(async () => {
     await current?.close();
   });
@@ -130,6 +138,7 @@ export async function startHarness(): Promise<Harness> {
   const origin = new URL(url).origin;
   const requests: string[] = [];
   const errors: string[] = [];
+  const open = new Set<Page>();
   return {
     url,
     browser,
@@ -159,6 +168,8 @@ export async function startHarness(): Promise<Harness> {
         },
       );
       const p = await ctx.newPage();
+      open.add(p);
+      p.on("close", () => open.delete(p));
       p.setDefaultTimeout(15_000);
       p.on("request", (r) => requests.push(r.url()));
       p.on("pageerror", (e) => errors.push(e.message));
@@ -169,6 +180,10 @@ export async function startHarness(): Promise<Harness> {
       const path = join(SHOTS, `${name}.png`);
       await p.screenshot({ path });
       return path;
+    },
+    async shotOpenPages(name) {
+      let n = 0;
+      for (const p of open) await p.screenshot({ path: join(SHOTS, `${name}-${++n}.png`) }).catch(() => {});
     },
     async close() {
       await browser.close().catch(() => {});

@@ -13,17 +13,60 @@ import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 const TITLE = "重点项目观摩推进会";
 const submitBtn = /^提\s?交$/;
 
-/** Picks an option of an antd Select found by its form label (typing part of its text when searchable). */
+/**
+ * Picks an option of an antd Select found by its form label (typing part of its text when
+ * searchable), then waits until the Select shows it. Under load a click can land while the
+ * dropdown is still moving into place; picking is side-effect free, so it is tried again.
+ */
 async function pick(p: Page, scope: Locator, label: string, text: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  if (await input.isEditable()) await input.fill(text);
-  await p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click();
+  // antd 6 renders the chosen option's label in the input's parent (.ant-select-content).
+  const shown = input.locator("xpath=..");
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (await input.isEditable()) await input.fill(text);
+    // This Select's own dropdown: it holds the listbox the input controls.
+    const dropdown = p.locator(
+      `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
+    );
+    await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click();
+    try {
+      await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
-/** Confirms the open Popconfirm with its button named `ok`. */
-async function confirm(p: Page, ok: RegExp): Promise<void> {
-  await p.locator(".ant-popconfirm:visible").getByRole("button", { name: ok }).click();
+/** Clicks `button` and waits for the API answer to the write it sends (`method` on `path`). */
+async function submitAwaiting(p: Page, button: Locator, method: string, path: string) {
+  const answer = p.waitForResponse(
+    (r) => r.request().method() === method && new URL(r.url()).pathname.startsWith(`/api/v1${path}`),
+    { timeout: 30_000 },
+  );
+  await button.click();
+  return answer;
+}
+
+/**
+ * Confirms the open Popconfirm about `about` with its button named `ok`. Earlier Popconfirms stay
+ * in the page, hidden; and under load the open one can still be moving into place when the click
+ * comes. A click that did not land changed nothing, so it is tried again.
+ */
+async function confirm(p: Page, ok: RegExp, about: string): Promise<void> {
+  const button = p
+    .locator(".ant-popconfirm:not(.ant-popover-hidden)", { hasText: about })
+    .getByRole("button", { name: ok })
+    .filter({ visible: true });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await button.click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 async function api<T>(p: Page, path: string): Promise<{ status: number; body: T }> {
@@ -51,7 +94,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await modal.getByLabel("考核权重").fill("2");
     await modal.getByLabel("验收标准").fill("召开重点项目观摩推进会1次");
     await h.shot(p, "plan-add-task");
-    await modal.getByRole("button", { name: submitBtn }).click();
+    expect(
+      (await submitAwaiting(p, modal.getByRole("button", { name: submitBtn }), "POST", "/tasks")).status(),
+    ).toBe(201);
     await modal.waitFor({ state: "hidden" });
 
     const row = p.locator("tr", { hasText: "01.3.6" });
@@ -77,8 +122,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     const drawer = p.locator(".ant-drawer:visible");
     await drawer.getByText("暂无前置任务").waitFor();
     await pick(p, drawer, "前置任务", "01.3.5");
-    await drawer.getByRole("button", { name: "添加前置任务" }).click();
-    await drawer.locator(".ant-table-row", { hasText: "01.3.5 开工项目“回头看”核查" }).waitFor();
+    const addDep = drawer.getByRole("button", { name: "添加前置任务" });
+    expect((await submitAwaiting(p, addDep, "POST", "/dependencies")).status()).toBe(201);
+    await drawer
+      .locator(".ant-table-row", { hasText: "01.3.5 开工项目“回头看”核查" })
+      .waitFor({ timeout: 30_000 });
     await h.shot(p, "plan-dependency-added");
     const deps = await api<{ items: { id: string; predecessorId: string; type: string }[] }>(
       p,
@@ -96,7 +144,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     // The reverse link would close a cycle: refused, and the tasks on the cycle are named.
     await p.locator('[data-deps-task="01.3.5"]').click();
     await pick(p, drawer, "前置任务", "01.3.6");
-    await drawer.getByRole("button", { name: "添加前置任务" }).click();
+    expect((await submitAwaiting(p, addDep, "POST", "/dependencies")).status()).toBe(422);
     const cycle = drawer.getByTestId("plan-error");
     await cycle.waitFor();
     expect(await cycle.getAttribute("data-code")).toBe("DEPENDENCY_CYCLE");
@@ -111,7 +159,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
 
     // Deleting the task while 01.3.5 still leads to it is refused, with what refers to it.
     await row.locator('[data-delete-task="01.3.6"]').click();
-    await confirm(p, /删\s?除/);
+    await confirm(p, /删\s?除/, "01.3.6");
     const refused = p.getByTestId("plan-error");
     await refused.waitFor();
     expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
@@ -122,14 +170,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     // Remove the dependency, then the task.
     await row.locator('[data-deps-task="01.3.6"]').click();
     await drawer.getByRole("button", { name: /移除 01\.3\.5/ }).click();
-    await confirm(p, /移\s?除/);
+    await confirm(p, /移\s?除/, "01.3.5");
     await drawer.getByText("暂无前置任务").waitFor();
     expect((await api<{ total: number }>(p, `/dependencies?successorId=${id}`)).body.total).toBe(0);
     await drawer.locator(".ant-drawer-close").click();
     // Wait until it has closed: a drawer still animating out matches `:visible` too.
     await drawer.waitFor({ state: "hidden" });
     await row.locator('[data-delete-task="01.3.6"]').click();
-    await confirm(p, /删\s?除/);
+    await confirm(p, /删\s?除/, "01.3.6");
     await row.waitFor({ state: "detached" });
     expect((await api<Row>(p, `/tasks/${id}`)).status).toBe(404);
     // The predecessor's late dates are its own again.
@@ -170,7 +218,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     });
     expect(other.status()).toBe(200);
     await row.getByRole("button", { name: "移除 白宁" }).click();
-    await confirm(p, /移\s?除/);
+    await confirm(p, /移\s?除/, "白宁");
     await p.getByText("数据已被他人修改").waitFor();
     expect((await api<M>(p, `/members/${added[0]!.id}`)).body.version).toBe(3);
     await p.getByRole("button", { name: "重新加载并应用我的修改" }).click();
@@ -217,7 +265,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
 
     // ZB01-4 has monthly actuals: the delete is refused and the readings are named.
     await p.locator('[data-delete-indicator="ZB01-4"]').click();
-    await confirm(p, /删\s?除/);
+    await confirm(p, /删\s?除/, "ZB01-4");
     const refused = p.getByTestId("plan-error");
     await refused.waitFor();
     expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
@@ -226,7 +274,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     expect((await api<I>(p, "/indicators/ind-01-4")).status).toBe(200);
 
     await p.locator('[data-delete-indicator="ZB01-5"]').click();
-    await confirm(p, /删\s?除/);
+    await confirm(p, /删\s?除/, "ZB01-5");
     await card.waitFor({ state: "detached" });
     expect((await api<I>(p, `/indicators/${made!.id}`)).status).toBe(404);
     await p.context().close();
