@@ -19,6 +19,10 @@ export interface Principal {
   readonly ownTaskForceIds: ReadonlySet<string>;
 }
 
+/** Whether a membership of this role lets its person edit the task force's plan. */
+export const leadsPlan = (role: string | null | undefined): boolean =>
+  role === "lead" || role === "lead_leader";
+
 /** A user row as the accounts code reads it. */
 export interface UserRow {
   readonly id: string;
@@ -71,7 +75,7 @@ export async function principalFor(
     );
     for (const r of rows.rows) {
       own.add(r.taskForceId);
-      if (r.role === "lead" || r.role === "lead_leader") lead.add(r.taskForceId);
+      if (leadsPlan(r.role)) lead.add(r.taskForceId);
     }
   }
   const roles = token ? [token.role] : (JSON.parse(user.roles) as Role[]);

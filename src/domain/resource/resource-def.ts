@@ -40,6 +40,8 @@ export interface ResourceHooks {
     record: Row,
     before: Row | null,
   ) => Promise<void>;
+  /** Checks a delete the references allow (e.g. a task force's last lead); throws AppError to refuse. */
+  readonly beforeDelete?: (ctx: ServiceContext, trx: Executor, record: Row) => Promise<void>;
   /** Follows a delete with dependent changes, in the same transaction. */
   readonly afterDelete?: (ctx: ServiceContext, trx: Executor, record: Row) => Promise<void>;
 }

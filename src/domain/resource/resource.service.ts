@@ -293,6 +293,7 @@ export async function deleteRecord(
         details: refs,
       });
     }
+    await def.hooks?.beforeDelete?.(ctx, trx, before);
     await deleteRow(trx, def, id);
     await def.hooks?.afterDelete?.({ ...ctx, trx }, trx, before);
     const at = ctx.now();

@@ -1,5 +1,6 @@
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
 import type { ResourceDef } from "../resource/resource-def.js";
+import { checkLeadMembership } from "./member-rules.js";
 
 /** Task forces (专班). */
 export const taskForceResource: ResourceDef = {
@@ -36,7 +37,7 @@ export const taskForceResource: ResourceDef = {
   search: ["name", "code"],
 };
 
-/** Members of a task force, each on a post. */
+/** Members of a task force, each on a post; a task force keeps a lead (member-rules.ts). */
 export const memberResource: ResourceDef = {
   name: "task_force_member",
   label: "task force member",
@@ -54,4 +55,11 @@ export const memberResource: ResourceDef = {
   defaultSort: ["taskForceId", "role"],
   search: ["post"],
   immutable: ["taskForceId"],
+  hooks: {
+    beforeWrite: async (ctx, trx, next, before) => {
+      if (before) await checkLeadMembership(ctx, trx, before, next);
+      return undefined;
+    },
+    beforeDelete: (ctx, trx, record) => checkLeadMembership(ctx, trx, record, null),
+  },
 };
