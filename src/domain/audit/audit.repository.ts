@@ -13,11 +13,30 @@ export interface AuditWrite {
 }
 
 /**
+ * What one data revision changed, for read models that catch up by re-reading only that:
+ * a record (`entity` and `entityId`), every record of an entity in a task force (`entityId` null),
+ * or everything (`entity` "*").
+ */
+export interface DataChange {
+  readonly entity: string;
+  readonly entityId?: string | null;
+  readonly taskForceId?: string | null;
+}
+
+/**
  * Appends an audit entry; call inside the transaction of the change it records. Every change is
  * audited, so this is also where the data revision (read by caches) moves on.
  */
-export async function appendAudit(db: Executor, entry: AuditWrite): Promise<void> {
-  await bumpDataRevision(db);
+export async function appendAudit(
+  db: Executor,
+  entry: AuditWrite,
+  change: DataChange = {
+    entity: entry.entity,
+    entityId: entry.entityId,
+    taskForceId: taskForceOf(entry.after) ?? taskForceOf(entry.before),
+  },
+): Promise<void> {
+  await bumpDataRevision(db, change);
   await db
     .insertInto("audit_entries")
     .values({
@@ -27,6 +46,12 @@ export async function appendAudit(db: Executor, entry: AuditWrite): Promise<void
       after: entry.after == null ? null : JSON.stringify(entry.after),
     })
     .execute();
+}
+
+/** The task force a wire record belongs to, when it names one. */
+function taskForceOf(record: unknown): string | null {
+  const id = (record as { taskForceId?: unknown } | null)?.taskForceId;
+  return typeof id === "string" ? id : null;
 }
 
 /** Filters of an audit read. */
@@ -62,13 +87,47 @@ export async function listAudit(db: Executor, f: AuditFilter, limit: number, off
   return { items, total: Number(n) };
 }
 
-/** Moves the data revision on (inside the caller's transaction). */
-export async function bumpDataRevision(db: Executor): Promise<void> {
-  await db
+/**
+ * Moves the data revision on (inside the caller's transaction) and records what it changed. The
+ * counter's row lock orders concurrent writers, so revisions are numbered in commit order.
+ */
+export async function bumpDataRevision(db: Executor, change: DataChange): Promise<number> {
+  const { n } = await db
     .updateTable("revisions")
     .set((eb) => ({ n: eb("n", "+", 1) }))
     .where("scope", "=", "data")
+    .returning("n")
+    .executeTakeFirstOrThrow();
+  const revision = Number(n);
+  await db
+    .insertInto("data_changes")
+    .values({
+      revision,
+      entity: change.entity,
+      entityId: change.entityId ?? null,
+      taskForceId: change.taskForceId ?? null,
+    })
     .execute();
+  return revision;
+}
+
+/** The changes after revision `since`, oldest first. */
+export async function changesSince(
+  db: Executor,
+  since: number,
+): Promise<(DataChange & { revision: number })[]> {
+  const rows = await db
+    .selectFrom("data_changes")
+    .select(["revision", "entity", "entityId", "taskForceId"])
+    .where("revision", ">", since)
+    .orderBy("revision")
+    .execute();
+  return rows.map((r) => ({
+    revision: Number(r.revision),
+    entity: r.entity as string,
+    entityId: (r.entityId as string | null) ?? null,
+    taskForceId: (r.taskForceId as string | null) ?? null,
+  }));
 }
 
 /** The current data revision: equal numbers mean no audited change happened in between. */

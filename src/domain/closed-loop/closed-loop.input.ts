@@ -15,22 +15,131 @@ import { taskForceResource } from "../task-forces/task-force.resources.js";
 
 /** The records the closed-loop engines read, for some task forces (all when `ids` is null). */
 export interface ClosedLoopData {
-  readonly taskForces: Row[];
-  readonly tasks: Row[];
-  readonly indicators: Row[];
-  readonly readings: Row[];
-  readonly supervisionItems: Row[];
-  readonly lastReports: Map<string, string>;
+  readonly taskForces: readonly Row[];
+  readonly tasks: readonly Row[];
+  readonly indicators: readonly Row[];
+  readonly readings: readonly Row[];
+  readonly supervisionItems: readonly Row[];
+  readonly lastReports: ReadonlyMap<string, string>;
 }
 
-/** Reads everything the overview, lights, check and assessment need, in a handful of queries. */
+/** Which rows to read: all, those whose `column` is one of `values`. */
+export type RowFilter = { readonly column: string; readonly values: readonly string[] } | null;
+
+// biome-ignore lint/suspicious/noExplicitAny: the query builder is generic over table names
+function where<Q extends { where: any }>(q: Q, filter: RowFilter): Q {
+  return filter ? q.where(filter.column, "in", filter.values as string[]) : q;
+}
+
+/** Only the task columns the engines read: at a province's size the rest is megabytes of garbage. */
+const TASK_COLUMNS = [
+  "id",
+  "taskForceId",
+  "parentId",
+  "code",
+  "title",
+  "status",
+  "percent",
+  "duration",
+  "deadline",
+  "baselineStart",
+  "baselineFinish",
+  "actualStart",
+  "actualFinish",
+  "lateStart",
+  "totalFloat",
+  "critical",
+  "responsibleUnitId",
+  "responsiblePersonId",
+  "responsiblePost",
+  "weight",
+  "acceptance",
+] as const;
+
+/**
+ * The orders every reader gets rows in. They are applied here, in JavaScript, and not by SQL:
+ * PostgreSQL's collation may order "01.10" before "01.1.1", SQLite never does, and the in-memory
+ * snapshot must agree with both.
+ */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const CLOSED_LOOP_ORDER = {
+  taskForces: (a: Row, b: Row) => byString(a.code as string, b.code as string),
+  tasks: (a: Row, b: Row) =>
+    byString(a.taskForceId as string, b.taskForceId as string) ||
+    byString(a.code as string, b.code as string),
+  indicators: (a: Row, b: Row) =>
+    byString(a.taskForceId as string, b.taskForceId as string) ||
+    byString(a.code as string, b.code as string),
+  readings: (a: Row, b: Row) =>
+    byString(a.indicatorId as string, b.indicatorId as string) ||
+    byString(a.period as string, b.period as string),
+  supervisionItems: (a: Row, b: Row) => byString(a.code as string, b.code as string),
+} as const;
+
+export async function readTaskForces(db: Executor, filter: RowFilter): Promise<Row[]> {
+  const rows = await where(db.selectFrom("task_forces").selectAll(), filter).execute();
+  return (await toRecords(db, taskForceResource, rows)).sort(CLOSED_LOOP_ORDER.taskForces);
+}
+
+export async function readTasks(db: Executor, filter: RowFilter): Promise<Row[]> {
+  const rows = await where(db.selectFrom("tasks").select([...TASK_COLUMNS]), filter).execute();
+  return rows
+    .map((r) => ({ ...r, critical: r.critical == null ? null : Boolean(r.critical) }))
+    .sort(CLOSED_LOOP_ORDER.tasks);
+}
+
+export async function readIndicators(db: Executor, filter: RowFilter): Promise<Row[]> {
+  const rows = await where(db.selectFrom("indicators").selectAll(), filter).execute();
+  return (await toRecords(db, indicatorResource, rows)).sort(CLOSED_LOOP_ORDER.indicators);
+}
+
+/** Readings by their own ids, or of the indicators of some task forces (`taskForceIds`). */
+export async function readReadings(
+  db: Executor,
+  filter: RowFilter,
+  taskForceIds: readonly string[] | null = null,
+): Promise<Row[]> {
+  let q = where(db.selectFrom("indicator_readings").selectAll(), filter);
+  if (taskForceIds)
+    q = q.where(
+      "indicatorId",
+      "in",
+      db
+        .selectFrom("indicators")
+        .select("id")
+        .where("taskForceId", "in", taskForceIds as string[]),
+    );
+  return (await q.execute()).sort(CLOSED_LOOP_ORDER.readings);
+}
+
+export async function readSupervisionItems(db: Executor, filter: RowFilter): Promise<Row[]> {
+  const rows = await where(db.selectFrom("supervision_items").selectAll(), filter).execute();
+  return rows.sort(CLOSED_LOOP_ORDER.supervisionItems);
+}
+
+/** The date of each task's latest progress report (tasks of some task forces, or all). */
+export async function readLastReports(
+  db: Executor,
+  taskForceIds: readonly string[] | null,
+): Promise<Map<string, string>> {
+  const q = db
+    .selectFrom("progress_reports")
+    .select(["taskId"])
+    .select((eb) => eb.fn.max("reportDate").as("last"))
+    .groupBy("taskId");
+  const rows = await where(q, taskForceIds && { column: "taskForceId", values: taskForceIds }).execute();
+  return new Map(rows.map((r) => [r.taskId as string, r.last as string]));
+}
+
+/**
+ * Reads everything the overview, lights, check and assessment need, in a handful of queries, for
+ * the task forces `ids` (all when null). Outside a transaction prefer `closedLoopData`, which
+ * keeps these records in memory and re-reads only what changed.
+ */
 export async function readClosedLoopData(
   db: Executor,
   ids: readonly string[] | null,
 ): Promise<ClosedLoopData> {
-  // biome-ignore lint/suspicious/noExplicitAny: the query builder is generic over table names
-  const scope = <Q extends { where: any }>(q: Q, column: string): Q =>
-    ids ? q.where(column, "in", ids as string[]) : q;
   if (ids && ids.length === 0) {
     return {
       taskForces: [],
@@ -41,75 +150,13 @@ export async function readClosedLoopData(
       lastReports: new Map(),
     };
   }
-  const taskForces = await toRecords(
-    db,
-    taskForceResource,
-    await scope(db.selectFrom("task_forces").selectAll(), "id").orderBy("code").execute(),
-  );
-  const taskColumns = [
-    "id",
-    "taskForceId",
-    "parentId",
-    "code",
-    "title",
-    "status",
-    "percent",
-    "duration",
-    "deadline",
-    "baselineStart",
-    "baselineFinish",
-    "actualStart",
-    "actualFinish",
-    "lateStart",
-    "totalFloat",
-    "critical",
-    "responsibleUnitId",
-    "responsiblePersonId",
-    "responsiblePost",
-    "weight",
-    "acceptance",
-  ] as const;
-  // Only the columns the engines read: at a province's size the rest is megabytes of garbage.
-  const taskRows = await scope(db.selectFrom("tasks").select([...taskColumns]), "taskForceId")
-    .orderBy("taskForceId")
-    .orderBy("code")
-    .execute();
-  const tasks = taskRows.map((r) => ({ ...r, critical: r.critical == null ? null : Boolean(r.critical) }));
-  const indicators = await toRecords(
-    db,
-    indicatorResource,
-    await scope(db.selectFrom("indicators").selectAll(), "taskForceId")
-      .orderBy("taskForceId")
-      .orderBy("code")
-      .execute(),
-  );
-  let readingsQuery = db
-    .selectFrom("indicator_readings")
-    .selectAll()
-    .orderBy("indicatorId")
-    .orderBy("period");
-  if (ids)
-    readingsQuery = readingsQuery.where(
-      "indicatorId",
-      "in",
-      db
-        .selectFrom("indicators")
-        .select("id")
-        .where("taskForceId", "in", ids as string[]),
-    );
-  const readings = await readingsQuery.execute();
-  const supervisionItems = await scope(db.selectFrom("supervision_items").selectAll(), "taskForceId")
-    .orderBy("code")
-    .execute();
-  let reportQuery = db
-    .selectFrom("progress_reports")
-    .select(["taskId"])
-    .select((eb) => eb.fn.max("reportDate").as("last"))
-    .groupBy("taskId");
-  if (ids) reportQuery = reportQuery.where("taskForceId", "in", ids as string[]);
-  const lastReports = new Map(
-    (await reportQuery.execute()).map((r) => [r.taskId as string, r.last as string]),
-  );
+  const byForce: RowFilter = ids && { column: "taskForceId", values: ids };
+  const taskForces = await readTaskForces(db, ids && { column: "id", values: ids });
+  const tasks = await readTasks(db, byForce);
+  const indicators = await readIndicators(db, byForce);
+  const readings = await readReadings(db, null, ids);
+  const supervisionItems = await readSupervisionItems(db, byForce);
+  const lastReports = await readLastReports(db, ids);
   return { taskForces, tasks, indicators, readings, supervisionItems, lastReports };
 }
 

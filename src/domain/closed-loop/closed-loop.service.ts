@@ -18,12 +18,8 @@ import type { Row } from "../resource/resource-def.js";
 import { getSetting } from "../settings/settings.repository.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
 import { taskForceResource } from "../task-forces/task-force.resources.js";
-import {
-  type ClosedLoopData,
-  checkInputOf,
-  overviewInputOf,
-  readClosedLoopData,
-} from "./closed-loop.input.js";
+import { type ClosedLoopData, checkInputOf, overviewInputOf } from "./closed-loop.input.js";
+import { closedLoopData } from "./closed-loop.snapshot.js";
 
 /** The organisation's closed-loop settings (stored under the keys `lights` and `assessment`). */
 export interface ClosedLoopSettings {
@@ -74,7 +70,7 @@ export async function computeOverview(
 ): Promise<OverviewComputation> {
   const db = ctx.trx ?? ctx.database.db;
   const statusDate = options.statusDate ?? (await organisationStatusDate(db, new Date(ctx.now())));
-  const data = await readClosedLoopData(db, await scopeOf(ctx, options.taskForceIds));
+  const data = await closedLoopData(ctx, await scopeOf(ctx, options.taskForceIds));
   const settings = await closedLoopSettings(ctx);
   const input = await overviewInputOf(db, data, statusDate);
   const result = overview(input, {
@@ -96,7 +92,7 @@ export async function lightsById(
   statusDate: IsoDate,
 ): Promise<{ tasks: Record<string, Light>; taskForces: Record<string, Light> }> {
   const db = ctx.trx ?? ctx.database.db;
-  const data = await readClosedLoopData(db, taskForceIds);
+  const data = await closedLoopData(ctx, taskForceIds);
   const settings = await closedLoopSettings(ctx);
   const input = await overviewInputOf(db, data, statusDate);
   const lights = lightsFor(input, statusDate, {
@@ -112,8 +108,7 @@ export async function lightsById(
 
 /** The five-ization check over the task forces the caller may read. */
 export async function runFiveIzationCheck(ctx: ServiceContext): Promise<CheckResult> {
-  const db = ctx.trx ?? ctx.database.db;
-  return checkFiveIzation(checkInputOf(await readClosedLoopData(db, await scopeOf(ctx))));
+  return checkFiveIzation(checkInputOf(await closedLoopData(ctx, await scopeOf(ctx))));
 }
 
 /** Ids of tasks (or task forces) whose light is one of `colors`, within the caller's scope. */

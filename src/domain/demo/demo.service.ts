@@ -41,6 +41,7 @@ const ALL_TABLES = [
   "persons",
   "org_units",
   "settings",
+  "data_changes",
 ];
 
 /** What `loadDemo` did. */
@@ -66,7 +67,7 @@ export async function loadDemo(
     const c: ServiceContext = { ...ctx, trx, deferSchedule: true };
     if (options.reset) {
       for (const t of ALL_TABLES) await trx.deleteFrom(t).execute();
-      await bumpDataRevision(trx);
+      await bumpDataRevision(trx, { entity: "*" });
     } else if (await getSetting(trx, DEMO_SETTING)) return { loaded: false, counts: {} };
     const counts: Record<string, number> = {};
     const load = async (def: ResourceDef, seeds: readonly { id: string }[]) => {

@@ -105,7 +105,7 @@ export async function recomputeTaskForce(
         .set({ error: problem.message, computedAt: ctx.now() })
         .where("taskForceId", "=", taskForceId)
         .execute();
-      await bumpDataRevision(trx);
+      await bumpDataRevision(trx, { entity: "schedule_run", entityId: taskForceId, taskForceId });
       return { ...(await readScheduleRun(trx, taskForceId)), error: problem.message } as ScheduleRun;
     }
     const calendar = buildWorkCalendar(calendarSpec, { origin: out.projectStart });
@@ -156,18 +156,24 @@ export async function recomputeTaskForce(
         skipped: JSON.stringify(skipped),
       })
       .execute();
+    // The computed dates of any of the task force's tasks may have moved.
+    const rescheduled = { entity: "task", entityId: null, taskForceId };
     if (options.audit) {
-      await appendAudit(trx, {
-        at: run.computedAt,
-        actor: ctx.actor,
-        action: "schedule",
-        entity: "task_force",
-        entityId: taskForceId,
-        before: before ?? null,
-        after: run,
-      });
+      await appendAudit(
+        trx,
+        {
+          at: run.computedAt,
+          actor: ctx.actor,
+          action: "schedule",
+          entity: "task_force",
+          entityId: taskForceId,
+          before: before ?? null,
+          after: run,
+        },
+        rescheduled,
+      );
     } else {
-      await bumpDataRevision(trx);
+      await bumpDataRevision(trx, rescheduled);
     }
     return run;
   });

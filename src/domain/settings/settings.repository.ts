@@ -10,7 +10,7 @@ export async function getSetting<T>(db: Executor, key: string): Promise<T | unde
 /** Sets a setting (insert or replace), bumping its version. */
 export async function putSetting(db: Executor, key: string, value: unknown, now: string): Promise<void> {
   const text = JSON.stringify(value);
-  await bumpDataRevision(db);
+  await bumpDataRevision(db, { entity: "settings", entityId: key });
   const updated = await db
     .updateTable("settings")
     .set((eb) => ({ value: text, updatedAt: now, version: eb("version", "+", 1) }))
