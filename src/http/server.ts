@@ -1,6 +1,8 @@
 import type { Config } from "../config/load-config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { closedLoopData } from "../domain/closed-loop/closed-loop.snapshot.js";
+import { serviceContext } from "../domain/context.js";
 import { AppError } from "../shared/errors.js";
 import { VERSION } from "../version.js";
 import { buildApp } from "./app.js";
@@ -22,6 +24,11 @@ export async function startServer(config: Config): Promise<{ url: string; close:
     },
   });
   const url = await app.listen({ host: config.host, port: config.port });
+  // Read the closed-loop records into memory now, not when the first user opens the overview
+  // (about a second at a province's size). A failure here only means the first reader loads them.
+  closedLoopData(serviceContext(database, "system"), null).catch((e: Error) =>
+    app.log.warn({ err: e.message }, "closed-loop records not preloaded"),
+  );
   const close = async () => {
     await app.close();
     await database.close();
