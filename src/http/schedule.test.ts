@@ -64,6 +64,27 @@ describe.each(dialects)("scheduling through the API on %s", (dialect) => {
     expect((await task("phase")).earlyStart).toBe("2022-09-01");
   });
 
+  it("changes a dependency's lag and type in place and re-schedules; refuses a stale version and a cycle", async () => {
+    const dep = (await api("GET", `/api/v1/dependencies?predecessorId=${ids.B}`)).body.items[0];
+    const url = `/api/v1/dependencies/${dep.id}`;
+    // B must now end 20 working days before milestone M (Oct 31), across the National Day holiday.
+    const lag = await api("PATCH", url, { lag: 20, version: dep.version });
+    expect(lag.status).toBe(200);
+    expect(await task("B")).toMatchObject({ lateStart: "2022-09-26", lateFinish: "2022-09-28" });
+    expect((await api("PATCH", url, { type: "SS", version: dep.version })).body.error.code).toBe(
+      "STALE_VERSION",
+    );
+    // Start-to-start: B starts 20 working days before M at the latest, and ends on the worked Sat Oct 8.
+    const type = await api("PATCH", url, { type: "SS", version: lag.body.version });
+    expect(type.body).toMatchObject({ type: "SS", lag: 20 });
+    expect(await task("B")).toMatchObject({ lateStart: "2022-09-29", lateFinish: "2022-10-08" });
+    // B → A, while A → B stands.
+    const cycle = await api("PATCH", url, { successorId: ids.A, version: 3 });
+    expect(cycle.status).toBe(422);
+    expect(cycle.body.error.code).toBe("DEPENDENCY_CYCLE");
+    expect((await api("PATCH", url, { type: "FS", lag: 2, version: 3 })).status).toBe(200);
+  });
+
   it("reports an explicit run with the critical chain and the tasks it had to leave out", async () => {
     const r = await api("POST", `/api/v1/task-forces/${ids.tf}/schedule`);
     expect(r.status).toBe(200);
