@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { compareRankings, roundTenth } from "../src/features/assessment/compare.js";
-import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import { fillDate, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 type Snapshot = {
   id: string;
@@ -97,6 +97,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
     // Units and persons are ranked too.
     await p.getByRole("tab", { name: "责任单位" }).click();
     await expect.poll(async () => (await rankingRows(p)).length).toBeGreaterThan(0);
+
+    // A snapshot at another status date, typed as an ISO date.
+    const at = p.getByLabel("快照状态日（留空为当前状态日）", { exact: true });
+    expect(await at.getAttribute("placeholder")).toBe("2022-08-15");
+    await fillDate(p, at, "2022-08-01", "Tab");
+    await p.getByTestId("take-assessment").click();
+    await p.getByText("已生成 2022-08-01 的考核快照").waitFor();
+    await p.locator('tr[data-snapshot="2022-08-01"]').waitFor();
     await p.context().close();
   }, 90_000);
 

@@ -3,7 +3,7 @@
  * overdue task and counts matching the API; English works on it; a member has no way to it.
  */
 import { describe, expect, it } from "vitest";
-import { navLabels, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import { fillDate, navLabels, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 /** Re-renders after a refetch can take seconds on a busy machine. */
 const WAIT = { timeout: 15_000 };
@@ -56,19 +56,31 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     const p = await h.page("supervisor");
     await p.goto("/dispatch");
     await p.getByTestId("dispatch-report").waitFor();
+    // The status date in ISO form, whatever the browser's language.
+    const date = p.getByLabel("状态日", { exact: true });
+    expect(await date.inputValue()).toBe("2022-08-15");
     await p.getByRole("button", { name: "上一轮" }).click();
     await expect
       .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
       .toContain("本轮 2022-08-08 至 2022-08-14");
     expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-14");
+    await expect.poll(() => date.inputValue()).toBe("2022-08-14");
     // At Sunday 2022-08-14, 01.2.5 is 10 working days late.
     await expect
       .poll(() => p.getByTestId("dispatch-overdue-01").locator("tbody tr td").nth(4).textContent(), WAIT)
       .toBe("10");
+    // A typed date is a round of its own: Monday 2022-08-08 opens the week.
+    await fillDate(p, date, "2022-08-08");
+    await expect
+      .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
+      .toContain("本轮 2022-08-08 至 2022-08-08");
+    expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-08");
+    await h.shot(p, "dispatch-date");
     await p.getByRole("button", { name: "回到当前状态日" }).click();
     await expect
       .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
       .toContain("本轮 2022-08-15 至 2022-08-15");
+    await expect.poll(() => date.inputValue()).toBe("2022-08-15");
     await p.context().close();
   }, 60_000);
 

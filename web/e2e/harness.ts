@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { openDatabase } from "../../src/db/connection.js";
@@ -97,6 +97,17 @@ export function useHarness(): Harness {
 /** The labels of the navigation's items, in order. */
 export async function navLabels(p: Page): Promise<string[]> {
   return (await p.locator("nav .ant-menu-item").allInnerTexts()).map((s) => s.trim());
+}
+
+/**
+ * Types an ISO date into a date field (the app's DateField, an antd DatePicker) and presses `key`:
+ * Enter commits it and closes the popup (in an inline edit it also saves); Tab moves on. Waits
+ * until the popup has closed, so it covers nothing the test clicks next.
+ */
+export async function fillDate(p: Page, field: Locator, iso: string, key = "Enter"): Promise<void> {
+  await field.fill(iso);
+  await field.press(key);
+  await p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
 }
 
 /** Starts server and browser; call `close()` in afterAll (or use {@link useHarness}). */

@@ -1,7 +1,7 @@
 import { DatePicker } from "antd";
 import dayjs from "dayjs";
-import type { CSSProperties, FormEvent } from "react";
-import { useEffect } from "react";
+import type { CSSProperties, FormEvent, KeyboardEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DatePickerKind, dayjsLocaleOf, fromIso, ISO_FORMAT, toIso } from "./date-value";
 
@@ -19,7 +19,12 @@ export interface DateFieldProps {
   readonly title?: string;
   readonly disabled?: boolean;
   readonly allowClear?: boolean;
+  readonly placeholder?: string;
   readonly style?: CSSProperties;
+  /** Enter with a complete date typed (or none): called with it as ISO ("" for none), e.g. to save. */
+  readonly onEnter?: (value: string) => void;
+  /** Escape while the popup is closed (an open popup only closes), e.g. to cancel an inline edit. */
+  readonly onEscape?: () => void;
 }
 
 /**
@@ -27,27 +32,42 @@ export interface DateFieldProps {
  * dayjs switched to zh-cn or en with the app. Shows and accepts ISO dates (the SPEC's
  * `YYYY-MM-DD`); the wire value stays the ISO string the zod schemas check.
  */
-export function DateField({ value, onChange, picker = "date", style, title, ...rest }: DateFieldProps) {
+export function DateField(props: DateFieldProps) {
+  const { value, onChange, picker = "date", style, title, onEnter, onEscape, ...rest } = props;
   const { i18n } = useTranslation();
   const locale = dayjsLocaleOf(i18n.language);
+  const [open, setOpen] = useState(false);
   // dayjs's global locale too, for anything the picker derives without a value (today, weeks).
   useEffect(() => {
     dayjs.locale(locale);
   }, [locale]);
-  const current = fromIso(value, picker, locale);
+  // One object per value: the picker resyncs (and drops typed text) whenever its value's identity changes.
+  const current = useMemo(() => fromIso(value, picker, locale), [value, picker, locale]);
   // The picker commits typed text only once its popup has closed, which can be after a click on
   // the form's submit button has validated the old value; a complete typed date counts at once.
   const onTyped = (e: FormEvent<HTMLSpanElement>) => {
     const typed = fromIso((e.target as HTMLInputElement).value, picker, locale);
     if (typed && !typed.isSame(current)) onChange?.(toIso(typed, picker));
   };
+  // The picker has closed an open popup on Escape before this runs; `open` is still the state before.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === "Escape" && !open) onEscape?.();
+    if (e.key !== "Enter" || !onEnter) return;
+    const text = (e.target as HTMLInputElement).value;
+    const typed = fromIso(text, picker, locale);
+    if (text !== "" && !typed) return;
+    e.preventDefault(); // the picker would open its popup again
+    onEnter(toIso(typed, picker));
+  };
   return (
-    <span onInput={onTyped} title={title} style={{ display: "inline-block" }}>
+    <span onInput={onTyped} title={title} style={{ display: "inline-block", width: style?.width }}>
       <DatePicker
         {...rest}
         picker={picker}
         format={ISO_FORMAT[picker]}
         value={current}
+        onOpenChange={setOpen}
+        onKeyDown={onKeyDown}
         onChange={(d) => onChange?.(toIso(d, picker))}
         style={{ width: 180, ...style }}
       />

@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Tabs, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WriteError } from "../components/ConflictAlert";
+import { DateField } from "../components/DateField";
 import { EChart } from "../components/EChart";
 import { QueryState } from "../components/QueryState";
 import { AssessmentRankingTable } from "../features/assessment/AssessmentRankingTable";
@@ -52,12 +53,11 @@ export function AssessmentsPage() {
         extra={
           can.takeAssessment ? (
             <Space wrap>
-              <Input
-                type="date"
+              <DateField
                 aria-label={t("assess.atDate")}
                 placeholder={statusDate}
                 value={date}
-                onChange={(e) => setDate(e.target.value)}
+                onChange={setDate}
                 style={{ width: 160 }}
               />
               <Button

@@ -1,6 +1,7 @@
 import { PrinterOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Input, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, Select, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../components/DateField";
 import { QueryState } from "../components/QueryState";
 import { DispatchSection } from "../features/dispatch/DispatchSection";
 import { DispatchSummary, KeyPoints } from "../features/dispatch/DispatchSummary";
@@ -28,15 +29,16 @@ export function DispatchPage() {
           </Typography.Title>
           <Space className="no-print" wrap style={{ marginBottom: 12 }}>
             <Button onClick={() => setDate(roundDate(r.rounds, "prev"))}>{t("dispatch.prev")}</Button>
-            <Input
-              type="date"
-              addonBefore={t("common.statusDate")}
-              aria-label={t("common.statusDate")}
-              data-testid="dispatch-date"
-              style={{ width: 220 }}
-              value={statusDate ?? r.statusDate}
-              onChange={(e) => setDate(e.target.value || null)}
-            />
+            <Space.Compact>
+              <Space.Addon>{t("common.statusDate")}</Space.Addon>
+              <DateField
+                aria-label={t("common.statusDate")}
+                value={statusDate ?? r.statusDate}
+                onChange={(v) => setDate(v || null)}
+                allowClear={false}
+                style={{ width: 140 }}
+              />
+            </Space.Compact>
             <Button onClick={() => setDate(roundDate(r.rounds, "next"))}>{t("dispatch.next")}</Button>
             <Button onClick={() => setDate(null)} disabled={!statusDate}>
               {t("dispatch.reset")}

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { taskSchemas } from "../../../../src/shared/api/tasks";
 import type { Task, TaskForceFull } from "../../api/types";
+import { DateField } from "../../components/DateField";
 import { useNames } from "../../hooks/use-data";
 import { zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
@@ -128,7 +129,7 @@ export function TaskFormModal(props: {
           </Col>
           <Col span={8}>
             <Form.Item name="deadline" label={t("plan.deadline")} rules={[zodRule(f.deadline, orNull)]}>
-              <Input type="date" />
+              <DateField style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col span={8}>

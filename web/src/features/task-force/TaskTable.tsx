@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
-import { useEffect, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Task, TaskForceFull } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
+import { DateField } from "../../components/DateField";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
@@ -61,6 +62,13 @@ export function TaskTable(props: {
     row?.scrollIntoView({ block: "center" });
   }, [props.highlight]);
   const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
+  // In a row being edited, Enter saves and Escape cancels.
+  const keys = {
+    onKeyDown: (ev: KeyboardEvent) => {
+      if (ev.key === "Enter") e.save();
+      else if (ev.key === "Escape") e.cancel();
+    },
+  };
   return (
     <>
       <div style={{ position: "sticky", top: 0, zIndex: 20 }}>
@@ -100,6 +108,7 @@ export function TaskTable(props: {
               isEditing(r) ? (
                 <Input
                   aria-label={t("task.title")}
+                  {...keys}
                   value={e.draft.title}
                   onChange={(x) => e.set("title", x.target.value)}
                   {...err("title")}
@@ -150,6 +159,7 @@ export function TaskTable(props: {
               isEditing(r) && !r.summary ? (
                 <InputNumber
                   aria-label={t("task.duration")}
+                  {...keys}
                   min={0}
                   value={e.draft.duration}
                   onChange={(v) => e.set("duration", v)}
@@ -164,11 +174,13 @@ export function TaskTable(props: {
             width: 140,
             render: (_, r) =>
               isEditing(r) ? (
-                <Input
-                  type="date"
+                <DateField
                   aria-label={t("task.deadline")}
-                  value={e.draft.deadline ?? ""}
-                  onChange={(x) => e.set("deadline", x.target.value || null)}
+                  value={e.draft.deadline}
+                  onChange={(v) => e.set("deadline", v || null)}
+                  onEnter={(v) => e.save({ deadline: v || null })}
+                  onEscape={e.cancel}
+                  style={{ width: 124 }}
                   {...err("deadline")}
                 />
               ) : (
@@ -200,6 +212,7 @@ export function TaskTable(props: {
               isEditing(r) ? (
                 <InputNumber
                   aria-label={t("task.percent")}
+                  {...keys}
                   min={0}
                   max={100}
                   value={e.draft.percent}
@@ -218,6 +231,7 @@ export function TaskTable(props: {
               isEditing(r) ? (
                 <InputNumber
                   aria-label={t("task.weight")}
+                  {...keys}
                   min={0}
                   max={100}
                   value={e.draft.weight}
@@ -240,7 +254,7 @@ export function TaskTable(props: {
                         <Button
                           size="small"
                           type="primary"
-                          onClick={e.save}
+                          onClick={() => e.save()}
                           loading={e.pending}
                           disabled={Object.keys(e.errors).length > 0}
                         >

@@ -38,13 +38,18 @@ export function useInlineEdit(taskForceId: string) {
     mutation.reset();
     setEditing(null);
   };
-  const send = (version: number) =>
+  const send = (version: number, fields: Draft = changes) =>
     editing &&
-    mutation.mutate({ id: editing.id, body: { ...changes, version } }, { onSuccess: () => setEditing(null) });
-  const save = () => {
-    if (!editing || Object.keys(errors).length) return;
-    if (Object.keys(changes).length === 0) return cancel();
-    send(editing.version);
+    mutation.mutate({ id: editing.id, body: { ...fields, version } }, { onSuccess: () => setEditing(null) });
+  /** Saves the draft, with `last` (a value committed by the same key press) applied first. */
+  const save = (last: Draft = {}) => {
+    if (!editing) return;
+    const next = { ...draft, ...last };
+    const fields = changedFields(editing, next);
+    setDraft(next);
+    if (Object.keys(fieldErrors(taskSchemas.update, { ...fields, version: editing.version })).length) return;
+    if (Object.keys(fields).length === 0) return cancel();
+    send(editing.version, fields);
   };
   const reapply = async () => {
     if (!editing) return;
