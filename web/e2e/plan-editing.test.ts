@@ -2,13 +2,14 @@
  * Plan editing in the task-force workspace, in headless Chromium against the demo district: the
  * lead of 01 adds a sub-task under 01.3 and a predecessor to it, sees its 倒排 dates, is refused a
  * cycle and a delete that is still referenced (both explained), removes both; adds, edits and
- * removes a member (a stale remove reapplied); adds an indicator and is refused deleting one with
- * readings. Every write is
- * checked through the API. A member sees none of these controls.
+ * removes a member (a stale remove reapplied; members already in are not offered) and is refused
+ * removing or demoting themselves; changes a predecessor's lag and type in place and a deadline
+ * inline from the keyboard; adds an indicator and is refused deleting one with readings. Every
+ * write is checked through the API. A member sees none of these controls.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import { fillDate, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 const TITLE = "重点项目观摩推进会";
 const submitBtn = /^提\s?交$/;
@@ -39,15 +40,19 @@ async function pick(p: Page, scope: Locator, label: string, text: string): Promi
   }
 }
 
-/** Clicks `button` and waits for the API answer to the write it sends (`method` on `path`). */
-async function submitAwaiting(p: Page, button: Locator, method: string, path: string) {
+/** Does `act` and waits for the API answer to the write it sends (`method` on `path`). */
+async function writeAwaiting(p: Page, method: string, path: string, act: () => Promise<unknown>) {
   const answer = p.waitForResponse(
     (r) => r.request().method() === method && new URL(r.url()).pathname.startsWith(`/api/v1${path}`),
     { timeout: 30_000 },
   );
-  await button.click();
+  await act();
   return answer;
 }
+
+/** Clicks `button` and waits for the API answer to the write it sends (`method` on `path`). */
+const submitAwaiting = (p: Page, button: Locator, method: string, path: string) =>
+  writeAwaiting(p, method, path, () => button.click());
 
 /**
  * Confirms the open Popconfirm about `about` with its button named `ok`. Earlier Popconfirms stay
@@ -87,7 +92,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await expect.poll(() => modal.getByLabel("WBS 编号").inputValue()).toBe("01.3.6");
     await modal.getByLabel("任务名称").fill(TITLE);
     await modal.getByLabel(/^工期/).fill("5");
-    await modal.getByLabel("截止日期").fill("2022-11-15");
+    await fillDate(p, modal.getByLabel("截止日期"), "2022-11-15");
     await pick(p, modal, "责任人", "廖国庆");
     // Choosing the person proposes their post and unit.
     await expect.poll(() => modal.getByLabel("责任岗位").inputValue()).toBe("项目科长");
@@ -185,11 +190,16 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await p.context().close();
   }, 240_000);
 
-  it("adds a member, edits the member's role and removes the member", async () => {
+  it("adds a member (only people not yet in), edits the member's role and removes the member; the lead cannot remove or demote themselves", async () => {
     const p = await h.page("lead");
     await p.goto("/task-forces/tf-01?tab=members");
     await p.getByTestId("add-member").click();
     const modal = p.locator(".ant-modal:visible");
+    // 郝志刚 is a member already: the person picker does not offer him.
+    const person = modal.getByLabel("人员", { exact: true });
+    await person.click();
+    await person.fill("郝志刚");
+    await p.locator(".ant-select-dropdown:visible .ant-empty").waitFor();
     await pick(p, modal, "人员", "白宁");
     await expect.poll(() => modal.getByLabel("岗位").inputValue()).toBe("经济建设科长");
     await modal.getByLabel("岗位").fill("专班成员（经济建设科长）");
@@ -203,6 +213,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     expect(added).toMatchObject([{ post: "专班成员（经济建设科长）", role: "member" }]);
 
     await row.getByRole("button", { name: "编辑 白宁" }).click();
+    // The person of a membership stays; only post, role and duties change.
+    expect(await modal.getByLabel("人员", { exact: true }).isDisabled()).toBe(true);
+    expect(await modal.locator(".ant-select-disabled").first().textContent()).toContain("白宁");
     await pick(p, modal, "专班职务", "联络员");
     await modal.getByRole("button", { name: /^保\s?存$/ }).click();
     await modal.waitFor({ state: "hidden" });
@@ -224,6 +237,113 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await p.getByRole("button", { name: "重新加载并应用我的修改" }).click();
     await row.waitFor({ state: "detached" });
     expect((await api<M>(p, `/members/${added[0]!.id}`)).status).toBe(404);
+
+    // The lead is 01's only lead: removing themselves is refused, naming them and the task force.
+    const name = (await api<{ name: string }>(p, `/persons/${me.personId}`)).body.name;
+    await p.getByRole("button", { name: `移除 ${name}` }).click();
+    await confirm(p, /移\s?除/, name);
+    const refused = p.getByTestId("plan-error");
+    await refused.waitFor();
+    expect(await refused.getAttribute("data-code")).toBe("LAST_LEAD");
+    expect(await refused.textContent()).toContain(`${name}是专班“01 重大项目建设专班”唯一的牵头人`);
+    await h.shot(p, "plan-last-lead");
+    await refused.locator(".ant-alert-close-icon").click();
+    // With a second lead, the lead still may not demote themselves (they would lose the plan).
+    const second = await p.request.post("/api/v1/members", {
+      data: { taskForceId: "tf-01", personId: "p-czj-4", post: "专班副组长（轮值）", role: "lead" },
+      headers: { "x-csrf-token": me.csrfToken },
+    });
+    expect(second.status()).toBe(201);
+    await p.getByRole("button", { name: `编辑 ${name}` }).click();
+    await pick(p, modal, "专班职务", "成员");
+    const demote = modal.getByRole("button", { name: /^保\s?存$/ });
+    expect((await submitAwaiting(p, demote, "PATCH", "/members")).status()).toBe(403);
+    const self = modal.getByTestId("plan-error");
+    expect(await self.getAttribute("data-code")).toBe("SELF_DEMOTION");
+    expect(await self.textContent()).toContain(`本人（${name}）在专班“01 重大项目建设专班”`);
+    await h.shot(p, "plan-self-demotion");
+    expect(
+      (await api<{ items: M[] }>(p, `/members?taskForceId=tf-01&personId=${me.personId}`)).body.items,
+    ).toMatchObject([{ role: "lead" }]);
+    const removeSecond = await p.request.delete(`/api/v1/members/${(await second.json()).id}`, {
+      headers: { "x-csrf-token": me.csrfToken },
+    });
+    expect(removeSecond.status()).toBe(204);
+    await p.context().close();
+  }, 120_000);
+
+  it("changes a predecessor's lag and type in place (a stale change reapplied), and a deadline inline from the keyboard", async () => {
+    const p = await h.page("lead");
+    await p.goto("/task-forces/tf-01");
+    type D = { id: string; type: string; lag: number; version: number };
+    const dep = (await api<D>(p, "/dependencies/dep-01-4.4-5.1")).body;
+    expect(dep).toMatchObject({ type: "FS", lag: 0 });
+    const pred = p.locator("tr", { hasText: "01.4.4" }).first();
+    await expect.poll(() => pred.textContent()).toContain("2022-09-14");
+
+    // 01.4.4 must now end 5 working days before 01.5.1 starts (10-20): its late dates move earlier.
+    await p.locator('[data-deps-task="01.5.1"]').click();
+    const drawer = p.locator(".ant-drawer:visible");
+    const lag = drawer.getByLabel("01.4.4 固定资产投资项目入统 的间隔（工作日）", { exact: true });
+    await lag.fill("5");
+    expect((await writeAwaiting(p, "PATCH", "/dependencies", () => lag.press("Enter"))).status()).toBe(200);
+    expect((await api<D>(p, `/dependencies/${dep.id}`)).body).toMatchObject({ lag: 5, version: 2 });
+    await expect.poll(() => pred.textContent()).toContain("2022-09-09");
+    expect((await api<Row>(p, "/tasks/t-01-4.4")).body).toMatchObject({
+      lateStart: "2022-09-09",
+      lateFinish: "2022-10-12",
+    });
+    await h.shot(p, "plan-dependency-lag");
+
+    // Someone else saves the dependency meanwhile: the type change is refused as stale, then reapplied.
+    const me = await (await p.request.get("/api/v1/auth/me")).json();
+    const other = await p.request.patch(`/api/v1/dependencies/${dep.id}`, {
+      data: { version: 2, lag: 5 },
+      headers: { "x-csrf-token": me.csrfToken },
+    });
+    expect(other.status()).toBe(200);
+    const stale = await writeAwaiting(p, "PATCH", "/dependencies", () =>
+      pick(p, drawer, "01.4.4 固定资产投资项目入统 的关系类型", "FF"),
+    );
+    expect(stale.status()).toBe(409);
+    await drawer.getByText("数据已被他人修改").waitFor();
+    const reapply = drawer.getByRole("button", { name: "重新加载并应用我的修改" });
+    expect((await submitAwaiting(p, reapply, "PATCH", "/dependencies")).status()).toBe(200);
+    expect((await api<D>(p, `/dependencies/${dep.id}`)).body).toMatchObject({
+      type: "FF",
+      lag: 5,
+      version: 4,
+    });
+    // Finish-to-finish with 01.5.1's late finish (10-31) leaves 01.4.4 its own deadline again.
+    await expect.poll(() => pred.textContent()).toContain("2022-09-14");
+    await drawer.locator(".ant-drawer-close").click();
+    await drawer.waitFor({ state: "hidden" });
+
+    // Inline: Enter in the deadline saves the row; Escape first closes the picker, then cancels.
+    const row = p.locator("tr", { hasText: "01.5.1" }).first();
+    await row.getByTestId("edit-task").click();
+    const deadline = row.getByLabel("截止日期");
+    await deadline.fill("2022-10-25");
+    expect((await writeAwaiting(p, "PATCH", "/tasks", () => deadline.press("Enter"))).status()).toBe(200);
+    await deadline.waitFor({ state: "detached" });
+    expect((await api<Row>(p, "/tasks/t-01-5.1")).body).toMatchObject({
+      deadline: "2022-10-25",
+      lateFinish: "2022-10-25",
+    });
+    await expect.poll(() => row.textContent()).toContain("2022-10-25");
+    await row.getByTestId("edit-task").click();
+    await deadline.click();
+    await deadline.fill("2022-10-28");
+    const popup = p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
+    await popup.locator('td.ant-picker-cell-selected[title="2022-10-28"]').waitFor();
+    await expect.poll(() => popup.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
+    await h.shot(p, "plan-inline-deadline");
+    await deadline.press("Escape");
+    await popup.waitFor({ state: "hidden" });
+    expect(await deadline.isVisible()).toBe(true);
+    await deadline.press("Escape");
+    await deadline.waitFor({ state: "detached" });
+    expect((await api<Row>(p, "/tasks/t-01-5.1")).body.deadline).toBe("2022-10-25");
     await p.context().close();
   }, 120_000);
 

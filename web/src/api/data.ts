@@ -92,14 +92,18 @@ export const escalateSupervisionItem = (id: string, body: { version: number; dat
 export const createTask = (body: Record<string, unknown>) => post<Task>("/tasks", body);
 export const createDependency = (body: Record<string, unknown>) => post<Dependency>("/dependencies", body);
 export const createMember = (body: Record<string, unknown>) => post<Member>("/members", body);
-export const patchMember = (id: string, body: Record<string, unknown> & { version: number }) =>
-  patch<Member>(`/members/${encodeURIComponent(id)}`, body);
 export const createIndicator = (body: Record<string, unknown>) => post<Indicator>("/indicators", body);
 /** The resources a lead deletes from the plan. */
 export type PlanResource = "tasks" | "dependencies" | "members" | "indicators";
 /** Reads one plan record (its latest version, to reapply a change after a 409 STALE_VERSION). */
 export const fetchPlanRecord = (resource: PlanResource, id: string) =>
   get<{ id: string; version: number }>(`/${resource}/${encodeURIComponent(id)}`);
+/** Changes a plan record (a member's post or role, a dependency's type or lag) at `version`. */
+export const patchPlanRecord = (
+  resource: PlanResource,
+  id: string,
+  body: Record<string, unknown> & { version: number },
+) => patch<{ id: string; version: number }>(`/${resource}/${encodeURIComponent(id)}`, body);
 /** Deletes a plan record at `version` (409 STALE_VERSION when changed, STILL_REFERENCED when in use). */
 export const deletePlanRecord = (resource: PlanResource, id: string, version?: number) =>
   del(`/${resource}/${encodeURIComponent(id)}${query({ version })}`);

@@ -398,6 +398,8 @@ export const en: Resources = {
       SF: "Start-to-finish (SF)",
     },
     lag: "Lag (working days)",
+    depTypeOf: "Type of {{task}}",
+    lagOf: "Lag of {{task}} (working days)",
     addDependency: "Add predecessor",
     noDeps: "No predecessors",
     confirmRemoveDependency: "Remove predecessor {{task}}?",
@@ -453,6 +455,10 @@ export const en: Resources = {
       INDICATOR_RULE: "The indicator breaks a rule",
       IMMUTABLE_FIELD: "This field cannot change after creation",
       VALIDATION: "Please correct the form",
+      LAST_LEAD:
+        "{{person}} is the only lead of task force {{taskForce}} and cannot be removed or given another role; make another member lead first",
+      SELF_DEMOTION:
+        "You ({{person}}) cannot remove or change your own lead role in task force {{taskForce}}: you could no longer edit its plan; ask an admin or another lead",
       FORBIDDEN: "You may not do this",
     },
   },

@@ -375,6 +375,8 @@ export const zhCN = {
     depType: "关系类型",
     depTypes: { FS: "完成-开始（FS）", SS: "开始-开始（SS）", FF: "完成-完成（FF）", SF: "开始-完成（SF）" },
     lag: "间隔（工作日）",
+    depTypeOf: "{{task}} 的关系类型",
+    lagOf: "{{task}} 的间隔（工作日）",
     addDependency: "添加前置任务",
     noDeps: "暂无前置任务",
     confirmRemoveDependency: "确定移除前置任务 {{task}}？",
@@ -430,6 +432,9 @@ export const zhCN = {
       INDICATOR_RULE: "指标不符合规则",
       IMMUTABLE_FIELD: "此字段创建后不能修改",
       VALIDATION: "填写有误",
+      LAST_LEAD: "{{person}}是专班“{{taskForce}}”唯一的牵头人，不能移除或改为其他职务；请先指定另一名牵头人",
+      SELF_DEMOTION:
+        "不能移除或改变本人（{{person}}）在专班“{{taskForce}}”的牵头人职务，否则将无法再编辑该专班的计划；请由管理员或另一名牵头人办理",
       FORBIDDEN: "无权执行此操作",
     },
   },

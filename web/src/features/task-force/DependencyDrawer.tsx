@@ -1,17 +1,67 @@
 import { DeleteOutlined } from "@ant-design/icons";
 import { App, Button, Drawer, Form, InputNumber, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { dependencySchemas, dependencyTypes } from "../../../../src/shared/api/tasks";
 import type { Dependency, Task, TaskForceFull } from "../../api/types";
 import { zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
-import { taskLabel, useCreateDependency, useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
+import {
+  taskLabel,
+  useCreateDependency,
+  useDeletePlanRecord,
+  usePatchPlanRecord,
+  usePlanErrorContext,
+} from "./use-plan-edits";
 
 const f = dependencySchemas.create.shape;
+const typeOptions = (t: (k: string) => string) =>
+  dependencyTypes.map((x) => ({ value: x, label: t(`plan.depTypes.${x}`) }));
+
+/** What a predecessor's row sends when its type or lag is changed in place. */
+type DependencyChange = { type?: Dependency["type"]; lag?: number };
 
 /**
- * 前置任务 of one task: its predecessors (type, lag) with add and remove, and its successors for
- * reference. A refusal (a cycle, a rule) is explained with the tasks' WBS codes and titles.
+ * A predecessor's lag, changed in place: sent on Enter or when the field is left (checked with the
+ * shared update schema before it is sent), Escape puts the saved lag back. Keyed by the record's
+ * version, so a refreshed record starts it afresh.
+ */
+function LagInput(props: {
+  dep: Dependency;
+  label: string;
+  disabled: boolean;
+  onChange: (c: DependencyChange) => void;
+}) {
+  const [lag, setLag] = useState<number | null>(props.dep.lag);
+  // Enter and then leaving the field send once: the record is refreshed only after the answer.
+  const [sent, setSent] = useState(props.dep.lag);
+  const commit = () => {
+    if (lag === null || lag === sent) return;
+    setSent(lag);
+    props.onChange({ lag });
+  };
+  return (
+    <InputNumber
+      size="small"
+      precision={0}
+      disabled={props.disabled}
+      aria-label={props.label}
+      value={lag}
+      onChange={setLag}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") commit();
+        else if (e.key === "Escape") setLag(props.dep.lag);
+      }}
+      style={{ width: 80 }}
+    />
+  );
+}
+
+/**
+ * 前置任务 of one task: its predecessors with add and remove, their type and lag changed in place,
+ * and its successors for reference. A refusal (a cycle, a rule) is explained with the tasks' WBS
+ * codes and titles; a stale version offers reload-and-reapply.
  */
 export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +69,7 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
   const [form] = Form.useForm();
   const add = useCreateDependency();
   const remove = useDeletePlanRecord();
+  const edit = usePatchPlanRecord("dependencies");
   const ctx = usePlanErrorContext(props.full, props.task?.id ?? null);
   const task = props.task;
   const deps = props.full.dependencies;
@@ -32,6 +83,7 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
   const reset = () => {
     add.reset();
     remove.reset();
+    edit.reset();
   };
   const close = () => {
     reset();
@@ -39,7 +91,7 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
   };
   const submit = (v: Record<string, unknown>) => {
     if (!task) return;
-    remove.reset();
+    reset();
     add.mutate(
       { predecessorId: v.predecessorId, successorId: task.id, type: v.type, lag: v.lag ?? 0 },
       {
@@ -51,8 +103,15 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
     );
   };
   const drop = (d: Dependency) => {
-    add.reset();
+    reset();
     remove.mutate({ resource: "dependencies", id: d.id, version: d.version });
+  };
+  const change = (d: Dependency, c: DependencyChange) => {
+    reset();
+    edit.mutate(
+      { id: d.id, body: { ...c, version: d.version } },
+      { onSuccess: () => void message.success(t("common.saved")) },
+    );
   };
   return (
     <Drawer
@@ -63,9 +122,9 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
       destroyOnHidden
     >
       <PlanErrorAlert
-        error={add.error ?? remove.error}
+        error={add.error ?? remove.error ?? edit.error}
         context={ctx}
-        onReapply={() => void remove.reapply()}
+        onReapply={() => void (edit.error ? edit.reapply() : remove.reapply())}
         onClose={reset}
       />
       <Table<Dependency>
@@ -76,8 +135,35 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
         locale={{ emptyText: t("plan.noDeps") }}
         columns={[
           { title: t("plan.predecessor"), render: (_, d) => label(d.predecessorId) },
-          { title: t("plan.depType"), width: 150, render: (_, d) => t(`plan.depTypes.${d.type}`) },
-          { title: t("plan.lag"), width: 100, dataIndex: "lag" },
+          {
+            title: t("plan.depType"),
+            width: 170,
+            render: (_, d) => (
+              <Select
+                key={`${d.id}@${d.version}`}
+                size="small"
+                aria-label={t("plan.depTypeOf", { task: label(d.predecessorId) })}
+                defaultValue={d.type}
+                disabled={edit.isPending}
+                onChange={(type) => change(d, { type })}
+                options={typeOptions(t)}
+                style={{ width: 160 }}
+              />
+            ),
+          },
+          {
+            title: t("plan.lag"),
+            width: 110,
+            render: (_, d) => (
+              <LagInput
+                key={`${d.id}@${d.version}`}
+                dep={d}
+                label={t("plan.lagOf", { task: label(d.predecessorId) })}
+                disabled={edit.isPending}
+                onChange={(c) => change(d, c)}
+              />
+            ),
+          },
           {
             title: "",
             width: 90,
@@ -110,10 +196,7 @@ export function DependencyDrawer(props: { full: TaskForceFull; task: Task | null
         </Form.Item>
         <Space align="end" wrap>
           <Form.Item name="type" label={t("plan.depType")} rules={[zodRule(f.type)]}>
-            <Select
-              style={{ width: 180 }}
-              options={dependencyTypes.map((x) => ({ value: x, label: t(`plan.depTypes.${x}`) }))}
-            />
+            <Select style={{ width: 180 }} options={typeOptions(t)} />
           </Form.Item>
           <Form.Item name="lag" label={t("plan.lag")} rules={[zodRule(f.lag, (v) => v ?? 0)]}>
             <InputNumber precision={0} style={{ width: 120 }} />

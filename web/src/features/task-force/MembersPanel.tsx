@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { memberRoles, memberSchemas } from "../../../../src/shared/api/task-forces";
 import type { Member, TaskForceFull } from "../../api/types";
@@ -8,22 +8,35 @@ import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
 import { zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
-import { useCreateMember, useDeletePlanRecord, usePatchMember, usePlanErrorContext } from "./use-plan-edits";
+import {
+  useCreateMember,
+  useDeletePlanRecord,
+  usePatchPlanRecord,
+  usePlanErrorContext,
+} from "./use-plan-edits";
 
 const f = memberSchemas.create.shape;
 const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 const ROLE_ORDER = Object.fromEntries(memberRoles.map((r, i) => [r, i]));
 
-/** The member form: a new member (person, post, role, duties) or an existing one's post, role, duties. */
+/**
+ * The member form: a new member (a person not yet in the task force, post, role, duties) or an
+ * existing one's post, role, duties (the person stays).
+ */
 function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const names = useNames();
   const [form] = Form.useForm();
   const create = useCreateMember();
-  const patch = usePatchMember();
-  const ctx = usePlanErrorContext(props.full, null);
+  const patch = usePatchPlanRecord("members");
   const existing = props.editing && props.editing !== "new" ? props.editing : null;
+  const ctx = usePlanErrorContext(props.full, existing?.id ?? null);
+  const members = props.full.members;
+  const candidates = useMemo(() => {
+    const taken = new Set(members.map((x) => x.personId));
+    return names.persons.filter((p) => p.id === existing?.personId || !taken.has(p.id));
+  }, [names.persons, members, existing]);
   const m = existing ? patch : create;
   const close = () => {
     create.reset();
@@ -66,17 +79,16 @@ function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | nul
           if (p?.post && !form.getFieldValue("post")) form.setFieldValue("post", p.post);
         }}
       >
-        {existing ? null : (
-          <Form.Item name="personId" label={t("tf.person")} rules={[zodRule(f.personId)]}>
-            <Select
-              showSearch={{ optionFilterProp: "label" }}
-              options={names.persons.map((p) => ({
-                value: p.id,
-                label: p.post ? `${p.name}（${p.post}）` : p.name,
-              }))}
-            />
-          </Form.Item>
-        )}
+        <Form.Item name="personId" label={t("tf.person")} rules={[zodRule(f.personId)]}>
+          <Select
+            disabled={!!existing}
+            showSearch={{ optionFilterProp: "label" }}
+            options={candidates.map((p) => ({
+              value: p.id,
+              label: p.post ? `${p.name}（${p.post}）` : p.name,
+            }))}
+          />
+        </Form.Item>
         <Form.Item name="post" label={t("tf.post")} rules={[zodRule(f.post)]}>
           <Input />
         </Form.Item>
@@ -105,7 +117,7 @@ export function MembersPanel({ full }: { full: TaskForceFull }) {
   const editable = can.editPlan(full.taskForce.id, "members");
   const [editing, setEditing] = useState<Member | "new" | null>(null);
   const del = useDeletePlanRecord();
-  const ctx = usePlanErrorContext(full, null);
+  const ctx = usePlanErrorContext(full, del.variables?.id ?? null);
   const rows = [...full.members].sort(
     (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.post.localeCompare(b.post),
   );

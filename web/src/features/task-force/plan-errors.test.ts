@@ -74,6 +74,28 @@ describe("explainPlanError", () => {
     expect(explainPlanError(dupOther, ctx, english)?.title).toBe("The same record already exists");
   });
 
+  it("names the person and the task force of a refused lead change, in zh and en", () => {
+    const member = { ...ctx, taskForce: "01 重大项目建设专班", person: "郝志刚" };
+    const last = new ApiError(422, "LAST_LEAD", "郝志刚 is the last lead of task force 01 …", [
+      { path: "role", message: "郝志刚 is the last lead" },
+    ]);
+    expect(explainPlanError(last, member, zh)).toEqual({
+      code: "LAST_LEAD",
+      title: "郝志刚是专班“01 重大项目建设专班”唯一的牵头人，不能移除或改为其他职务；请先指定另一名牵头人",
+      items: [],
+    });
+    expect(explainPlanError(last, member, english)?.title).toBe(
+      "郝志刚 is the only lead of task force 01 重大项目建设专班 and cannot be removed or given another role; make another member lead first",
+    );
+    const self = new ApiError(403, "SELF_DEMOTION", "you (郝志刚) cannot …", [
+      { path: "role", message: "your own lead membership" },
+    ]);
+    expect(explainPlanError(self, member, zh)?.title).toContain("本人（郝志刚）在专班“01 重大项目建设专班”");
+    expect(explainPlanError(self, member, english)?.title).toMatch(/^You \(郝志刚\) cannot remove/);
+    // Without the names, the API's own message.
+    expect(explainPlanError(self, ctx, zh)?.title).toBe("you (郝志刚) cannot …");
+  });
+
   it("leaves a stale version to the reload-and-reapply alert, and passes other errors through", () => {
     expect(explainPlanError(new ApiError(409, "STALE_VERSION", "stale"), ctx, zh)).toBeNull();
     expect(explainPlanError(null, ctx, zh)).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * Pure explanations of the plan-editing refusals of the API, in the UI language: what still
  * refers to a record (409 STILL_REFERENCED), which tasks a dependency cycle runs through (422
- * DEPENDENCY_CYCLE), and the other rule codes — with task ids replaced by "WBS title".
+ * DEPENDENCY_CYCLE), whose lead membership a lead rule protects (422 LAST_LEAD, 403 SELF_DEMOTION),
+ * and the other rule codes — with task ids replaced by "WBS title".
  */
 import { ApiError, type ApiErrorDetail } from "../../api/client";
 
@@ -14,6 +15,10 @@ export interface PlanErrorContext {
   readonly taskLabel: (id: string) => string | undefined;
   /** Records of this task force that refer by `path` (e.g. `tasks.parentId`), named, when known. */
   readonly examples?: (path: string) => readonly string[];
+  /** "01 重大项目建设专班": the task force edited. */
+  readonly taskForce?: string;
+  /** The person of the membership a refused member edit was about, when known. */
+  readonly person?: string;
 }
 
 /** An error ready to show: a title and one line per reason. */
@@ -86,6 +91,16 @@ export function explainPlanError(error: unknown, ctx: PlanErrorContext, t: Trans
         code: error.code,
         title: t("plan.err.DEPENDENCY_CYCLE"),
         items: details.map((d) => cycleLine(d, ctx)),
+      };
+    case "LAST_LEAD":
+    case "SELF_DEMOTION":
+      return {
+        code: error.code,
+        title:
+          ctx.person && ctx.taskForce
+            ? t(`plan.err.${error.code}`, { person: ctx.person, taskForce: ctx.taskForce })
+            : error.message,
+        items: [],
       };
     case "DUPLICATE":
       return {

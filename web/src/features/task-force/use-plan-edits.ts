@@ -1,8 +1,8 @@
 /**
  * Hooks: a lead's plan edits of one task force — create and delete tasks, dependencies, members
- * and indicators, edit a member. Each body is validated with the shared zod create/update schema
- * before it is sent; on success the task force, its lights, the battle map, the overview and the
- * check are refreshed (the server has re-scheduled the task force).
+ * and indicators, edit a member or a dependency. Each body is validated with the shared zod
+ * create/update schema before it is sent; on success the task force, its lights, the battle map,
+ * the overview and the check are refreshed (the server has re-scheduled the task force).
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -18,9 +18,10 @@ import {
   fetchOrgUnits,
   fetchPlanRecord,
   type PlanResource,
-  patchMember,
+  patchPlanRecord,
 } from "../../api/data";
 import type { TaskForceFull } from "../../api/types";
+import { useNames } from "../../hooks/use-data";
 import { useRefreshAll } from "../../hooks/use-mutations";
 import { parseOrThrow } from "../../hooks/validate";
 import type { PlanErrorContext } from "./plan-errors";
@@ -53,21 +54,24 @@ export function useCreateMember() {
   });
 }
 
+/** The update schemas of the plan records edited in place. */
+const UPDATE_SCHEMAS = { members: memberSchemas.update, dependencies: dependencySchemas.update } as const;
+
 /**
- * Changes a member's post, role or duties (with the record's version); after a 409 STALE_VERSION
- * `reapply` sends the same changes with the member's latest version.
+ * Changes a member (post, role, duties) or a dependency (type, lag) with the record's version;
+ * after a 409 STALE_VERSION `reapply` sends the same changes with the record's latest version.
  */
-export function usePatchMember() {
+export function usePatchPlanRecord(resource: keyof typeof UPDATE_SCHEMAS) {
   const refresh = useRefreshAll();
   const m = useMutation({
     mutationFn: (v: { id: string; body: Record<string, unknown> & { version: number } }) =>
-      patchMember(v.id, parseOrThrow(memberSchemas.update, v.body)),
+      patchPlanRecord(resource, v.id, parseOrThrow(UPDATE_SCHEMAS[resource], v.body)),
     onSuccess: refresh,
   });
   const reapply = async (options?: { onSuccess?: () => void }) => {
     const v = m.variables;
     if (!v) return;
-    const latest = await fetchPlanRecord("members", v.id);
+    const latest = await fetchPlanRecord(resource, v.id);
     m.mutate({ id: v.id, body: { ...v.body, version: latest.version } }, options);
   };
   return { ...m, reapply };
@@ -112,11 +116,14 @@ export function useOrgUnits() {
 export const taskLabel = (t: { code: string; title: string }) => `${t.code} ${t.title}`;
 
 /**
- * Names for plan errors from the task force's own records: task labels, and which records still
- * refer to a task (children, dependencies, indicators, supervision items) by the error's path.
+ * Names for plan errors from the task force's own records: task labels, which records still
+ * refer to a task (children, dependencies, indicators, supervision items) by the error's path, the
+ * task force, and the person of a member edit. `subject` is the task or member the edit was about.
  */
 export function usePlanErrorContext(full: TaskForceFull, subject: string | null): PlanErrorContext {
+  const names = useNames();
   return useMemo(() => {
+    const member = full.members.find((m) => m.id === subject);
     const byId = new Map(full.tasks.map((t) => [t.id, t]));
     const label = (id: string) => {
       const t = byId.get(id);
@@ -144,6 +151,11 @@ export function usePlanErrorContext(full: TaskForceFull, subject: string | null)
           return [];
       }
     };
-    return { taskLabel: label, examples };
-  }, [full, subject]);
+    return {
+      taskLabel: label,
+      examples,
+      taskForce: `${full.taskForce.code} ${full.taskForce.name}`,
+      person: member ? names.person(member.personId) : undefined,
+    };
+  }, [full, subject, names]);
 }
