@@ -332,6 +332,19 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     });
     await expect.poll(() => row.textContent()).toContain("2022-10-25");
     await row.getByTestId("edit-task").click();
+    // Tabbing from the duration to the deadline brings it out from under the fixed actions column.
+    await row.getByLabel("工期").focus();
+    await p.keyboard.press("Tab");
+    await expect.poll(() => deadline.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        deadline.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !!hit && el.closest(".ant-picker")!.contains(hit);
+        }),
+      )
+      .toBe(true);
     await deadline.click();
     await deadline.fill("2022-10-28");
     const popup = p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");

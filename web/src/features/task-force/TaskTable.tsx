@@ -93,6 +93,7 @@ export function TaskTable(props: {
         </Space>
       ) : null}
       <Table<Row>
+        className="wbs-table"
         rowKey="id"
         size="small"
         pagination={false}
