@@ -18,6 +18,7 @@ import { Outlet, useLocation, useNavigate } from "react-router";
 import { useCan } from "../hooks/use-can";
 import { useLang } from "../hooks/use-lang";
 import { useLogout, useSession } from "../hooks/use-session";
+import { selectedNavKeys } from "./nav-selection";
 
 /** The navigation entries the user's permissions allow, in order. */
 function useNavItems() {
@@ -50,9 +51,10 @@ export function AppLayout() {
   const logout = useLogout();
   const { lang, setLang } = useLang();
   const items = useNavItems();
-  const selected = items
-    .map((i) => i.key)
-    .filter((k) => (k === "/" ? loc.pathname === "/" : loc.pathname.startsWith(k)));
+  const selected = selectedNavKeys(
+    items.map((i) => i.key),
+    loc.pathname,
+  );
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <a className="skip-link" href="#main">
