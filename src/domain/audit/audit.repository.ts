@@ -108,8 +108,18 @@ export async function bumpDataRevision(db: Executor, change: DataChange): Promis
       taskForceId: change.taskForceId ?? null,
     })
     .execute();
+  // The log only lets a snapshot catch up; one far behind reloads in full anyway. Keep it bounded.
+  if (revision % DATA_CHANGES_PRUNE_EVERY === 0)
+    await db
+      .deleteFrom("data_changes")
+      .where("revision", "<=", revision - DATA_CHANGES_KEPT)
+      .execute();
   return revision;
 }
+
+/** How many of the latest changes `data_changes` keeps, and how often older ones are deleted. */
+export const DATA_CHANGES_KEPT = 100_000;
+const DATA_CHANGES_PRUNE_EVERY = 1_000;
 
 /** The changes after revision `since`, oldest first. */
 export async function changesSince(
