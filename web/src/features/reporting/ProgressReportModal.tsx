@@ -1,9 +1,10 @@
-import { App, Form, Input, InputNumber, Modal } from "antd";
+import { App, Form, Input, InputNumber } from "antd";
 import { useTranslation } from "react-i18next";
 import { progressReportSchemas } from "../../../../src/shared/api/reports";
 import type { Task } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
+import { FormModal } from "../../components/FormModal";
 import { useReportProgress } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
@@ -48,47 +49,38 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
     );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!task}
       title={`${t("report.new")} · ${task?.code ?? ""} ${task?.title ?? ""}`}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      onFinish={submit}
+      pending={m.isPending}
+      initialValues={{ reportDate: statusDate, percent: task?.percent ?? 0 }}
+      error={<WriteError error={m.error} />}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ reportDate: statusDate, percent: task?.percent ?? 0 }}
-        preserve={false}
+      <Form.Item name="reportDate" label={t("report.date")} rules={[zodRule(f.reportDate)]}>
+        <DateField />
+      </Form.Item>
+      <Form.Item name="percent" label={t("report.percent")} rules={[zodRule(f.percent)]}>
+        <InputNumber min={0} max={100} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="narrative" label={t("report.narrative")} rules={[zodRule(f.narrative)]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="problems" label={t("report.problems")} rules={[zodRule(f.problems, orNull)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item
+        name="coordination"
+        label={t("report.coordination")}
+        rules={[zodRule(f.coordination, orNull)]}
       >
-        <Form.Item name="reportDate" label={t("report.date")} rules={[zodRule(f.reportDate)]}>
-          <DateField />
-        </Form.Item>
-        <Form.Item name="percent" label={t("report.percent")} rules={[zodRule(f.percent)]}>
-          <InputNumber min={0} max={100} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="narrative" label={t("report.narrative")} rules={[zodRule(f.narrative)]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="problems" label={t("report.problems")} rules={[zodRule(f.problems, orNull)]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item
-          name="coordination"
-          label={t("report.coordination")}
-          rules={[zodRule(f.coordination, orNull)]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="evidence" label={t("report.evidence")} rules={[zodRule(f.evidence, lines)]}>
-          <Input.TextArea rows={2} placeholder="现场照片-0815.jpg&#10;https://oa.example/doc/123" />
-        </Form.Item>
-      </Form>
-      <WriteError error={m.error} />
-    </Modal>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="evidence" label={t("report.evidence")} rules={[zodRule(f.evidence, lines)]}>
+        <Input.TextArea rows={2} placeholder="现场照片-0815.jpg&#10;https://oa.example/doc/123" />
+      </Form.Item>
+    </FormModal>
   );
 }

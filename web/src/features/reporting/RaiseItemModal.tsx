@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal, Select } from "antd";
+import { App, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { supervisionItemSchemas } from "../../../../src/shared/api/supervision";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
+import { FormModal } from "../../components/FormModal";
 import { useNames, useTaskForces, useTasksWhere } from "../../hooks/use-data";
 import { useRaiseSupervision } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
@@ -47,67 +48,58 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
     );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t("sup.raise")}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      onFinish={submit}
+      pending={m.isPending}
       width={640}
+      initialValues={{
+        code: `DB-${statusDate.replaceAll("-", "")}-${Math.floor(Math.random() * 900 + 100)}`,
+      }}
+      error={<WriteError error={m.error} />}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={{
-          code: `DB-${statusDate.replaceAll("-", "")}-${Math.floor(Math.random() * 900 + 100)}`,
-        }}
+      <Form.Item name="taskForceId" label={t("overview.taskForce")} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={(tfs.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="taskId" label={t("sup.task")}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.title}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="code" label={t("sup.code")} rules={[zodRule(f.code)]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="issue" label={t("sup.issue")} rules={[zodRule(f.issue, (v) => v ?? "")]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item
+        name="requiredAction"
+        label={t("sup.requiredAction")}
+        rules={[zodRule(f.requiredAction, (v) => v ?? "")]}
       >
-        <Form.Item name="taskForceId" label={t("overview.taskForce")} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(tfs.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="taskId" label={t("sup.task")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.title}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="code" label={t("sup.code")} rules={[zodRule(f.code)]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="issue" label={t("sup.issue")} rules={[zodRule(f.issue, (v) => v ?? "")]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item
-          name="requiredAction"
-          label={t("sup.requiredAction")}
-          rules={[zodRule(f.requiredAction, (v) => v ?? "")]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="responsiblePersonId" label={t("task.responsible")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={names.persons.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="dueDate" label={t("sup.due")} rules={[zodRule(f.dueDate, (v) => v ?? "")]}>
-          <DateField />
-        </Form.Item>
-      </Form>
-      <WriteError error={m.error} />
-    </Modal>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="responsiblePersonId" label={t("task.responsible")}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={names.persons.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="dueDate" label={t("sup.due")} rules={[zodRule(f.dueDate, (v) => v ?? "")]}>
+        <DateField />
+      </Form.Item>
+    </FormModal>
   );
 }

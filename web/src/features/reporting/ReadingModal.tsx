@@ -1,9 +1,10 @@
-import { App, Form, Input, InputNumber, Modal } from "antd";
+import { App, Form, Input, InputNumber } from "antd";
 import { useTranslation } from "react-i18next";
 import { readingSchemas } from "../../../../src/shared/api/indicators";
 import type { Indicator } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
+import { FormModal } from "../../components/FormModal";
 import { useReportReading } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
@@ -39,38 +40,29 @@ export function ReadingModal({ indicator, onClose }: { indicator: Indicator | nu
     );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!indicator}
       title={`${t("ind.report")} · ${indicator?.name ?? ""}`}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      onFinish={submit}
+      pending={m.isPending}
+      initialValues={{ period: statusDate.slice(0, 7) }}
+      error={<WriteError error={m.error} />}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ period: statusDate.slice(0, 7) }}
-        preserve={false}
+      <Form.Item name="period" label={t("ind.period")} rules={[zodRule(f.period)]}>
+        <DateField picker="month" />
+      </Form.Item>
+      <Form.Item
+        name="actual"
+        label={`${t("ind.actual")}（${indicator?.unit ?? ""}）`}
+        rules={[zodRule(f.actual)]}
       >
-        <Form.Item name="period" label={t("ind.period")} rules={[zodRule(f.period)]}>
-          <DateField picker="month" />
-        </Form.Item>
-        <Form.Item
-          name="actual"
-          label={`${t("ind.actual")}（${indicator?.unit ?? ""}）`}
-          rules={[zodRule(f.actual)]}
-        >
-          <InputNumber style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="note" label={t("ind.note")} rules={[zodRule(f.note, orNull)]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-      <WriteError error={m.error} />
-    </Modal>
+        <InputNumber style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="note" label={t("ind.note")} rules={[zodRule(f.note, orNull)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

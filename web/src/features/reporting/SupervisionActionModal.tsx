@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal } from "antd";
+import { App, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { supervisionTransition } from "../../../../src/shared/api/supervision";
 import type { SupervisionItem } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
+import { FormModal } from "../../components/FormModal";
 import { useSupervisionAction } from "../../hooks/use-mutations";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { zodRule } from "../../hooks/validate";
@@ -46,58 +47,54 @@ export function SupervisionActionModal(props: {
     );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!item && !!action}
       title={`${action ? t(`sup.${action}`) : ""} · ${item?.code ?? ""}`}
       onCancel={() => {
         m.reset();
         props.onClose();
       }}
-      onOk={() => form.submit()}
-      okText={action ? t(`sup.${action}`) : t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      onFinish={submit}
+      pending={m.isPending}
+      okText={action ? t(`sup.${action}`) : undefined}
+      initialValues={{ date: statusDate }}
+      intro={
+        <>
+          <p>
+            <strong>{t("sup.issue")}：</strong>
+            {item?.issue}
+          </p>
+          <p>
+            <strong>{t("sup.requiredAction")}：</strong>
+            {item?.requiredAction}
+          </p>
+          {item?.rectification ? (
+            <p>
+              <strong>{t("sup.rectification")}：</strong>
+              {item.rectification}
+            </p>
+          ) : null}
+        </>
+      }
+      error={<WriteError error={m.error} />}
     >
-      <p>
-        <strong>{t("sup.issue")}：</strong>
-        {item?.issue}
-      </p>
-      <p>
-        <strong>{t("sup.requiredAction")}：</strong>
-        {item?.requiredAction}
-      </p>
-      {item?.rectification ? (
-        <p>
-          <strong>{t("sup.rectification")}：</strong>
-          {item.rectification}
-        </p>
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ date: statusDate }}
-        preserve={false}
-      >
-        <Form.Item name="date" label={t("report.date")} rules={[zodRule(f.date)]}>
-          <DateField />
+      <Form.Item name="date" label={t("report.date")} rules={[zodRule(f.date)]}>
+        <DateField />
+      </Form.Item>
+      {action === "submit" ? (
+        <Form.Item
+          name="rectification"
+          label={t("sup.rectification")}
+          rules={[{ required: true }, zodRule(f.rectification, opt)]}
+        >
+          <Input.TextArea rows={3} />
         </Form.Item>
-        {action === "submit" ? (
-          <Form.Item
-            name="rectification"
-            label={t("sup.rectification")}
-            rules={[{ required: true }, zodRule(f.rectification, opt)]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="note" label={t("sup.note")} rules={[zodRule(f.note, opt)]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        )}
-      </Form>
-      <WriteError error={m.error} />
-    </Modal>
+      ) : (
+        <Form.Item name="note" label={t("sup.note")} rules={[zodRule(f.note, opt)]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

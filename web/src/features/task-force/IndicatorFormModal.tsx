@@ -1,7 +1,8 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { indicatorDirections, indicatorKinds, indicatorSchemas } from "../../../../src/shared/api/indicators";
 import type { TaskForceFull } from "../../api/types";
+import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { zodRule } from "../../hooks/validate";
@@ -54,122 +55,113 @@ export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; 
     );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={props.open}
       title={t("plan.addIndicator")}
       onCancel={close}
-      onOk={() => form.submit()}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
+      onFinish={submit}
+      pending={m.isPending}
       width={720}
-      destroyOnHidden
+      initialValues={{
+        code: nextIndicatorCode(
+          indicators.map((i) => i.code),
+          taskForce.code,
+        ),
+        kind: "cumulative",
+        direction: "up",
+        year: Number(statusDate.slice(0, 4)),
+      }}
+      error={<PlanErrorAlert error={m.error} context={ctx} />}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={{
-          code: nextIndicatorCode(
-            indicators.map((i) => i.code),
-            taskForce.code,
-          ),
-          kind: "cumulative",
-          direction: "up",
-          year: Number(statusDate.slice(0, 4)),
-        }}
-      >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="code" label={t("plan.indCode")} rules={[zodRule(f.code)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="name" label={t("plan.indName")} rules={[zodRule(f.name)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="kind" label={t("plan.kind")} rules={[zodRule(f.kind)]}>
-              <Select options={indicatorKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="direction" label={t("plan.direction")} rules={[zodRule(f.direction)]}>
-              <Select
-                options={indicatorDirections.map((d) => ({ value: d, label: t(`plan.directions.${d}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="unit" label={t("plan.measureUnit")} rules={[zodRule(f.unit, (v) => v ?? "")]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="baseline"
-              label={t("plan.baseline")}
-              rules={[zodRule(f.baseline, (v) => v ?? null)]}
-            >
-              <InputNumber style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="target" label={t("plan.target")} rules={[zodRule(f.target)]}>
-              <InputNumber style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="year" label={t("plan.year")} rules={[zodRule(f.year)]}>
-              <InputNumber precision={0} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="ownerPersonId" label={t("plan.owner")}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                options={names.persons
-                  .filter((p) => memberIds.has(p.id))
-                  .map((p) => ({ value: p.id, label: p.post ? `${p.name}（${p.post}）` : p.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="taskId" label={t("plan.indTask")}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                options={tasks.map((x) => ({ value: x.id, label: taskLabel(x) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="monthlyPlan"
-          label={t("plan.monthlyPlan")}
-          rules={[
-            {
-              validator: async (_: unknown, v: unknown) => {
-                const r = parseMonthlyPlan(orNull(v) as string | null);
-                if (!r.ok) throw new Error(t("plan.monthlyPlanBad", { line: r.line }));
-              },
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="code" label={t("plan.indCode")} rules={[zodRule(f.code)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item name="name" label={t("plan.indName")} rules={[zodRule(f.name)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="kind" label={t("plan.kind")} rules={[zodRule(f.kind)]}>
+            <Select options={indicatorKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="direction" label={t("plan.direction")} rules={[zodRule(f.direction)]}>
+            <Select
+              options={indicatorDirections.map((d) => ({ value: d, label: t(`plan.directions.${d}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="unit" label={t("plan.measureUnit")} rules={[zodRule(f.unit, (v) => v ?? "")]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item
+            name="baseline"
+            label={t("plan.baseline")}
+            rules={[zodRule(f.baseline, (v) => v ?? null)]}
+          >
+            <InputNumber style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="target" label={t("plan.target")} rules={[zodRule(f.target)]}>
+            <InputNumber style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="year" label={t("plan.year")} rules={[zodRule(f.year)]}>
+            <InputNumber precision={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="ownerPersonId" label={t("plan.owner")}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              options={names.persons
+                .filter((p) => memberIds.has(p.id))
+                .map((p) => ({ value: p.id, label: p.post ? `${p.name}（${p.post}）` : p.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="taskId" label={t("plan.indTask")}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              options={tasks.map((x) => ({ value: x.id, label: taskLabel(x) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="monthlyPlan"
+        label={t("plan.monthlyPlan")}
+        rules={[
+          {
+            validator: async (_: unknown, v: unknown) => {
+              const r = parseMonthlyPlan(orNull(v) as string | null);
+              if (!r.ok) throw new Error(t("plan.monthlyPlanBad", { line: r.line }));
             },
-          ]}
-        >
-          <Input.TextArea rows={3} placeholder={"2022-07 50\n2022-08 60"} />
-        </Form.Item>
-      </Form>
-      <PlanErrorAlert error={m.error} context={ctx} />
-    </Modal>
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} placeholder={"2022-07 50\n2022-08 60"} />
+      </Form.Item>
+    </FormModal>
   );
 }

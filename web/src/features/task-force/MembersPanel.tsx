@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from "antd";
+import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { memberRoles, memberSchemas } from "../../../../src/shared/api/task-forces";
 import type { Member, TaskForceFull } from "../../api/types";
+import { FormModal } from "../../components/FormModal";
 import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
 import { zodRule } from "../../hooks/validate";
@@ -58,53 +59,47 @@ function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | nul
       );
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!props.editing}
       title={existing ? `${t("plan.editMember")} · ${names.person(existing.personId)}` : t("plan.addMember")}
       onCancel={close}
-      onOk={() => form.submit()}
+      onFinish={submit}
+      pending={m.isPending}
       okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      initialValues={existing ?? { role: "member" }}
+      onValuesChange={(changed) => {
+        const p = names.persons.find((x) => x.id === changed.personId);
+        if (p?.post && !form.getFieldValue("post")) form.setFieldValue("post", p.post);
+      }}
+      error={
+        <PlanErrorAlert
+          error={m.error}
+          context={ctx}
+          onReapply={() => void patch.reapply({ onSuccess: done })}
+        />
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={existing ?? { role: "member" }}
-        onValuesChange={(changed: Record<string, unknown>) => {
-          const p = names.persons.find((x) => x.id === changed.personId);
-          if (p?.post && !form.getFieldValue("post")) form.setFieldValue("post", p.post);
-        }}
-      >
-        <Form.Item name="personId" label={t("tf.person")} rules={[zodRule(f.personId)]}>
-          <Select
-            disabled={!!existing}
-            showSearch={{ optionFilterProp: "label" }}
-            options={candidates.map((p) => ({
-              value: p.id,
-              label: p.post ? `${p.name}（${p.post}）` : p.name,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="post" label={t("tf.post")} rules={[zodRule(f.post)]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t("tf.role")} rules={[zodRule(f.role)]}>
-          <Select options={memberRoles.map((r) => ({ value: r, label: t(`plan.roles.${r}`) }))} />
-        </Form.Item>
-        <Form.Item name="duties" label={t("tf.duties")} rules={[zodRule(f.duties, orNull)]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-      <PlanErrorAlert
-        error={m.error}
-        context={ctx}
-        onReapply={() => void patch.reapply({ onSuccess: done })}
-      />
-    </Modal>
+      <Form.Item name="personId" label={t("tf.person")} rules={[zodRule(f.personId)]}>
+        <Select
+          disabled={!!existing}
+          showSearch={{ optionFilterProp: "label" }}
+          options={candidates.map((p) => ({
+            value: p.id,
+            label: p.post ? `${p.name}（${p.post}）` : p.name,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="post" label={t("tf.post")} rules={[zodRule(f.post)]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="role" label={t("tf.role")} rules={[zodRule(f.role)]}>
+        <Select options={memberRoles.map((r) => ({ value: r, label: t(`plan.roles.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="duties" label={t("tf.duties")} rules={[zodRule(f.duties, orNull)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,9 +1,10 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { taskSchemas } from "../../../../src/shared/api/tasks";
 import type { Task, TaskForceFull } from "../../api/types";
 import { DateField } from "../../components/DateField";
+import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
 import { zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
@@ -82,92 +83,83 @@ export function TaskFormModal(props: {
     );
   const parentId = props.target?.parentId ?? null;
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!props.target}
       title={t("plan.addTask")}
       onCancel={close}
-      onOk={() => form.submit()}
-      okText={t("common.submit")}
-      cancelText={t("common.cancel")}
-      confirmLoading={m.isPending}
+      onFinish={submit}
+      pending={m.isPending}
       width={720}
-      destroyOnHidden
+      onValuesChange={onValuesChange}
+      initialValues={{ parentId: parentId ?? undefined, code: propose(parentId), weight: 0 }}
+      error={<PlanErrorAlert error={m.error} context={ctx} />}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={onValuesChange}
-        initialValues={{ parentId: parentId ?? undefined, code: propose(parentId), weight: 0 }}
-        preserve={false}
-      >
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="parentId" label={t("plan.parent")}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                placeholder={t("plan.topLevel")}
-                options={tasks.map((x) => ({ value: x.id, label: taskLabel(x) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="code" label={t("plan.code")} rules={[zodRule(f.code)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="title" label={t("plan.title")} rules={[zodRule(f.title)]}>
-          <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="duration" label={t("plan.duration")} rules={[zodRule(f.duration)]}>
-              <InputNumber min={0} precision={0} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="deadline" label={t("plan.deadline")} rules={[zodRule(f.deadline, orNull)]}>
-              <DateField style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="weight" label={t("plan.weight")} rules={[zodRule(f.weight, (v) => v ?? 0)]}>
-              <InputNumber min={0} max={100} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="responsiblePersonId" label={t("plan.person")}>
-              <Select allowClear showSearch={{ optionFilterProp: "label" }} options={personOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="responsiblePost"
-              label={t("plan.post")}
-              rules={[zodRule(f.responsiblePost, orNull)]}
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="responsibleUnitId" label={t("plan.unit")}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: "label" }}
-                options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="acceptance" label={t("plan.acceptance")} rules={[zodRule(f.acceptance, orNull)]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-      <PlanErrorAlert error={m.error} context={ctx} />
-    </Modal>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Form.Item name="parentId" label={t("plan.parent")}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              placeholder={t("plan.topLevel")}
+              options={tasks.map((x) => ({ value: x.id, label: taskLabel(x) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="code" label={t("plan.code")} rules={[zodRule(f.code)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t("plan.title")} rules={[zodRule(f.title)]}>
+        <Input />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="duration" label={t("plan.duration")} rules={[zodRule(f.duration)]}>
+            <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="deadline" label={t("plan.deadline")} rules={[zodRule(f.deadline, orNull)]}>
+            <DateField style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="weight" label={t("plan.weight")} rules={[zodRule(f.weight, (v) => v ?? 0)]}>
+            <InputNumber min={0} max={100} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="responsiblePersonId" label={t("plan.person")}>
+            <Select allowClear showSearch={{ optionFilterProp: "label" }} options={personOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="responsiblePost"
+            label={t("plan.post")}
+            rules={[zodRule(f.responsiblePost, orNull)]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="responsibleUnitId" label={t("plan.unit")}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="acceptance" label={t("plan.acceptance")} rules={[zodRule(f.acceptance, orNull)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

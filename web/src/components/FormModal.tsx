@@ -1,0 +1,65 @@
+import { Form, type FormInstance, type FormProps, Modal } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Props of {@link FormModal}. */
+export interface FormModalProps {
+  /** Made by the caller with `Form.useForm()`, so that it can watch and set fields. */
+  readonly form: FormInstance;
+  readonly open: boolean;
+  readonly title: string;
+  /** Cancel and the close button; the caller decides whether the write's error is reset too. */
+  readonly onCancel: () => void;
+  /** Called with the form's values once every field rule passes. */
+  readonly onFinish: (values: Record<string, unknown>) => void;
+  /** The write is under way: the OK button spins. */
+  readonly pending: boolean;
+  /** The OK button's text; 提交 when not given. */
+  readonly okText?: string;
+  /** The modal's width in px; antd's default when not given. */
+  readonly width?: number;
+  readonly initialValues?: FormProps["initialValues"];
+  readonly onValuesChange?: (changed: Record<string, unknown>) => void;
+  /** Shown above the form, e.g. the record an action is about. */
+  readonly intro?: ReactNode;
+  /** The write's error, shown below the form. */
+  readonly error: ReactNode;
+  /** The form's items. */
+  readonly children: ReactNode;
+}
+
+/**
+ * A modal around one vertical form: OK submits the form, the button spins while the write is
+ * pending, the write's error shows below the form, and the fields start afresh at each opening
+ * (destroyed when hidden, not preserved).
+ */
+export function FormModal(props: FormModalProps) {
+  const { t } = useTranslation();
+  const { form } = props;
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      onCancel={props.onCancel}
+      onOk={() => form.submit()}
+      okText={props.okText ?? t("common.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={props.pending}
+      width={props.width}
+      destroyOnHidden
+    >
+      {props.intro}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={props.onFinish}
+        onValuesChange={props.onValuesChange}
+        initialValues={props.initialValues}
+        preserve={false}
+      >
+        {props.children}
+      </Form>
+      {props.error}
+    </Modal>
+  );
+}
