@@ -2,11 +2,19 @@
  * The overview (总览): one pure call that lights everything, measures every indicator with its trend
  * stage and forecast, and scores and ranks — what `GET /api/v1/overview` and the battle map show.
  */
-import { earlierDate, type IsoDate } from "../indicators/dates.js";
+import { earlierDate, type IsoDate, monthEnd } from "../indicators/dates.js";
 import { forecastYearEnd } from "../indicators/forecast.js";
+import { indicatorProgress } from "../indicators/progress.js";
 import { indicatorPeriod } from "../indicators/time-progress.js";
 import { classifyTrend, emptyTrendCounts } from "../indicators/trend.js";
-import type { IndicatorProgress, Reading, TrendStage, YearEndForecast } from "../indicators/types.js";
+import type {
+  Indicator,
+  IndicatorProgress,
+  IndicatorProgressOptions,
+  Reading,
+  TrendStage,
+  YearEndForecast,
+} from "../indicators/types.js";
 import type { LightColor, Reason } from "../lights/light.js";
 import { emptyCounts, lightsFor } from "../lights/lights-for.js";
 import type {
@@ -59,7 +67,10 @@ export interface OverviewIndicator {
   readonly indicatorId: string;
   readonly taskForceId: string | null;
   readonly progress: IndicatorProgress;
-  /** Stage of the readings in the period up to T, oldest first (meaningful for `rate` and `level`). */
+  /**
+   * Stage of the readings in the period up to T, oldest first: of the values for `rate` and
+   * `level`, of the gap to the schedule ({@link scheduleGaps}) for `cumulative`.
+   */
   readonly trend: TrendStage;
   readonly forecast: YearEndForecast;
 }
@@ -87,7 +98,14 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
   const indicators = (input.indicators ?? []).map(({ indicator, readings }, k): OverviewIndicator => {
     const period = indicatorPeriod(indicator, indicatorOptions?.period);
     const to = earlierDate(T, period.end).slice(0, 7);
-    const series = seriesOf(readings, period.start.slice(0, 7), to);
+    const from = period.start.slice(0, 7);
+    const picked = readingsIn(readings, from, to);
+    // Year-to-date totals only ever grow; a cumulative indicator falls, stops falling, rebounds or
+    // turns positive against its schedule.
+    const series =
+      indicator.kind === "cumulative"
+        ? scheduleGaps(indicator, readings, picked, indicatorOptions)
+        : picked.map((r) => r.actual);
     const l = lights.indicators[k]!;
     return {
       indicatorId: indicator.id,
@@ -147,8 +165,8 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
   return { statusDate: T, taskForces, indicators, counts, lights, assessment };
 }
 
-/** Actuals of the readings with `from ≤ period ≤ to`, oldest first (sorted only when they are not). */
-function seriesOf(readings: readonly Reading[], from: string, to: string): number[] {
+/** The readings with `from ≤ period ≤ to`, oldest first (sorted only when they are not). */
+function readingsIn(readings: readonly Reading[], from: string, to: string): Reading[] {
   const picked: Reading[] = [];
   let sorted = true;
   for (const r of readings) {
@@ -157,5 +175,29 @@ function seriesOf(readings: readonly Reading[], from: string, to: string): numbe
     picked.push(r);
   }
   if (!sorted) picked.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  return picked.map((r) => r.actual);
+  return picked;
+}
+
+/**
+ * A cumulative indicator's gap to its schedule (work − time progress, in points; against the
+ * monthly plan when it has one) at the end of each of its last three reported months (`picked`,
+ * oldest first) — all a trend stage reads. Months without a gap are left out.
+ * Example: retail sales, target 190, 62.3 / 79.1 / 95.6 at the end of May / June / July → about
+ * −8.6, −8.0, −7.8 points: rebounding.
+ */
+export function scheduleGaps(
+  indicator: Indicator,
+  readings: readonly Reading[],
+  picked: readonly Reading[],
+  options?: IndicatorProgressOptions,
+): number[] {
+  const gaps: number[] = [];
+  for (const r of picked.slice(-3)) {
+    const gap = indicatorProgress(indicator, readings, monthEnd(r.period), {
+      ...options,
+      timeBasis: "status-date",
+    }).gap;
+    if (gap !== null) gaps.push(gap);
+  }
+  return gaps;
 }
