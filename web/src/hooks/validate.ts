@@ -19,6 +19,9 @@ export function fieldErrors<S extends z.ZodType>(schema: S, value: unknown): Rec
   return out;
 }
 
+/** An empty input as null: the API's optional fields take null, not "" or undefined. */
+export const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
+
 /** An antd Form rule that validates one field with the API's zod schema for that field. */
 export function zodRule(schema: z.ZodType, transform: (v: unknown) => unknown = (v) => v) {
   return {

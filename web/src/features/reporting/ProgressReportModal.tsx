@@ -8,7 +8,7 @@ import { FormModal } from "../../components/FormModal";
 import { useReportProgress } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
-import { zodRule } from "../../hooks/validate";
+import { orNull, zodRule } from "../../hooks/validate";
 
 const f = progressReportSchemas.create.shape;
 const lines = (v: unknown) =>
@@ -16,7 +16,6 @@ const lines = (v: unknown) =>
     .split("\n")
     .map((s) => s.trim())
     .filter(Boolean);
-const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 /** 填报进展: a progress report on one task, with evidence as file names or links. */
 export function ProgressReportModal({ task, onClose }: { task: Task | null; onClose: () => void }) {

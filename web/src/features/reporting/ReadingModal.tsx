@@ -8,10 +8,9 @@ import { FormModal } from "../../components/FormModal";
 import { useReportReading } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
-import { zodRule } from "../../hooks/validate";
+import { orNull, zodRule } from "../../hooks/validate";
 
 const f = readingSchemas.create.shape;
-const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 /** 填报实际值: one month's actual of an indicator. */
 export function ReadingModal({ indicator, onClose }: { indicator: Indicator | null; onClose: () => void }) {

@@ -5,13 +5,12 @@ import type { TaskForceFull } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
-import { zodRule } from "../../hooks/validate";
+import { orNull, zodRule } from "../../hooks/validate";
 import { nextIndicatorCode, parseMonthlyPlan } from "./indicator-form";
 import { PlanErrorAlert } from "./PlanErrorAlert";
-import { taskLabel, useCreateIndicator, usePlanErrorContext } from "./use-plan-edits";
+import { personLabel, taskLabel, useCreateIndicator, usePlanErrorContext } from "./use-plan-edits";
 
 const f = indicatorSchemas.create.shape;
-const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 /** 新增指标: name, kind, direction, unit, baseline, target, year, owner, optional monthly plan. */
 export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; onClose: () => void }) {
@@ -134,7 +133,7 @@ export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; 
               showSearch={{ optionFilterProp: "label" }}
               options={names.persons
                 .filter((p) => memberIds.has(p.id))
-                .map((p) => ({ value: p.id, label: p.post ? `${p.name}（${p.post}）` : p.name }))}
+                .map((p) => ({ value: p.id, label: personLabel(p) }))}
             />
           </Form.Item>
         </Col>

@@ -7,9 +7,10 @@ import type { Member, TaskForceFull } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
-import { zodRule } from "../../hooks/validate";
+import { orNull, zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
 import {
+  personLabel,
   useCreateMember,
   useDeletePlanRecord,
   usePatchPlanRecord,
@@ -17,7 +18,6 @@ import {
 } from "./use-plan-edits";
 
 const f = memberSchemas.create.shape;
-const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 const ROLE_ORDER = Object.fromEntries(memberRoles.map((r, i) => [r, i]));
 
 /**
@@ -84,10 +84,7 @@ function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | nul
         <Select
           disabled={!!existing}
           showSearch={{ optionFilterProp: "label" }}
-          options={candidates.map((p) => ({
-            value: p.id,
-            label: p.post ? `${p.name}（${p.post}）` : p.name,
-          }))}
+          options={candidates.map((p) => ({ value: p.id, label: personLabel(p) }))}
         />
       </Form.Item>
       <Form.Item name="post" label={t("tf.post")} rules={[zodRule(f.post)]}>

@@ -6,13 +6,12 @@ import type { Task, TaskForceFull } from "../../api/types";
 import { DateField } from "../../components/DateField";
 import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
-import { zodRule } from "../../hooks/validate";
+import { orNull, zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
-import { taskLabel, useCreateTask, useOrgUnits, usePlanErrorContext } from "./use-plan-edits";
+import { personLabel, taskLabel, useCreateTask, useOrgUnits, usePlanErrorContext } from "./use-plan-edits";
 import { nextWbsCode } from "./wbs-code";
 
 const f = taskSchemas.create.shape;
-const orNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 /** What the add-task modal is opened for: a new task, at the top level or under `parentId`. */
 export interface NewTaskTarget {
@@ -41,7 +40,7 @@ export function TaskFormModal(props: {
     () =>
       [...names.persons]
         .sort((a, b) => Number(memberIds.has(b.id)) - Number(memberIds.has(a.id)))
-        .map((p) => ({ value: p.id, label: p.post ? `${p.name}（${p.post}）` : p.name })),
+        .map((p) => ({ value: p.id, label: personLabel(p) })),
     [names.persons, memberIds],
   );
   const close = () => {

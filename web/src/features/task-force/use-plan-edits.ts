@@ -115,6 +115,10 @@ export function useOrgUnits() {
 /** "WBS 标题" of a task. */
 export const taskLabel = (t: { code: string; title: string }) => `${t.code} ${t.title}`;
 
+/** "姓名（岗位）" of a person in the plan's pickers, or the name alone without a post. */
+export const personLabel = (p: { name: string; post: string | null }) =>
+  p.post ? `${p.name}（${p.post}）` : p.name;
+
 /**
  * Names for plan errors from the task force's own records: task labels, which records still
  * refer to a task (children, dependencies, indicators, supervision items) by the error's path, the
