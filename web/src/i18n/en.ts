@@ -64,6 +64,8 @@ export const en: Resources = {
     flat: "Flat",
     falling: "Falling",
     unknown: "Too few readings",
+    vsSchedule: "{{stage}} vs schedule",
+    vsScheduleHint: "A cumulative total is judged on its gap to the schedule (work progress − time progress)",
   },
   levels: { strategy: "Strategy", programme: "City programme", annual: "Annual goal" },
   status: { not_started: "Not started", in_progress: "In progress", done: "Done", suspended: "Suspended" },

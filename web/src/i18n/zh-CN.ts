@@ -62,6 +62,8 @@ export const zhCN = {
     flat: "持平",
     falling: "下滑",
     unknown: "数据不足",
+    vsSchedule: "进度{{stage}}",
+    vsScheduleHint: "累计值按与进度计划的差距（工作进度 − 时间进度）判断走势",
   },
   levels: { strategy: "战略", programme: "市级部署", annual: "区年度目标" },
   status: { not_started: "未开始", in_progress: "进行中", done: "已完成", suspended: "暂停" },

@@ -26,6 +26,7 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
     [ind, color],
   );
   const last = ind.progress.reading;
+  const cumulative = ind.kind === "cumulative";
   return (
     <Card
       size="small"
@@ -45,8 +46,15 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
           {ind.unit} {last ? `· ${last.period}` : ""}
         </span>
       </div>
-      <Tag color={TREND_COLOR[ind.trend]} data-trend={ind.trend}>
-        {t(`trend.${ind.trend}`)}
+      {/* A cumulative total's stage is of its gap to the schedule (the engine's rule): say so. */}
+      <Tag
+        color={TREND_COLOR[ind.trend]}
+        data-trend={ind.trend}
+        title={cumulative ? t("trend.vsScheduleHint") : undefined}
+      >
+        {cumulative && ind.trend !== "unknown"
+          ? t("trend.vsSchedule", { stage: t(`trend.${ind.trend}`) })
+          : t(`trend.${ind.trend}`)}
       </Tag>
       <EChart
         option={option}
