@@ -52,7 +52,11 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
       form={form}
       open={!!task}
       title={`${t("report.new")} · ${task?.code ?? ""} ${task?.title ?? ""}`}
-      onCancel={onClose}
+      // Closing forgets a refused write, so the next opening does not show its error again.
+      onCancel={() => {
+        m.reset();
+        onClose();
+      }}
       onFinish={submit}
       pending={m.isPending}
       initialValues={{ reportDate: statusDate, percent: task?.percent ?? 0 }}

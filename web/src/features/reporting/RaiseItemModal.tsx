@@ -52,7 +52,11 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
       form={form}
       open={open}
       title={t("sup.raise")}
-      onCancel={onClose}
+      // Closing forgets a refused write, so the next opening does not show its error again.
+      onCancel={() => {
+        m.reset();
+        onClose();
+      }}
       onFinish={submit}
       pending={m.isPending}
       width={640}

@@ -43,7 +43,11 @@ export function ReadingModal({ indicator, onClose }: { indicator: Indicator | nu
       form={form}
       open={!!indicator}
       title={`${t("ind.report")} · ${indicator?.name ?? ""}`}
-      onCancel={onClose}
+      // Closing forgets a refused write, so the next opening does not show its error again.
+      onCancel={() => {
+        m.reset();
+        onClose();
+      }}
       onFinish={submit}
       pending={m.isPending}
       initialValues={{ period: statusDate.slice(0, 7) }}
