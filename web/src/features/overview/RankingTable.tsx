@@ -3,19 +3,23 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { EntityScore, OverviewTaskForce } from "../../api/types";
 import { LightTag } from "../../components/LightTag";
+import { roundTenth } from "../assessment/compare";
 
 type Row = EntityScore & { taskForce?: OverviewTaskForce };
 
 /** The assessment ranking of task forces (考核排名): rank, light, score and its components. */
 export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) {
   const { t } = useTranslation();
-  const pts = (c: EntityScore["components"]["milestones"]) => `${Math.round(c.points * 10) / 10}/${c.weight}`;
+  // Weights are shared out when a component has nothing to count yet: 66.666… shows as 66.7.
+  const pts = (c: EntityScore["components"]["milestones"]) =>
+    `${roundTenth(c.points)}/${roundTenth(c.weight)}`;
   return (
     <Table<Row>
       rowKey="id"
       size={large ? "large" : "small"}
       pagination={false}
       dataSource={rows}
+      scroll={{ x: "max-content" }}
       aria-label={t("overview.ranking")}
       columns={[
         { title: t("overview.rank"), dataIndex: "rank", width: 64, render: (r: number | null) => r ?? "—" },
@@ -34,7 +38,7 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
           title: t("overview.score"),
           dataIndex: "score",
           width: 80,
-          render: (s: number | null) => (s === null ? "—" : Math.round(s * 10) / 10),
+          render: (s: number | null) => (s === null ? "—" : roundTenth(s)),
         },
         ...(large
           ? []
