@@ -76,6 +76,18 @@ describe.each(dialects)("the lead rules of task-force members on %s", (dialect) 
     expect(duties.status).toBe(200);
   });
 
+  it("lets a closed task force lose its last lead, so that it can be emptied", async () => {
+    const [last] = await leadsOf("tf-10");
+    expect(last).toBeDefined();
+    expect((await admin("DELETE", url(last!))).body.error.code).toBe("LAST_LEAD");
+    const tf = (await admin("GET", "/api/v1/task-forces/tf-10")).body;
+    expect(
+      (await admin("PATCH", "/api/v1/task-forces/tf-10", { status: "closed", version: tf.version })).status,
+    ).toBe(200);
+    expect((await admin("DELETE", url(last!))).status).toBe(204);
+    expect(await leadsOf("tf-10")).toEqual([]);
+  });
+
   it("refuses a lead's removal or demotion of their own lead membership, but lets them remove another lead", async () => {
     const second = await addSecondLead();
     const own = (await leadsOf("tf-01")).find((m) => m.personId === leadPerson)!;

@@ -6,7 +6,8 @@ import type { Row } from "../resource/resource-def.js";
 /**
  * Lead rules of task-force memberships, checked before a member is changed (`next`) or removed
  * (`next` null):
- * - a task force keeps at least one `lead` membership (422 `LAST_LEAD`), for everyone;
+ * - an active task force keeps at least one `lead` membership (422 `LAST_LEAD`), for everyone; a
+ *   closed one may lose it, so that it can be emptied and deleted;
  * - a non-admin does not take away their own right to edit the plan — their last `lead` or
  *   `lead_leader` membership of the task force (403 `SELF_DEMOTION`); an admin may.
  */
@@ -21,8 +22,8 @@ export async function checkLeadMembership(
   const mine = (m: Row | null) => !!p?.personId && m?.personId === p.personId && leadsPlan(m.role as string);
   const losesOwnRights = !!p && !p.roles.includes("admin") && mine(before) && !mine(next);
   if (!losesLead && !losesOwnRights) return;
-  const others = await otherMembers(ctx, trx, before);
-  if (losesLead && !others.some((m) => m.role === "lead")) {
+  const { others, active } = await otherMembers(ctx, trx, before);
+  if (losesLead && active && !others.some((m) => m.role === "lead")) {
     const { person, taskForce } = await names(trx, before);
     throw new AppError(
       "unprocessable",
@@ -40,19 +41,27 @@ export async function checkLeadMembership(
   }
 }
 
-/** The task force's other memberships, read under a lock so two removals cannot both see the other's lead. */
-async function otherMembers(ctx: ServiceContext, trx: Executor, member: Row): Promise<Row[]> {
+/**
+ * The task force's other memberships and whether it is active, read under a lock so two removals
+ * cannot both see the other's lead.
+ */
+async function otherMembers(
+  ctx: ServiceContext,
+  trx: Executor,
+  member: Row,
+): Promise<{ others: Row[]; active: boolean }> {
   const taskForceId = member.taskForceId as string;
+  let q = trx.selectFrom("task_forces").select("status").where("id", "=", taskForceId);
   // SQLite runs one write transaction at a time; PostgreSQL serialises on the task force's row.
-  if (ctx.database.dialect === "postgres") {
-    await trx.selectFrom("task_forces").select("id").where("id", "=", taskForceId).forNoKeyUpdate().execute();
-  }
-  return trx
+  if (ctx.database.dialect === "postgres") q = q.forNoKeyUpdate();
+  const tf = await q.executeTakeFirst();
+  const others = await trx
     .selectFrom("task_force_members")
     .select(["personId", "role"])
     .where("taskForceId", "=", taskForceId)
     .where("id", "<>", member.id as string)
     .execute();
+  return { others, active: tf?.status !== "closed" };
 }
 
 /** The member's person and task force as people read them: `张伟`, `01 重大项目建设专班`. */
