@@ -102,6 +102,7 @@ export async function snapshot(database: Database): Promise<string> {
     "schedule_runs",
     "assessments",
     "comments",
+    "attachments",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {

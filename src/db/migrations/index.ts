@@ -8,6 +8,7 @@ import * as comments from "./2026-11-29-0006-comments.js";
 import * as indexes from "./2026-11-29-0007-indexes.js";
 import * as commentAuthorName from "./2026-11-29-0008-comment-author-name.js";
 import * as dataChanges from "./2026-11-29-0009-data-changes.js";
+import * as attachments from "./2026-11-29-0010-attachments.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0007-indexes": indexes,
   "2026-11-29-0008-comment-author-name": commentAuthorName,
   "2026-11-29-0009-data-changes": dataChanges,
+  "2026-11-29-0010-attachments": attachments,
 };

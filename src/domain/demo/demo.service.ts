@@ -18,6 +18,7 @@ import type { DemoDataset } from "./demo-dataset.js";
 
 /** Every table, children first, for a reset. */
 const ALL_TABLES = [
+  "attachments",
   "comments",
   "assessments",
   "schedule_runs",
