@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { addUser } from "../src/domain/accounts/account.service.js";
 import { serviceContext } from "../src/domain/context.js";
+import { loadDemo } from "../src/domain/demo/demo.service.js";
+import { buildDemoDataset } from "../src/domain/demo/demo-data.js";
 import { buildApp } from "../src/http/app.js";
 import type { TestDatabase } from "./db-harness.js";
 
@@ -8,6 +10,21 @@ import type { TestDatabase } from "./db-harness.js";
 export function appFor(t: TestDatabase): Promise<FastifyInstance> {
   return buildApp({ database: t.database, version: "test" });
 }
+
+/** Loads the demo district (as of its status date, 2022-08-15) into `t` and builds an app over it. */
+export async function demoAppFor(t: TestDatabase): Promise<FastifyInstance> {
+  await loadDemo(
+    serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
+    buildDemoDataset(),
+  );
+  return appFor(t);
+}
+
+/** A 1×1 transparent PNG, for upload tests. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** How a test client authenticates: a Bearer token, a session cookie with its CSRF token, or nothing. */
 export type Auth = { bearer: string } | { cookie: string; csrf: string | null } | null;

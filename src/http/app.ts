@@ -14,6 +14,7 @@ import { registerErrorHandling } from "./plugins/errors.js";
 import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
+import { attachmentRoutes } from "./routes/attachments.routes.js";
 import { authRoutes } from "./routes/auth.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
 import { dispatchRoutes } from "./routes/dispatch.routes.js";
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(closedLoopRoutes, deps);
   await app.register(dispatchRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(attachmentRoutes, deps);
   if (!(await registerWebApp(app))) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply

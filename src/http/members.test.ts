@@ -1,16 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, signIn } from "../../test/factories.js";
+import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
 import { addUser } from "../domain/accounts/account.service.js";
 import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { buildDemoDataset } from "../domain/demo/demo-data.js";
 import { deleteRecord } from "../domain/resource/resource.service.js";
 import { memberResource } from "../domain/task-forces/task-force.resources.js";
 import type { AppError } from "../shared/errors.js";
-import { buildApp } from "./app.js";
 
 type Member = { id: string; personId: string; role: string; post: string; version: number };
 
@@ -40,11 +37,7 @@ describe.each(dialects)("the lead rules of task-force members on %s", (dialect) 
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
-    app = await buildApp({ database: t.database, version: "test" });
+    app = await demoAppFor(t);
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
     lead = clientFor(app, await signIn(app, "lead", DEMO_PASSWORD));
     leadPerson = (await lead("GET", "/api/v1/auth/me")).body.personId;

@@ -41,6 +41,8 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   indicators: ["admin", "lead"],
   "indicator-readings": ["admin", "lead", "member"],
   "progress-reports": ["admin", "lead", "member"],
+  // Evidence files: uploaded by whoever may report on the task (scope checked by the service).
+  attachments: ["admin", "lead", "member"],
   "supervision-items": ["admin", "supervisor"],
   settings: ["admin"],
   comments: ["admin", "supervisor", "leader", "lead", "member"],

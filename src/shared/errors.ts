@@ -8,6 +8,8 @@ export type ErrorKind =
   | "forbidden" // 403
   | "not_found" // 404
   | "conflict" // 409: stale version, still referenced, duplicate
+  | "too_large" // 413: an uploaded file over its limit
+  | "unsupported_media_type" // 415: an uploaded file of a type not accepted
   | "unprocessable" // 422: well-formed but refers to something missing or breaks a rule
   | "rate_limited" // 429
   | "internal"; // 500: a bug
@@ -25,6 +27,8 @@ export const ERROR_CODES = {
   forbidden: "FORBIDDEN",
   not_found: "NOT_FOUND",
   conflict: "CONFLICT",
+  too_large: "PAYLOAD_TOO_LARGE",
+  unsupported_media_type: "UNSUPPORTED_MEDIA_TYPE",
   unprocessable: "UNPROCESSABLE",
   rate_limited: "RATE_LIMITED",
   internal: "INTERNAL",

@@ -88,6 +88,11 @@ export async function assertCanWrite(
   throw deny(`only the lead of task force ${tf} may change its ${def.label}s`);
 }
 
+/** Whether the caller may read records of task force `taskForceId` (the system may read all). */
+export function mayReadTaskForce(p: Principal | undefined, taskForceId: string | null): boolean {
+  return !p || readsEverything(p) || taskForceId === null || readableTaskForces(p).has(taskForceId);
+}
+
 /** Refuses a read of another task force's record by a caller who reads only their own. */
 export async function assertCanRead(
   ctx: ServiceContext,
@@ -97,8 +102,7 @@ export async function assertCanRead(
 ): Promise<void> {
   const p = ctx.principal;
   if (!p || readsEverything(p)) return;
-  const tf = await taskForceOf(trx, def, record);
-  if (tf !== null && !readableTaskForces(p).has(tf))
+  if (!mayReadTaskForce(p, await taskForceOf(trx, def, record)))
     throw deny(`you may read only your own task forces' records`);
 }
 

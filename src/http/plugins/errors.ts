@@ -9,6 +9,8 @@ const STATUS: Readonly<Record<ErrorKind, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
@@ -84,7 +86,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const message = err instanceof SyntaxError ? `body is not valid JSON: ${err.message}` : err.message;
+      const message =
+        err instanceof SyntaxError
+          ? `body is not valid JSON: ${err.message}`
+          : status === 413
+            ? `request body is larger than this route's limit of ${request.routeOptions.bodyLimit} bytes`
+            : err.message;
       return send(reply, status, CLIENT_CODES[status] ?? "BAD_REQUEST", message);
     }
     request.log.error({ err }, "internal error");

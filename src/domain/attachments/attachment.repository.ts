@@ -1,0 +1,57 @@
+import type { AttachmentMeta } from "../../shared/api/attachments.js";
+import type { Executor } from "../context.js";
+
+/** Columns of an attachment's description: everything but the bytes. */
+const META_COLUMNS = [
+  "id",
+  "taskForceId",
+  "taskId",
+  "fileName",
+  "contentType",
+  "size",
+  "sha256",
+  "createdAt",
+  "createdBy",
+] as const;
+
+/** Stores one attachment with its bytes. */
+export async function insertAttachment(db: Executor, meta: AttachmentMeta, content: Buffer): Promise<void> {
+  await db
+    .insertInto("attachments")
+    .values({ ...meta, content })
+    .execute();
+}
+
+/** An attachment's description, without its bytes; undefined when there is none. */
+export async function findAttachmentMeta(db: Executor, id: string): Promise<AttachmentMeta | undefined> {
+  const row = await db.selectFrom("attachments").select(META_COLUMNS).where("id", "=", id).executeTakeFirst();
+  return row ? rowToMeta(row) : undefined;
+}
+
+/** An attachment's description and bytes; undefined when there is none. */
+export async function findAttachmentContent(
+  db: Executor,
+  id: string,
+): Promise<{ meta: AttachmentMeta; content: Buffer } | undefined> {
+  const row = await db
+    .selectFrom("attachments")
+    .select([...META_COLUMNS, "content"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? { meta: rowToMeta(row), content: Buffer.from(row.content as Uint8Array) } : undefined;
+}
+
+// PostgreSQL answers integers of a plain `integer` column as numbers, SQLite too; Number() for safety.
+function rowToMeta(row: Record<string, unknown>): AttachmentMeta {
+  return {
+    id: row.id as string,
+    taskForceId: row.taskForceId as string,
+    taskId: (row.taskId as string | null) ?? null,
+    fileName: row.fileName as string,
+    contentType: row.contentType as string,
+    size: Number(row.size),
+    sha256: row.sha256 as string,
+    createdAt: row.createdAt as string,
+    createdBy: row.createdBy as string,
+  };
+}
