@@ -45,13 +45,56 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
+  return answer<T>(res.status, res.statusText, await res.text());
+}
+
+/** The parsed JSON of an answer, or its `ApiError`. */
+function answer<T>(status: number, statusText: string, text: string): T {
+  let json: { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page, say: the status still tells what happened.
+    if (status < 200 || status >= 300) json = undefined;
+    else throw new ApiError(status, "BAD_ANSWER", "the answer is not JSON");
+  }
+  if (status < 200 || status >= 300) {
     const e = json?.error ?? {};
-    throw new ApiError(res.status, e.code ?? "HTTP_ERROR", e.message ?? res.statusText, e.details ?? []);
+    throw new ApiError(status, e.code ?? "HTTP_ERROR", e.message ?? statusText, e.details ?? []);
   }
   return json as T;
+}
+
+/**
+ * Sends a file's raw bytes with POST (its own Content-Type, the CSRF token) and reports upload
+ * progress in percent; XMLHttpRequest because fetch cannot tell upload progress.
+ */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("content-type", contentType);
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answer<T>(xhr.status, xhr.statusText, xhr.responseText));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", "the upload did not reach the server"));
+    xhr.send(file);
+  });
 }
 
 export const get = <T>(path: string) => api<T>("GET", path);

@@ -1,7 +1,8 @@
 /** Typed calls of the closed-loop and task-force routes. */
-import { del, get, patch, post } from "./client";
+import { del, get, patch, post, upload } from "./client";
 import type {
   AssessmentSnapshot,
+  AttachmentMeta,
   CheckView,
   Comment,
   Dependency,
@@ -28,6 +29,20 @@ export function query(params: Record<string, string | number | undefined | null>
   const s = q.toString();
   return s ? `?${s}` : "";
 }
+
+/** Uploads an evidence file for a task (POST /attachments with the raw bytes). */
+export const uploadAttachment = (
+  p: { taskId: string; file: Blob; fileName: string; contentType: string },
+  onProgress?: (percent: number) => void,
+) =>
+  upload<AttachmentMeta>(
+    `/attachments${query({ taskId: p.taskId, name: p.fileName })}`,
+    p.file,
+    p.contentType,
+    onProgress,
+  );
+/** Where an attachment's bytes are downloaded (same origin, the session cookie). */
+export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
 
 export const fetchOverview = () => get<Overview>("/overview");
 /** The dispatch report at a status date (default: the organisation's), for one or every readable task force. */

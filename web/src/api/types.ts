@@ -1,5 +1,6 @@
 /** Wire types of the API, derived from the shared zod schemas (one source of truth). */
 import type { z } from "zod";
+import type { AttachmentMeta } from "../../../src/shared/api/attachments";
 import type { demoInfo, sessionInfo } from "../../../src/shared/api/auth";
 import type {
   assessmentSnapshot,
@@ -18,6 +19,7 @@ import type { TaskForce, TaskForceMember } from "../../../src/shared/api/task-fo
 import type { Dependency, Task } from "../../../src/shared/api/tasks";
 
 export type {
+  AttachmentMeta,
   Dependency,
   Goal,
   Indicator,

@@ -32,6 +32,15 @@ describe("canFor", () => {
     expect(can.seeMyTasks).toBe(true);
   });
 
+  it("lets an owner attach evidence only with the upload rule and only to their own tasks", () => {
+    const task = { taskForceId: "tf-1", responsiblePersonId: "p1" };
+    const without = canFor(session(["member"], { permissions: ["write:progress-reports"] }));
+    expect(without.attachEvidence(task)).toBe(false);
+    const can = canFor(session(["member"], { permissions: ["write:attachments"] }));
+    expect(can.attachEvidence(task)).toBe(true);
+    expect(can.attachEvidence({ ...task, responsiblePersonId: "p2" })).toBe(false);
+  });
+
   it("gives return and verify to the supervisor, and submit only to the responsible person", () => {
     const item = { taskForceId: "tf-1", responsiblePersonId: "p9" };
     const sup = canFor(

@@ -16,6 +16,8 @@ export interface Can {
   readonly rule: (name: string) => boolean;
   readonly editTasks: (taskForceId: string) => boolean;
   readonly reportProgress: (task: OwnedTask) => boolean;
+  /** Attach evidence files to a task's report: who may report on it, with the upload rule. */
+  readonly attachEvidence: (task: OwnedTask) => boolean;
   readonly reportReading: (ind: { taskForceId: string; ownerPersonId: string | null }) => boolean;
   readonly raiseSupervision: boolean;
   readonly superviseAction: (
@@ -59,6 +61,7 @@ export function canFor(s: Session | null | undefined): Can {
     rule,
     editTasks: (tf) => rule("write:tasks") && (admin || leads(tf)),
     reportProgress: (t) => rule("write:progress-reports") && scoped(t.taskForceId, t.responsiblePersonId),
+    attachEvidence: (t) => rule("write:attachments") && scoped(t.taskForceId, t.responsiblePersonId),
     reportReading: (i) => rule("write:indicator-readings") && scoped(i.taskForceId, i.ownerPersonId),
     raiseSupervision: rule("write:supervision-items"),
     superviseAction: (action, item) => {

@@ -178,6 +178,18 @@ export const en: Resources = {
     note: "Note",
     report: "Report actual",
   },
+  attachment: {
+    label: "Attachments",
+    choose: "Choose files to upload",
+    hint: "Pictures (png, jpg, webp, gif), PDF, Word, Excel, PowerPoint or text files, up to 10 MB each; submitted with the report",
+    type: "This kind of file cannot be attached: pictures, PDF, Office documents and text only",
+    size: "The file is larger than 10 MB",
+    empty: "The file is empty",
+    forbidden: "You may not attach evidence to this task",
+    failed: "Upload failed: {{message}}",
+    wait: "Files are still uploading; submit when they are done",
+    download: "Download {{name}}",
+  },
   report: {
     new: "Report progress",
     date: "Report date",

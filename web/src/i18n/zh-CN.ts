@@ -167,6 +167,18 @@ export const zhCN = {
     note: "备注",
     report: "填报实际值",
   },
+  attachment: {
+    label: "附件",
+    choose: "选择文件上传",
+    hint: "图片（png、jpg、webp、gif）、PDF、Word、Excel、PowerPoint 或文本文件，单个不超过 10 MB；上传后随进展一并提交",
+    type: "不支持此类文件，仅限图片、PDF、Office 文档和文本文件",
+    size: "文件超过 10 MB",
+    empty: "文件为空",
+    forbidden: "你不能为此任务上传佐证材料",
+    failed: "上传失败：{{message}}",
+    wait: "文件仍在上传，请稍候再提交",
+    download: "下载 {{name}}",
+  },
   report: {
     new: "填报进展",
     date: "报告日期",
