@@ -173,6 +173,7 @@ async function load(db: Executor, stats: Holder["stats"]): Promise<Snapshot> {
 /** Entities whose changes never touch the records the closed-loop engines read. */
 const UNRELATED = new Set([
   "api_token",
+  "attachment",
   "assessment",
   "comment",
   "dependency",
