@@ -91,6 +91,36 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     expect(report.body.evidence).toEqual([`attachment:${meta.id}:现场照片 0815.png`]);
   });
 
+  it("refuses a report whose evidence names a file of another task, or no file, and writes nothing", async () => {
+    const other = (await upload(as.admin!, notMine.id, "别的任务.png", PNG)).json();
+    const before = await snapshot(t.database);
+    const report = (evidence: string[]) =>
+      call(
+        app,
+        "POST",
+        "/api/v1/progress-reports",
+        { taskId: mine.id, reportDate: "2022-08-15", percent: 55, evidence },
+        as.member!,
+      );
+    const foreign = await report(["现场照片见附件", attachmentRef(other)]);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error).toMatchObject({
+      code: "BAD_EVIDENCE",
+      details: [
+        {
+          path: "evidence.1",
+          message: `attachment ${other.id} was uploaded for another task, not ${mine.id}`,
+        },
+      ],
+    });
+    const missing = await report(["attachment:no-such-file:x.png"]);
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.details).toEqual([
+      { path: "evidence.0", message: "no attachment no-such-file" },
+    ]);
+    expect(await snapshot(t.database)).toBe(before);
+  });
+
   it("keeps a plain-text file's type and bytes", async () => {
     const body = Buffer.from("验收意见：合格\n", "utf8");
     const res = await upload(as.lead!, mine.id, "意见.txt", body, "text/plain; charset=utf-8");

@@ -1,9 +1,10 @@
 import { progressReportSchemas } from "../../shared/api/reports.js";
 import type { Executor, ServiceContext } from "../context.js";
 import type { ResourceDef, Row } from "../resource/resource-def.js";
-import { applyLatestReport } from "./progress-report.rules.js";
+import { applyLatestReport, checkEvidence } from "./progress-report.rules.js";
 
 async function deriveTaskForce(_ctx: ServiceContext, trx: Executor, next: Row): Promise<Row | undefined> {
+  await checkEvidence(trx, next);
   const task = await trx
     .selectFrom("tasks")
     .select("taskForceId")
@@ -13,7 +14,10 @@ async function deriveTaskForce(_ctx: ServiceContext, trx: Executor, next: Row): 
   return task ? { taskForceId: task.taskForceId } : undefined;
 }
 
-/** Progress reports (进展报告); the latest one moves its task's percent, status and actual dates. */
+/**
+ * Progress reports (进展报告); the latest one moves its task's percent, status and actual dates. Named
+ * attachments must be files of the report's own task.
+ */
 export const progressReportResource: ResourceDef = {
   name: "progress_report",
   label: "progress report",

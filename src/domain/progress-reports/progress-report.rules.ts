@@ -1,3 +1,5 @@
+import { parseAttachmentRef } from "../../shared/api/attachments.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import type { Executor, ServiceContext } from "../context.js";
 import { readRecord, updateRecord } from "../resource/resource.service.js";
 import type { Row } from "../resource/resource-def.js";
@@ -44,4 +46,44 @@ export async function applyLatestReport(ctx: ServiceContext, trx: Executor, repo
     ...changes,
     version: task.version,
   });
+}
+
+/**
+ * A report's evidence may name attachments (`attachment:<id>:<name>`) only of files uploaded for
+ * its own task: one named wrongly would show a link that answers 404 or, worse, another task's file.
+ * 422 `BAD_EVIDENCE` with the entries' positions otherwise.
+ */
+export async function checkEvidence(trx: Executor, report: Row): Promise<void> {
+  const refs = ((report.evidence as string[] | undefined) ?? [])
+    .map((entry, k) => ({ k, ref: parseAttachmentRef(entry) }))
+    .filter((x): x is { k: number; ref: { id: string; fileName: string } } => x.ref !== null);
+  if (refs.length === 0) return;
+  const found = new Map(
+    (
+      await trx
+        .selectFrom("attachments")
+        .select(["id", "taskId"])
+        .where(
+          "id",
+          "in",
+          refs.map((x) => x.ref.id),
+        )
+        .execute()
+    ).map((r) => [r.id as string, r.taskId as string | null]),
+  );
+  const details: ErrorDetail[] = [];
+  for (const { k, ref } of refs) {
+    const taskId = found.get(ref.id);
+    if (taskId === undefined) details.push({ path: `evidence.${k}`, message: `no attachment ${ref.id}` });
+    else if (taskId !== report.taskId)
+      details.push({
+        path: `evidence.${k}`,
+        message: `attachment ${ref.id} was uploaded for another task, not ${report.taskId as string}`,
+      });
+  }
+  if (details.length)
+    throw new AppError("unprocessable", `${details[0]!.path}: ${details[0]!.message}`, {
+      code: "BAD_EVIDENCE",
+      details,
+    });
 }
