@@ -35,6 +35,21 @@ export function allResources(): readonly ResourceDef[] {
   return registry;
 }
 
+/**
+ * Tables outside the generic CRUD whose rows refer to a resource's records, so that deleting a
+ * referred record is refused with what refers to it (409 `STILL_REFERENCED`), as for resources.
+ */
+export const OTHER_REFERENCES: readonly {
+  readonly table: string;
+  readonly field: string;
+  /** The referred resource's path. */
+  readonly target: string;
+  readonly label: string;
+}[] = [
+  { table: "attachments", field: "taskId", target: "tasks", label: "evidence file" },
+  { table: "attachments", field: "taskForceId", target: "task-forces", label: "evidence file" },
+];
+
 /** The resource served at `/api/v1/<path>`. */
 export function resourceByPath(path: string): ResourceDef {
   const def = allResources().find((r) => r.path === path);

@@ -121,6 +121,27 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     expect(await snapshot(t.database)).toBe(before);
   });
 
+  it("keeps a task with evidence files from being deleted, naming them", async () => {
+    const task = await call(
+      app,
+      "POST",
+      "/api/v1/tasks",
+      { taskForceId: "tf-01", code: "01.9", title: "临时任务", duration: 3, deadline: "2022-10-31" },
+      as.admin!,
+    );
+    expect(task.status).toBe(201);
+    expect(
+      (await upload(as.admin!, task.body.id, "证明.pdf", Buffer.from("%PDF-1.4\n"), "application/pdf"))
+        .statusCode,
+    ).toBe(201);
+    const refused = await call(app, "DELETE", `/api/v1/tasks/${task.body.id}`, undefined, as.admin!);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "STILL_REFERENCED",
+      details: [{ path: "attachments.taskId", message: "1 evidence file(s) refer to it by taskId" }],
+    });
+  });
+
   it("keeps a plain-text file's type and bytes", async () => {
     const body = Buffer.from("验收意见：合格\n", "utf8");
     const res = await upload(as.lead!, mine.id, "意见.txt", body, "text/plain; charset=utf-8");

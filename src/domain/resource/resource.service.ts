@@ -3,7 +3,7 @@ import { assertCanRead, assertCanWrite, readFilter } from "../accounts/access.js
 import { appendAudit } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
-import { allResources, resourceByPath } from "../registry.js";
+import { allResources, OTHER_REFERENCES, resourceByPath } from "../registry.js";
 import {
   countWhere,
   deleteRow,
@@ -267,6 +267,15 @@ async function referrers(db: Executor, def: ResourceDef, id: string): Promise<Er
           message: `${n} ${other.label}(s) list it in ${link.field}`,
         });
     }
+  }
+  for (const ref of OTHER_REFERENCES) {
+    if (ref.target !== def.path) continue;
+    const n = await countWhere(db, ref.table, ref.field, id);
+    if (n > 0)
+      out.push({
+        path: `${ref.table}.${ref.field}`,
+        message: `${n} ${ref.label}(s) refer to it by ${ref.field}`,
+      });
   }
   return out;
 }

@@ -451,6 +451,7 @@ export const en: Resources = {
       tasks_parentId: "{{count}} sub-task(s)",
       indicators_taskId: "{{count}} indicator(s) linked to it",
       "progress-reports_taskId": "{{count}} progress report(s)",
+      attachments_taskId: "{{count}} evidence file(s)",
       "supervision-items_taskId": "{{count}} supervision item(s)",
       comments_taskId: "{{count}} comment(s)",
       "indicator-readings_indicatorId": "{{count}} reported actual(s)",

@@ -428,6 +428,7 @@ export const zhCN = {
       tasks_parentId: "{{count}} 项子任务",
       indicators_taskId: "{{count}} 项关联指标",
       "progress-reports_taskId": "{{count}} 份进展报告",
+      attachments_taskId: "{{count}} 份佐证材料",
       "supervision-items_taskId": "{{count}} 份督办单",
       comments_taskId: "{{count}} 条批示",
       "indicator-readings_indicatorId": "{{count}} 条已填报的实际值",

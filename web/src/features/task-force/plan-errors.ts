@@ -35,6 +35,7 @@ export const KNOWN_REFERRERS = [
   "tasks.parentId",
   "indicators.taskId",
   "progress-reports.taskId",
+  "attachments.taskId",
   "supervision-items.taskId",
   "comments.taskId",
   "indicator-readings.indicatorId",
