@@ -247,35 +247,41 @@ function staleVersion(def: ResourceDef, id: string, sent: number, current: numbe
 
 /** What still refers to a record, as details naming each referring kind and field. */
 async function referrers(db: Executor, def: ResourceDef, id: string): Promise<ErrorDetail[]> {
-  const out: ErrorDetail[] = [];
+  // Every (table, column) that can hold the id, with how a refusal names it.
+  const places: { table: string; column: string; path: string; what: string; how: string }[] = [];
   for (const other of allResources()) {
-    for (const ref of other.refs ?? []) {
-      if (ref.target !== def.path) continue;
-      const n = await countWhere(db, other.table, ref.field, id);
-      if (n > 0)
-        out.push({
+    for (const ref of other.refs ?? [])
+      if (ref.target === def.path)
+        places.push({
+          table: other.table,
+          column: ref.field,
           path: `${other.path}.${ref.field}`,
-          message: `${n} ${other.label}(s) refer to it by ${ref.field}`,
+          what: other.label,
+          how: `refer to it by ${ref.field}`,
         });
-    }
-    for (const link of other.links ?? []) {
-      if (link.target !== def.path) continue;
-      const n = await countWhere(db, link.table, link.targetColumn, id);
-      if (n > 0)
-        out.push({
+    for (const link of other.links ?? [])
+      if (link.target === def.path)
+        places.push({
+          table: link.table,
+          column: link.targetColumn,
           path: `${other.path}.${link.field}`,
-          message: `${n} ${other.label}(s) list it in ${link.field}`,
+          what: other.label,
+          how: `list it in ${link.field}`,
         });
-    }
   }
-  for (const ref of OTHER_REFERENCES) {
-    if (ref.target !== def.path) continue;
-    const n = await countWhere(db, ref.table, ref.field, id);
-    if (n > 0)
-      out.push({
+  for (const ref of OTHER_REFERENCES)
+    if (ref.target === def.path)
+      places.push({
+        table: ref.table,
+        column: ref.field,
         path: `${ref.table}.${ref.field}`,
-        message: `${n} ${ref.label}(s) refer to it by ${ref.field}`,
+        what: ref.label,
+        how: `refer to it by ${ref.field}`,
       });
+  const out: ErrorDetail[] = [];
+  for (const p of places) {
+    const n = await countWhere(db, p.table, p.column, id);
+    if (n > 0) out.push({ path: p.path, message: `${n} ${p.what}(s) ${p.how}` });
   }
   return out;
 }
