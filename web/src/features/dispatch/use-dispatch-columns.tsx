@@ -1,10 +1,11 @@
 /** Hook: the column sets of the dispatch report's tables, in the UI language. */
-import { type TableColumnsType, Tag } from "antd";
 
+import { type TableColumnsType, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DispatchReport } from "../../api/types";
 import { LightTag, ReasonList } from "../../components/LightTag";
+import { trendLabel } from "../overview/trend-tone";
 import type { supervisionRows } from "./dispatch-view";
 
 type Section = DispatchReport["taskForces"][number];
@@ -121,7 +122,7 @@ export function useDispatchColumns(names: DispatchReport["names"]) {
       {
         title: t("dispatch.col.trend"),
         width: 80,
-        render: (_: unknown, i: IndicatorRow) => t(`trend.${i.trend}`),
+        render: (_: unknown, i: IndicatorRow) => trendLabel(t, i.trend, i.kind),
       },
       { title: t("dispatch.col.light"), width: 90, render: light },
       {

@@ -7,15 +7,7 @@ import { LIGHT_HEX } from "../../charts/colors";
 import { buildSparklineOption } from "../../charts/sparkline";
 import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
-
-const TREND_COLOR: Record<string, string> = {
-  "turned-positive": "green",
-  "stopped-falling": "gold",
-  rebounding: "cyan",
-  flat: "default",
-  falling: "red",
-  unknown: "default",
-};
+import { trendColor, trendLabel } from "./trend-tone";
 
 /** An indicator card: value vs target, light, trend-stage tag (止跌/回升/转正) and a sparkline. */
 export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: boolean }) {
@@ -48,13 +40,11 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
       </div>
       {/* A cumulative total's stage is of its gap to the schedule (the engine's rule): say so. */}
       <Tag
-        color={TREND_COLOR[ind.trend]}
+        color={trendColor(ind.trend, ind)}
         data-trend={ind.trend}
         title={cumulative ? t("trend.vsScheduleHint") : undefined}
       >
-        {cumulative && ind.trend !== "unknown"
-          ? t("trend.vsSchedule", { stage: t(`trend.${ind.trend}`) })
-          : t(`trend.${ind.trend}`)}
+        {trendLabel(t, ind.trend, ind.kind)}
       </Tag>
       <EChart
         option={option}
