@@ -33,6 +33,12 @@ describe("guatu CLI", () => {
     expect(r.stderr).toContain("--port 99999");
   });
 
+  it("exits 2 naming a bad --older-than of prune-attachments", () => {
+    const r = runGuatu(["prune-attachments", "--older-than", "-1", "--db", `sqlite:${dbPath}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--older-than -1: must be a whole number of days");
+  });
+
   it("exits 2 for an unknown command", () => {
     expect(runGuatu(["frobnicate"]).code).toBe(2);
   });

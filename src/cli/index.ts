@@ -6,6 +6,7 @@ import { register as dispatchReport } from "./commands/dispatch-report.js";
 import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
+import { register as pruneAttachments } from "./commands/prune-attachments.js";
 import { register as scheduleProject } from "./commands/schedule-project.js";
 import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
@@ -20,6 +21,7 @@ const commands: Array<(program: Command) => void> = [
   checkTaskBooks,
   assessTaskForces,
   dispatchReport,
+  pruneAttachments,
 ];
 
 /** Builds the `guatu` program with all its subcommands (tests call this without spawning). */

@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
 import { type Auth, call, demoAppFor, TINY_PNG as PNG, signIn } from "../../test/factories.js";
+import { pruneAttachments } from "../domain/attachments/attachment.service.js";
+import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { ATTACHMENT_MAX_BYTES, attachmentRef } from "../shared/api/attachments.js";
 
@@ -140,6 +142,27 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
       code: "STILL_REFERENCED",
       details: [{ path: "attachments.taskId", message: "1 evidence file(s) refer to it by taskId" }],
     });
+  });
+
+  it("prunes old uploads that no report names, and keeps named and young ones", async () => {
+    const named = (await upload(as.member!, mine.id, "保留.png", PNG)).json();
+    const unnamed = (await upload(as.member!, mine.id, "未引用.png", PNG)).json();
+    const report = await call(
+      app,
+      "POST",
+      "/api/v1/progress-reports",
+      { taskId: mine.id, reportDate: "2022-08-15", percent: 60, evidence: [attachmentRef(named)] },
+      as.member!,
+    );
+    expect(report.status).toBe(201);
+    const ctx = serviceContext(t.database, "test");
+    // Nothing is older than a time before both uploads.
+    expect(await pruneAttachments(ctx, "2000-01-01T00:00:00.000Z")).toEqual([]);
+    const gone = await pruneAttachments(ctx, new Date(Date.now() + 60_000).toISOString());
+    expect(gone.map((a) => a.id)).toContain(unnamed.id);
+    expect(gone.map((a) => a.id)).not.toContain(named.id);
+    expect((await download(as.member!, unnamed.id)).statusCode).toBe(404);
+    expect((await download(as.member!, named.id)).rawPayload.equals(PNG)).toBe(true);
   });
 
   it("keeps a plain-text file's type and bytes", async () => {

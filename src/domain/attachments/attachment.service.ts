@@ -3,6 +3,7 @@ import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentMeta,
   EVIDENCE_CONTENT_TYPES,
+  parseAttachmentRef,
 } from "../../shared/api/attachments.js";
 import { AppError } from "../../shared/errors.js";
 import { assertCanWrite, mayReadTaskForce } from "../accounts/access.js";
@@ -108,4 +109,48 @@ export async function getAttachmentContent(
   const found = await findAttachmentContent(ctx.trx ?? ctx.database.db, id);
   if (!found) throw notFound(id);
   return found;
+}
+
+/**
+ * Deletes the evidence files no progress report names that were uploaded before `before` (an ISO
+ * instant): uploads a reporter removed again, or left behind by a cancelled report. Younger ones
+ * stay, as their report may still be being written. Each deletion is audited; answers what went.
+ */
+export async function pruneAttachments(ctx: ServiceContext, before: string): Promise<AttachmentMeta[]> {
+  return inTransaction(ctx, async (trx) => {
+    const named = new Set<string>();
+    const reports = await trx
+      .selectFrom("progress_reports")
+      .select("evidence")
+      .where("evidence", "like", "%attachment:%")
+      .execute();
+    for (const r of reports)
+      for (const entry of JSON.parse(r.evidence as string) as string[]) {
+        const ref = parseAttachmentRef(entry);
+        if (ref) named.add(ref.id);
+      }
+    const old = await trx
+      .selectFrom("attachments")
+      .select(["id"])
+      .where("createdAt", "<", before)
+      .orderBy("createdAt")
+      .execute();
+    const gone: AttachmentMeta[] = [];
+    for (const { id } of old) {
+      if (named.has(id as string)) continue;
+      const meta = (await findAttachmentMeta(trx, id as string))!;
+      await trx.deleteFrom("attachments").where("id", "=", meta.id).execute();
+      await appendAudit(trx, {
+        at: ctx.now(),
+        actor: ctx.actor,
+        action: "delete",
+        entity: "attachment",
+        entityId: meta.id,
+        before: meta,
+        after: null,
+      });
+      gone.push(meta);
+    }
+    return gone;
+  });
 }
