@@ -198,6 +198,7 @@ export const en: Resources = {
     problems: "Problems",
     coordination: "Coordination requests",
     evidence: "Evidence (file names or links, one per line)",
+    evidencePlaceholder: "site-photo-0815.jpg\nhttps://oa.example/doc/123",
     submitted: "Progress reported",
     by: "Reported by",
   },

@@ -187,6 +187,7 @@ export const zhCN = {
     problems: "存在问题",
     coordination: "需协调事项",
     evidence: "佐证材料（文件名或链接，每行一项）",
+    evidencePlaceholder: "现场照片-0815.jpg\nhttps://oa.example/doc/123",
     submitted: "进展已提交",
     by: "填报人",
   },

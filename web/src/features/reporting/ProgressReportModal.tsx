@@ -95,7 +95,7 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
         <Input.TextArea rows={2} />
       </Form.Item>
       <Form.Item name="evidence" label={t("report.evidence")} rules={[zodRule(f.evidence, lines)]}>
-        <Input.TextArea rows={2} placeholder="现场照片-0815.jpg&#10;https://oa.example/doc/123" />
+        <Input.TextArea rows={2} placeholder={t("report.evidencePlaceholder")} />
       </Form.Item>
       {task && can.attachEvidence(task) ? (
         <Form.Item label={t("attachment.label")} extra={t("attachment.hint")}>
