@@ -28,6 +28,17 @@ export async function findAttachmentMeta(db: Executor, id: string): Promise<Atta
   return row ? rowToMeta(row) : undefined;
 }
 
+/** Descriptions of the attachments uploaded before `before` (an ISO instant), oldest first. */
+export async function findAttachmentMetasBefore(db: Executor, before: string): Promise<AttachmentMeta[]> {
+  const rows = await db
+    .selectFrom("attachments")
+    .select(META_COLUMNS)
+    .where("createdAt", "<", before)
+    .orderBy("createdAt")
+    .execute();
+  return rows.map(rowToMeta);
+}
+
 /** An attachment's description and bytes; undefined when there is none. */
 export async function findAttachmentContent(
   db: Executor,

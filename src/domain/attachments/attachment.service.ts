@@ -3,6 +3,7 @@ import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentMeta,
   EVIDENCE_CONTENT_TYPES,
+  evidenceProblem,
   parseAttachmentRef,
 } from "../../shared/api/attachments.js";
 import { AppError } from "../../shared/errors.js";
@@ -12,7 +13,12 @@ import type { ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
 import { progressReportResource } from "../progress-reports/progress-report.resource.js";
 import { inTransaction } from "../resource/resource.service.js";
-import { findAttachmentContent, findAttachmentMeta, insertAttachment } from "./attachment.repository.js";
+import {
+  findAttachmentContent,
+  findAttachmentMeta,
+  findAttachmentMetasBefore,
+  insertAttachment,
+} from "./attachment.repository.js";
 
 /**
  * The media type of an upload when it may be attached as evidence (lower case, parameters such as
@@ -51,8 +57,9 @@ export async function createAttachment(
 ): Promise<AttachmentMeta> {
   const contentType = evidenceContentType(upload.contentType);
   const content = upload.content ?? Buffer.alloc(0);
-  if (content.length === 0) throw new AppError("invalid", "the file is empty");
-  if (content.length > ATTACHMENT_MAX_BYTES)
+  const problem = evidenceProblem({ size: content.length, type: contentType });
+  if (problem === "empty") throw new AppError("invalid", "the file is empty");
+  if (problem === "size")
     throw new AppError("too_large", `a file may have at most ${ATTACHMENT_MAX_BYTES} bytes (10 MiB)`);
   return inTransaction(ctx, async (trx) => {
     const task = await trx
@@ -129,16 +136,9 @@ export async function pruneAttachments(ctx: ServiceContext, before: string): Pro
         const ref = parseAttachmentRef(entry);
         if (ref) named.add(ref.id);
       }
-    const old = await trx
-      .selectFrom("attachments")
-      .select(["id"])
-      .where("createdAt", "<", before)
-      .orderBy("createdAt")
-      .execute();
     const gone: AttachmentMeta[] = [];
-    for (const { id } of old) {
-      if (named.has(id as string)) continue;
-      const meta = (await findAttachmentMeta(trx, id as string))!;
+    for (const meta of await findAttachmentMetasBefore(trx, before)) {
+      if (named.has(meta.id)) continue;
       await trx.deleteFrom("attachments").where("id", "=", meta.id).execute();
       await appendAudit(trx, {
         at: ctx.now(),

@@ -17,6 +17,14 @@ export const EVIDENCE_CONTENT_TYPES: readonly string[] = [
   "text/plain",
 ];
 
+/** Why a file (its media type and size) cannot be attached as evidence, or null when it can. */
+export function evidenceProblem(file: { size: number; type: string }): "type" | "size" | "empty" | null {
+  if (!EVIDENCE_CONTENT_TYPES.includes(file.type)) return "type";
+  if (file.size === 0) return "empty";
+  if (file.size > ATTACHMENT_MAX_BYTES) return "size";
+  return null;
+}
+
 /** A file name as shown and downloaded: no folders, no control characters. */
 export const attachmentFileName = requiredText(200).refine(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point

@@ -55,8 +55,7 @@ function answer<T>(status: number, statusText: string, text: string): T {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     // A proxy's HTML error page, say: the status still tells what happened.
-    if (status < 200 || status >= 300) json = undefined;
-    else throw new ApiError(status, "BAD_ANSWER", "the answer is not JSON");
+    if (status >= 200 && status < 300) throw new ApiError(status, "BAD_ANSWER", "the answer is not JSON");
   }
   if (status < 200 || status >= 300) {
     const e = json?.error ?? {};

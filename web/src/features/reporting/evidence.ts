@@ -1,9 +1,8 @@
 /** Pure parts of evidence (佐证材料): which files may be uploaded, and how entries are shown. */
-import {
-  ATTACHMENT_MAX_BYTES,
-  EVIDENCE_CONTENT_TYPES,
-  parseAttachmentRef,
-} from "../../../../src/shared/api/attachments";
+import { EVIDENCE_CONTENT_TYPES, parseAttachmentRef } from "../../../../src/shared/api/attachments";
+
+// The server checks uploads with the same rule.
+export { evidenceProblem } from "../../../../src/shared/api/attachments";
 
 // Browsers leave `File.type` empty for some files (or use a legacy Office type); the name decides then.
 const BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -24,14 +23,6 @@ export function evidenceContentType(fileName: string, browserType: string): stri
   if (EVIDENCE_CONTENT_TYPES.includes(browserType)) return browserType;
   const ext = fileName.split(".").pop()?.toLowerCase() ?? "";
   return BY_EXTENSION[ext] ?? browserType;
-}
-
-/** Why a file cannot be attached (checked again by the server), or null when it can. */
-export function evidenceProblem(file: { size: number; type: string }): "type" | "size" | "empty" | null {
-  if (!EVIDENCE_CONTENT_TYPES.includes(file.type)) return "type";
-  if (file.size === 0) return "empty";
-  if (file.size > ATTACHMENT_MAX_BYTES) return "size";
-  return null;
 }
 
 /** What the `accept` attribute of the file picker offers. */
