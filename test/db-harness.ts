@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
-import { type Database, openDatabase } from "../src/db/connection.js";
+import { type DatabaseHandle, openDatabase } from "../src/db/connection.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 
 /**
@@ -16,7 +17,7 @@ export const dialects: readonly ("sqlite" | "postgres")[] = process.env.GUATU_TE
   : ["sqlite"];
 
 export interface TestDatabase {
-  readonly database: Database;
+  readonly database: DatabaseHandle;
   readonly url: string;
   /** Closes and deletes the database. */
   drop(): Promise<void>;
@@ -76,7 +77,7 @@ export async function createTestDatabase(
 }
 
 /** Every table's rows, ordered, as one JSON string: equal snapshots mean an unchanged database. */
-export async function snapshot(database: Database): Promise<string> {
+export async function snapshot(database: DatabaseHandle): Promise<string> {
   const tables = [
     "org_units",
     "persons",
@@ -99,18 +100,33 @@ export async function snapshot(database: Database): Promise<string> {
     "api_tokens",
     "auth_failures",
     "revisions",
-    "schedule_runs",
     "assessments",
     "comments",
     "attachments",
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) {
-    const rows = await database.db.selectFrom(t).selectAll().execute();
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(database.db);
     // Last-use stamps are bookkeeping of reads, not data a request changed.
     out[t] = rows.map(({ lastUsedAt: _u, lastSeenAt: _s, ...rest }) => rest);
   }
   for (const rows of Object.values(out))
     rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return JSON.stringify(out);
+}
+
+/** Rows of `table` whose columns equal `where` (camelCase names), ordered by id: for tests that look into tables by name. */
+export async function rowsWhere(
+  database: DatabaseHandle,
+  table: string,
+  where: Readonly<Record<string, string | number | null>> = {},
+): Promise<Record<string, unknown>[]> {
+  const conditions = Object.entries(where).map(([k, v]) =>
+    v === null ? sql`${sql.ref(k)} is null` : sql`${sql.ref(k)} = ${v}`,
+  );
+  const clause = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`select * from ${sql.table(table)} ${clause} order by id`.execute(database.db);
+  return rows;
 }

@@ -6,17 +6,11 @@
  * recorded), BENCH_CONNECTIONS (50), BENCH_PG (a server URL, default
  * postgres://root@127.0.0.1/postgres; "off" to skip PostgreSQL).
  */
-import { rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus } from "node:os";
 import autocannon from "autocannon";
-import pg from "pg";
-import { openDatabase } from "../../src/db/connection.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
-import { serviceContext } from "../../src/domain/context.js";
-import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../../src/domain/demo/demo-accounts.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
+import { prepareDemoDatabase } from "../demo-database.js";
 import { serveInChild, sessionCookie } from "../serve.js";
 import { writeSection } from "../write-section.js";
 import { scaleDemo } from "./scale-demo.js";
@@ -36,45 +30,12 @@ interface Row {
   errors: number;
 }
 
-async function prepare(
-  kind: "sqlite" | "postgres",
-  factor: number,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `guatu_bench_${factor}_${process.pid}`;
-  let url: string;
-  let drop: () => Promise<void>;
-  if (kind === "sqlite") {
-    const path = join(tmpdir(), `${name}.db`);
-    url = `sqlite:${path}`;
-    drop = async () => {
-      for (const s of ["", "-wal", "-shm"]) rmSync(`${path}${s}`, { force: true });
-    };
-    await drop();
-  } else {
-    const admin = new pg.Client({ connectionString: pgAdmin });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(pgAdmin);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: pgAdmin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
-  const database = openDatabase(kind === "sqlite" ? { kind, url, path: url.slice(7) } : { kind, url });
-  await migrateToLatest(database.db);
-  await loadDemo(
-    serviceContext(database, "demo", () => "2022-08-15T01:00:00.000Z"),
-    scaleDemo(buildDemoDataset(), factor),
-  );
-  await database.close();
-  return { url, drop };
-}
+const prepare = (kind: "sqlite" | "postgres", factor: number) =>
+  prepareDemoDatabase(kind, {
+    name: `guatu_bench_${factor}_${process.pid}`,
+    pgAdmin,
+    dataset: scaleDemo(buildDemoDataset(), factor),
+  });
 
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -18,6 +18,14 @@ describe("guatu CLI", () => {
     expect(r.code).toBe(0);
     for (const c of ["serve", "demo", "migrate"]) expect(r.stdout).toContain(c);
     expect(runGuatu(["serve", "--help"]).stdout).toContain("--port");
+  });
+
+  it("prints the package's version", () => {
+    const r = runGuatu(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")).version,
+    );
   });
 
   it("exits 2 with one line for a bad --db URL", () => {

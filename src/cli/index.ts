@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../shared/errors.js";
+import { VERSION } from "../version.js";
 import { register as assessTaskForces } from "./commands/assess-task-forces.js";
 import { register as checkTaskBooks } from "./commands/check-task-books.js";
 import { register as dispatchReport } from "./commands/dispatch-report.js";
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     .description(
       "Guatu (挂图) — task forces, battle map, backward scheduling, lights, supervision, assessment",
     )
-    .version(process.env.npm_package_version ?? "0.1.0")
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
   for (const register of commands) register(program);

@@ -1,18 +1,19 @@
 import { loadConfig } from "../config/load-config.js";
-import { type Database, openDatabase } from "../db/connection.js";
+import { type DatabaseHandle, openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { AppError } from "../shared/errors.js";
 
 /** Opens the configured database (migrated to the latest schema), runs `fn`, closes it. */
 export async function withDatabase<T>(
   dbUrl: string | undefined,
-  fn: (database: Database) => Promise<T>,
+  fn: (database: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig(process.env, { db: dbUrl });
   const database = openDatabase(config.db);
   try {
     const { error } = await migrateToLatest(database.db);
-    if (error) throw new AppError("invalid", `cannot migrate ${config.db.url}: ${(error as Error).message}`);
+    if (error)
+      throw new AppError("VALIDATION", `cannot migrate ${config.db.url}: ${(error as Error).message}`);
     return await fn(database);
   } finally {
     await database.close();

@@ -28,11 +28,11 @@ export function parseDbUrl(url: string): DbConfig {
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length);
     if (!path)
-      throw new AppError("invalid", `--db ${url}: sqlite URL needs a path, e.g. sqlite:./data/guatu.db`);
+      throw new AppError("VALIDATION", `--db ${url}: sqlite URL needs a path, e.g. sqlite:./data/guatu.db`);
     return { kind: "sqlite", url, path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
-  throw new AppError("invalid", `--db ${url}: expected sqlite:PATH or postgres://USER@HOST/DB`);
+  throw new AppError("VALIDATION", `--db ${url}: expected sqlite:PATH or postgres://USER@HOST/DB`);
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
@@ -60,6 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     problems.push(`log level ${level}: must be one of ${LOG_LEVELS.join(", ")}`);
   }
-  if (problems.length > 0 || !db) throw new AppError("invalid", problems.join("; "));
+  if (problems.length > 0 || !db) throw new AppError("VALIDATION", problems.join("; "));
   return Object.freeze({ db, host, port, logLevel: level as Config["logLevel"] });
 }

@@ -1,19 +1,24 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from "kysely";
 import pg from "pg";
 import type { DbConfig } from "../config/load-config.js";
+import type { Database, Db } from "../domain/database.js";
 
-/**
- * The database handle shared by every repository. Tables are typed loosely on purpose: the
- * generic resource repository addresses tables by name; feature code narrows row shapes itself.
- */
-// biome-ignore lint/suspicious/noExplicitAny: tables are addressed by name (see above)
-export type Db = Kysely<any>;
+export type { Database, Db };
 
-/** A connection plus what the code needs to know about its dialect. */
-export interface Database {
+/** An open database: the typed Kysely handle plus what the code needs to know about its dialect. */
+export interface DatabaseHandle {
   readonly db: Db;
   readonly dialect: "sqlite" | "postgres";
   close(): Promise<void>;
@@ -45,8 +50,24 @@ function withStatementCache(sqlite: SQLite.Database) {
   };
 }
 
+/**
+ * SQLite transactions that take the write lock at `BEGIN`: a deferred transaction that reads and
+ * then writes can fail at once with SQLITE_BUSY when another process (a second app instance, the
+ * CLI) writes meanwhile, since waiting could deadlock; an immediate one waits its turn instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    if (!(driver instanceof SqliteDriver)) return driver;
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
+}
+
 /** Opens SQLite (WAL, foreign keys on) or a PostgreSQL pool, with camelCase ↔ snake_case mapping. */
-export function openDatabase(config: DbConfig): Database {
+export function openDatabase(config: DbConfig): DatabaseHandle {
   if (config.kind === "sqlite") {
     if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
     const sqlite = new SQLite(config.path);
@@ -54,8 +75,8 @@ export function openDatabase(config: DbConfig): Database {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    const db = new Kysely({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
     return { db, dialect: "sqlite", close: () => db.destroy() };
@@ -64,6 +85,9 @@ export function openDatabase(config: DbConfig): Database {
   // An idle pooled connection can be closed by the server (restart, failover, DROP DATABASE):
   // the pool discards it and opens a new one on demand; unhandled, the event would crash Node.
   pool.on("error", () => {});
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -27,7 +27,7 @@ describe.each(dialects)("preparedQuery on %s", (dialect) => {
   });
 
   it("runs one compiled query with new values, constants kept, rows in camelCase", async () => {
-    const query = preparedQuery((db, param: (name: "kind" | "code") => string) =>
+    const query = preparedQuery((db, param: (name: "kind" | "code") => never) =>
       db
         .selectFrom("org_units")
         .select(["id", "createdAt"])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { bumpDataRevision, dataRevision } from "./audit/audit.repository.js";
+import { dataRevision, recordChanges } from "./audit/audit.repository.js";
 import { ReadCache } from "./read-cache.js";
 
 describe.each(dialects)("ReadCache on %s", (dialect) => {
@@ -21,7 +21,7 @@ describe.each(dialects)("ReadCache on %s", (dialect) => {
     const b = await cache.get(db, "k", render);
     expect(b).toBe(a);
     expect(renders).toBe(1);
-    await bumpDataRevision(db, { entity: "test" });
+    await recordChanges(db, [{ entity: "test" }]);
     const c = await cache.get(db, "k", render);
     expect(JSON.parse(c.body.toString())).toEqual({ n: 2 });
     expect(c.etag).not.toBe(a.etag);
@@ -43,7 +43,7 @@ describe.each(dialects)("ReadCache on %s", (dialect) => {
     const failing = async () => {
       throw new Error("boom");
     };
-    await bumpDataRevision(db, { entity: "test" });
+    await recordChanges(db, [{ entity: "test" }]);
     const outcomes = await Promise.allSettled([
       cache.get(db, "same", failing),
       cache.get(db, "same", failing),
@@ -58,7 +58,7 @@ describe.each(dialects)("ReadCache on %s", (dialect) => {
     let renders = 0;
     const racing = async () => {
       renders++;
-      if (renders === 1) await bumpDataRevision(db, { entity: "test" });
+      if (renders === 1) await recordChanges(db, [{ entity: "test" }]);
       return String(renders);
     };
     expect((await cache.get(db, "r", racing)).body.toString()).toBe("1");
@@ -71,7 +71,7 @@ describe.each(dialects)("ReadCache on %s", (dialect) => {
     const cache = new ReadCache();
     const now = await dataRevision(db);
     await cache.get(db, "known", async () => "old", now);
-    await bumpDataRevision(db, { entity: "test" });
+    await recordChanges(db, [{ entity: "test" }]);
     // The request that read `now` with its session still gets the body of that revision.
     expect((await cache.get(db, "known", async () => "new", now)).body.toString()).toBe("old");
     expect((await cache.get(db, "known", async () => "new")).body.toString()).toBe("new");

@@ -7,30 +7,37 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import type { Database } from "../db/connection.js";
+import type { DatabaseHandle } from "../db/connection.js";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "../domain/accounts/session.service.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling } from "./plugins/errors.js";
 import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
-import { attachmentRoutes } from "./routes/attachments.routes.js";
-import { authRoutes } from "./routes/auth.routes.js";
-import { closedLoopRoutes } from "./routes/closed-loop.routes.js";
-import { dispatchRoutes } from "./routes/dispatch.routes.js";
-import { resourceRoutes } from "./routes/resources.routes.js";
-import { scheduleRoutes } from "./routes/schedule.routes.js";
-import { settingsRoutes } from "./routes/settings.routes.js";
-import { supervisionRoutes } from "./routes/supervision.routes.js";
-import { systemRoutes } from "./routes/system.routes.js";
-import { taskForceRoutes } from "./routes/task-forces.routes.js";
+import { attachmentRoutes } from "./routes/attachments/attachments.routes.js";
+import { authRoutes } from "./routes/auth/auth.routes.js";
+import { closedLoopRoutes } from "./routes/closed-loop/closed-loop.routes.js";
+import { commentRoutes } from "./routes/comments/comments.routes.js";
+import { dispatchRoutes } from "./routes/dispatch/dispatch.routes.js";
+import { goalRoutes } from "./routes/goals/goals.routes.js";
+import { indicatorRoutes } from "./routes/indicators/indicators.routes.js";
+import { orgRoutes } from "./routes/org/org.routes.js";
+import { progressReportRoutes } from "./routes/progress-reports/progress-reports.routes.js";
+import { scheduleRoutes } from "./routes/schedule/schedule.routes.js";
+import { settingsRoutes } from "./routes/settings/settings.routes.js";
+import { supervisionRoutes } from "./routes/supervision/supervision.routes.js";
+import { systemRoutes } from "./routes/system/system.routes.js";
+import { taskForceRoutes } from "./routes/task-forces/task-forces.routes.js";
+import { taskRoutes } from "./routes/tasks/tasks.routes.js";
 
 /** What the app is built from; tests pass an in-memory or per-test database. */
 export interface AppOptions {
-  readonly database: Database;
+  readonly database: DatabaseHandle;
   readonly version: string;
   readonly logger?: FastifyServerOptions["logger"];
   readonly sessions?: SessionPolicy;
+  /** The instant services work at (status dates, audit times); the real clock by default. */
+  readonly clock?: () => Date;
 }
 
 /** One API route and its access rule, as collected at start-up (the permission matrix test reads it). */
@@ -65,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.decorate("routeTable", [] as RouteEntry[]);
+  app.decorate("clock", options.clock ?? (() => new Date()));
   app.addHook("onRoute", (route) => {
     const rule = route.config?.rule;
     if (!route.url.startsWith("/api/v1") || !rule) return;
@@ -116,9 +124,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   await app.register(systemRoutes, deps);
   await app.register(authRoutes, deps);
-  await app.register(resourceRoutes, deps);
+  await app.register(orgRoutes, deps);
+  await app.register(goalRoutes, deps);
   await app.register(taskForceRoutes, deps);
+  await app.register(taskRoutes, deps);
+  await app.register(indicatorRoutes, deps);
+  await app.register(progressReportRoutes, deps);
   await app.register(supervisionRoutes, deps);
+  await app.register(commentRoutes, deps);
   await app.register(scheduleRoutes, deps);
   await app.register(closedLoopRoutes, deps);
   await app.register(dispatchRoutes, deps);

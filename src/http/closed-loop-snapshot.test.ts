@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { adminClient, appFor, type Client } from "../../test/factories.js";
-import { readClosedLoopData } from "../domain/closed-loop/closed-loop.input.js";
+import { readClosedLoopData } from "../domain/closed-loop/closed-loop.repository.js";
 import { closedLoopData, closedLoopSnapshotStats } from "../domain/closed-loop/closed-loop.snapshot.js";
 import { type ServiceContext, serviceContext } from "../domain/context.js";
 import { loadDemo } from "../domain/demo/demo.service.js";

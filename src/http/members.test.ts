@@ -5,8 +5,7 @@ import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories
 import { addUser } from "../domain/accounts/account.service.js";
 import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { deleteRecord } from "../domain/resource/resource.service.js";
-import { memberResource } from "../domain/task-forces/task-force.resources.js";
+import { deleteMember } from "../domain/task-forces/member.service.js";
 import type { AppError } from "../shared/errors.js";
 
 type Member = { id: string; personId: string; role: string; post: string; version: number };
@@ -138,12 +137,12 @@ describe.each(dialects)("the lead rules of task-force members on %s", (dialect) 
     const firstRemoved = new Promise<void>((r) => (removedFirst = r));
     const committed = new Promise<void>((r) => (commit = r));
     const first = t.database.db.transaction().execute(async (trx) => {
-      await deleteRecord({ ...ctx, trx }, memberResource, own.id);
+      await deleteMember({ ...ctx, uow: { db: trx, changes: [] } }, own.id);
       removedFirst();
       await committed;
     });
     await firstRemoved;
-    const secondAnswer = deleteRecord(ctx, memberResource, second.id).then(
+    const secondAnswer = deleteMember(ctx, second.id).then(
       () => "removed",
       (e: AppError) => e.code,
     );

@@ -8,3 +8,11 @@ import type { z } from "zod";
 export function present<S extends z.ZodType>(_schema: S, value: unknown): z.output<S> {
   return value as z.output<S>;
 }
+
+/**
+ * A request part (body, params, query) typed as the route's schema has already parsed it: for routes
+ * built generically, which the zod type provider cannot type.
+ */
+export function validated<S extends z.ZodType>(_schema: S, value: unknown): z.output<S> {
+  return value as z.output<S>;
+}

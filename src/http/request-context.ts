@@ -1,17 +1,27 @@
 import type { FastifyRequest } from "fastify";
-import type { Database } from "../db/connection.js";
-import { type ServiceContext, serviceContext } from "../domain/context.js";
+import type { DatabaseHandle } from "../db/connection.js";
+import type { ServiceContext } from "../domain/context.js";
 
-/** The service context of a request: its database, the caller and their scopes. */
-export function contextOf(request: FastifyRequest, database: Database): ServiceContext {
+/**
+ * The service context of a request: its database, the caller and their scopes, and the app's clock
+ * (injectable: a read at 23:59 and at 00:01 Beijing time sees two status dates).
+ */
+export function contextOf(request: FastifyRequest, database: DatabaseHandle): ServiceContext {
+  const clock = request.server.clock;
   return {
-    ...serviceContext(database, request.actor ?? "anonymous"),
+    database,
+    actor: request.actor ?? "anonymous",
+    now: () => clock().toISOString(),
     principal: request.principal,
     dataRevision: request.dataRevision,
   };
 }
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** The instant services work at (the real clock unless a test injects one). */
+    clock: () => Date;
+  }
   interface FastifyRequest {
     /** Username of the caller, set by the authentication hook. */
     actor?: string;

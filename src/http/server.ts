@@ -13,7 +13,7 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   const migration = await migrateToLatest(database.db);
   if (migration.error) {
     await database.close();
-    throw new AppError("invalid", `cannot migrate ${config.db.url}: ${(migration.error as Error).message}`);
+    throw new AppError("VALIDATION", `cannot migrate ${config.db.url}: ${String(migration.error)}`);
   }
   const app = await buildApp({
     database,

@@ -55,17 +55,18 @@ const submitAwaiting = (p: Page, button: Locator, method: string, path: string) 
   writeAwaiting(p, method, path, () => button.click());
 
 /**
- * Confirms the open Popconfirm about `about` with its button named `ok`. Earlier Popconfirms stay
- * in the page, hidden; and under load the open one can still be moving into place when the click
- * comes. A click that did not land changed nothing, so it is tried again.
+ * Opens a Popconfirm with `trigger` and confirms it about `about` with its button named `ok`.
+ * Earlier Popconfirms stay in the page, hidden; under load the open one can still be moving into
+ * place when the click comes, or a refetch can re-render the row and close it. A click that did not
+ * land changed nothing, so the trigger is clicked again when the confirmation is not open and the
+ * confirmation is tried again.
  */
-async function confirm(p: Page, ok: RegExp, about: string): Promise<void> {
-  const button = p
-    .locator(".ant-popconfirm:not(.ant-popover-hidden)", { hasText: about })
-    .getByRole("button", { name: ok })
-    .filter({ visible: true });
+async function confirm(p: Page, trigger: Locator, ok: RegExp, about: string): Promise<void> {
+  const open = p.locator(".ant-popconfirm:not(.ant-popover-hidden)", { hasText: about });
+  const button = open.getByRole("button", { name: ok }).filter({ visible: true });
   for (let attempt = 1; ; attempt++) {
     try {
+      if (!(await button.isVisible())) await trigger.click({ timeout: 5_000 });
       await button.click({ timeout: 5_000 });
       return;
     } catch (e) {
@@ -163,8 +164,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await drawer.waitFor({ state: "hidden" });
 
     // Deleting the task while 01.3.5 still leads to it is refused, with what refers to it.
-    await row.locator('[data-delete-task="01.3.6"]').click();
-    await confirm(p, /删\s?除/, "01.3.6");
+    await confirm(p, row.locator('[data-delete-task="01.3.6"]'), /删\s?除/, "01.3.6");
     const refused = p.getByTestId("plan-error");
     await refused.waitFor();
     expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
@@ -174,15 +174,13 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
 
     // Remove the dependency, then the task.
     await row.locator('[data-deps-task="01.3.6"]').click();
-    await drawer.getByRole("button", { name: /移除 01\.3\.5/ }).click();
-    await confirm(p, /移\s?除/, "01.3.5");
+    await confirm(p, drawer.getByRole("button", { name: /移除 01\.3\.5/ }), /移\s?除/, "01.3.5");
     await drawer.getByText("暂无前置任务").waitFor();
     expect((await api<{ total: number }>(p, `/dependencies?successorId=${id}`)).body.total).toBe(0);
     await drawer.locator(".ant-drawer-close").click();
     // Wait until it has closed: a drawer still animating out matches `:visible` too.
     await drawer.waitFor({ state: "hidden" });
-    await row.locator('[data-delete-task="01.3.6"]').click();
-    await confirm(p, /删\s?除/, "01.3.6");
+    await confirm(p, row.locator('[data-delete-task="01.3.6"]'), /删\s?除/, "01.3.6");
     await row.waitFor({ state: "detached" });
     expect((await api<Row>(p, `/tasks/${id}`)).status).toBe(404);
     // The predecessor's late dates are its own again.
@@ -230,8 +228,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
       headers: { "x-csrf-token": me.csrfToken },
     });
     expect(other.status()).toBe(200);
-    await row.getByRole("button", { name: "移除 白宁" }).click();
-    await confirm(p, /移\s?除/, "白宁");
+    await confirm(p, row.getByRole("button", { name: "移除 白宁" }), /移\s?除/, "白宁");
     await p.getByText("数据已被他人修改").waitFor();
     expect((await api<M>(p, `/members/${added[0]!.id}`)).body.version).toBe(3);
     await p.getByRole("button", { name: "重新加载并应用我的修改" }).click();
@@ -240,8 +237,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
 
     // The lead is 01's only lead: removing themselves is refused, naming them and the task force.
     const name = (await api<{ name: string }>(p, `/persons/${me.personId}`)).body.name;
-    await p.getByRole("button", { name: `移除 ${name}` }).click();
-    await confirm(p, /移\s?除/, name);
+    await confirm(p, p.getByRole("button", { name: `移除 ${name}` }), /移\s?除/, name);
     const refused = p.getByTestId("plan-error");
     await refused.waitFor();
     expect(await refused.getAttribute("data-code")).toBe("LAST_LEAD");
@@ -397,8 +393,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await h.shot(p, "plan-indicator-added");
 
     // ZB01-4 has monthly actuals: the delete is refused and the readings are named.
-    await p.locator('[data-delete-indicator="ZB01-4"]').click();
-    await confirm(p, /删\s?除/, "ZB01-4");
+    await confirm(p, p.locator('[data-delete-indicator="ZB01-4"]'), /删\s?除/, "ZB01-4");
     const refused = p.getByTestId("plan-error");
     await refused.waitFor();
     expect(await refused.getAttribute("data-code")).toBe("STILL_REFERENCED");
@@ -406,8 +401,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await h.shot(p, "plan-indicator-delete-refused");
     expect((await api<I>(p, "/indicators/ind-01-4")).status).toBe(200);
 
-    await p.locator('[data-delete-indicator="ZB01-5"]').click();
-    await confirm(p, /删\s?除/, "ZB01-5");
+    await confirm(p, p.locator('[data-delete-indicator="ZB01-5"]'), /删\s?除/, "ZB01-5");
     await card.waitFor({ state: "detached" });
     expect((await api<I>(p, `/indicators/${made!.id}`)).status).toBe(404);
     await p.context().close();

@@ -28,9 +28,9 @@ export function register(program: Command): void {
     .action(
       async (opts: { db?: string; statusDate?: string; save?: boolean; format: string; lang?: string }) => {
         if (opts.format !== "table" && opts.format !== "json")
-          throw new AppError("invalid", `--format ${opts.format}: must be table or json`);
+          throw new AppError("VALIDATION", `--format ${opts.format}: must be table or json`);
         if (opts.statusDate && !/^\d{4}-\d{2}-\d{2}$/.test(opts.statusDate)) {
-          throw new AppError("invalid", `--status-date ${opts.statusDate}: expected YYYY-MM-DD`);
+          throw new AppError("VALIDATION", `--status-date ${opts.statusDate}: expected YYYY-MM-DD`);
         }
         const lang = cliLang(opts.lang, process.env);
         const when = opts.statusDate ? { statusDate: opts.statusDate } : {};

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option("--lang <lang>", "zh or en (default: from the locale)")
     .action(async (opts: { db?: string; format: string; lang?: string }) => {
       if (opts.format !== "table" && opts.format !== "json")
-        throw new AppError("invalid", `--format ${opts.format}: must be table or json`);
+        throw new AppError("VALIDATION", `--format ${opts.format}: must be table or json`);
       const lang = cliLang(opts.lang, process.env);
       const result = await withDatabase(opts.db, (database) =>
         runFiveIzationCheck(serviceContext(database, "cli")),

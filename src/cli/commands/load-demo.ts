@@ -19,14 +19,14 @@ export function register(program: Command): void {
     .action(async (opts: { db?: string; reset?: boolean; statusDate?: string }) => {
       const config = loadConfig(process.env, opts);
       if (opts.statusDate && !/^\d{4}-\d{2}-\d{2}$/.test(opts.statusDate)) {
-        throw new AppError("invalid", `--status-date ${opts.statusDate}: expected YYYY-MM-DD`);
+        throw new AppError("VALIDATION", `--status-date ${opts.statusDate}: expected YYYY-MM-DD`);
       }
       const database = openDatabase(config.db);
       try {
         const migration = await migrateToLatest(database.db);
         if (migration.error)
           throw new AppError(
-            "invalid",
+            "VALIDATION",
             `cannot migrate ${config.db.url}: ${(migration.error as Error).message}`,
           );
         const data = buildDemoDataset();

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
-import { addUser, setPassword } from "../../domain/accounts/account.service.js";
-import { findUserRow } from "../../domain/accounts/principal.js";
+import { addUser, setPasswordOf } from "../../domain/accounts/account.service.js";
 import { serviceContext } from "../../domain/context.js";
-import { roles } from "../../shared/api/org.js";
+import { type Role, roles } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
 import { withDatabase } from "../with-database.js";
 
@@ -41,10 +40,11 @@ export function register(program: Command): void {
           db?: string;
         },
       ) => {
-        const wanted = [...(opts.admin ? ["admin"] : []), ...(opts.role ?? [])];
-        const bad = wanted.filter((r) => !(roles as readonly string[]).includes(r));
+        const asked = [...(opts.admin ? ["admin"] : []), ...(opts.role ?? [])];
+        const wanted = asked.filter((r): r is Role => roles.some((known) => known === r));
+        const bad = asked.filter((r) => !wanted.some((w) => w === r));
         if (bad.length)
-          throw new AppError("invalid", `--role ${bad.join(", ")}: not a role (${roles.join(", ")})`);
+          throw new AppError("VALIDATION", `--role ${bad.join(", ")}: not a role (${roles.join(", ")})`);
         const { password, generated } = await readPassword(opts.passwordStdin);
         await withDatabase(opts.db, async (database) => {
           const ctx = serviceContext(database, "cli");
@@ -69,9 +69,7 @@ export function register(program: Command): void {
     .action(async (username: string, opts: { passwordStdin?: boolean; db?: string }) => {
       const { password, generated } = await readPassword(opts.passwordStdin);
       await withDatabase(opts.db, async (database) => {
-        const row = await findUserRow(database.db, { username });
-        if (!row) throw new AppError("invalid", `user ${username}: no such account`);
-        await setPassword(serviceContext(database, "cli"), row.id, password);
+        await setPasswordOf(serviceContext(database, "cli"), username, password);
       });
       process.stdout.write(
         `password of ${username} changed${generated ? ` to (shown once): ${password}` : ""}\n`,

@@ -23,7 +23,10 @@ export function register(program: Command): void {
             `${r.direction === "Up" ? "applied" : "undone"} ${r.migrationName}: ${r.status}\n`,
           );
         if (error)
-          throw new AppError("invalid", `migration failed on ${config.db.url}: ${(error as Error).message}`);
+          throw new AppError(
+            "VALIDATION",
+            `migration failed on ${config.db.url}: ${(error as Error).message}`,
+          );
         if (!results?.length) process.stdout.write("database schema is up to date\n");
       } finally {
         await database.close();

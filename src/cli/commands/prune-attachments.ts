@@ -17,7 +17,7 @@ export function register(program: Command): void {
       const days = Number(opts.olderThan);
       if (!Number.isInteger(days) || days < 0)
         throw new AppError(
-          "invalid",
+          "VALIDATION",
           `--older-than ${opts.olderThan}: must be a whole number of days (0 or more)`,
         );
       const before = new Date(Date.now() - days * 86_400_000).toISOString();

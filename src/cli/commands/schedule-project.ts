@@ -1,13 +1,14 @@
 import { once } from "node:events";
 import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { isIsoDate } from "../../engines/calendar/iso-date.js";
+import { EngineInputError } from "../../engines/calendar/calendar-error.js";
 import { parseJsonBytes } from "../../engines/schedule/parse-json-bytes.js";
 import { computeSchedule } from "../../engines/schedule/schedule.js";
 import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
 import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
-import { AppError, isAppError } from "../../shared/errors.js";
+import { AppError } from "../../shared/errors.js";
+import { isIsoDate } from "../../vocabulary/dates.js";
 import { cliLang, type Lang } from "../locale.js";
 import { displayWidth as width } from "../text-table.js";
 
@@ -68,7 +69,7 @@ export function readJsonFile(path: string): unknown {
     bytes = readFileSync(path);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new AppError("invalid", `${path}: cannot read the file: ${why}`);
+    throw new AppError("VALIDATION", `${path}: cannot read the file: ${why}`);
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3); // a BOM
   const parsed = parseJsonBytes(bytes);
@@ -80,7 +81,7 @@ export function readJsonFile(path: string): unknown {
     // V8's messages do not always give a position: find the first bad character ourselves.
     const at = jsonErrorOffset(text);
     const what = at >= text.length ? "unexpected end of file" : `unexpected ${JSON.stringify(text[at])}`;
-    throw new AppError("invalid", `${path}: not valid JSON at ${lineColumn(text, at)}: ${what}`);
+    throw new AppError("VALIDATION", `${path}: not valid JSON at ${lineColumn(text, at)}: ${what}`);
   }
 }
 
@@ -235,9 +236,9 @@ export async function runScheduleCommand(
 ): Promise<void> {
   const format = opts.format ?? "table";
   if (format !== "table" && format !== "json")
-    throw new AppError("invalid", `--format ${format}: must be table or json`);
+    throw new AppError("VALIDATION", `--format ${format}: must be table or json`);
   if (opts.statusDate !== undefined && !isIsoDate(opts.statusDate))
-    throw new AppError("invalid", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
+    throw new AppError("VALIDATION", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
   const lang = format === "table" ? cliLang(opts.lang, env) : "en";
   progress(`reading ${path}…`);
   const file = readJsonFile(path);
@@ -246,8 +247,7 @@ export async function runScheduleCommand(
     progress(`scheduling ${(file as ScheduleFile)?.tasks?.length?.toLocaleString("en") ?? 0} tasks…`);
     result = computeSchedule(file, opts.statusDate === undefined ? {} : { statusDate: opts.statusDate });
   } catch (e) {
-    if (isAppError(e) && e.kind === "invalid")
-      throw new AppError("invalid", `${path}: ${e.message}`, { code: e.code, details: [...e.details] });
+    if (e instanceof EngineInputError) throw new AppError(e.code, `${path}: ${e.message}`, e.details);
     throw e;
   }
   progress("");

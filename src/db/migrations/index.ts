@@ -9,6 +9,7 @@ import * as indexes from "./2026-11-29-0007-indexes.js";
 import * as commentAuthorName from "./2026-11-29-0008-comment-author-name.js";
 import * as dataChanges from "./2026-11-29-0009-data-changes.js";
 import * as attachments from "./2026-11-29-0010-attachments.js";
+import * as scheduleOnRead from "./2026-12-02-0011-schedule-on-read.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0008-comment-author-name": commentAuthorName,
   "2026-11-29-0009-data-changes": dataChanges,
   "2026-11-29-0010-attachments": attachments,
+  "2026-12-02-0011-schedule-on-read": scheduleOnRead,
 };

@@ -1,21 +1,26 @@
+import { type Role, userSchemas } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import type { ServiceContext } from "../context.js";
-import { userResource } from "../org/org.resources.js";
-import { createRecord, inTransaction } from "../resource/resource.service.js";
+import { readerOf, type ServiceContext } from "../context.js";
+import type { User } from "../org/org.js";
+import { findUser } from "../org/org.repository.js";
+import { createUser } from "../org/user.service.js";
+import { parseOrThrow } from "../records/parse-input.js";
+import { write } from "../records/transaction.js";
+import { findUserRow, setPasswordHash } from "./account.repository.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.js";
-import { findUserRow } from "./principal.js";
+import { assertOrganisationWide } from "./scope.js";
 import { endSessionsOf } from "./session.service.js";
 
 function checkRule(password: string, field: string) {
   const problem = passwordProblem(password);
-  if (problem)
-    throw new AppError("invalid", `${field} ${problem}`, { details: [{ path: field, message: problem }] });
+  if (problem) throw new AppError("VALIDATION", `${field} ${problem}`, [{ path: field, message: problem }]);
 }
 
 /**
  * Sets a user's password (hashed with scrypt) and ends their sessions but `keepCookie`'s. The
- * audit entry records that the password changed, never the password or its hash.
+ * audit entry records that the password changed, never the password or its hash. An API token
+ * limited to a task force may not (it acts only within it).
  */
 export async function setPassword(
   ctx: ServiceContext,
@@ -25,20 +30,16 @@ export async function setPassword(
 ): Promise<void> {
   checkRule(password, "password");
   const hash = await hashPassword(password);
-  await inTransaction(ctx, async (trx) => {
-    const user = await findUserRow(trx, { id: userId });
-    if (!user) throw new AppError("not_found", `no user with id "${userId}"`);
-    const at = ctx.now();
-    await trx
-      .updateTable("users")
-      .set({ passwordHash: hash, updatedAt: at })
-      .where("id", "=", userId)
-      .execute();
-    await endSessionsOf(trx, userId, keepCookie);
+  await write(ctx, async (w) => {
+    const db = w.uow.db;
+    const user = await findUserRow(db, { id: userId });
+    if (!user) throw new AppError("NOT_FOUND", `no user with id "${userId}"`);
+    // A token limited to a task force must not reach a whole account (an unscoped session).
+    assertOrganisationWide(w);
+    await setPasswordHash(db, userId, hash, w.now());
+    await endSessionsOf(db, userId, keepCookie);
     const mark = { username: user.username, password: "(set)" };
-    await appendAudit(trx, {
-      at,
-      actor: ctx.actor,
+    await appendAudit(w, {
       action: "update",
       entity: "user",
       entityId: userId,
@@ -53,33 +54,38 @@ export async function changeOwnPassword(
   ctx: ServiceContext,
   input: { userId: string; current: string; next: string; keepCookie?: string },
 ): Promise<void> {
-  const user = await findUserRow(ctx.trx ?? ctx.database.db, { id: input.userId });
-  if (!user || !(await verifyPassword(input.current, user.passwordHash))) {
-    throw new AppError("forbidden", "the current password is wrong", {
-      code: "BAD_PASSWORD",
-      details: [{ path: "currentPassword", message: "wrong" }],
-    });
-  }
+  const user = await findUserRow(readerOf(ctx), { id: input.userId });
+  if (!user || !(await verifyPassword(input.current, user.passwordHash)))
+    throw new AppError("BAD_PASSWORD", "the current password is wrong", [
+      { path: "currentPassword", message: "wrong" },
+    ]);
   await setPassword(ctx, input.userId, input.next, input.keepCookie);
 }
 
 /** Creates a login account with a password (the CLI's `guatu user add`). */
 export async function addUser(
   ctx: ServiceContext,
-  input: {
-    username: string;
-    displayName: string;
-    roles: string[];
-    personId?: string | null;
-    password: string;
-  },
+  input: { username: string; displayName: string; roles: Role[]; personId?: string | null; password: string },
 ): Promise<{ id: string }> {
   checkRule(input.password, "password");
-  return inTransaction(ctx, async (trx) => {
-    const c = { ...ctx, trx };
+  return write(ctx, async (w) => {
     const { password, ...fields } = input;
-    const user = await createRecord(c, userResource, fields);
-    await setPassword(c, user.id as string, password);
-    return { id: user.id as string };
+    const user = await createUser(w, parseOrThrow(userSchemas.create, fields, "user"));
+    await setPassword(w, user.id, password);
+    return { id: user.id };
   });
+}
+
+/** The caller's own account (without its password hash). */
+export async function ownAccount(ctx: ServiceContext, userId: string): Promise<User> {
+  const user = await findUser(readerOf(ctx), userId);
+  if (!user) throw new AppError("UNAUTHENTICATED", "the account no longer exists");
+  return user;
+}
+
+/** Sets the password of the account named `username` (the CLI's `guatu user passwd`); 422 when there is none. */
+export async function setPasswordOf(ctx: ServiceContext, username: string, password: string): Promise<void> {
+  const row = await findUserRow(readerOf(ctx), { username });
+  if (!row) throw new AppError("VALIDATION", `user ${username}: no such account`);
+  await setPassword(ctx, row.id, password);
 }

@@ -1,4 +1,5 @@
 import type { Executor } from "../context.js";
+import { clearFailureCount, findFailures, restartFailures, setFailures } from "./account.repository.js";
 
 /** Failed logins allowed per account, and per client address, within one window. */
 export const THROTTLE = { perAccount: 10, perAddress: 50, windowMinutes: 15 } as const;
@@ -6,10 +7,10 @@ export const THROTTLE = { perAccount: 10, perAddress: 50, windowMinutes: 15 } as
 const keyFor = (kind: "user" | "addr", value: string) => `${kind}:${value}`;
 
 async function count(db: Executor, key: string, now: Date): Promise<number> {
-  const row = await db.selectFrom("auth_failures").selectAll().where("key", "=", key).executeTakeFirst();
+  const row = await findFailures(db, key);
   if (!row) return 0;
-  const age = now.getTime() - Date.parse(row.windowStart as string);
-  return age > THROTTLE.windowMinutes * 60_000 ? 0 : (row.count as number);
+  const age = now.getTime() - Date.parse(row.windowStart);
+  return age > THROTTLE.windowMinutes * 60_000 ? 0 : row.count;
 }
 
 /**
@@ -39,20 +40,12 @@ export async function recordFailure(
   for (const key of [keyFor("user", username), keyFor("addr", address)]) {
     const current = await count(db, key, now);
     const iso = now.toISOString();
-    if (current === 0) {
-      await db.deleteFrom("auth_failures").where("key", "=", key).execute();
-      await db.insertInto("auth_failures").values({ key, count: 1, windowStart: iso }).execute();
-    } else {
-      await db
-        .updateTable("auth_failures")
-        .set({ count: current + 1 })
-        .where("key", "=", key)
-        .execute();
-    }
+    if (current === 0) await restartFailures(db, key, iso);
+    else await setFailures(db, key, current + 1);
   }
 }
 
 /** Clears an account's failures after a successful login. */
 export async function clearFailures(db: Executor, username: string): Promise<void> {
-  await db.deleteFrom("auth_failures").where("key", "=", keyFor("user", username)).execute();
+  await clearFailureCount(db, keyFor("user", username));
 }

@@ -29,7 +29,7 @@ export async function verifyPassword(password: string, stored: string | null | u
     await scryptAsync(password, randomBytes(16), PARAMS.keyLength, PARAMS);
     return false;
   }
-  const [, n, r, p, saltText, keyText] = parts as [string, string, string, string, string, string];
+  const [, n = "", r = "", p = "", saltText = "", keyText = ""] = parts;
   const expected = Buffer.from(keyText, "base64");
   const key = await scryptAsync(password, Buffer.from(saltText, "base64"), expected.length, {
     N: Number(n),

@@ -1,6 +1,9 @@
-import { sql } from "kysely";
-import type { Role } from "../../shared/api/org.js";
-import type { Executor } from "../context.js";
+import { type Role, userSchemas } from "../../shared/api/org.js";
+import type { Db as Executor } from "../database.js";
+import { fromJson } from "../records/json-column.js";
+import { taskForcesOfPerson, type UserRow } from "./account.repository.js";
+
+export type { UserRow };
 
 /** Who is calling, with the task forces their scopes reach. */
 export interface Principal {
@@ -23,39 +26,6 @@ export interface Principal {
 export const leadsPlan = (role: string | null | undefined): boolean =>
   role === "lead" || role === "lead_leader";
 
-/** A user row as the accounts code reads it. */
-export interface UserRow {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly personId: string | null;
-  readonly roles: string;
-  readonly disabled: number;
-  readonly passwordHash: string | null;
-}
-
-/** The user columns a request's principal is built from, read with its session or API token. */
-export const PRINCIPAL_USER_COLUMNS = [
-  "users.id",
-  "users.username",
-  "users.displayName",
-  "users.personId",
-  "users.roles",
-  "users.disabled",
-] as const;
-
-/** Reads a user by id or username (including the password hash: never hand this row out). */
-export async function findUserRow(
-  db: Executor,
-  by: { id?: string; username?: string },
-): Promise<UserRow | undefined> {
-  let q = db
-    .selectFrom("users")
-    .select(["id", "username", "displayName", "personId", "roles", "disabled", "passwordHash"]);
-  q = by.id ? q.where("id", "=", by.id) : q.where("username", "=", by.username ?? "");
-  return q.executeTakeFirst() as Promise<UserRow | undefined>;
-}
-
 /** Builds the principal of a user, looking up the task forces their person is part of. */
 export async function principalFor(
   db: Executor,
@@ -66,19 +36,12 @@ export async function principalFor(
   const lead = new Set<string>();
   const own = new Set<string>();
   if (user.personId) {
-    // One round trip: memberships (with role) and task forces where the person owns work.
-    const rows = await sql<{ taskForceId: string; role: string | null }>`
-      select task_force_id as "taskForceId", role from task_force_members where person_id = ${user.personId}
-      union all select distinct task_force_id, null from tasks where responsible_person_id = ${user.personId}
-      union all select distinct task_force_id, null from indicators where owner_person_id = ${user.personId}`.execute(
-      db,
-    );
-    for (const r of rows.rows) {
+    for (const r of await taskForcesOfPerson(db, user.personId)) {
       own.add(r.taskForceId);
       if (leadsPlan(r.role)) lead.add(r.taskForceId);
     }
   }
-  const roles = token ? [token.role] : (JSON.parse(user.roles) as Role[]);
+  const roles = token ? [token.role] : fromJson(userSchemas.entity.shape.roles, user.roles);
   return {
     userId: user.id,
     username: user.username,

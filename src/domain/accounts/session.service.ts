@@ -1,16 +1,17 @@
-import { preparedQuery } from "../../db/prepared.js";
 import { AppError } from "../../shared/errors.js";
 import type { Executor } from "../context.js";
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findUserRow,
+  insertSession,
+  sessionQuery,
+  touchSession,
+  type UserRow,
+} from "./account.repository.js";
 import { clearFailures, recordFailure, throttledFor } from "./login-throttle.js";
 import { verifyPassword } from "./password.js";
-import {
-  findUserRow,
-  PRINCIPAL_USER_COLUMNS,
-  type Principal,
-  PrincipalCache,
-  principalFor,
-  type UserRow,
-} from "./principal.js";
+import { type Principal, PrincipalCache, principalFor } from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
 
 /** Session lifetimes: idle expiry and absolute expiry. */
@@ -42,7 +43,7 @@ export async function login(
   const wait = await throttledFor(db, input.username, input.address, now);
   if (wait !== undefined) {
     throw new AppError(
-      "rate_limited",
+      "RATE_LIMITED",
       `too many failed logins for this account or address; try again in ${wait} minutes`,
     );
   }
@@ -50,54 +51,33 @@ export async function login(
   const ok = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !ok || user.disabled) {
     await recordFailure(db, input.username, input.address, now);
-    throw new AppError("unauthenticated", BAD_LOGIN, { code: "BAD_LOGIN" });
+    throw new AppError("BAD_LOGIN", BAD_LOGIN);
   }
   await clearFailures(db, input.username);
-  if (input.previousCookie)
-    await db.deleteFrom("sessions").where("id", "=", digest(input.previousCookie)).execute();
+  if (input.previousCookie) await deleteSession(db, digest(input.previousCookie));
   const cookie = newSecret();
   const csrfToken = newSecret();
   const iso = now.toISOString();
-  await db
-    .insertInto("sessions")
-    .values({
-      id: digest(cookie),
-      userId: user.id,
-      csrfToken,
-      createdAt: iso,
-      lastSeenAt: iso,
-      expiresAt: iso,
-    })
-    .execute();
+  await insertSession(db, {
+    id: digest(cookie),
+    userId: user.id,
+    csrfToken,
+    createdAt: iso,
+    lastSeenAt: iso,
+    expiresAt: iso,
+  });
   return { cookie, csrfToken, principal: await principalFor(db, user, "session") };
 }
 
 /** Ends a session (unknown cookies are ignored). */
 export async function logout(db: Executor, cookie: string): Promise<void> {
-  await db.deleteFrom("sessions").where("id", "=", digest(cookie)).execute();
+  await deleteSession(db, digest(cookie));
 }
 
 /** Ends every session of a user (password change, disabling). */
 export async function endSessionsOf(db: Executor, userId: string, exceptCookie?: string): Promise<void> {
-  let q = db.deleteFrom("sessions").where("userId", "=", userId);
-  if (exceptCookie) q = q.where("id", "!=", digest(exceptCookie));
-  await q.execute();
+  await deleteSessionsOf(db, userId, exceptCookie ? digest(exceptCookie) : undefined);
 }
-
-/** Every request's query: the session, its user and the data revision (see {@link preparedQuery}). */
-const sessionQuery = preparedQuery((db, param: (name: "id") => string) =>
-  db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.userId")
-    .select((eb) => [
-      "sessions.csrfToken",
-      "sessions.createdAt",
-      "sessions.lastSeenAt",
-      ...PRINCIPAL_USER_COLUMNS,
-      eb.selectFrom("revisions").select("n").where("scope", "=", "data").as("dataRevision"),
-    ])
-    .where("sessions.id", "=", param("id")),
-);
 
 /** A live session as the request sees it. */
 export interface ResolvedSession {
@@ -123,21 +103,19 @@ export async function resolveSession(
   const id = digest(cookie);
   const [session] = await sessionQuery(db, { id });
   if (!session) return undefined;
-  const user = { ...session, passwordHash: null } as unknown as UserRow;
-  const idle = now.getTime() - Date.parse(session.lastSeenAt as string) > policy.idleMinutes * 60_000;
-  const old = now.getTime() - Date.parse(session.createdAt as string) > policy.absoluteHours * 3_600_000;
+  const user: UserRow = { ...session, passwordHash: null };
+  const idle = now.getTime() - Date.parse(session.lastSeenAt) > policy.idleMinutes * 60_000;
+  const old = now.getTime() - Date.parse(session.createdAt) > policy.absoluteHours * 3_600_000;
   if (idle || old || user.disabled) {
-    await db.deleteFrom("sessions").where("id", "=", id).execute();
+    await deleteSession(db, id);
     return undefined;
   }
   // Touch at most once a minute: reads should not each cost a write.
-  if (now.getTime() - Date.parse(session.lastSeenAt as string) > 60_000) {
-    await db.updateTable("sessions").set({ lastSeenAt: now.toISOString() }).where("id", "=", id).execute();
-  }
+  if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) await touchSession(db, id, now.toISOString());
   const dataRevision = Number(session.dataRevision ?? 0);
   return {
     principal: await principals.get(db, user, "session", dataRevision),
-    csrfToken: session.csrfToken as string,
+    csrfToken: session.csrfToken,
     dataRevision,
   };
 }

@@ -1,5 +1,7 @@
+import type { Selectable } from "kysely";
 import type { AttachmentMeta } from "../../shared/api/attachments.js";
 import type { Executor } from "../context.js";
+import type { AttachmentTable } from "./attachment.table.js";
 
 /** Columns of an attachment's description: everything but the bytes. */
 const META_COLUMNS = [
@@ -49,20 +51,21 @@ export async function findAttachmentContent(
     .select([...META_COLUMNS, "content"])
     .where("id", "=", id)
     .executeTakeFirst();
-  return row ? { meta: rowToMeta(row), content: Buffer.from(row.content as Uint8Array) } : undefined;
+  if (!row) return undefined;
+  const { content, ...meta } = row;
+  return { meta: rowToMeta(meta), content: Buffer.from(content) };
+}
+
+/** Deletes attachments by id. */
+export async function deleteAttachments(db: Executor, ids: readonly string[]): Promise<void> {
+  for (let k = 0; k < ids.length; k += 1000)
+    await db
+      .deleteFrom("attachments")
+      .where("id", "in", ids.slice(k, k + 1000))
+      .execute();
 }
 
 // PostgreSQL answers integers of a plain `integer` column as numbers, SQLite too; Number() for safety.
-function rowToMeta(row: Record<string, unknown>): AttachmentMeta {
-  return {
-    id: row.id as string,
-    taskForceId: row.taskForceId as string,
-    taskId: (row.taskId as string | null) ?? null,
-    fileName: row.fileName as string,
-    contentType: row.contentType as string,
-    size: Number(row.size),
-    sha256: row.sha256 as string,
-    createdAt: row.createdAt as string,
-    createdBy: row.createdBy as string,
-  };
+function rowToMeta(row: Omit<Selectable<AttachmentTable>, "content">): AttachmentMeta {
+  return { ...row, size: Number(row.size) };
 }

@@ -7,13 +7,15 @@ import {
   parseAttachmentRef,
 } from "../../shared/api/attachments.js";
 import { AppError } from "../../shared/errors.js";
-import { assertCanWrite, mayReadTaskForce } from "../accounts/access.js";
-import { appendAudit } from "../audit/audit.repository.js";
-import type { ServiceContext } from "../context.js";
+import { assertMayReport, mayReadTaskForce } from "../accounts/scope.js";
+import { appendAudit, appendAudits } from "../audit/audit.repository.js";
+import { readerOf, type ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
-import { progressReportResource } from "../progress-reports/progress-report.resource.js";
-import { inTransaction } from "../resource/resource.service.js";
+import { evidenceNamingAttachments } from "../progress-reports/progress-report.repository.js";
+import { write } from "../records/transaction.js";
+import { taskOwner } from "../tasks/task.repository.js";
 import {
+  deleteAttachments,
   findAttachmentContent,
   findAttachmentMeta,
   findAttachmentMetasBefore,
@@ -28,7 +30,7 @@ export function evidenceContentType(header: string | undefined): string {
   const type = (header ?? "").split(";")[0]!.trim().toLowerCase();
   if (!EVIDENCE_CONTENT_TYPES.includes(type))
     throw new AppError(
-      "unsupported_media_type",
+      "UNSUPPORTED_MEDIA_TYPE",
       type
         ? `files of type ${type} cannot be attached; accepted: pictures (png, jpeg, webp, gif), PDF, Word, Excel, PowerPoint (docx, xlsx, pptx) and plain text`
         : "an attachment needs the Content-Type of its file",
@@ -58,19 +60,15 @@ export async function createAttachment(
   const contentType = evidenceContentType(upload.contentType);
   const content = upload.content ?? Buffer.alloc(0);
   const problem = evidenceProblem({ size: content.length, type: contentType });
-  if (problem === "empty") throw new AppError("invalid", "the file is empty");
+  if (problem === "empty") throw new AppError("VALIDATION", "the file is empty");
   if (problem === "size")
-    throw new AppError("too_large", `a file may have at most ${ATTACHMENT_MAX_BYTES} bytes (10 MiB)`);
-  return inTransaction(ctx, async (trx) => {
-    const task = await trx
-      .selectFrom("tasks")
-      .select("taskForceId")
-      .where("id", "=", upload.taskId)
-      .executeTakeFirst();
-    if (!task) throw new AppError("not_found", `no task ${upload.taskId}`);
-    const taskForceId = task.taskForceId as string;
+    throw new AppError("PAYLOAD_TOO_LARGE", `a file may have at most ${ATTACHMENT_MAX_BYTES} bytes (10 MiB)`);
+  return write(ctx, async (w) => {
+    const task = await taskOwner(w.uow.db, upload.taskId);
+    if (!task) throw new AppError("NOT_FOUND", `no task ${upload.taskId}`);
+    const taskForceId = task.taskForceId;
     // The same scope as a progress report on this task.
-    await assertCanWrite(ctx, trx, progressReportResource, { taskId: upload.taskId, taskForceId });
+    assertMayReport(w, taskForceId, task.responsiblePersonId, "task");
     const meta: AttachmentMeta = {
       id: newId(),
       taskForceId,
@@ -79,13 +77,11 @@ export async function createAttachment(
       contentType,
       size: content.length,
       sha256: createHash("sha256").update(content).digest("hex"),
-      createdAt: ctx.now(),
-      createdBy: ctx.actor,
+      createdAt: w.now(),
+      createdBy: w.actor,
     };
-    await insertAttachment(trx, meta, content);
-    await appendAudit(trx, {
-      at: meta.createdAt,
-      actor: ctx.actor,
+    await insertAttachment(w.uow.db, meta, content);
+    await appendAudit(w, {
       action: "create",
       entity: "attachment",
       entityId: meta.id,
@@ -97,11 +93,11 @@ export async function createAttachment(
 }
 
 // A caller who may not read the task force learns nothing, not even that the file exists.
-const notFound = (id: string) => new AppError("not_found", `no attachment ${id}`);
+const notFound = (id: string) => new AppError("NOT_FOUND", `no attachment ${id}`);
 
 /** An attachment's description, for anyone who may read its task force (404 otherwise). */
 export async function getAttachmentMeta(ctx: ServiceContext, id: string): Promise<AttachmentMeta> {
-  const meta = await findAttachmentMeta(ctx.trx ?? ctx.database.db, id);
+  const meta = await findAttachmentMeta(readerOf(ctx), id);
   if (!meta || !mayReadTaskForce(ctx.principal, meta.taskForceId)) throw notFound(id);
   return meta;
 }
@@ -113,7 +109,7 @@ export async function getAttachmentContent(
 ): Promise<{ meta: AttachmentMeta; content: Buffer }> {
   // The description first, so a refused caller never makes the database read the bytes.
   await getAttachmentMeta(ctx, id);
-  const found = await findAttachmentContent(ctx.trx ?? ctx.database.db, id);
+  const found = await findAttachmentContent(readerOf(ctx), id);
   if (!found) throw notFound(id);
   return found;
 }
@@ -123,34 +119,29 @@ export async function getAttachmentContent(
  * instant): uploads a reporter removed again, or left behind by a cancelled report. Younger ones
  * stay, as their report may still be being written. Each deletion is audited; answers what went.
  */
-export async function pruneAttachments(ctx: ServiceContext, before: string): Promise<AttachmentMeta[]> {
-  return inTransaction(ctx, async (trx) => {
+export function pruneAttachments(ctx: ServiceContext, before: string): Promise<AttachmentMeta[]> {
+  return write(ctx, async (w) => {
     const named = new Set<string>();
-    const reports = await trx
-      .selectFrom("progress_reports")
-      .select("evidence")
-      .where("evidence", "like", "%attachment:%")
-      .execute();
-    for (const r of reports)
-      for (const entry of JSON.parse(r.evidence as string) as string[]) {
+    for (const evidence of await evidenceNamingAttachments(w.uow.db))
+      for (const entry of evidence) {
         const ref = parseAttachmentRef(entry);
         if (ref) named.add(ref.id);
       }
-    const gone: AttachmentMeta[] = [];
-    for (const meta of await findAttachmentMetasBefore(trx, before)) {
-      if (named.has(meta.id)) continue;
-      await trx.deleteFrom("attachments").where("id", "=", meta.id).execute();
-      await appendAudit(trx, {
-        at: ctx.now(),
-        actor: ctx.actor,
+    const gone = (await findAttachmentMetasBefore(w.uow.db, before)).filter((meta) => !named.has(meta.id));
+    await deleteAttachments(
+      w.uow.db,
+      gone.map((m) => m.id),
+    );
+    await appendAudits(
+      w,
+      gone.map((meta) => ({
         action: "delete",
         entity: "attachment",
         entityId: meta.id,
         before: meta,
         after: null,
-      });
-      gone.push(meta);
-    }
+      })),
+    );
     return gone;
   });
 }

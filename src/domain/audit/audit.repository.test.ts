@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../../test/db-harness.js";
-import { bumpDataRevision, changesSince, DATA_CHANGES_KEPT, dataRevision } from "./audit.repository.js";
+import { changesSince, DATA_CHANGES_KEPT, dataRevision, recordChanges } from "./audit.repository.js";
 
 describe.each(dialects)("the data revision and its change log on %s", (dialect) => {
   let t: TestDatabase;
@@ -14,10 +14,10 @@ describe.each(dialects)("the data revision and its change log on %s", (dialect) 
   it("numbers each change with its revision, in order", async () => {
     const db = t.database.db;
     const start = await dataRevision(db);
-    expect(await bumpDataRevision(db, { entity: "task", entityId: "t-1", taskForceId: "tf-1" })).toBe(
+    expect(await recordChanges(db, [{ entity: "task", entityId: "t-1", taskForceId: "tf-1" }])).toBe(
       start + 1,
     );
-    expect(await bumpDataRevision(db, { entity: "*" })).toBe(start + 2);
+    expect(await recordChanges(db, [{ entity: "*" }])).toBe(start + 2);
     expect(await changesSince(db, start)).toEqual([
       { revision: start + 1, entity: "task", entityId: "t-1", taskForceId: "tf-1" },
       { revision: start + 2, entity: "*", entityId: null, taskForceId: null },
@@ -33,9 +33,9 @@ describe.each(dialects)("the data revision and its change log on %s", (dialect) 
       .set({ n: next - 2 })
       .where("scope", "=", "data")
       .execute();
-    await bumpDataRevision(db, { entity: "task", entityId: "t-2" });
+    await recordChanges(db, [{ entity: "task", entityId: "t-2" }]);
     expect((await changesSince(db, 0)).length).toBeGreaterThan(1);
-    await bumpDataRevision(db, { entity: "task", entityId: "t-3" });
+    await recordChanges(db, [{ entity: "task", entityId: "t-3" }]);
     // The early rows are gone; the two just written stay.
     expect((await changesSince(db, 0)).map((c) => c.revision)).toEqual([next - 1, next]);
   });

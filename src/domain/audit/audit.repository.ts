@@ -1,57 +1,68 @@
-import type { Executor } from "../context.js";
+import type { AuditAction } from "../../shared/api/audit.js";
+import type { Executor, WriteContext } from "../context.js";
 import { newId } from "../ids.js";
+import type { DataChange, RecordedChange } from "./data-change.js";
 
-/** One audit entry as written; `before`/`after` are wire records or null. */
+export type { DataChange, RecordedChange };
+
+/** One audit entry as a service records it; `before`/`after` are wire records or null. */
 export interface AuditWrite {
-  readonly at: string;
-  readonly actor: string;
-  readonly action: "create" | "update" | "delete" | "transition" | "schedule";
+  readonly action: AuditAction;
   readonly entity: string;
   readonly entityId: string;
   readonly before: unknown;
   readonly after: unknown;
 }
 
-/**
- * What one data revision changed, for read models that catch up by re-reading only that:
- * a record (`entity` and `entityId`), every record of an entity in a task force (`entityId` null),
- * or everything (`entity` "*").
- */
-export interface DataChange {
-  readonly entity: string;
-  readonly entityId?: string | null;
-  readonly taskForceId?: string | null;
-}
-
-/**
- * Appends an audit entry; call inside the transaction of the change it records. Every change is
- * audited, so this is also where the data revision (read by caches) moves on.
- */
-export async function appendAudit(
-  db: Executor,
-  entry: AuditWrite,
-  change: DataChange = {
-    entity: entry.entity,
-    entityId: entry.entityId,
-    taskForceId: taskForceOf(entry.after) ?? taskForceOf(entry.before),
-  },
-): Promise<void> {
-  await bumpDataRevision(db, change);
-  await db
-    .insertInto("audit_entries")
-    .values({
-      ...entry,
-      id: newId(),
-      before: entry.before == null ? null : JSON.stringify(entry.before),
-      after: entry.after == null ? null : JSON.stringify(entry.after),
-    })
-    .execute();
-}
-
 /** The task force a wire record belongs to, when it names one. */
 function taskForceOf(record: unknown): string | null {
-  const id = (record as { taskForceId?: unknown } | null)?.taskForceId;
-  return typeof id === "string" ? id : null;
+  if (typeof record !== "object" || record === null || !("taskForceId" in record)) return null;
+  return typeof record.taskForceId === "string" ? record.taskForceId : null;
+}
+
+/** Appends one audit entry inside the write it records (see {@link appendAudits}). */
+export function appendAudit(w: WriteContext, entry: AuditWrite, change?: DataChange): Promise<void> {
+  return appendAudits(w, [entry], change);
+}
+
+/**
+ * Appends audit entries inside the write they record (one statement per 500), by the write's
+ * actor at its clock, and notes what each changed: the write records the changes as data revisions
+ * when it commits. `change`, when given, stands for what all the entries changed together (e.g.
+ * every task of a task force).
+ */
+export async function appendAudits(
+  w: WriteContext,
+  entries: readonly AuditWrite[],
+  change?: DataChange,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const at = w.now();
+  for (let k = 0; k < entries.length; k += 500) {
+    await w.uow.db
+      .insertInto("audit_entries")
+      .values(
+        entries.slice(k, k + 500).map((e) => ({
+          id: newId(),
+          at,
+          actor: w.actor,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId,
+          before: e.before == null ? null : JSON.stringify(e.before),
+          after: e.after == null ? null : JSON.stringify(e.after),
+        })),
+      )
+      .execute();
+  }
+  if (change) w.uow.changes.push(change);
+  else
+    for (const e of entries)
+      w.uow.changes.push({
+        entity: e.entity,
+        entityId: e.entityId,
+        taskForceId: taskForceOf(e.after) ?? taskForceOf(e.before),
+      });
 }
 
 /** Filters of an audit read. */
@@ -88,33 +99,41 @@ export async function listAudit(db: Executor, f: AuditFilter, limit: number, off
 }
 
 /**
- * Moves the data revision on (inside the caller's transaction) and records what it changed. The
- * counter's row lock orders concurrent writers, so revisions are numbered in commit order.
+ * Moves the data revision on by one per change (inside the committing write's transaction) and
+ * records what each revision changed. Taken last in every write, the counter's row lock orders
+ * concurrent writers, so revisions are numbered in commit order and no write waits for another
+ * while holding it.
  */
-export async function bumpDataRevision(db: Executor, change: DataChange): Promise<number> {
+export async function recordChanges(db: Executor, changes: readonly DataChange[]): Promise<number> {
+  if (changes.length === 0) return dataRevision(db);
   const { n } = await db
     .updateTable("revisions")
-    .set((eb) => ({ n: eb("n", "+", 1) }))
+    .set((eb) => ({ n: eb("n", "+", changes.length) }))
     .where("scope", "=", "data")
     .returning("n")
     .executeTakeFirstOrThrow();
-  const revision = Number(n);
-  await db
-    .insertInto("data_changes")
-    .values({
-      revision,
-      entity: change.entity,
-      entityId: change.entityId ?? null,
-      taskForceId: change.taskForceId ?? null,
-    })
-    .execute();
+  const last = Number(n);
+  const first = last - changes.length + 1;
+  for (let k = 0; k < changes.length; k += 1000) {
+    await db
+      .insertInto("data_changes")
+      .values(
+        changes.slice(k, k + 1000).map((c, i) => ({
+          revision: first + k + i,
+          entity: c.entity,
+          entityId: c.entityId ?? null,
+          taskForceId: c.taskForceId ?? null,
+        })),
+      )
+      .execute();
+  }
   // The log only lets a snapshot catch up; one far behind reloads in full anyway. Keep it bounded.
-  if (revision % DATA_CHANGES_PRUNE_EVERY === 0)
+  if (Math.floor(last / DATA_CHANGES_PRUNE_EVERY) !== Math.floor((first - 1) / DATA_CHANGES_PRUNE_EVERY))
     await db
       .deleteFrom("data_changes")
-      .where("revision", "<=", revision - DATA_CHANGES_KEPT)
+      .where("revision", "<=", last - DATA_CHANGES_KEPT)
       .execute();
-  return revision;
+  return last;
 }
 
 /** How many of the latest changes `data_changes` keeps, and how often older ones are deleted. */
@@ -122,22 +141,14 @@ export const DATA_CHANGES_KEPT = 100_000;
 const DATA_CHANGES_PRUNE_EVERY = 1_000;
 
 /** The changes after revision `since`, oldest first. */
-export async function changesSince(
-  db: Executor,
-  since: number,
-): Promise<(DataChange & { revision: number })[]> {
+export async function changesSince(db: Executor, since: number): Promise<RecordedChange[]> {
   const rows = await db
     .selectFrom("data_changes")
     .select(["revision", "entity", "entityId", "taskForceId"])
     .where("revision", ">", since)
     .orderBy("revision")
     .execute();
-  return rows.map((r) => ({
-    revision: Number(r.revision),
-    entity: r.entity as string,
-    entityId: (r.entityId as string | null) ?? null,
-    taskForceId: (r.taskForceId as string | null) ?? null,
-  }));
+  return rows.map((r) => ({ ...r, revision: Number(r.revision) }));
 }
 
 /** The current data revision: equal numbers mean no audited change happened in between. */

@@ -1,9 +1,11 @@
 import type { IsoDate } from "../../engines/index.js";
 import { AppError } from "../../shared/errors.js";
+import { assertOrganisationWide } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import type { ServiceContext } from "../context.js";
+import { asSystem, readerOf, type ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
-import { inTransaction } from "../resource/resource.service.js";
+import { write } from "../records/transaction.js";
+import { assessmentPage, findAssessment, insertAssessment } from "./assessment.repository.js";
 import { computeOverview } from "./closed-loop.service.js";
 import { namedScores } from "./overview-view.js";
 
@@ -11,35 +13,32 @@ import { namedScores } from "./overview-view.js";
  * Takes a dated assessment snapshot of the whole organisation: scores and ranks of task forces,
  * units and persons at `statusDate` (default: the organisation's), stored and audited.
  */
-export async function takeAssessment(ctx: ServiceContext, options: { statusDate?: IsoDate } = {}) {
-  return inTransaction(ctx, async (trx) => {
-    const c = { ...ctx, trx, principal: undefined };
-    const comp = await computeOverview(c, options);
-    const body = await namedScores(c, comp);
+export function takeAssessment(ctx: ServiceContext, options: { statusDate?: IsoDate } = {}) {
+  return write(ctx, async (w) => {
+    assertOrganisationWide(w);
+    // Everyone is scored, whatever the caller reads.
+    const system = asSystem(w);
+    const comp = await computeOverview(system, options);
+    const body = await namedScores(system, comp);
     const snapshot = {
       id: newId(),
-      takenAt: ctx.now(),
-      takenBy: ctx.actor,
+      takenAt: w.now(),
+      takenBy: w.actor,
       statusDate: comp.statusDate,
       ...body,
     };
-    await trx
-      .insertInto("assessments")
-      .values({
-        id: snapshot.id,
-        takenAt: snapshot.takenAt,
-        takenBy: snapshot.takenBy,
-        statusDate: snapshot.statusDate,
-        body: JSON.stringify(body),
-      })
-      .execute();
+    await insertAssessment(w.uow.db, {
+      id: snapshot.id,
+      takenAt: snapshot.takenAt,
+      takenBy: snapshot.takenBy,
+      statusDate: snapshot.statusDate,
+      body: JSON.stringify(body),
+    });
     const summary = {
       statusDate: snapshot.statusDate,
       ranking: body.taskForces.map((t) => ({ id: t.id, score: t.score, rank: t.rank })),
     };
-    await appendAudit(trx, {
-      at: snapshot.takenAt,
-      actor: ctx.actor,
+    await appendAudit(w, {
       action: "create",
       entity: "assessment",
       entityId: snapshot.id,
@@ -52,43 +51,12 @@ export async function takeAssessment(ctx: ServiceContext, options: { statusDate?
 
 /** Snapshots, newest status date first (with their bodies, for month-to-month comparison). */
 export async function listAssessments(ctx: ServiceContext, limit: number, offset: number) {
-  const db = ctx.trx ?? ctx.database.db;
-  const total = Number(
-    (
-      await db
-        .selectFrom("assessments")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const rows = await db
-    .selectFrom("assessments")
-    .selectAll()
-    .orderBy("statusDate", "desc")
-    .orderBy("takenAt", "desc")
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return { items: rows.map(fromRow), total, limit, offset };
+  return { ...(await assessmentPage(readerOf(ctx), limit, offset)), limit, offset };
 }
 
 /** One snapshot; 404 when unknown. */
 export async function getAssessment(ctx: ServiceContext, id: string) {
-  const row = await (ctx.trx ?? ctx.database.db)
-    .selectFrom("assessments")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (!row) throw new AppError("not_found", `no assessment with id "${id}"`);
-  return fromRow(row);
-}
-
-function fromRow(r: Record<string, unknown>) {
-  return {
-    id: r.id,
-    takenAt: r.takenAt,
-    takenBy: r.takenBy,
-    statusDate: r.statusDate,
-    ...JSON.parse(r.body as string),
-  };
+  const snapshot = await findAssessment(readerOf(ctx), id);
+  if (!snapshot) throw new AppError("NOT_FOUND", `no assessment with id "${id}"`);
+  return snapshot;
 }

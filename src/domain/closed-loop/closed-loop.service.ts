@@ -10,16 +10,15 @@ import {
   type Overview,
   overview,
 } from "../../engines/index.js";
-import { readFilter } from "../accounts/access.js";
-import type { ServiceContext } from "../context.js";
-import { goalResource } from "../goals/goal.resource.js";
-import { toRecords } from "../resource/resource.service.js";
-import type { Row } from "../resource/resource-def.js";
-import { getSetting } from "../settings/settings.repository.js";
-import { organisationStatusDate } from "../settings/settings.service.js";
-import { taskForceResource } from "../task-forces/task-force.resources.js";
-import { type ClosedLoopData, checkInputOf, overviewInputOf } from "./closed-loop.input.js";
-import { closedLoopData } from "./closed-loop.snapshot.js";
+import type { Settings } from "../../shared/api/settings.js";
+import { readScope } from "../accounts/scope.js";
+import { readerOf, type ServiceContext } from "../context.js";
+import type { Goal } from "../goals/goal.js";
+import { allGoals } from "../goals/goal.repository.js";
+import { schedulesOf, taskSchedulesOf } from "../schedule/schedule-read-model.js";
+import { calendarOf, organisationSettings, statusDateOf } from "../settings/settings.service.js";
+import { checkInputOf, overviewInputOf } from "./closed-loop.input.js";
+import { type ClosedLoopView, closedLoopData } from "./closed-loop.snapshot.js";
 
 /** The organisation's closed-loop settings (stored under the keys `lights` and `assessment`). */
 export interface ClosedLoopSettings {
@@ -28,61 +27,49 @@ export interface ClosedLoopSettings {
   readonly weights: Partial<AssessmentWeights>;
 }
 
-/** Reads the light thresholds, dispatch round and assessment weights (defaults where unset). */
-export async function closedLoopSettings(ctx: ServiceContext): Promise<ClosedLoopSettings> {
-  const db = ctx.trx ?? ctx.database.db;
-  const lights =
-    (await getSetting<{ thresholds?: Partial<LightThresholds>; dispatchRound?: DispatchRound }>(
-      db,
-      "lights",
-    )) ?? {};
-  const assessment = (await getSetting<{ weights?: Partial<AssessmentWeights> }>(db, "assessment")) ?? {};
-  return {
-    thresholds: lights.thresholds ?? {},
-    dispatchRound: lights.dispatchRound ?? "weekly",
-    weights: assessment.weights ?? {},
-  };
-}
-
-/** Task forces the caller may read (null: all). */
-async function scopeOf(ctx: ServiceContext, only?: readonly string[]): Promise<string[] | null> {
-  const filter = await readFilter(ctx, ctx.trx ?? ctx.database.db, taskForceResource);
-  let ids = filter?.id ? [...filter.id] : null;
-  if (only) ids = ids ? ids.filter((x) => only.includes(x)) : [...only];
-  return ids;
-}
+/** The light thresholds, dispatch round and assessment weights of the settings. */
+export const closedLoopSettingsOf = (s: Settings): ClosedLoopSettings => ({
+  thresholds: s.lights.thresholds,
+  dispatchRound: s.lights.dispatchRound,
+  weights: s.assessment.weights,
+});
 
 /** The engines' overview and the records it was computed from. */
 export interface OverviewComputation {
   readonly statusDate: IsoDate;
-  readonly data: ClosedLoopData;
+  readonly data: ClosedLoopView;
   readonly result: Overview;
-  readonly goals: Row[];
+  readonly goals: Goal[];
+}
+
+/** The records, settings and per-task schedules the lights of some task forces need, at a status date. */
+async function lightsInput(ctx: ServiceContext, ids: readonly string[] | null, statusDate?: IsoDate) {
+  const settings = await organisationSettings(ctx);
+  const at = statusDate ?? statusDateOf(settings, new Date(ctx.now()));
+  const data = await closedLoopData(ctx, ids);
+  const schedules = taskSchedulesOf(await schedulesOf(ctx, data, at));
+  const input = overviewInputOf(calendarOf(settings), data, at, schedules);
+  return { statusDate: at, data, input, settings: closedLoopSettingsOf(settings) };
 }
 
 /**
- * Lights, indicator progress and trends, scores and ranks for every task force the caller may read,
- * at `statusDate` (default: the organisation's status date).
+ * Lights, indicator progress and trends, scores and ranks for every task force the caller may read
+ * (or those of `taskForceIds` among them), at `statusDate` (default: the organisation's).
  */
 export async function computeOverview(
   ctx: ServiceContext,
   options: { statusDate?: IsoDate; taskForceIds?: readonly string[] } = {},
 ): Promise<OverviewComputation> {
-  const db = ctx.trx ?? ctx.database.db;
-  const statusDate = options.statusDate ?? (await organisationStatusDate(db, new Date(ctx.now())));
-  const data = await closedLoopData(ctx, await scopeOf(ctx, options.taskForceIds));
-  const settings = await closedLoopSettings(ctx);
-  const input = await overviewInputOf(db, data, statusDate);
+  const { statusDate, data, input, settings } = await lightsInput(
+    ctx,
+    readScope(ctx, options.taskForceIds),
+    options.statusDate,
+  );
   const result = overview(input, {
     lights: { thresholds: settings.thresholds, dispatchRound: settings.dispatchRound },
     assessment: { weights: settings.weights },
   });
-  const goals = await toRecords(
-    db,
-    goalResource,
-    await db.selectFrom("goals").selectAll().orderBy("code").execute(),
-  );
-  return { statusDate, data, result, goals };
+  return { statusDate, data, result, goals: await allGoals(readerOf(ctx)) };
 }
 
 /** Lights of tasks and task forces (without scores), keyed by id: what the battle map colours. */
@@ -91,10 +78,7 @@ export async function lightsById(
   taskForceIds: readonly string[] | null,
   statusDate: IsoDate,
 ): Promise<{ tasks: Record<string, Light>; taskForces: Record<string, Light> }> {
-  const db = ctx.trx ?? ctx.database.db;
-  const data = await closedLoopData(ctx, taskForceIds);
-  const settings = await closedLoopSettings(ctx);
-  const input = await overviewInputOf(db, data, statusDate);
+  const { input, settings } = await lightsInput(ctx, taskForceIds, statusDate);
   const lights = lightsFor(input, statusDate, {
     thresholds: settings.thresholds,
     dispatchRound: settings.dispatchRound,
@@ -108,7 +92,7 @@ export async function lightsById(
 
 /** The five-ization check over the task forces the caller may read. */
 export async function runFiveIzationCheck(ctx: ServiceContext): Promise<CheckResult> {
-  return checkFiveIzation(checkInputOf(await closedLoopData(ctx, await scopeOf(ctx))));
+  return checkFiveIzation(checkInputOf(await closedLoopData(ctx, readScope(ctx))));
 }
 
 /** Ids of tasks (or task forces) whose light is one of `colors`, within the caller's scope. */
@@ -117,9 +101,8 @@ export async function idsWithLight(
   kind: "tasks" | "task-forces",
   colors: readonly string[],
 ): Promise<string[]> {
-  const db = ctx.trx ?? ctx.database.db;
-  const statusDate = await organisationStatusDate(db, new Date(ctx.now()));
-  const lights = await lightsById(ctx, await scopeOf(ctx), statusDate);
+  const statusDate = statusDateOf(await organisationSettings(ctx), new Date(ctx.now()));
+  const lights = await lightsById(ctx, readScope(ctx), statusDate);
   const table = kind === "tasks" ? lights.tasks : lights.taskForces;
   return Object.entries(table)
     .filter(([, l]) => colors.includes(l.color))

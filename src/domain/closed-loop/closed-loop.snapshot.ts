@@ -4,37 +4,46 @@
  * re-reads that report's task and its task force's report dates, not 30,000 tasks. Any gap in the
  * recorded changes (pruned, or older than the table) or a change of everything reloads in full.
  */
-import type { Database } from "../../db/connection.js";
-import { changesSince, dataRevision } from "../audit/audit.repository.js";
+import type { DatabaseHandle } from "../../db/connection.js";
+import { changesSince, dataRevision, type RecordedChange } from "../audit/audit.repository.js";
 import type { Executor, ServiceContext } from "../context.js";
-import type { Row } from "../resource/resource-def.js";
+import type { Indicator, Reading } from "../indicators/indicator.js";
+import type { SupervisionItem } from "../supervision/supervision.js";
+import type { TaskForce } from "../task-forces/task-force.js";
+import { readTaskForces } from "../task-forces/task-force.repository.js";
 import {
   CLOSED_LOOP_ORDER,
   type ClosedLoopData,
+  type ClosedLoopDependency,
+  type ClosedLoopTask,
   readClosedLoopData,
+  readDependencies,
   readIndicators,
   readLastReports,
   readReadings,
   readSupervisionItems,
-  readTaskForces,
   readTasks,
-} from "./closed-loop.input.js";
+} from "./closed-loop.repository.js";
+
+interface Row {
+  readonly id: string;
+}
 
 /**
  * Rows by id with their sorted list. A list handed out is never changed afterwards (a reader may
  * still be iterating it): a change makes a new one, copied once per catch-up.
  */
-class SortedRows {
-  private readonly byId = new Map<string, Row>();
-  private sorted: Row[] | null = null;
+class SortedRows<R extends Row> {
+  private readonly byId = new Map<string, R>();
+  private sorted: R[] | null = null;
   private position = new Map<string, number>();
   private copied = false;
 
   constructor(
-    private readonly order: (a: Row, b: Row) => number,
-    rows: readonly Row[],
+    private readonly order: (a: R, b: R) => number,
+    rows: readonly R[],
   ) {
-    for (const r of rows) this.byId.set(r.id as string, r);
+    for (const r of rows) this.byId.set(r.id, r);
   }
 
   /** Starts a catch-up: the next in-place change copies the list first. */
@@ -42,11 +51,10 @@ class SortedRows {
     this.copied = false;
   }
 
-  put(row: Row): void {
-    const id = row.id as string;
-    const before = this.byId.get(id);
-    this.byId.set(id, row);
-    const at = this.position.get(id);
+  put(row: R): void {
+    const before = this.byId.get(row.id);
+    this.byId.set(row.id, row);
+    const at = this.position.get(row.id);
     if (this.sorted && before && at !== undefined && this.order(before, row) === 0) {
       if (!this.copied) {
         this.sorted = this.sorted.slice();
@@ -61,20 +69,20 @@ class SortedRows {
   }
 
   /** Replaces the rows `matches` selects by `rows`. */
-  replaceWhere(matches: (r: Row) => boolean, rows: readonly Row[]): void {
+  replaceWhere(matches: (r: R) => boolean, rows: readonly R[]): void {
     for (const [id, r] of this.byId) if (matches(r)) this.byId.delete(id);
-    for (const r of rows) this.byId.set(r.id as string, r);
+    for (const r of rows) this.byId.set(r.id, r);
     this.sorted = null;
   }
 
-  get(id: string): Row | undefined {
+  get(id: string): R | undefined {
     return this.byId.get(id);
   }
 
-  rows(): readonly Row[] {
+  rows(): readonly R[] {
     if (!this.sorted) {
       this.sorted = [...this.byId.values()].sort(this.order);
-      this.position = new Map(this.sorted.map((r, k) => [r.id as string, k]));
+      this.position = new Map(this.sorted.map((r, k) => [r.id, k]));
       this.copied = false;
     }
     return this.sorted;
@@ -84,12 +92,18 @@ class SortedRows {
 interface Snapshot {
   /** Every change up to this revision is in (rows may be newer: they are read after it). */
   readonly revision: number;
-  taskForces: readonly Row[];
-  readonly tasks: SortedRows;
-  readonly indicators: SortedRows;
-  readonly readings: SortedRows;
-  readonly supervisionItems: SortedRows;
+  taskForces: readonly TaskForce[];
+  readonly tasks: SortedRows<ClosedLoopTask>;
+  readonly dependencies: SortedRows<ClosedLoopDependency>;
+  readonly indicators: SortedRows<Indicator>;
+  readonly readings: SortedRows<Reading>;
+  readonly supervisionItems: SortedRows<SupervisionItem>;
   lastReports: Map<string, string>;
+  /**
+   * A number per task force that changes whenever its plan (task force, tasks, dependencies) may
+   * have: what a computed schedule is valid for (never reused across snapshots or databases).
+   */
+  planStamps: Map<string, number>;
 }
 
 interface Holder {
@@ -100,32 +114,39 @@ interface Holder {
   pending: Promise<Snapshot> | null;
 }
 
-const holders = new WeakMap<Database, Holder>();
+const holders = new WeakMap<DatabaseHandle, Holder>();
+let stampCounter = 0;
+
+/** The records of task forces `ids` (all when null) and the stamp of each one's plan. */
+export interface ClosedLoopView extends ClosedLoopData {
+  /** Per task force, a number that changes when its plan may have; absent when read inside a write. */
+  readonly planStamps?: ReadonlyMap<string, number>;
+}
 
 /**
  * The closed-loop records of task forces `ids` (all when null), as `readClosedLoopData` would read
- * them. Inside a transaction the records are read from it (it may hold its own uncommitted writes).
+ * them. Inside a write the records are read from its transaction (it may hold its own changes).
  */
 export async function closedLoopData(
   ctx: ServiceContext,
   ids: readonly string[] | null,
-): Promise<ClosedLoopData> {
-  if (ctx.trx) return readClosedLoopData(ctx.trx, ids);
+): Promise<ClosedLoopView> {
+  if (ctx.uow) return readClosedLoopData(ctx.uow.db, ids);
   const snapshot = await current(ctx.database, ctx.dataRevision);
   return select(snapshot, ids);
 }
 
 /** How often the snapshot of `database` was read in full and caught up. */
-export function closedLoopSnapshotStats(database: Database): { loads: number; catchUps: number } {
+export function closedLoopSnapshotStats(database: DatabaseHandle): { loads: number; catchUps: number } {
   return { ...(holders.get(database)?.stats ?? { loads: 0, catchUps: 0 }) };
 }
 
 /** Forgets the snapshot of `database` (tests; a restore from backup). */
-export function dropClosedLoopSnapshot(database: Database): void {
+export function dropClosedLoopSnapshot(database: DatabaseHandle): void {
   holders.delete(database);
 }
 
-async function current(database: Database, known: number | undefined): Promise<Snapshot> {
+async function current(database: DatabaseHandle, known: number | undefined): Promise<Snapshot> {
   let holder = holders.get(database);
   if (!holder) {
     holder = { snapshot: null, pending: null, stats: { loads: 0, catchUps: 0 } };
@@ -163,10 +184,12 @@ async function load(db: Executor, stats: Holder["stats"]): Promise<Snapshot> {
     revision,
     taskForces: d.taskForces,
     tasks: new SortedRows(CLOSED_LOOP_ORDER.tasks, d.tasks),
+    dependencies: new SortedRows(CLOSED_LOOP_ORDER.dependencies, d.dependencies),
     indicators: new SortedRows(CLOSED_LOOP_ORDER.indicators, d.indicators),
     readings: new SortedRows(CLOSED_LOOP_ORDER.readings, d.readings),
     supervisionItems: new SortedRows(CLOSED_LOOP_ORDER.supervisionItems, d.supervisionItems),
     lastReports: new Map(d.lastReports),
+    planStamps: new Map(d.taskForces.map((f) => [f.id, ++stampCounter])),
   };
 }
 
@@ -176,14 +199,72 @@ const UNRELATED = new Set([
   "attachment",
   "assessment",
   "comment",
-  "dependency",
   "org_unit",
   "person",
-  "schedule_run",
   "settings",
   "task_force_member",
   "user",
 ]);
+
+/** What a run of changes touched, by kind. */
+interface Touched {
+  readonly task: Set<string>;
+  readonly dependency: Set<string>;
+  readonly indicator: Set<string>;
+  readonly reading: Set<string>;
+  readonly item: Set<string>;
+  /** Task forces whose tasks all changed (e.g. a bulk write). */
+  readonly taskForcesOfTasks: Set<string>;
+  /** Task forces with a new or changed progress report. */
+  readonly reported: Set<string>;
+  taskForces: boolean;
+}
+
+/** Sorts changes by kind; null when one of them needs a full reload. */
+function touchedBy(changes: readonly RecordedChange[]): Touched | null {
+  const t: Touched = {
+    task: new Set(),
+    dependency: new Set(),
+    indicator: new Set(),
+    reading: new Set(),
+    item: new Set(),
+    taskForcesOfTasks: new Set(),
+    reported: new Set(),
+    taskForces: false,
+  };
+  for (const c of changes) {
+    const id = c.entityId;
+    switch (c.entity) {
+      case "*":
+        return null;
+      case "task":
+        if (id) t.task.add(id);
+        else if (c.taskForceId) t.taskForcesOfTasks.add(c.taskForceId);
+        else return null;
+        break;
+      case "dependency":
+        if (id) t.dependency.add(id);
+        break;
+      case "indicator":
+        if (id) t.indicator.add(id);
+        break;
+      case "indicator_reading":
+        if (id) t.reading.add(id);
+        break;
+      case "supervision_item":
+        if (id) t.item.add(id);
+        break;
+      case "progress_report":
+        if (!c.taskForceId) return null;
+        t.reported.add(c.taskForceId);
+        break;
+      default:
+        // Task forces are few; anything else that might touch them (goals, links) reloads them.
+        if (!UNRELATED.has(c.entity)) t.taskForces = true;
+    }
+  }
+  return t;
+}
 
 /** The snapshot `s` brought up to (at least) revision `target`. */
 async function catchUp(
@@ -198,73 +279,57 @@ async function catchUp(
   const last = changes.at(-1)?.revision ?? s.revision;
   if (last < target) return load(db, stats);
   for (let k = 0; k < changes.length; k++)
-    if (changes[k]!.revision !== s.revision + 1 + k || changes[k]!.entity === "*") return load(db, stats);
+    if (changes[k]!.revision !== s.revision + 1 + k) return load(db, stats);
   if (changes.length === 0) return s;
-  const ids = {
-    task: new Set<string>(),
-    indicator: new Set<string>(),
-    reading: new Set<string>(),
-    item: new Set<string>(),
-  };
-  const rescheduled = new Set<string>();
-  const reported = new Set<string>();
-  let taskForces = false;
-  for (const c of changes) {
-    const id = c.entityId ?? null;
-    switch (c.entity) {
-      case "task":
-        if (id) ids.task.add(id);
-        else if (c.taskForceId) rescheduled.add(c.taskForceId);
-        else return load(db, stats);
-        break;
-      case "indicator":
-        if (id) ids.indicator.add(id);
-        break;
-      case "indicator_reading":
-        if (id) ids.reading.add(id);
-        break;
-      case "supervision_item":
-        if (id) ids.item.add(id);
-        break;
-      case "progress_report":
-        if (!c.taskForceId) return load(db, stats);
-        reported.add(c.taskForceId);
-        break;
-      default:
-        // Task forces are few; anything else that might touch them (goals, links) reloads them.
-        if (!UNRELATED.has(c.entity)) taskForces = true;
-    }
-  }
+  const t = touchedBy(changes);
+  if (!t) return load(db, stats);
   stats.catchUps++;
-  const next: Snapshot = { ...s, revision: last };
-  for (const rows of [next.tasks, next.indicators, next.readings, next.supervisionItems]) rows.begin();
-  if (taskForces) next.taskForces = await readTaskForces(db, null);
-  for (const tf of rescheduled) {
-    const rows = await readTasks(db, { column: "taskForceId", values: [tf] });
-    next.tasks.replaceWhere((r) => r.taskForceId === tf, rows);
+  const next: Snapshot = { ...s, revision: last, planStamps: new Map(s.planStamps) };
+  const replanned = (tf: string | undefined) => {
+    if (tf) next.planStamps.set(tf, ++stampCounter);
+  };
+  for (const rows of [next.tasks, next.dependencies, next.indicators, next.readings, next.supervisionItems])
+    rows.begin();
+  if (t.taskForces) {
+    next.taskForces = await readTaskForces(db, null);
+    for (const f of next.taskForces) replanned(f.id);
   }
-  await refresh(next.tasks, ids.task, (v) => readTasks(db, { column: "id", values: v }));
-  await refresh(next.indicators, ids.indicator, (v) => readIndicators(db, { column: "id", values: v }));
-  await refresh(next.readings, ids.reading, (v) => readReadings(db, { column: "id", values: v }));
-  await refresh(next.supervisionItems, ids.item, (v) =>
-    readSupervisionItems(db, { column: "id", values: v }),
+  for (const tf of t.taskForcesOfTasks) {
+    next.tasks.replaceWhere(
+      (r) => r.taskForceId === tf,
+      await readTasks(db, { column: "taskForceId", values: [tf] }),
+    );
+    replanned(tf);
+  }
+  await refresh(next.tasks, t.task, (v) => readTasks(db, { column: "id", values: v }), replanned);
+  await refresh(
+    next.dependencies,
+    t.dependency,
+    (v) => readDependencies(db, { column: "id", values: v }),
+    replanned,
   );
-  if (reported.size) {
-    const fresh = await readLastReports(db, [...reported]);
+  await refresh(next.indicators, t.indicator, (v) => readIndicators(db, { column: "id", values: v }));
+  await refresh(next.readings, t.reading, (v) => readReadings(db, { column: "id", values: v }));
+  await refresh(next.supervisionItems, t.item, (v) => readSupervisionItems(db, { column: "id", values: v }));
+  if (t.reported.size) {
+    const fresh = await readLastReports(db, [...t.reported]);
     const lastReports = new Map(s.lastReports);
-    for (const t of next.tasks.rows())
-      if (reported.has(t.taskForceId as string)) lastReports.delete(t.id as string);
+    for (const task of next.tasks.rows()) if (t.reported.has(task.taskForceId)) lastReports.delete(task.id);
     for (const [task, date] of fresh) lastReports.set(task, date);
     next.lastReports = lastReports;
   }
   return next;
 }
 
-/** Re-reads the rows `ids` (in chunks, to stay under bind-parameter limits); gone ones are dropped. */
-async function refresh(
-  rows: SortedRows,
+/**
+ * Re-reads the rows `ids` (in chunks, to stay under bind-parameter limits); gone ones are dropped.
+ * `moved` hears the task force of every row that changed, before and after.
+ */
+async function refresh<R extends Row & { readonly taskForceId?: string }>(
+  rows: SortedRows<R>,
   ids: ReadonlySet<string>,
-  read: (ids: string[]) => Promise<Row[]>,
+  read: (ids: string[]) => Promise<R[]>,
+  moved?: (taskForceId: string | undefined) => void,
 ): Promise<void> {
   const all = [...ids];
   for (let k = 0; k < all.length; k += 500) {
@@ -272,35 +337,45 @@ async function refresh(
     const found = await read(chunk);
     const seen = new Set<string>();
     for (const r of found) {
+      moved?.(rows.get(r.id)?.taskForceId);
+      moved?.(r.taskForceId);
       rows.put(r);
-      seen.add(r.id as string);
+      seen.add(r.id);
     }
-    for (const id of chunk) if (!seen.has(id)) rows.remove(id);
+    for (const id of chunk)
+      if (!seen.has(id)) {
+        moved?.(rows.get(id)?.taskForceId);
+        rows.remove(id);
+      }
   }
 }
 
 /** The snapshot's records of task forces `ids` (all when null), in the readers' order. */
-function select(s: Snapshot, ids: readonly string[] | null): ClosedLoopData {
+function select(s: Snapshot, ids: readonly string[] | null): ClosedLoopView {
   if (!ids) {
     return {
       taskForces: s.taskForces,
       tasks: s.tasks.rows(),
+      dependencies: s.dependencies.rows(),
       indicators: s.indicators.rows(),
       readings: s.readings.rows(),
       supervisionItems: s.supervisionItems.rows(),
       lastReports: s.lastReports,
+      planStamps: s.planStamps,
     };
   }
   const wanted = new Set(ids);
-  const mine = (r: Row) => wanted.has(r.taskForceId as string);
+  const mine = (r: { taskForceId: string }) => wanted.has(r.taskForceId);
   const indicators = s.indicators.rows().filter(mine);
-  const indicatorIds = new Set(indicators.map((i) => i.id as string));
+  const indicatorIds = new Set(indicators.map((i) => i.id));
   return {
-    taskForces: s.taskForces.filter((f) => wanted.has(f.id as string)),
+    taskForces: s.taskForces.filter((f) => wanted.has(f.id)),
     tasks: s.tasks.rows().filter(mine),
+    dependencies: s.dependencies.rows().filter(mine),
     indicators,
-    readings: s.readings.rows().filter((r) => indicatorIds.has(r.indicatorId as string)),
+    readings: s.readings.rows().filter((r) => indicatorIds.has(r.indicatorId)),
     supervisionItems: s.supervisionItems.rows().filter(mine),
     lastReports: s.lastReports,
+    planStamps: s.planStamps,
   };
 }

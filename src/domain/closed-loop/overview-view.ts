@@ -1,24 +1,12 @@
 import type { EntityScore } from "../../engines/index.js";
-import type { ServiceContext } from "../context.js";
-import type { Row } from "../resource/resource-def.js";
+import { readerOf, type ServiceContext } from "../context.js";
+import { unitAndPersonNames } from "../org/org.repository.js";
 import { computeOverview, type OverviewComputation } from "./closed-loop.service.js";
 
 /** Scores with the display names of what they score. */
 export async function namedScores(ctx: ServiceContext, comp: OverviewComputation) {
-  const db = ctx.trx ?? ctx.database.db;
-  const units = new Map(
-    (await db.selectFrom("org_units").select(["id", "name"]).execute()).map((r) => [
-      r.id as string,
-      r.name as string,
-    ]),
-  );
-  const persons = new Map(
-    (await db.selectFrom("persons").select(["id", "name"]).execute()).map((r) => [
-      r.id as string,
-      r.name as string,
-    ]),
-  );
-  const tfs = new Map(comp.data.taskForces.map((t) => [t.id as string, t.name as string]));
+  const { units, persons } = await unitAndPersonNames(readerOf(ctx));
+  const tfs = new Map(comp.data.taskForces.map((t) => [t.id, t.name]));
   const name = (names: Map<string, string>) => (s: EntityScore) => ({ ...s, name: names.get(s.id) ?? s.id });
   const a = comp.result.assessment;
   return {
@@ -36,16 +24,16 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
   const tfById = new Map(result.taskForces.map((t) => [t.taskForceId, t]));
   const seriesOf = new Map<string, { period: string; actual: number }[]>();
   for (const r of data.readings) {
-    const list = seriesOf.get(r.indicatorId as string) ?? [];
-    list.push({ period: r.period as string, actual: r.actual as number });
-    seriesOf.set(r.indicatorId as string, list);
+    const list = seriesOf.get(r.indicatorId) ?? [];
+    list.push({ period: r.period, actual: r.actual });
+    seriesOf.set(r.indicatorId, list);
   }
   const indicatorById = new Map(result.indicators.map((i) => [i.indicatorId, i]));
   return {
     statusDate: comp.statusDate,
     counts: result.counts,
-    taskForces: data.taskForces.map((tf: Row) => {
-      const o = tfById.get(tf.id as string)!;
+    taskForces: data.taskForces.map((tf) => {
+      const o = tfById.get(tf.id)!;
       return {
         id: tf.id,
         code: tf.code,
@@ -62,7 +50,7 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
       };
     }),
     indicators: data.indicators.map((i) => {
-      const o = indicatorById.get(i.id as string)!;
+      const o = indicatorById.get(i.id)!;
       return {
         id: i.id,
         taskForceId: i.taskForceId,
@@ -76,7 +64,7 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
         progress: o.progress,
         trend: o.trend,
         forecast: o.forecast,
-        series: seriesOf.get(i.id as string) ?? [],
+        series: seriesOf.get(i.id) ?? [],
       };
     }),
     goals: comp.goals,

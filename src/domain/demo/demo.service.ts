@@ -1,49 +1,31 @@
+import type { z } from "zod";
+import { goalSchemas } from "../../shared/api/goals.js";
+import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
+import { orgUnitSchemas, personSchemas, userSchemas } from "../../shared/api/org.js";
+import { progressReportSchemas } from "../../shared/api/reports.js";
+import { supervisionItemSchemas } from "../../shared/api/supervision.js";
+import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
+import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
 import { setPassword } from "../accounts/account.service.js";
-import { bumpDataRevision } from "../audit/audit.repository.js";
-import type { ServiceContext } from "../context.js";
-import { goalResource } from "../goals/goal.resource.js";
-import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
-import { orgUnitResource, personResource, userResource } from "../org/org.resources.js";
-import { progressReportResource } from "../progress-reports/progress-report.resource.js";
-import { createRecord, inTransaction } from "../resource/resource.service.js";
-import type { ResourceDef } from "../resource/resource-def.js";
-import { recomputeAll } from "../schedule/schedule.service.js";
+import type { ServiceContext, WriteContext } from "../context.js";
+import { createGoal } from "../goals/goal.service.js";
+import { createIndicator } from "../indicators/indicator.service.js";
+import { createReading } from "../indicators/reading.service.js";
+import { createOrgUnit } from "../org/org-unit.service.js";
+import { createPerson } from "../org/person.service.js";
+import { createUser } from "../org/user.service.js";
+import { createProgressReport } from "../progress-reports/progress-report.service.js";
+import { parseOrThrow } from "../records/parse-input.js";
+import { write } from "../records/transaction.js";
 import { getSetting, putSetting } from "../settings/settings.repository.js";
-import { supervisionItemResource } from "../supervision/supervision.resource.js";
-import { transitionSupervisionItem } from "../supervision/supervision.service.js";
-import { memberResource, taskForceResource } from "../task-forces/task-force.resources.js";
-import { dependencyResource, taskResource } from "../tasks/task.resources.js";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.js";
+import { createSupervisionItem, transitionSupervisionItem } from "../supervision/supervision.service.js";
+import { createMember } from "../task-forces/member.service.js";
+import { createTaskForce } from "../task-forces/task-force.service.js";
+import { createDependency } from "../tasks/dependency.service.js";
+import { createTask } from "../tasks/task.service.js";
+import { deleteEverything } from "./demo.repository.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING, demoSetting } from "./demo-accounts.js";
 import type { DemoDataset } from "./demo-dataset.js";
-
-/** Every table, children first, for a reset. */
-const ALL_TABLES = [
-  "attachments",
-  "comments",
-  "assessments",
-  "schedule_runs",
-  "sessions",
-  "api_tokens",
-  "auth_failures",
-  "audit_entries",
-  "supervision_items",
-  "progress_reports",
-  "indicator_readings",
-  "indicators",
-  "dependencies",
-  "task_co_units",
-  "tasks",
-  "task_force_members",
-  "task_force_co_units",
-  "task_force_goals",
-  "task_forces",
-  "goals",
-  "users",
-  "persons",
-  "org_units",
-  "settings",
-  "data_changes",
-];
 
 /** What `loadDemo` did. */
 export interface DemoLoadResult {
@@ -51,67 +33,72 @@ export interface DemoLoadResult {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-/** The settings key marking a demo database (the login page shows demo passwords only then). */
-export const DEMO_SETTING = "demo";
+/** Loads seeds through a create service, each checked against its create schema first. */
+async function loadSeeds<S extends z.ZodType, R>(
+  w: WriteContext,
+  schema: S,
+  seeds: readonly { readonly id: string }[],
+  create: (ctx: ServiceContext, input: z.output<S>, id: string) => Promise<R>,
+): Promise<number> {
+  for (const { id, ...input } of seeds) await create(w, parseOrThrow(schema, input, `demo record ${id}`), id);
+  return seeds.length;
+}
 
 /**
- * Loads the demo district in one transaction through the same services as the API (validated,
- * audited as `demo`). Idempotent: a database that already holds the demo is left as it is unless
- * `reset` is set, which first deletes every record of every table.
+ * Loads the demo district in one write through the same services as the API (validated, audited as
+ * `demo`). Idempotent: a database that already holds the demo is left as it is unless `reset` is
+ * set, which first deletes every record of every table.
  */
-export async function loadDemo(
+export function loadDemo(
   ctx: ServiceContext,
   data: DemoDataset,
   options: { reset?: boolean } = {},
 ): Promise<DemoLoadResult> {
-  return inTransaction(ctx, async (trx) => {
-    const c: ServiceContext = { ...ctx, trx, deferSchedule: true };
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
     if (options.reset) {
-      for (const t of ALL_TABLES) await trx.deleteFrom(t).execute();
-      await bumpDataRevision(trx, { entity: "*" });
-    } else if (await getSetting(trx, DEMO_SETTING)) return { loaded: false, counts: {} };
+      await deleteEverything(db);
+      w.uow.changes.push({ entity: "*" });
+    } else if (await getSetting(db, DEMO_SETTING, demoSetting)) return { loaded: false, counts: {} };
     const counts: Record<string, number> = {};
-    const load = async (def: ResourceDef, seeds: readonly { id: string }[]) => {
-      for (const { id, ...input } of seeds) await createRecord(c, def, stripExtras(input), { id });
-      counts[def.path] = seeds.length;
-    };
-    await load(orgUnitResource, data.orgUnits);
-    await load(personResource, data.persons);
-    await load(userResource, data.users);
-    for (const u of data.users) {
-      if ((DEMO_ACCOUNTS as readonly string[]).includes(u.username))
-        await setPassword(c, u.id, DEMO_PASSWORD);
-    }
-    await load(goalResource, data.goals);
-    await load(taskForceResource, data.taskForces);
-    await load(memberResource, data.members);
-    await load(taskResource, data.tasks);
-    await load(dependencyResource, data.dependencies);
-    await load(indicatorResource, data.indicators);
-    await load(readingResource, data.readings);
-    await load(progressReportResource, data.progressReports);
-    await load(supervisionItemResource, data.supervisionItems);
+    counts["org-units"] = await loadSeeds(w, orgUnitSchemas.create, data.orgUnits, createOrgUnit);
+    counts.persons = await loadSeeds(w, personSchemas.create, data.persons, createPerson);
+    counts.users = await loadSeeds(w, userSchemas.create, data.users, createUser);
+    for (const u of data.users)
+      if (DEMO_ACCOUNTS.some((name) => name === u.username)) await setPassword(w, u.id, DEMO_PASSWORD);
+    counts.goals = await loadSeeds(w, goalSchemas.create, data.goals, createGoal);
+    counts["task-forces"] = await loadSeeds(w, taskForceSchemas.create, data.taskForces, createTaskForce);
+    counts.members = await loadSeeds(w, memberSchemas.create, data.members, createMember);
+    counts.tasks = await loadSeeds(w, taskSchemas.create, data.tasks, createTask);
+    counts.dependencies = await loadSeeds(w, dependencySchemas.create, data.dependencies, createDependency);
+    counts.indicators = await loadSeeds(w, indicatorSchemas.create, data.indicators, createIndicator);
+    counts["indicator-readings"] = await loadSeeds(w, readingSchemas.create, data.readings, createReading);
+    counts["progress-reports"] = await loadSeeds(
+      w,
+      progressReportSchemas.create,
+      data.progressReports,
+      createProgressReport,
+    );
+    const items = data.supervisionItems.map(({ transitions: _t, ...item }) => item);
+    counts["supervision-items"] = await loadSeeds(
+      w,
+      supervisionItemSchemas.create,
+      items,
+      createSupervisionItem,
+    );
     for (const item of data.supervisionItems) {
       let version = 1;
-      for (const t of item.transitions) {
-        const after = await transitionSupervisionItem(c, item.id, { ...t, version });
-        version = after.version as number;
-      }
+      for (const t of item.transitions)
+        version = (await transitionSupervisionItem(w, item.id, { ...t, version })).version;
     }
     await putSetting(
-      trx,
+      db,
       DEMO_SETTING,
       { organisation: data.organisation, statusDate: data.statusDate },
-      ctx.now(),
+      w.now(),
     );
-    await putSetting(trx, "statusDate", { rule: "fixed", date: data.statusDate }, ctx.now());
-    await recomputeAll({ ...ctx, trx });
+    await putSetting(db, "statusDate", { rule: "fixed", date: data.statusDate }, w.now());
+    w.uow.changes.push({ entity: "settings", entityId: DEMO_SETTING });
     return { loaded: true, counts };
   });
-}
-
-/** Seeds of supervision items carry their transitions beside the create-input. */
-function stripExtras(input: Record<string, unknown>): Record<string, unknown> {
-  const { transitions: _transitions, ...rest } = input;
-  return rest;
 }

@@ -1,14 +1,15 @@
-import type { Light } from "../../engines/index.js";
-import { readFilter } from "../accounts/access.js";
+import type { IsoDate, Light } from "../../engines/index.js";
+import type { ScheduleRun } from "../../shared/api/schedule.js";
+import { readScope } from "../accounts/scope.js";
 import { lightsById } from "../closed-loop/closed-loop.service.js";
-import type { ServiceContext } from "../context.js";
-import { selectRows } from "../resource/resource.repository.js";
-import { toRecords } from "../resource/resource.service.js";
-import type { Row } from "../resource/resource-def.js";
+import { readerOf, type ServiceContext } from "../context.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
-import { taskForceResource } from "../task-forces/task-force.resources.js";
-import { dependencyResource, taskResource } from "../tasks/task.resources.js";
-import { readScheduleRuns, type ScheduleRun } from "./schedule.service.js";
+import type { TaskForce } from "../task-forces/task-force.js";
+import { readTaskForces } from "../task-forces/task-force.repository.js";
+import { getTaskForce } from "../task-forces/task-force.service.js";
+import type { Dependency, Task } from "../tasks/task.js";
+import { dependencyRowsOf, readTaskCoUnits, taskRowsOf } from "../tasks/task.repository.js";
+import { schedulesAt, taskSchedulesOf, withSchedule } from "./schedule-read-model.js";
 
 /** Filters of the battle map. */
 export interface BattleMapFilter {
@@ -16,83 +17,74 @@ export interface BattleMapFilter {
   readonly responsibleUnitId?: readonly string[];
   readonly responsiblePersonId?: readonly string[];
   readonly criticalOnly?: boolean;
+  /** The date the schedule and lights are computed at (default: the organisation's status date). */
+  readonly statusDate?: IsoDate;
 }
 
-/** Everything the battle map draws: task forces with their last schedule run, tasks, dependencies. */
+/** Everything the battle map draws: task forces with their schedule run, tasks, dependencies, lights. */
 export interface BattleMap {
   readonly statusDate: string;
-  readonly taskForces: (Row & { schedule: ScheduleRun | null })[];
-  readonly tasks: Row[];
-  readonly dependencies: Row[];
+  readonly taskForces: (TaskForce & { schedule: ScheduleRun | null })[];
+  readonly tasks: Task[];
+  readonly dependencies: Dependency[];
   /** Lights of the tasks and task forces shown, with their reasons. */
   readonly lights: { tasks: Record<string, Light>; taskForces: Record<string, Light> };
 }
 
-const ALL = 10_000_000;
+const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
+  a.taskForceId < b.taskForceId
+    ? -1
+    : a.taskForceId > b.taskForceId
+      ? 1
+      : a.code < b.code
+        ? -1
+        : a.code > b.code
+          ? 1
+          : 0;
 
 /**
  * The battle map of every task force the caller may read (all for leaders and the supervision
- * office), narrowed by the filters. Dependencies are those between the tasks shown.
+ * office), narrowed by the filters, at the requested status date: schedule dates, float, critical
+ * flags and lights are all computed at that date. Naming a task force the caller may not read is
+ * refused (403), not answered with an empty map. Dependencies are those between the tasks shown.
  */
 export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter): Promise<BattleMap> {
-  const db = ctx.trx ?? ctx.database.db;
-  const scope = await readFilter(ctx, db, taskForceResource);
-  let tfIds = scope?.id ? [...scope.id] : null;
-  if (filter.taskForceId?.length)
-    tfIds = tfIds ? tfIds.filter((x) => filter.taskForceId!.includes(x)) : [...filter.taskForceId];
-  const dialect = ctx.database.dialect;
-  const byTf: Record<string, readonly string[]> = tfIds ? { taskForceId: tfIds } : {};
-  const statusDate = await organisationStatusDate(db, new Date(ctx.now()));
-  if (tfIds && tfIds.length === 0) {
+  const db = readerOf(ctx);
+  for (const id of filter.taskForceId ?? []) await getTaskForce(ctx, id);
+  const ids = readScope(ctx, filter.taskForceId);
+  const statusDate = filter.statusDate ?? (await organisationStatusDate(ctx));
+  if (ids && ids.length === 0)
     return { statusDate, taskForces: [], tasks: [], dependencies: [], lights: { tasks: {}, taskForces: {} } };
-  }
-  const tfRows = await selectRows(
+  const schedules = await schedulesAt(ctx, ids, statusDate);
+  const computed = taskSchedulesOf(schedules);
+  const units = filter.responsibleUnitId && new Set(filter.responsibleUnitId);
+  const persons = filter.responsiblePersonId && new Set(filter.responsiblePersonId);
+  const rows = (await taskRowsOf(db, ids))
+    .filter((t) => !units || (t.responsibleUnitId !== null && units.has(t.responsibleUnitId)))
+    .filter((t) => !persons || (t.responsiblePersonId !== null && persons.has(t.responsiblePersonId)))
+    .filter((t) => !filter.criticalOnly || computed.get(t.id)?.critical === true)
+    .sort(byCode);
+  const coUnits = await readTaskCoUnits(
     db,
-    taskForceResource,
-    { filters: tfIds ? { id: tfIds } : {}, sort: [{ field: "code", desc: false }], limit: ALL, offset: 0 },
-    dialect,
+    rows.map((r) => r.id),
   );
-  const taskFilters: Record<string, readonly string[]> = { ...byTf };
-  if (filter.responsibleUnitId?.length) taskFilters.responsibleUnitId = filter.responsibleUnitId;
-  if (filter.responsiblePersonId?.length) taskFilters.responsiblePersonId = filter.responsiblePersonId;
-  if (filter.criticalOnly) taskFilters.critical = ["1"];
-  const sort = [
-    { field: "taskForceId", desc: false },
-    { field: "code", desc: false },
-  ];
-  const tasks = await toRecords(
-    db,
-    taskResource,
-    await selectRows(db, taskResource, { filters: taskFilters, sort, limit: ALL, offset: 0 }, dialect),
-  );
-  const shown = new Set(tasks.map((t) => t.id as string));
-  const deps = await selectRows(
-    db,
-    dependencyResource,
-    { filters: byTf, sort: [{ field: "id", desc: false }], limit: ALL, offset: 0 },
-    dialect,
-  );
-  const runs = await readScheduleRuns(
-    db,
-    tfRows.map((r) => r.id as string),
-  );
-  const taskForces: (Row & { schedule: ScheduleRun | null })[] = (
-    await toRecords(db, taskForceResource, tfRows)
-  ).map((tf) => ({ ...tf, schedule: runs.get(tf.id as string) ?? null }));
-  const all = await lightsById(
-    ctx,
-    taskForces.map((t) => t.id as string),
-    statusDate,
-  );
+  const tasks = rows.map((r) => withSchedule({ ...r, coUnitIds: coUnits.get(r.id) ?? [] }, computed));
+  const shown = new Set(tasks.map((t) => t.id));
+  const dependencies = (await dependencyRowsOf(db, ids))
+    .filter((d) => shown.has(d.predecessorId) && shown.has(d.successorId))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const taskForces = (await readTaskForces(db, ids)).map((tf) => ({
+    ...tf,
+    schedule: schedules.get(tf.id)?.run ?? null,
+  }));
+  const all = await lightsById(ctx, ids, statusDate);
   return {
     statusDate,
     taskForces,
     tasks,
-    dependencies: (await toRecords(db, dependencyResource, deps)).filter(
-      (d) => shown.has(d.predecessorId as string) && shown.has(d.successorId as string),
-    ),
+    dependencies,
     lights: {
-      tasks: Object.fromEntries(tasks.map((t) => [t.id as string, all.tasks[t.id as string]!])),
+      tasks: Object.fromEntries(tasks.flatMap((t) => (all.tasks[t.id] ? [[t.id, all.tasks[t.id]]] : []))),
       taskForces: all.taskForces,
     },
   };

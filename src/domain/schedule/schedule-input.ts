@@ -1,5 +1,6 @@
 import type { CalendarSpec, IsoDate, ScheduleFile, ScheduleTaskInput } from "../../engines/index.js";
-import type { Row } from "../resource/resource-def.js";
+import type { ClosedLoopDependency, ClosedLoopTask } from "../closed-loop/closed-loop.repository.js";
+import type { TaskForce } from "../task-forces/task-force.js";
 
 /** A task left out of a schedule run, and why (shown to the user; the five-ization check flags it too). */
 export interface SkippedTask {
@@ -14,55 +15,49 @@ export interface SkippedTask {
  * listed, so the rest of the task force still gets its dates.
  */
 export function scheduleFileOf(
-  taskForce: Row,
-  tasks: readonly Row[],
-  dependencies: readonly Row[],
+  taskForce: Pick<TaskForce, "startDate" | "deadline">,
+  tasks: readonly ClosedLoopTask[],
+  dependencies: readonly ClosedLoopDependency[],
   calendar: CalendarSpec,
   statusDate: IsoDate,
 ): { file: ScheduleFile; skipped: SkippedTask[] } {
-  const children = new Map<string, Row[]>();
+  const children = new Map<string, ClosedLoopTask[]>();
   for (const t of tasks) {
     if (!t.parentId) continue;
-    const list = children.get(t.parentId as string) ?? [];
+    const list = children.get(t.parentId) ?? [];
     list.push(t);
-    children.set(t.parentId as string, list);
+    children.set(t.parentId, list);
   }
   const included = new Map<string, boolean>();
-  const include = (t: Row): boolean => {
-    const id = t.id as string;
-    const known = included.get(id);
+  const include = (t: ClosedLoopTask): boolean => {
+    const known = included.get(t.id);
     if (known !== undefined) return known;
-    const kids = children.get(id);
+    const kids = children.get(t.id);
     const result = kids ? kids.map(include).some(Boolean) : t.duration != null;
-    included.set(id, result);
+    included.set(t.id, result);
     return result;
   };
   const skipped: SkippedTask[] = [];
   const rows: ScheduleTaskInput[] = [];
   for (const t of tasks) {
     if (!include(t)) {
-      if (!children.has(t.id as string))
-        skipped.push({ taskId: t.id as string, code: t.code as string, reason: "no_duration" });
+      if (!children.has(t.id)) skipped.push({ taskId: t.id, code: t.code, reason: "no_duration" });
       continue;
     }
-    rows.push(taskInput(t, children.has(t.id as string), statusDate));
+    rows.push(taskInput(t, children.has(t.id), statusDate));
   }
   const deps = dependencies
-    .filter((d) => included.get(d.predecessorId as string) && included.get(d.successorId as string))
-    .map((d) => ({
-      from: d.predecessorId as string,
-      to: d.successorId as string,
-      type: d.type as "FS",
-      lag: d.lag as number,
-    }));
-  const starts = tasks.map((t) => t.baselineStart as string | null).filter((d): d is string => !!d);
-  const projectStart =
-    (taskForce.startDate as string | null) ?? (starts.length ? starts.sort()[0]! : statusDate);
+    .filter((d) => included.get(d.predecessorId) && included.get(d.successorId))
+    .map((d) => ({ from: d.predecessorId, to: d.successorId, type: d.type, lag: d.lag }));
+  let projectStart = taskForce.startDate;
+  for (const t of tasks)
+    if (!taskForce.startDate && t.baselineStart && (!projectStart || t.baselineStart < projectStart))
+      projectStart = t.baselineStart;
   return {
     file: {
       calendar,
-      projectStart,
-      ...(taskForce.deadline ? { deadline: taskForce.deadline as string } : {}),
+      projectStart: projectStart ?? statusDate,
+      ...(taskForce.deadline ? { deadline: taskForce.deadline } : {}),
       statusDate,
       tasks: rows,
       dependencies: deps,
@@ -72,24 +67,24 @@ export function scheduleFileOf(
 }
 
 /** One task as the engine reads it: progress facts only for work that has begun. */
-function taskInput(t: Row, summary: boolean, statusDate: IsoDate): ScheduleTaskInput {
+function taskInput(t: ClosedLoopTask, summary: boolean, statusDate: IsoDate): ScheduleTaskInput {
   const base = {
-    id: t.id as string,
-    name: t.title as string,
-    ...(summary ? {} : { duration: t.duration as number }),
-    ...(t.parentId ? { parent: t.parentId as string } : {}),
-    ...(t.deadline ? { deadline: t.deadline as string } : {}),
-    ...(t.notBefore ? { notBefore: t.notBefore as string } : {}),
+    id: t.id,
+    name: t.title,
+    ...(summary || t.duration === null ? {} : { duration: t.duration }),
+    ...(t.parentId ? { parent: t.parentId } : {}),
+    ...(t.deadline ? { deadline: t.deadline } : {}),
+    ...(t.notBefore ? { notBefore: t.notBefore } : {}),
   };
   if (summary) return base;
   if (t.status === "done") {
-    const finish = (t.actualFinish as string | null) ?? statusDate;
-    const start = (t.actualStart as string | null) ?? finish;
-    const earlier = [start, finish].sort()[0]!; // ISO dates compare as text
-    return { ...base, actualStart: earlier, actualFinish: finish };
+    const finish = t.actualFinish ?? statusDate;
+    const start = t.actualStart ?? finish;
+    // ISO dates sort as text.
+    return { ...base, actualStart: [start, finish].sort()[0]!, actualFinish: finish };
   }
-  if (t.actualStart && (t.actualStart as string) <= statusDate) {
-    return { ...base, actualStart: t.actualStart as string, percent: Math.min(99, t.percent as number) };
+  if (t.actualStart && t.actualStart <= statusDate) {
+    return { ...base, actualStart: t.actualStart, percent: Math.min(99, t.percent) };
   }
   return base;
 }

@@ -1,24 +1,17 @@
 import type { CalendarSpec, IsoDate } from "../../engines/index.js";
-import { type Settings, settingsUpdate } from "../../shared/api/settings.js";
-import { appendAudit } from "../audit/audit.repository.js";
-import type { Executor, ServiceContext } from "../context.js";
-import { inTransaction } from "../resource/resource.service.js";
-import { parseOrThrow } from "../resource/zod-details.js";
-import { recomputeAll } from "../schedule/schedule.service.js";
+import { type Settings, type settingsUpdate, settingsView } from "../../shared/api/settings.js";
+import { assertOrganisationWide } from "../accounts/scope.js";
+import { appendAudit, dataRevision } from "../audit/audit.repository.js";
+import { type Executor, readerOf, type ServiceContext } from "../context.js";
+import { write } from "../records/transaction.js";
 import { getSetting, putSetting } from "./settings.repository.js";
 
 /** How the organisation's status date is chosen: today (in its time zone) or a fixed date (demo). */
-export type StatusDateRule =
-  | { readonly rule: "today"; readonly timeZone?: string }
-  | { readonly rule: "fixed"; readonly date: IsoDate };
+export type StatusDateRule = Settings["statusDate"];
+export type SettingsUpdate = ReturnType<typeof settingsUpdate.parse>;
 
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
-
-/** The organisation's working calendar: the built-in Chinese one plus its own overrides. */
-export async function organisationCalendar(db: Executor): Promise<CalendarSpec> {
-  const own = await getSetting<CalendarSpec>(db, "calendar");
-  return { builtin: "CN", ...own };
-}
+const S = settingsView.shape;
 
 /** Today's date in a time zone, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
@@ -30,46 +23,68 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
   }).format(now);
 }
 
-/** The status date the organisation works at now. */
-export async function organisationStatusDate(db: Executor, now: Date): Promise<IsoDate> {
-  const rule = (await getSetting<StatusDateRule>(db, "statusDate")) ?? { rule: "today" };
+/** Every setting with its default where unset. */
+export async function readSettings(db: Executor): Promise<Settings> {
+  const lights = (await getSetting(db, "lights", S.lights)) ?? { thresholds: {}, dispatchRound: "weekly" };
+  return {
+    statusDate: (await getSetting(db, "statusDate", S.statusDate)) ?? { rule: "today" },
+    calendar: (await getSetting(db, "calendar", S.calendar)) ?? {},
+    lights,
+    assessment: (await getSetting(db, "assessment", S.assessment)) ?? { weights: {} },
+  };
+}
+
+/** The settings every read model needs, remembered per database and data revision. */
+const remembered = new WeakMap<Executor, { revision: number; settings: Settings }>();
+
+/**
+ * The organisation's settings as of the caller's data revision: read once per revision (a change of
+ * settings is audited, so it moves the revision on) instead of once per request. Inside a write
+ * they are read from its transaction.
+ */
+export async function organisationSettings(ctx: ServiceContext): Promise<Settings> {
+  const db = readerOf(ctx);
+  if (ctx.uow) return readSettings(db);
+  const revision = ctx.dataRevision ?? (await dataRevision(db));
+  const hit = remembered.get(db);
+  if (hit && hit.revision === revision) return hit.settings;
+  const settings = await readSettings(db);
+  remembered.set(db, { revision, settings });
+  return settings;
+}
+
+/** The organisation's working calendar: the built-in Chinese one plus its own overrides. */
+export const calendarOf = (settings: Settings): CalendarSpec => ({ builtin: "CN", ...settings.calendar });
+
+/**
+ * The status date at instant `now` under the organisation's rule: a fixed date, or today in its
+ * time zone (Asia/Shanghai unless set) — so at 00:01 Beijing time it is already the new day.
+ */
+export function statusDateOf(settings: Settings, now: Date): IsoDate {
+  const rule = settings.statusDate;
   return rule.rule === "fixed" ? rule.date : todayIn(rule.timeZone ?? DEFAULT_TIME_ZONE, now);
 }
 
-/** Every setting with its default where unset. */
-export async function readSettings(db: Executor): Promise<Settings> {
-  const lights = (await getSetting<Settings["lights"]>(db, "lights")) ?? {
-    thresholds: {},
-    dispatchRound: "weekly",
-  };
-  return {
-    statusDate: (await getSetting<Settings["statusDate"]>(db, "statusDate")) ?? { rule: "today" },
-    calendar: (await getSetting<Settings["calendar"]>(db, "calendar")) ?? {},
-    lights: { thresholds: lights.thresholds ?? {}, dispatchRound: lights.dispatchRound ?? "weekly" },
-    assessment: (await getSetting<Settings["assessment"]>(db, "assessment")) ?? { weights: {} },
-  };
+/** The organisation's time zone (for days of instants such as "entered on"). */
+export function timeZoneOf(settings: Settings): string {
+  return (settings.statusDate.rule === "today" && settings.statusDate.timeZone) || DEFAULT_TIME_ZONE;
 }
 
-/**
- * Replaces the given sections (validated), audited as one change; a calendar change re-schedules
- * every task force, since working days moved.
- */
-export async function updateSettings(ctx: ServiceContext, input: unknown): Promise<Settings> {
-  const patch = parseOrThrow(settingsUpdate, input, "settings");
-  return inTransaction(ctx, async (trx) => {
-    const before = await readSettings(trx);
-    for (const [key, value] of Object.entries(patch)) await putSetting(trx, key, value, ctx.now());
-    const after = await readSettings(trx);
-    await appendAudit(trx, {
-      at: ctx.now(),
-      actor: ctx.actor,
-      action: "update",
-      entity: "settings",
-      entityId: "organisation",
-      before,
-      after,
-    });
-    if (patch.calendar || patch.statusDate) await recomputeAll({ ...ctx, trx, principal: undefined });
+/** The organisation's status date for the caller, now. */
+export async function organisationStatusDate(ctx: ServiceContext): Promise<IsoDate> {
+  return statusDateOf(await organisationSettings(ctx), new Date(ctx.now()));
+}
+
+/** Replaces the given sections (validated), audited as one change (admins, organisation-wide). */
+export function updateSettings(ctx: ServiceContext, patch: SettingsUpdate): Promise<Settings> {
+  return write(ctx, async (w) => {
+    assertOrganisationWide(w);
+    const db = w.uow.db;
+    const before = await readSettings(db);
+    for (const [key, value] of Object.entries(patch))
+      if (value !== undefined) await putSetting(db, key, value, w.now());
+    const after = await readSettings(db);
+    await appendAudit(w, { action: "update", entity: "settings", entityId: "organisation", before, after });
     return after;
   });
 }

@@ -1,17 +1,128 @@
-import type {
-  SupervisionAction,
-  SupervisionState,
-  SupervisionTransition,
+import {
+  type SupervisionAction,
+  type SupervisionState,
+  supervisionItemSchemas,
 } from "../../shared/api/supervision.js";
-import { supervisionEscalation, supervisionTransition } from "../../shared/api/supervision.js";
 import { AppError } from "../../shared/errors.js";
+import { assertTaskForceInScope, leadsTaskForce, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import type { Executor, ServiceContext } from "../context.js";
-import { recordToRow } from "../resource/resource.repository.js";
-import { inTransaction, readRecord } from "../resource/resource.service.js";
-import type { Row } from "../resource/resource-def.js";
-import { parseOrThrow } from "../resource/zod-details.js";
-import { supervisionItemResource as def } from "./supervision.resource.js";
+import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
+import { newId } from "../ids.js";
+import { assertTaskOfTaskForce } from "../indicators/indicator.service.js";
+import type { ListCriteria, Page } from "../records/list-page.js";
+import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
+import { assertRefsExist, assertUnreferenced, type RefCheck } from "../records/references.js";
+import { write } from "../records/transaction.js";
+import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { getTaskForce } from "../task-forces/task-force.service.js";
+import type { SupervisionItem, SupervisionItemCreate, SupervisionItemUpdate } from "./supervision.js";
+import { listSupervisionItemRows } from "./supervision.repository.js";
+
+const LABEL = "supervision item";
+const ENTITY = "supervision_item";
+
+const refsOf = (s: Partial<SupervisionItem>): RefCheck[] => [
+  { path: "taskForceId", table: "task_forces", id: s.taskForceId },
+  { path: "taskId", table: "tasks", id: s.taskId },
+  { path: "raisedById", table: "persons", id: s.raisedById },
+  { path: "responsiblePersonId", table: "persons", id: s.responsiblePersonId },
+  { path: "responsibleUnitId", table: "org_units", id: s.responsibleUnitId },
+];
+
+/** Supervision items of the task forces the caller may read. */
+export async function listSupervisionItems(
+  ctx: ServiceContext,
+  c: ListCriteria,
+): Promise<Page<SupervisionItem>> {
+  const scope = readScope(ctx, c.filters.taskForceId);
+  const criteria = scope ? { ...c, filters: { ...c.filters, taskForceId: scope } } : c;
+  const { rows, total } = await listSupervisionItemRows(readerOf(ctx), criteria, ctx.database.dialect);
+  return { items: rows, total, limit: c.limit, offset: c.offset };
+}
+
+/** One item, for whoever may read its task force. */
+export async function getSupervisionItem(ctx: ServiceContext, id: string): Promise<SupervisionItem> {
+  const item = await getById(readerOf(ctx), "supervision_items", id, LABEL);
+  await getTaskForce(ctx, item.taskForceId);
+  return item;
+}
+
+/** Raises a supervision item (督办) on a task force or one of its tasks; it starts `open`. */
+export function createSupervisionItem(
+  ctx: ServiceContext,
+  input: SupervisionItemCreate,
+  id = newId(),
+): Promise<SupervisionItem> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const record = supervisionItemSchemas.complete(input);
+    await assertRefsExist(db, refsOf(record));
+    assertTaskForceInScope(w, record.taskForceId);
+    await assertTaskOfTaskForce(db, record.taskId, record.taskForceId, "SUPERVISION_RULE");
+    await assertUnique(db, "supervision_items", { code: record.code }, null, LABEL);
+    const at = w.now();
+    const created = await insertRecord(db, "supervision_items", {
+      id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      ...record,
+      state: "open",
+      rectification: null,
+      submittedOn: null,
+      verifiedOn: null,
+      verifiedById: null,
+      returnCount: 0,
+      lastNote: null,
+      escalatedOn: null,
+      escalatedBy: null,
+    });
+    await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
+    return created;
+  });
+}
+
+/** Changes what an item asks (issue, action, responsible, due date) at its version; its state moves only by transitions. */
+export function updateSupervisionItem(
+  ctx: ServiceContext,
+  id: string,
+  input: SupervisionItemUpdate,
+): Promise<SupervisionItem> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await getById(db, "supervision_items", id, LABEL);
+    assertTaskForceInScope(w, before.taskForceId);
+    const { version, ...changes } = input;
+    assertVersion(before, version, LABEL);
+    assertUnchanged(before, changes, ["taskForceId"], LABEL);
+    await assertRefsExist(db, refsOf(changes));
+    if (changes.taskId !== undefined)
+      await assertTaskOfTaskForce(db, changes.taskId, before.taskForceId, "SUPERVISION_RULE");
+    if (changes.code !== undefined)
+      await assertUnique(db, "supervision_items", { code: changes.code }, id, LABEL);
+    const after = await updateAtVersion(
+      db,
+      "supervision_items",
+      { id, version, label: LABEL },
+      { ...changes, updatedAt: w.now() },
+    );
+    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Deletes an item nothing refers to. */
+export function deleteSupervisionItem(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await getById(db, "supervision_items", id, LABEL);
+    assertTaskForceInScope(w, before.taskForceId);
+    assertVersion(before, version, LABEL);
+    await assertUnreferenced(db, "supervision_items", id, LABEL);
+    await deleteById(db, "supervision_items", id);
+    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+  });
+}
 
 /** The state machine: which action moves which state where (督办 → 整改 → 提交 → 销号, or returned). */
 export const SUPERVISION_MOVES: Readonly<
@@ -23,19 +134,34 @@ export const SUPERVISION_MOVES: Readonly<
   verify: { from: "submitted", to: "verified" },
 };
 
+/** A transition as asked: the action, at the item's version, on a date, with what it carries. */
+export interface SupervisionTransitionInput {
+  readonly action: SupervisionAction;
+  readonly version: number;
+  readonly date: string;
+  readonly note?: string | undefined;
+  readonly rectification?: string | undefined;
+  /** Who acted, when the system replays a transition (the demo); a signed-in caller is who acts. */
+  readonly byId?: string | undefined;
+}
+
 /** Field changes an action makes besides the state. */
-function effects(t: SupervisionTransition, item: Row): Row {
+function effects(
+  t: SupervisionTransitionInput,
+  item: SupervisionItem,
+  by: string | null,
+): Partial<SupervisionItem> {
   switch (t.action) {
     case "submit":
       return {
         submittedOn: t.date,
-        rectification: t.rectification ?? item.rectification ?? null,
+        rectification: t.rectification ?? item.rectification,
         lastNote: t.note ?? null,
       };
     case "return":
-      return { returnCount: (item.returnCount as number) + 1, lastNote: t.note ?? null };
+      return { returnCount: item.returnCount + 1, lastNote: t.note ?? null };
     case "verify":
-      return { verifiedOn: t.date, verifiedById: t.byId ?? null, lastNote: t.note ?? null };
+      return { verifiedOn: t.date, verifiedById: by, lastNote: t.note ?? null };
     default:
       return { lastNote: t.note ?? null };
   }
@@ -43,97 +169,60 @@ function effects(t: SupervisionTransition, item: Row): Row {
 
 /**
  * The responsible side (the responsible person, the task-force lead) starts and submits; the
- * supervisors' side (checked by the route's role gate) returns and verifies.
+ * supervisors' side (the route's role gate) returns and verifies. An API token acts only within
+ * its task force, whatever its role.
  */
-function assertMayAct(ctx: ServiceContext, action: SupervisionAction, item: Row): void {
-  const p = ctx.principal;
-  if (!p || p.roles.includes("admin")) return;
-  if (p.taskForceScope && p.taskForceScope !== item.taskForceId) {
-    throw new AppError("forbidden", `this API token is limited to task force ${p.taskForceScope}`);
-  }
-  if (action === "return" || action === "verify") return;
+function assertMayAct(w: WriteContext, action: SupervisionAction, item: SupervisionItem): void {
+  const p = w.principal;
+  if (!p) return;
+  assertTaskForceInScope(w, item.taskForceId);
+  if (p.roles.includes("admin") || action === "return" || action === "verify") return;
   const responsible = p.personId !== null && p.personId === item.responsiblePersonId;
-  const leads = p.roles.includes("lead") && p.leadTaskForceIds.has(item.taskForceId as string);
-  if (!responsible && !leads) {
+  if (!responsible && !leadsTaskForce(p, item.taskForceId))
     throw new AppError(
-      "forbidden",
+      "FORBIDDEN",
       "only the responsible person or the task-force lead may answer this supervision item",
     );
-  }
-}
-
-/** The item, if `version` is still its version (404 when unknown, 409 when stale). */
-async function itemAtVersion(trx: Executor, id: string, version: number): Promise<Row> {
-  const item = await readRecord(trx, def, id);
-  if (!item) throw new AppError("not_found", `no supervision item with id "${id}"`);
-  if (item.version !== version) {
-    throw new AppError(
-      "conflict",
-      `supervision item ${id} was changed by someone else (version ${item.version})`,
-      {
-        code: "STALE_VERSION",
-        details: [{ path: "version", message: "stale; reload and retry" }],
-      },
-    );
-  }
-  return item;
 }
 
 /**
- * Moves a supervision item along its state machine at the given version; refuses moves the
- * machine does not allow (409) and a sign-off (销号) by the item's own responsible person (403).
+ * Moves a supervision item along its state machine at the given version; refuses moves the machine
+ * does not allow (409 `BAD_TRANSITION`), a stale version (409 `STALE_VERSION`: of concurrent
+ * transitions at one version exactly one succeeds) and a sign-off (销号) by the item's own
+ * responsible person (403 `SELF_VERIFICATION`).
  */
-export async function transitionSupervisionItem(
+export function transitionSupervisionItem(
   ctx: ServiceContext,
   id: string,
-  input: unknown,
-): Promise<Row> {
-  const t = parseOrThrow(supervisionTransition, input, "supervision transition");
-  return inTransaction(ctx, async (trx) => {
-    const item = await itemAtVersion(trx, id, t.version);
+  t: SupervisionTransitionInput,
+): Promise<SupervisionItem> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const item = await getById(db, "supervision_items", id, LABEL);
+    assertTaskForceInScope(w, item.taskForceId);
+    assertVersion(item, t.version, LABEL);
     const move = SUPERVISION_MOVES[t.action];
-    if (item.state !== move.from) {
+    if (item.state !== move.from)
       throw new AppError(
-        "conflict",
+        "BAD_TRANSITION",
         `cannot ${t.action} a supervision item that is ${item.state} (needs ${move.from})`,
-        {
-          code: "BAD_TRANSITION",
-          details: [{ path: "action", message: `not allowed from state ${item.state}` }],
-        },
+        [{ path: "action", message: `not allowed from state ${item.state}` }],
       );
-    }
-    const by = ctx.principal ? ctx.principal.personId : (t.byId ?? null);
-    assertMayAct(ctx, t.action, item);
-    if (t.action === "verify" && by && by === item.responsiblePersonId) {
+    assertMayAct(w, t.action, item);
+    const by = w.principal ? w.principal.personId : (t.byId ?? null);
+    if (t.action === "verify" && by && by === item.responsiblePersonId)
       throw new AppError(
-        "forbidden",
+        "SELF_VERIFICATION",
         "the responsible person cannot sign off (销号) their own rectification",
-        {
-          code: "SELF_VERIFICATION",
-        },
       );
-    }
-    const changes = {
-      ...effects({ ...t, byId: by ?? undefined }, item),
-      state: move.to,
-      updatedAt: ctx.now(),
-    };
-    await trx
-      .updateTable(def.table)
-      .set({ ...recordToRow(def, changes), version: t.version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", t.version)
-      .execute();
-    const after = (await readRecord(trx, def, id))!;
-    await appendAudit(trx, {
-      at: changes.updatedAt,
-      actor: ctx.actor,
-      action: "transition",
-      entity: def.name,
-      entityId: id,
-      before: item,
-      after,
-    });
+    const changes = { ...effects(t, item, by), state: move.to, updatedAt: w.now() };
+    const after = await updateAtVersion(
+      db,
+      "supervision_items",
+      { id, version: t.version, label: LABEL },
+      changes,
+    );
+    await appendAudit(w, { action: "transition", entity: ENTITY, entityId: id, before: item, after });
     return after;
   });
 }
@@ -142,37 +231,26 @@ export async function transitionSupervisionItem(
  * Escalates a supervision item (督办升级): a leader or the supervision office marks it for attention
  * with a note; its state is unchanged. Versioned and audited like a transition.
  */
-export async function escalateSupervisionItem(ctx: ServiceContext, id: string, input: unknown): Promise<Row> {
-  const e = parseOrThrow(supervisionEscalation, input, "escalation");
-  return inTransaction(ctx, async (trx) => {
-    const item = await itemAtVersion(trx, id, e.version);
+export function escalateSupervisionItem(
+  ctx: ServiceContext,
+  id: string,
+  e: { readonly version: number; readonly date: string; readonly note: string },
+): Promise<SupervisionItem> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const item = await getById(db, "supervision_items", id, LABEL);
+    assertTaskForceInScope(w, item.taskForceId);
+    assertVersion(item, e.version, LABEL);
     if (item.state === "verified")
-      throw new AppError("conflict", "a signed-off (verified) item cannot be escalated", {
-        code: "BAD_TRANSITION",
-      });
-    const at = ctx.now();
-    await trx
-      .updateTable(def.table)
-      .set({
-        escalatedOn: e.date,
-        escalatedBy: ctx.actor,
-        lastNote: e.note,
-        updatedAt: at,
-        version: e.version + 1,
-      })
-      .where("id", "=", id)
-      .where("version", "=", e.version)
-      .execute();
-    const after = (await readRecord(trx, def, id))!;
-    await appendAudit(trx, {
-      at,
-      actor: ctx.actor,
-      action: "transition",
-      entity: def.name,
-      entityId: id,
-      before: item,
-      after,
-    });
+      throw new AppError("BAD_TRANSITION", "a signed-off (verified) item cannot be escalated");
+    const changes = { escalatedOn: e.date, escalatedBy: w.actor, lastNote: e.note, updatedAt: w.now() };
+    const after = await updateAtVersion(
+      db,
+      "supervision_items",
+      { id, version: e.version, label: LABEL },
+      changes,
+    );
+    await appendAudit(w, { action: "transition", entity: ENTITY, entityId: id, before: item, after });
     return after;
   });
 }

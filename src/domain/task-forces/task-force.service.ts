@@ -1,88 +1,117 @@
-import { assertCanRead } from "../accounts/access.js";
-import type { ServiceContext } from "../context.js";
-import { indicatorResource, readingResource } from "../indicators/indicator.resources.js";
-import type { CachedBody, ReadCache } from "../read-cache.js";
-import { selectRows } from "../resource/resource.repository.js";
-import { getRecord, toRecords } from "../resource/resource.service.js";
-import type { ResourceDef, Row } from "../resource/resource-def.js";
-import { supervisionItemResource } from "../supervision/supervision.resource.js";
-import { dependencyResource, taskResource } from "../tasks/task.resources.js";
-import { memberResource, taskForceResource } from "./task-force.resources.js";
+import { taskForceSchemas } from "../../shared/api/task-forces.js";
+import {
+  assertMayRead,
+  assertOrganisationWide,
+  assertTaskForceInScope,
+  readScope,
+} from "../accounts/scope.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { idsWithLight } from "../closed-loop/closed-loop.service.js";
+import { readerOf, type ServiceContext } from "../context.js";
+import { newId } from "../ids.js";
+import type { ListCriteria, Page } from "../records/list-page.js";
+import { assertUnique, assertVersion, deleteById, notFound } from "../records/record-ops.js";
+import { assertRefsExist, assertUnreferenced, listRefs, type RefCheck } from "../records/references.js";
+import { write } from "../records/transaction.js";
+import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import type { TaskForce, TaskForceCreate, TaskForceUpdate } from "./task-force.js";
+import {
+  deleteTaskForceLinks,
+  findTaskForce,
+  listTaskForceRows,
+  lockTaskForce,
+  toTaskForces,
+  writeTaskForceLinks,
+} from "./task-force.repository.js";
 
-const ALL = 1_000_000;
+const LABEL = "task force";
+const ENTITY = "task_force";
 
-async function allOf(
+const refsOf = (t: Partial<TaskForce>): RefCheck[] => [
+  { path: "leadLeaderId", table: "persons", id: t.leadLeaderId },
+  { path: "leadUnitId", table: "org_units", id: t.leadUnitId },
+  ...listRefs("goalIds", "goals", t.goalIds),
+  ...listRefs("coUnitIds", "org_units", t.coUnitIds),
+];
+
+/** Task forces the caller may read, matching the criteria (and lit in one of the `light` colours). */
+export async function listTaskForces(
   ctx: ServiceContext,
-  def: ResourceDef,
-  filters: Record<string, string[]>,
-): Promise<Row[]> {
-  const db = ctx.trx ?? ctx.database.db;
-  const sort = def.defaultSort.map((field) => ({ field, desc: false }));
-  const rows = await selectRows(db, def, { filters, sort, limit: ALL, offset: 0 }, ctx.database.dialect);
-  return toRecords(db, def, rows);
-}
-
-/** A task force with everything the battle map and the task book need, read in one call. */
-export interface TaskForceFull {
-  readonly taskForce: Row;
-  readonly members: Row[];
-  readonly tasks: Row[];
-  readonly dependencies: Row[];
-  readonly indicators: Row[];
-  readonly supervisionItems: Row[];
-}
-
-/** Reads a task force with its members, tasks, dependencies, indicators (with readings) and supervision items. */
-export async function readTaskForceFull(ctx: ServiceContext, id: string): Promise<TaskForceFull> {
-  const taskForce = await getRecord(ctx, taskForceResource, id);
-  const byTf = { taskForceId: [id] };
-  const [members, tasks, dependencies, indicators, supervisionItems] = await Promise.all([
-    allOf(ctx, memberResource, byTf),
-    allOf(ctx, taskResource, byTf),
-    allOf(ctx, dependencyResource, byTf),
-    allOf(ctx, indicatorResource, byTf),
-    allOf(ctx, supervisionItemResource, byTf),
-  ]);
-  const readings = indicators.length
-    ? await allOf(ctx, readingResource, { indicatorId: indicators.map((i) => i.id as string) })
-    : [];
-  const byIndicator = new Map<string, Row[]>();
-  for (const r of readings) {
-    const list = byIndicator.get(r.indicatorId as string) ?? [];
-    list.push(r);
-    byIndicator.set(r.indicatorId as string, list);
-  }
-  return {
-    taskForce,
-    members,
-    tasks,
-    dependencies,
-    indicators: indicators.map((i) => ({ ...i, readings: byIndicator.get(i.id as string) ?? [] })),
-    supervisionItems,
-  };
+  c: ListCriteria,
+  light?: readonly string[],
+): Promise<Page<TaskForce>> {
+  const db = readerOf(ctx);
+  const scope = readScope(ctx, light ? await idsWithLight(ctx, "task-forces", light) : undefined);
+  const criteria = scope ? { ...c, filters: { ...c.filters, id: scope } } : c;
+  const { rows, total } = await listTaskForceRows(db, criteria, ctx.database.dialect);
+  return { items: await toTaskForces(db, rows), total, limit: c.limit, offset: c.offset };
 }
 
 /**
- * The nested read rendered by `render` (the route's serializer), cached until the next audited
- * change. Access is checked for every caller before the shared copy is used.
+ * One task force; 404 when unknown, 403 when the caller may not read it. Every read of a task
+ * force's records by id starts here.
  */
-export async function readTaskForceFullCached(
+export async function getTaskForce(ctx: ServiceContext, id: string): Promise<TaskForce> {
+  const tf = await findTaskForce(readerOf(ctx), id);
+  if (!tf) throw notFound(LABEL, id);
+  assertMayRead(ctx, id);
+  return tf;
+}
+
+/** Creates a task force with a code of its own (admins and the supervision office, organisation-wide). */
+export function createTaskForce(
   ctx: ServiceContext,
-  cache: ReadCache,
-  id: string,
-  render: (full: TaskForceFull) => string,
-): Promise<CachedBody> {
-  const db = ctx.trx ?? ctx.database.db;
-  try {
-    await assertCanRead(ctx, db, taskForceResource, { id });
-  } catch (e) {
-    await getRecord({ ...ctx, principal: undefined }, taskForceResource, id); // unknown ids answer 404, as elsewhere
-    throw e;
-  }
-  return cache.get(
-    db,
-    `task-force-full:${id}`,
-    async () => render(await readTaskForceFull(ctx, id)),
-    ctx.trx ? undefined : ctx.dataRevision,
-  );
+  input: TaskForceCreate,
+  id = newId(),
+): Promise<TaskForce> {
+  return write(ctx, async (w) => {
+    assertOrganisationWide(w);
+    const db = w.uow.db;
+    const { goalIds, coUnitIds, ...record } = taskForceSchemas.complete(input);
+    await assertRefsExist(db, refsOf({ ...record, goalIds, coUnitIds }));
+    await assertUnique(db, "task_forces", { code: record.code }, null, LABEL);
+    const at = w.now();
+    await insertRecord(db, "task_forces", { id, version: 1, createdAt: at, updatedAt: at, ...record });
+    await writeTaskForceLinks(db, id, { goalIds, coUnitIds });
+    const created = (await findTaskForce(db, id))!;
+    await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
+    return created;
+  });
+}
+
+/** Changes a task force (its task book, leads, goals, period) at its version. */
+export function updateTaskForce(ctx: ServiceContext, id: string, input: TaskForceUpdate): Promise<TaskForce> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await getTaskForce(w, id);
+    assertTaskForceInScope(w, id);
+    await lockTaskForce(w.uow, w.database.dialect, id);
+    const { version, goalIds, coUnitIds, ...changes } = input;
+    await assertRefsExist(db, refsOf({ ...changes, goalIds, coUnitIds }));
+    if (changes.code !== undefined) await assertUnique(db, "task_forces", { code: changes.code }, id, LABEL);
+    await updateAtVersion(
+      db,
+      "task_forces",
+      { id, version, label: LABEL },
+      { ...changes, updatedAt: w.now() },
+    );
+    await writeTaskForceLinks(db, id, { goalIds, coUnitIds });
+    const after = (await findTaskForce(db, id))!;
+    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Deletes a task force nothing refers to any more (409 naming its remaining records otherwise). */
+export function deleteTaskForce(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await getTaskForce(w, id);
+    assertTaskForceInScope(w, id);
+    assertVersion(before, version, LABEL);
+    await assertUnreferenced(db, "task_forces", id, LABEL);
+    await deleteTaskForceLinks(db, id);
+    await deleteById(db, "task_forces", id);
+    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+  });
 }

@@ -1,4 +1,4 @@
-import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import type { ErrorDetail } from "../../vocabulary/index.js";
 
 /** Codes of input problems found by the calendar and schedule engines. */
 export type EngineInputCode =
@@ -18,10 +18,27 @@ export type EngineInputCode =
   | "CYCLE"
   | "PARENT_CYCLE";
 
-/** Bad calendar input (kind `invalid`: HTTP 400, CLI exit 2); `details` locate each problem. */
-export class CalendarInputError extends AppError {
-  constructor(message: string, code: EngineInputCode, details: ErrorDetail[] = []) {
-    super("invalid", message, { code, details });
+/**
+ * Bad input to an engine: a stable `code`, a self-contained message and `details` that locate
+ * each problem. Adapters map it to their own errors (HTTP 400, CLI exit 2); the engines know
+ * nothing of them.
+ */
+export class EngineInputError extends Error {
+  readonly code: EngineInputCode;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(message: string, code: EngineInputCode, details: readonly ErrorDetail[] = []) {
+    super(message);
+    this.name = "EngineInputError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Bad calendar input; `details` locate each problem. */
+export class CalendarInputError extends EngineInputError {
+  constructor(message: string, code: EngineInputCode, details: readonly ErrorDetail[] = []) {
+    super(message, code, details);
     this.name = "CalendarInputError";
   }
 }

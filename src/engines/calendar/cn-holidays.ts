@@ -1,5 +1,5 @@
 import data from "chinese-days/dist/chinese-days.json" with { type: "json" };
-import { parseIsoDate } from "./iso-date.js";
+import { parseIsoDate } from "../../vocabulary/dates.js";
 import type { DayNumber } from "./types.js";
 
 /**

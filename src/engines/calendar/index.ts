@@ -1,7 +1,8 @@
 /** Working-day calendar: weekends, Chinese statutory holidays and 调休, overrides, slots. */
-export { CalendarInputError, type EngineInputCode } from "./calendar-error.js";
+
+export { isIsoDate, isoDateOfDay, parseIsoDate, weekdayOfDay } from "../../vocabulary/dates.js";
+export { CalendarInputError, type EngineInputCode, EngineInputError } from "./calendar-error.js";
 export { CN_BUILTIN_YEARS } from "./cn-holidays.js";
-export { isIsoDate, isoDateOfDay, parseIsoDate, weekdayOfDay } from "./iso-date.js";
 export type {
   CalendarSpec,
   DayNumber,

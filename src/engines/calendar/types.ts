@@ -1,11 +1,6 @@
-/** A calendar date `YYYY-MM-DD` in the organisation's time zone; no time of day. */
-export type IsoDate = string;
+import type { DayNumber, IsoDate, WorkingDays } from "../../vocabulary/dates.js";
 
-/** A count of working days (a duration, a lag or a float); may be negative. */
-export type WorkingDays = number;
-
-/** Days since 1970-01-01 (day 0 is a Thursday); the integer form of an `IsoDate`. */
-export type DayNumber = number;
+export type { DayNumber, IsoDate, WorkingDays };
 
 /** Index of a working day: slot 0 is the first working day on or after a calendar's origin. */
 export type Slot = number;

@@ -1,5 +1,5 @@
-import type { ErrorDetail } from "../../shared/errors.js";
-import { parseIsoDate } from "./iso-date.js";
+import { parseIsoDate } from "../../vocabulary/dates.js";
+import type { ErrorDetail } from "../../vocabulary/index.js";
 import { WEEKDAYS } from "./types.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isoDateOfDay, parseIsoDate } from "../../vocabulary/dates.js";
 import { CalendarInputError } from "./calendar-error.js";
 import { CN_BUILTIN_YEARS } from "./cn-holidays.js";
-import { isoDateOfDay, parseIsoDate } from "./iso-date.js";
 import { buildWorkCalendar, workCalendarFor } from "./work-calendar.js";
 
 const cn2022 = () => workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2022 });

@@ -1,6 +1,13 @@
+import {
+  daysFromCivil,
+  isoDateOfDay,
+  MAX_DAY,
+  MIN_DAY,
+  parseIsoDate,
+  weekdayOfDay,
+} from "../../vocabulary/dates.js";
 import { CalendarInputError } from "./calendar-error.js";
 import { CN_BUILTIN_DAYS } from "./cn-holidays.js";
-import { daysFromCivil, isoDateOfDay, MAX_DAY, MIN_DAY, parseIsoDate, weekdayOfDay } from "./iso-date.js";
 import type { CalendarSpec, DayNumber, IsoDate, Slot, WorkCalendar, WorkingDays } from "./types.js";
 import { WEEKDAYS } from "./types.js";
 import { validateCalendarSpec } from "./validate-calendar-spec.js";

@@ -1,10 +1,10 @@
 /**
  * Plain input and output types of the five-ization check (五化检查), a linter for a task book.
  */
+import type { FiveCheck } from "../../vocabulary/index.js";
 import type { LocalizedText, ReasonParams } from "../lights/light.js";
 
-/** The five checks: 项目化, 清单化, 责任化, 具体化, 可考化. */
-export type FiveCheck = "project" | "list" | "responsibility" | "concrete" | "assessable";
+export type { FiveCheck };
 
 /** Every finding code, grouped by check in {@link CHECK_OF_CODE}. */
 export type FindingCode =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateOfDayNumber, dayNumber, isIsoDate, isoWeekMonday, monthEnd, previousMonth } from "./dates.js";
+import { isIsoDate } from "../../vocabulary/dates.js";
+import { dateOfDayNumber, dayNumber, isoWeekMonday, monthEnd, previousMonth } from "./dates.js";
 import { linearTimeProgress } from "./time-progress.js";
 
 describe("dates", () => {

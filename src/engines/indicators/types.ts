@@ -2,18 +2,16 @@
  * Plain input and output types of the indicator engine (指标): progress against time, trend stages
  * and the year-end forecast.
  */
+
+import type { Direction, IndicatorKind, IsoDate, TrendStage, YearMonth } from "../../vocabulary/index.js";
 import type { Light } from "../lights/light.js";
-import type { IsoDate, YearMonth } from "./dates.js";
 
 /** A percentage on the 0–100 scale; work progress may exceed 100 (over-achievement). */
 export type Percent = number;
 /** Percentage points: the difference of two percentages (or of two `rate` values in %). */
 export type Points = number;
 
-/** `cumulative` 累计值 (year-to-date sum), `rate` 增速/比率 (in %), `level` 时点值 (a stock at a date). */
-export type IndicatorKind = "cumulative" | "rate" | "level";
-/** `up`: higher is better; `down`: lower is better (e.g. work-safety accidents). */
-export type Direction = "up" | "down";
+export type { Direction, IndicatorKind };
 
 /** An indicator as the engines need it. Values are in the indicator's `unit`. */
 export interface Indicator {
@@ -99,14 +97,7 @@ export interface IndicatorProgress {
   readonly light: Light;
 }
 
-/** Trend stage of a series (止跌、回升、转正). */
-export type TrendStage =
-  | "turned-positive"
-  | "stopped-falling"
-  | "rebounding"
-  | "flat"
-  | "falling"
-  | "unknown";
+export type { TrendStage };
 
 /** A year-end forecast for a `cumulative` indicator. */
 export type YearEndForecast =

@@ -3,14 +3,9 @@
  * carry a stable code, the numbers behind them and a ready zh/en sentence.
  */
 
-/** A light (亮灯): red / yellow / green, grey = not yet due, blue = done. */
-export type LightColor = "blue" | "red" | "yellow" | "green" | "grey";
+import { LIGHT_COLORS, type LightColor, type LocalizedText } from "../../vocabulary/index.js";
 
-/** A sentence in the two UI languages. */
-export interface LocalizedText {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { LightColor, LocalizedText };
 
 /** Values a reason's sentence was built from (dates `YYYY-MM-DD`, numbers in the unit the code names). */
 export type ReasonParams = Readonly<Record<string, string | number>>;
@@ -42,13 +37,7 @@ export const LIGHT_SEVERITY: Readonly<Record<LightColor, number>> = Object.freez
 });
 
 /** Colours from worst to best, in {@link LIGHT_SEVERITY} order. */
-export const LIGHT_COLORS_WORST_FIRST: readonly LightColor[] = Object.freeze([
-  "red",
-  "yellow",
-  "green",
-  "grey",
-  "blue",
-]);
+export const LIGHT_COLORS_WORST_FIRST: readonly LightColor[] = LIGHT_COLORS;
 
 /** The worse of two colours by {@link LIGHT_SEVERITY}. Example: `worseColor("green", "grey") === "green"`. */
 export function worseColor(a: LightColor, b: LightColor): LightColor {

@@ -1,7 +1,7 @@
 /**
  * Plain input and output types of the light engine (亮灯) for tasks, indicators and task forces.
  */
-import type { IsoDate } from "../indicators/dates.js";
+import type { IsoDate, SupervisionState, TaskStatus, WorkingDays } from "../../vocabulary/index.js";
 import type {
   Indicator,
   IndicatorProgress,
@@ -11,14 +11,7 @@ import type {
 } from "../indicators/types.js";
 import type { Light, LightColor } from "./light.js";
 
-/** A count of working days (a float, a distance to a deadline); may be negative. */
-export type WorkingDays = number;
-
-/** Task status as recorded. */
-export type TaskStatus = "not_started" | "in_progress" | "done" | "suspended";
-
-/** Supervision item state: `open → rectifying → submitted → verified` (销号). */
-export type SupervisionState = "open" | "rectifying" | "submitted" | "verified";
+export type { SupervisionState, TaskStatus, WorkingDays };
 
 /** The part of a supervision item the lights need. */
 export interface SupervisionDue {

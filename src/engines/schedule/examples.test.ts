@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { isoDateOfDay } from "../../vocabulary/dates.js";
 import { buildWorkCalendar, parseIsoDate, validateCalendarSpec, workCalendarFor } from "../calendar/index.js";
-import { isoDateOfDay } from "../calendar/iso-date.js";
 import { schedule, validateScheduleFile } from "./index.js";
 
 /** The `@example`s of the public calendar and schedule functions, run as written. */

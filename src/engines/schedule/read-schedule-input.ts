@@ -1,4 +1,4 @@
-import { parseIsoDate } from "../calendar/iso-date.js";
+import { parseIsoDate } from "../../vocabulary/dates.js";
 import type { CalendarSpec, DayNumber } from "../calendar/types.js";
 import { validateCalendarSpec } from "../calendar/validate-calendar-spec.js";
 import { isRecord, Problems, shown } from "./problems.js";

@@ -1,4 +1,4 @@
-import { parseIsoDate } from "../calendar/iso-date.js";
+import { parseIsoDate } from "../../vocabulary/dates.js";
 import type { DayNumber } from "../calendar/types.js";
 import { IdIndex } from "./id-index.js";
 import { type Problems, shown, taskLabel } from "./problems.js";

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "../../shared/errors.js";
+import type { ErrorDetail } from "../../vocabulary/index.js";
 import { CalendarInputError, type EngineInputCode } from "../calendar/calendar-error.js";
 
 /** A schedule input problem with its code and location. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAppError } from "../../shared/errors.js";
+import { EngineInputError } from "../calendar/calendar-error.js";
 import { computeSchedule, validateScheduleFile } from "./schedule.js";
 import { ScheduleInputError } from "./schedule-error.js";
 
@@ -157,7 +157,7 @@ describe("schedule input errors", () => {
     ["BAD_FILE", { tasks: "many" }, "tasks", /tasks: must be a list of tasks/],
   ] as const)("reports %s at %s", (code, file, path, message) => {
     const e = thrown({ ...base, ...file });
-    expect(isAppError(e) && e.kind).toBe("invalid");
+    expect(e).toBeInstanceOf(EngineInputError);
     expect(e.code).toBe(code);
     expect(e.details[0]!.path).toBe(path);
     expect(e.message).toMatch(message);

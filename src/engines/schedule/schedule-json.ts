@@ -1,5 +1,5 @@
 import type { Slot, WorkCalendar } from "../calendar/types.js";
-import type { ScheduleHeader, TaskSlots } from "./schedule-result.js";
+import type { ScheduleHeader, TaskSlots } from "./types.js";
 
 const encoder = new TextEncoder();
 const bytes = (s: string): Uint8Array => encoder.encode(s);

@@ -1,22 +1,11 @@
 import type { IsoDate, Slot, WorkCalendar } from "../calendar/types.js";
 import { scheduleJsonBytes } from "./schedule-json.js";
-import type { ScheduleOutput, ScheduleRow } from "./types.js";
+import type { ScheduleHeader, ScheduleOutput, ScheduleRow, TaskSlots } from "./types.js";
+
+export type { ScheduleHeader, TaskSlots };
 
 /** Ids JSON needs no escapes for (the common case, checked fast). */
 const PLAIN_ID = /^[\w .:/+#-]*$/;
-
-/** The project-level fields of a schedule output (everything but the rows). */
-export type ScheduleHeader = Omit<ScheduleOutput, "tasks">;
-
-/** Slots per task (input order; a summary's span aggregates its children). */
-export interface TaskSlots {
-  readonly ids: readonly string[];
-  readonly isSummary: Uint8Array;
-  readonly es: Int32Array;
-  readonly ef: Int32Array;
-  readonly ls: Int32Array;
-  readonly le: Int32Array;
-}
 
 /**
  * A computed schedule: the header plus rows built on demand from typed arrays, so a million-task

@@ -1,4 +1,4 @@
-import { isoDateOfDay } from "../calendar/iso-date.js";
+import { isoDateOfDay } from "../../vocabulary/dates.js";
 import type { WorkCalendar } from "../calendar/types.js";
 import { buildWorkCalendar } from "../calendar/work-calendar.js";
 import { buildGraph, type ScheduleGraph } from "./build-graph.js";

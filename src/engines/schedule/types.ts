@@ -1,7 +1,7 @@
+import type { DependencyType } from "../../vocabulary/index.js";
 import type { CalendarSpec, IsoDate, WorkingDays } from "../calendar/types.js";
 
-/** Dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
-export type DependencyType = "FS" | "SS" | "FF" | "SF";
+export type { DependencyType };
 
 /**
  * One task of a schedule file. A task named as some task's `parent` is a summary task: it is not
@@ -93,4 +93,17 @@ export interface ScheduleOutput {
   readonly negativeFloatTasks: readonly string[];
   /** One row per input task, in input order. */
   readonly tasks: readonly ScheduleRow[];
+}
+
+/** The project-level fields of a schedule output (everything but the rows). */
+export type ScheduleHeader = Omit<ScheduleOutput, "tasks">;
+
+/** Slots per task (input order; a summary's span aggregates its children). */
+export interface TaskSlots {
+  readonly ids: readonly string[];
+  readonly isSummary: Uint8Array;
+  readonly es: Int32Array;
+  readonly ef: Int32Array;
+  readonly ls: Int32Array;
+  readonly le: Int32Array;
 }

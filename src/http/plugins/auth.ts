@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Database } from "../../db/connection.js";
+import type { DatabaseHandle } from "../../db/connection.js";
 import { resolveApiToken } from "../../domain/accounts/api-token.service.js";
 import { type Principal, PrincipalCache } from "../../domain/accounts/principal.js";
 import { sameSecret } from "../../domain/accounts/secrets.js";
@@ -51,7 +51,7 @@ export function setSessionCookie(
  */
 export async function registerAuth(
   app: FastifyInstance,
-  opts: { database: Database; sessions: SessionPolicy },
+  opts: { database: DatabaseHandle; sessions: SessionPolicy },
 ) {
   await app.register(cookie);
   const principals = new PrincipalCache();

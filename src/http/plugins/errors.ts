@@ -1,22 +1,10 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, ERROR_CODES, type ErrorDetail, type ErrorKind, isAppError } from "../../shared/errors.js";
+import { EngineInputError } from "../../engines/index.js";
+import { AppError, type ErrorCode, type ErrorDetail, isAppError, isErrorCode } from "../../shared/errors.js";
 import { isAppPage } from "./web-app.js";
 
-const STATUS: Readonly<Record<ErrorKind, number>> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  rate_limited: 429,
-  internal: 500,
-};
-
-const CLIENT_CODES: Readonly<Record<number, string>> = {
+const CLIENT_CODES: Readonly<Record<number, ErrorCode>> = {
   400: "VALIDATION",
   404: "NOT_FOUND",
   405: "METHOD_NOT_ALLOWED",
@@ -26,28 +14,25 @@ const CLIENT_CODES: Readonly<Record<number, string>> = {
   429: "RATE_LIMITED",
 };
 
-/** Maps a database driver's constraint errors (a race past the service's own checks) to kinds. */
-function fromDriver(err: { code?: string; message?: string }): AppError | undefined {
+/** Maps errors from below the services (engines, database drivers) to AppErrors; others stay bugs. */
+function fromBelow(err: { code?: unknown; message?: string }): AppError | undefined {
+  if (err instanceof EngineInputError)
+    return new AppError(isErrorCode(err.code) ? err.code : "VALIDATION", err.message, err.details);
   const code = String(err.code ?? "");
+  // A race past the service's own checks: the constraint still holds.
   if (
     code === "23505" ||
     code.startsWith("SQLITE_CONSTRAINT_UNIQUE") ||
     code === "SQLITE_CONSTRAINT_PRIMARYKEY"
-  ) {
-    return new AppError("conflict", "a record with the same unique values already exists", {
-      code: "DUPLICATE",
-    });
-  }
-  if (code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
-    return new AppError("conflict", "the change would break a reference between records", {
-      code: "REFERENCE",
-    });
-  }
+  )
+    return new AppError("DUPLICATE", "a record with the same unique values already exists");
+  if (code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY")
+    return new AppError("REFERENCE", "the change would break a reference between records");
   return undefined;
 }
 
 function send(
-  reply: import("fastify").FastifyReply,
+  reply: FastifyReply,
   status: number,
   code: string,
   message: string,
@@ -57,8 +42,9 @@ function send(
 }
 
 /**
- * One error handler for the whole API: AppErrors by kind, validation errors with one detail per
- * field, other client errors by status; anything else is a 500 whose details stay in the log.
+ * One error handler for the whole API: AppErrors by their registered code and status, validation
+ * errors with one detail per field, other client errors by status; anything else is a 500 whose
+ * details stay in the log.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -75,15 +61,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(
         reply,
         400,
-        ERROR_CODES.invalid,
+        "VALIDATION",
         `invalid ${where}: ${details[0]?.path} ${details[0]?.message}`,
         details,
       );
     }
-    const appError = isAppError(err) ? err : fromDriver(err);
-    if (appError && appError.kind !== "internal") {
-      return send(reply, STATUS[appError.kind], appError.code, appError.message, appError.details);
-    }
+    const appError = isAppError(err) ? err : fromBelow(err);
+    if (appError && appError.status < 500)
+      return send(reply, appError.status, appError.code, appError.message, appError.details);
+    if (appError?.code === "UNAVAILABLE") return send(reply, 503, appError.code, appError.message);
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const message =
@@ -95,7 +81,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, status, CLIENT_CODES[status] ?? "BAD_REQUEST", message);
     }
     request.log.error({ err }, "internal error");
-    return send(reply, 500, ERROR_CODES.internal, "internal error; the server log has the details");
+    return send(reply, 500, "INTERNAL", "internal error; the server log has the details");
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app load its index page.
@@ -105,6 +91,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
     ) {
       return reply.type("text/html; charset=utf-8").sendFile("index.html");
     }
-    return send(reply, 404, ERROR_CODES.not_found, `no route ${request.method} ${request.url.split("?")[0]}`);
+    return send(reply, 404, "NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`);
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { id, text, timestamp } from "./common.js";
 
 export const auditActions = ["create", "update", "delete", "transition", "schedule"] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 /** An append-only audit entry: who changed what, when, before and after. */
 export const auditEntry = z.object({

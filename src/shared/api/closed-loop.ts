@@ -1,10 +1,16 @@
 import { z } from "zod";
+import {
+  DIRECTIONS,
+  FIVE_CHECKS,
+  INDICATOR_KINDS,
+  LIGHT_COLORS,
+  TREND_STAGES,
+} from "../../vocabulary/index.js";
 import { id, isoDate, period, timestamp } from "./common.js";
 import { goalSchemas } from "./goals.js";
 
 /** 亮灯 colours: red / yellow / green, grey = not yet due, blue = done. */
-export const lightColors = ["red", "yellow", "green", "grey", "blue"] as const;
-export const lightColor = z.enum(lightColors);
+export const lightColor = z.enum(LIGHT_COLORS);
 const counts = z.object({
   red: z.number(),
   yellow: z.number(),
@@ -22,20 +28,11 @@ export const reason = z.object({
 export const light = z.object({ color: lightColor, reasons: z.array(reason) });
 z.globalRegistry.add(light, { id: "Light" });
 
-export const trendStages = [
-  "turned-positive",
-  "stopped-falling",
-  "rebounding",
-  "flat",
-  "falling",
-  "unknown",
-] as const;
-
 const reading = z.object({ period, actual: z.number() });
 const indicatorProgress = z.object({
   indicatorId: id,
-  kind: z.enum(["cumulative", "rate", "level"]),
-  direction: z.enum(["up", "down"]),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(DIRECTIONS),
   reading: reading.nullable(),
   workProgress: z.number().nullable(),
   timeProgress: z.number(),
@@ -78,8 +75,8 @@ export const indicatorIdentity = z.object({
   code: z.string(),
   name: z.string(),
   unit: z.string(),
-  kind: z.enum(["cumulative", "rate", "level"]),
-  direction: z.enum(["up", "down"]),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(DIRECTIONS),
 });
 
 /** `GET /overview`: the wall map's summary. */
@@ -107,7 +104,7 @@ export const overviewView = z.object({
       baseline: z.number().nullable(),
       target: z.number(),
       progress: indicatorProgress,
-      trend: z.enum(trendStages),
+      trend: z.enum(TREND_STAGES),
       forecast,
       series: z.array(reading),
     }),
@@ -135,7 +132,7 @@ export const checkView = z.object({
   ok: z.boolean(),
   findings: z.array(
     z.object({
-      check: z.enum(["project", "list", "responsibility", "concrete", "assessable"]),
+      check: z.enum(FIVE_CHECKS),
       code: z.string(),
       taskForceId: id,
       taskForceCode: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../../engines/calendar/iso-date.js";
+import { isIsoDate } from "../../vocabulary/dates.js";
 
 /**
  * Wire primitives shared by the API and the web app. Every string is bounded and must be well-formed

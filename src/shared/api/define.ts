@@ -26,7 +26,12 @@ export interface EntitySchemas<F extends Shape, R extends Shape, K extends keyof
     { [P in keyof F]: z.ZodOptional<F[P]> } & { version: typeof version },
     z.core.$strict
   >;
+  /** A parsed create body with every omitted field at its default: the record to store. */
+  readonly complete: (input: z.output<EntitySchemas<F, R, K>["create"]>) => Complete<F>;
 }
+
+/** Every writable field of an entity, as stored. */
+export type Complete<F extends Shape> = { -readonly [P in keyof F]: z.output<F[P]> };
 
 /**
  * Builds the entity, create and update schemas from one field list, so the TS types, the 400
@@ -46,6 +51,11 @@ export function defineEntity<F extends Shape, R extends Shape, K extends keyof F
   z.globalRegistry.add(entity, { id: spec.name });
   const create = z.strictObject(createShape);
   const update = z.strictObject({ ...updateShape, version });
+  const complete = (input: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { ...spec.defaults };
+    for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = v;
+    return out;
+  };
   // The casts restate what the loops above built; zod cannot infer mapped shapes from a loop.
-  return { spec, entity, create, update } as unknown as EntitySchemas<F, R, K>;
+  return { spec, entity, create, update, complete } as unknown as EntitySchemas<F, R, K>;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { indicatorIdentity, lightColor, reason, trendStages } from "./closed-loop.js";
+import { TREND_STAGES } from "../../vocabulary/index.js";
+import { indicatorIdentity, lightColor, reason } from "./closed-loop.js";
 import { id, isoDate, period } from "./common.js";
 
 const counts = z.object({
@@ -48,7 +49,7 @@ const indicatorEntry = indicatorIdentity.extend({
   reading: z.object({ period, actual: z.number() }).nullable(),
   reportedOn: isoDate.nullable(),
   reportedInRound: z.boolean(),
-  trend: z.enum(trendStages),
+  trend: z.enum(TREND_STAGES),
   color: lightColor,
   workProgress: z.number().nullable(),
   timeProgress: z.number(),
@@ -72,7 +73,7 @@ const summary = z.object({
   }),
   indicators: z.number(),
   indicatorsReported: z.number(),
-  trends: z.record(z.enum(trendStages), z.number()),
+  trends: z.record(z.enum(TREND_STAGES), z.number()),
 });
 
 /** `GET /dispatch-report`: the weekly (or monthly) dispatch report (调度报告). */

@@ -4,6 +4,7 @@ import { defineEntity } from "./define.js";
 
 /** Levels of the cascade (层层衔接): strategy → programme → annual goal. */
 export const goalLevels = ["strategy", "programme", "annual"] as const;
+export type GoalLevel = (typeof goalLevels)[number];
 
 /** A goal in the cascade; task forces and tasks align to goals. */
 export const goalSchemas = defineEntity({

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { DIRECTIONS, INDICATOR_KINDS } from "../../vocabulary/index.js";
 import { id, measure, period, requiredText, text, timestamp } from "./common.js";
 import { defineEntity } from "./define.js";
 
 /** 累计值 cumulative · 增速/比率 rate · 时点值 level. */
-export const indicatorKinds = ["cumulative", "rate", "level"] as const;
+export const indicatorKinds = INDICATOR_KINDS;
 /** higher-better (`up`) or lower-better (`down`). */
-export const indicatorDirections = ["up", "down"] as const;
+export const indicatorDirections = DIRECTIONS;
 
 /** An indicator (指标) quantified as a number, owned by a task force and optionally a task. */
 export const indicatorSchemas = defineEntity({

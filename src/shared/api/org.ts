@@ -12,6 +12,7 @@ export const orgUnitKinds = [
   "enterprise",
   "other",
 ] as const;
+export type OrgUnitKind = (typeof orgUnitKinds)[number];
 
 /** An organisational unit (单位): the tree province → city → district → department/street. */
 export const orgUnitSchemas = defineEntity({

@@ -19,6 +19,7 @@ export const scheduleRun = z.object({
   error: z.string().nullable(),
 });
 z.globalRegistry.add(scheduleRun, { id: "ScheduleRun" });
+export type ScheduleRun = z.output<typeof scheduleRun>;
 
 /** What the battle map draws. */
 export const battleMap = z.object({
@@ -30,8 +31,12 @@ export const battleMap = z.object({
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
 
-/** Query of `GET /battle-map`: comma-separated ids, `critical=true` for the critical chain only. */
+/**
+ * Query of `GET /battle-map`: comma-separated ids, `critical=true` for the critical chain only, and
+ * the status date the schedule and lights are computed at.
+ */
 export const battleMapQuery = z.strictObject({
+  statusDate: isoDate.optional(),
   taskForceId: text(4000).optional(),
   responsibleUnitId: text(4000).optional(),
   responsiblePersonId: text(4000).optional(),

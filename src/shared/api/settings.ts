@@ -3,10 +3,21 @@ import { isoDate, text } from "./common.js";
 
 const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 
+/** Whether the runtime knows `zone` as an IANA time zone (e.g. `Asia/Shanghai`). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const timeZone = text(60).refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai");
+
 /** The organisation's settings: status date rule, calendar overrides, light rules, assessment weights. */
 export const settingsView = z.object({
   statusDate: z.union([
-    z.strictObject({ rule: z.literal("today"), timeZone: text(60).optional() }),
+    z.strictObject({ rule: z.literal("today"), timeZone: timeZone.optional() }),
     z.strictObject({ rule: z.literal("fixed"), date: isoDate }),
   ]),
   calendar: z.strictObject({

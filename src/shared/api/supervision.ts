@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { SUPERVISION_STATES, type SupervisionState } from "../../vocabulary/index.js";
 import { id, isoDate, requiredText, text, version } from "./common.js";
 import { defineEntity } from "./define.js";
 
 /** open → rectifying → submitted → verified (销号), or submitted → rectifying (returned). */
-export const supervisionStates = ["open", "rectifying", "submitted", "verified"] as const;
-export type SupervisionState = (typeof supervisionStates)[number];
+export const supervisionStates = SUPERVISION_STATES;
+export type { SupervisionState };
 
 /** The actions that move a supervision item through its states. */
 export const supervisionActions = ["start", "submit", "return", "verify"] as const;

@@ -3,6 +3,7 @@ import { id, isoDate, requiredText, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
 export const taskForceStatuses = ["active", "closed"] as const;
+export type TaskForceStatus = (typeof taskForceStatuses)[number];
 
 /** A task force (专班) with its task-book fields (任务书). */
 export const taskForceSchemas = defineEntity({
@@ -42,6 +43,7 @@ export type TaskForce = z.output<typeof taskForceSchemas.entity>;
 
 /** A member's role inside a task force. */
 export const memberRoles = ["lead_leader", "deputy_leader", "lead", "member", "liaison"] as const;
+export type MemberRole = (typeof memberRoles)[number];
 
 /** A person serving in a task force on a post (岗位). */
 export const memberSchemas = defineEntity({

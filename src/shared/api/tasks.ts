@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { DEPENDENCY_TYPES, TASK_STATUSES, type TaskStatus } from "../../vocabulary/index.js";
 import { id, isoDate, percent, requiredText, text, workingDays } from "./common.js";
 import { defineEntity } from "./define.js";
 
-export const taskStatuses = ["not_started", "in_progress", "done", "suspended"] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
+export const taskStatuses = TASK_STATUSES;
+export type { TaskStatus };
 
 /** A task (任务/事项) in a task force's WBS; a milestone is a task of duration 0. */
 export const taskSchemas = defineEntity({
@@ -65,7 +66,7 @@ export const taskSchemas = defineEntity({
 });
 export type Task = z.output<typeof taskSchemas.entity>;
 
-export const dependencyTypes = ["FS", "SS", "FF", "SF"] as const;
+export const dependencyTypes = DEPENDENCY_TYPES;
 
 /** A dependency (前置任务) between two tasks, with a lag in working days (negative = lead). */
 export const dependencySchemas = defineEntity({

@@ -1,3 +1,4 @@
+import { roles } from "../../../shared/api/org.js";
 import type { DemoDataset } from "../demo-dataset.js";
 import { mulberry32, pick } from "./prng.js";
 
@@ -173,7 +174,7 @@ export function buildUsers(persons: readonly PersonSeed[]): UserSeed[] {
       username,
       displayName: person.name,
       personId,
-      roles: [username as NonNullable<UserSeed["roles"]>[number]],
+      roles: roles.filter((role) => role === username),
       disabled: false,
     };
   });

@@ -1,3 +1,4 @@
+import { DEPENDENCY_TYPES } from "../../../vocabulary/index.js";
 import { slotDate, slotOnOrAfter, slotOnOrBefore } from "./calendar.js";
 import type { TaskRow } from "./types.js";
 
@@ -21,7 +22,7 @@ export interface LeafPlan {
 export function parseLink(spec: string): RowLink {
   const m = /^([0-9.]+)(?: (FS|SS|FF|SF)([+-]\d+)?)?$/.exec(spec);
   if (!m?.[1]) throw new Error(`bad predecessor: ${spec}`);
-  return { from: m[1], type: (m[2] ?? "FS") as RowLink["type"], lag: Number(m[3] ?? 0) };
+  return { from: m[1], type: DEPENDENCY_TYPES.find((t) => t === m[2]) ?? "FS", lag: Number(m[3] ?? 0) };
 }
 
 const niceDates = [

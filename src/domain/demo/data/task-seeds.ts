@@ -75,21 +75,28 @@ export function taskSeeds(spec: TaskForceSpec, ctx: BuildContext): { tasks: Task
   const gaps: PlantedGap[] = [];
   for (const row of rows) {
     if (!row.gap) continue;
-    const blanked: TaskSeed = { ...(tasks.get(row.c) as TaskSeed) };
+    const blanked: TaskSeed = { ...seedOf(tasks, row.c) };
     for (const field of row.gap.blank) blanked[field] = null;
     tasks.set(row.c, blanked);
     gaps.push({ taskForceCode: tf, taskCode: blanked.code, check: row.gap.check, what: row.gap.what });
   }
   if (spec.weightGap)
     gaps.push({ taskForceCode: tf, taskCode: null, check: "assessable", what: spec.weightGap });
-  return { tasks: rows.map((r) => tasks.get(r.c) as TaskSeed), gaps };
+  return { tasks: rows.map((r) => seedOf(tasks, r.c)), gaps };
+}
+
+/** The seed of WBS code `code` (every row has one by now). */
+function seedOf(tasks: ReadonlyMap<string, TaskSeed>, code: string): TaskSeed {
+  const seed = tasks.get(code);
+  if (!seed) throw new Error(`demo task ${code} has no seed`);
+  return seed;
 }
 
 /** Summary tasks take their children's span, weight and duration-weighted progress. */
 function rollUpSummaries(rows: readonly TaskRow[], tasks: Map<string, TaskSeed>): void {
   for (const row of [...rows].reverse()) {
     if (row.d !== undefined) continue;
-    const kids = rows.filter((r) => parentCode(r.c) === row.c).map((r) => tasks.get(r.c) as TaskSeed);
+    const kids = rows.filter((r) => parentCode(r.c) === row.c).map((r) => seedOf(tasks, r.c));
     const min = (xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x).sort()[0] ?? null;
     const max = (xs: (string | null | undefined)[]) =>
       xs
@@ -100,7 +107,7 @@ function rollUpSummaries(rows: readonly TaskRow[], tasks: Map<string, TaskSeed>)
     const total = span.reduce((a, b) => a + b, 0);
     const percent = Math.round(kids.reduce((a, k, i) => a + (k.percent ?? 0) * (span[i] ?? 1), 0) / total);
     const allDone = kids.every((k) => k.status === "done");
-    const task = tasks.get(row.c) as TaskSeed;
+    const task = seedOf(tasks, row.c);
     tasks.set(row.c, {
       ...task,
       weight: kids.reduce((a, k) => a + (k.weight ?? 0), 0),

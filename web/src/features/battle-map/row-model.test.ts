@@ -65,25 +65,11 @@ describe("buildRows", () => {
     const lights = { tasks: {}, taskForces: { "tf-01": { color: "red" as const, reasons: [] } } };
     expect(indexBattleMap({ ...data, lights }).forceLights.get("tf-01")!.color).toBe("red");
   });
-  it("builds 5,000 tasks and their links in a few milliseconds", () => {
+  // Its speed is measured by `npm run bench:ui`, not asserted here: a timed unit test fails on a busy machine.
+  it("builds the rows and links of 5,000 tasks", () => {
     const data = buildDistrict(20, 10, 25); // 20 × (10 + 250) = 5,200 tasks, 4,800 links
-    const index = indexBattleMap(data);
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const m = buildRows(index, new Set());
-      best = Math.min(best, performance.now() - t0);
-      expect(m.rows).toHaveLength(5_220);
-      expect(m.links).toHaveLength(4_800);
-    }
-    let indexMs = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      indexBattleMap(data);
-      indexMs = Math.min(indexMs, performance.now() - t0);
-    }
-    // Measured ~2 ms (rows) and ~8 ms (index) on the 2-core bench machine; margins for slow CI.
-    expect(best).toBeLessThan(15);
-    expect(indexMs).toBeLessThan(50);
+    const m = buildRows(indexBattleMap(data), new Set());
+    expect(m.rows).toHaveLength(5_220);
+    expect(m.links).toHaveLength(4_800);
   });
 });

@@ -1,0 +1,108 @@
+import { AppError } from "../../shared/errors.js";
+import type { ServiceContext } from "../context.js";
+import type { Principal } from "./principal.js";
+
+/**
+ * Scope rules: who may touch which task force's records. The route's role gate
+ * (src/http/policy.ts) admits roles; each feature service then calls the rule it needs here. A
+ * context without a principal is the system itself (CLI, demo loader, a consequence of a change)
+ * and may do anything.
+ */
+
+const deny = (message: string) => new AppError("FORBIDDEN", message);
+const isAdmin = (p: Principal) => p.roles.includes("admin");
+
+/** Admins, supervisors and leaders read every task force, unless their API token names one. */
+export const readsEverything = (p: Principal): boolean =>
+  p.taskForceScope === null && p.roles.some((r) => r === "admin" || r === "supervisor" || r === "leader");
+
+/** Task forces a caller may read; null: every one. */
+export function readableTaskForces(p: Principal | undefined): ReadonlySet<string> | null {
+  if (!p || readsEverything(p)) return null;
+  if (p.taskForceScope) return new Set([p.taskForceScope]);
+  return p.ownTaskForceIds;
+}
+
+/** Whether the caller may read records of task force `taskForceId` (null: records of none). */
+export function mayReadTaskForce(p: Principal | undefined, taskForceId: string | null): boolean {
+  const readable = readableTaskForces(p);
+  return !readable || taskForceId === null || readable.has(taskForceId);
+}
+
+/** Refuses a read of another task force's records (403). */
+export function assertMayRead(ctx: ServiceContext, taskForceId: string | null): void {
+  if (!mayReadTaskForce(ctx.principal, taskForceId))
+    throw deny("you may read only your own task forces' records");
+}
+
+/** The ids a list is narrowed to (null: no narrowing), optionally within those asked for. */
+export function readScope(ctx: ServiceContext, asked?: readonly string[]): string[] | null {
+  const readable = readableTaskForces(ctx.principal);
+  if (!readable) return asked ? [...asked] : null;
+  return asked ? asked.filter((id) => readable.has(id)) : [...readable];
+}
+
+/** Refuses a write outside the task force an API token is limited to. */
+function assertInTokenScope(p: Principal, taskForceId: string | null): void {
+  if (p.taskForceScope && taskForceId !== p.taskForceScope)
+    throw deny(`this API token is limited to task force ${p.taskForceScope}`);
+}
+
+/**
+ * Refuses organisation-wide writes (org units, people, accounts, goals, settings, new task forces,
+ * schedule-all, assessments) to an API token limited to one task force: such a token acts only
+ * within it, whatever its role.
+ */
+export function assertOrganisationWide(ctx: ServiceContext): void {
+  const p = ctx.principal;
+  if (p?.taskForceScope)
+    throw deny(
+      `this API token is limited to task force ${p.taskForceScope}; it cannot change the organisation`,
+    );
+}
+
+/** Writes the route's role gate already decided (supervision items, task-force records): only a token's limit is left. */
+export function assertTaskForceInScope(ctx: ServiceContext, taskForceId: string): void {
+  if (ctx.principal) assertInTokenScope(ctx.principal, taskForceId);
+}
+
+/** Whether the caller leads (edits the plan of) task force `taskForceId`. */
+export const leadsTaskForce = (p: Principal, taskForceId: string): boolean =>
+  p.roles.includes("lead") && p.leadTaskForceIds.has(taskForceId);
+
+/** The plan (tasks, dependencies, indicators, members) is edited by admins and the task force's leads. */
+export function assertMayEditPlan(ctx: ServiceContext, taskForceId: string): void {
+  const p = ctx.principal;
+  if (!p) return;
+  assertInTokenScope(p, taskForceId);
+  if (isAdmin(p) || leadsTaskForce(p, taskForceId)) return;
+  throw deny(`only the lead of task force ${taskForceId} may change its plan`);
+}
+
+/**
+ * Progress on a task and actuals of an indicator are reported by its owner (a member), the task
+ * force's lead or an admin.
+ */
+export function assertMayReport(
+  ctx: ServiceContext,
+  taskForceId: string,
+  ownerPersonId: string | null,
+  what: "task" | "indicator",
+): void {
+  const p = ctx.principal;
+  if (!p) return;
+  assertInTokenScope(p, taskForceId);
+  if (isAdmin(p) || leadsTaskForce(p, taskForceId)) return;
+  if (p.roles.includes("member") && p.personId !== null && p.personId === ownerPersonId) return;
+  throw deny(`only the responsible person or the task-force lead may report on this ${what}`);
+}
+
+/** Anyone who reads a task force may comment on it; only the author changes or deletes a comment. */
+export function assertMayComment(ctx: ServiceContext, taskForceId: string, author: string | null): void {
+  const p = ctx.principal;
+  if (!p) return;
+  assertInTokenScope(p, taskForceId);
+  if (isAdmin(p)) return;
+  if (!mayReadTaskForce(p, taskForceId)) throw deny("you may comment only on task forces you can read");
+  if (author !== null && author !== p.username) throw deny("only the author may change or delete a comment");
+}

@@ -1,0 +1,179 @@
+import { parseAttachmentRef } from "../../shared/api/attachments.js";
+import { progressReportSchemas } from "../../shared/api/reports.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { assertMayReport, readScope } from "../accounts/scope.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { asSystem, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
+import { newId } from "../ids.js";
+import type { ListCriteria, Page } from "../records/list-page.js";
+import { assertUnchanged, assertVersion, deleteById, getById } from "../records/record-ops.js";
+import { assertRefsExist, type RefCheck } from "../records/references.js";
+import { write } from "../records/transaction.js";
+import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { lockTaskForce } from "../task-forces/task-force.repository.js";
+import { getTaskForce } from "../task-forces/task-force.service.js";
+import { applyTaskChanges, type StoredTask, storedTaskIn } from "../tasks/task.service.js";
+import type { ProgressReport, ProgressReportCreate, ProgressReportUpdate } from "./progress-report.js";
+import {
+  attachmentTasks,
+  latestReportId,
+  listProgressReportRows,
+  toProgressReport,
+} from "./progress-report.repository.js";
+
+const LABEL = "progress report";
+const ENTITY = "progress_report";
+
+const refsOf = (r: Partial<ProgressReport>): RefCheck[] => [
+  { path: "taskId", table: "tasks", id: r.taskId },
+  { path: "reportedById", table: "persons", id: r.reportedById },
+];
+
+/** Reports on the tasks of the task forces the caller may read. */
+export async function listProgressReports(
+  ctx: ServiceContext,
+  c: ListCriteria,
+): Promise<Page<ProgressReport>> {
+  const scope = readScope(ctx, c.filters.taskForceId);
+  const criteria = scope ? { ...c, filters: { ...c.filters, taskForceId: scope } } : c;
+  const { rows, total } = await listProgressReportRows(readerOf(ctx), criteria, ctx.database.dialect);
+  return { items: rows.map(toProgressReport), total, limit: c.limit, offset: c.offset };
+}
+
+/** One report, for whoever may read its task force. */
+export async function getProgressReport(ctx: ServiceContext, id: string): Promise<ProgressReport> {
+  const report = toProgressReport(await getById(readerOf(ctx), "progress_reports", id, LABEL));
+  await getTaskForce(ctx, report.taskForceId);
+  return report;
+}
+
+/**
+ * A report's evidence may name attachments (`attachment:<id>:<name>`) only of files uploaded for
+ * its own task: one named wrongly would show a link that answers 404 or, worse, another task's file.
+ * 422 `BAD_EVIDENCE` with the entries' positions otherwise.
+ */
+async function checkEvidence(db: Executor, taskId: string, evidence: readonly string[]): Promise<void> {
+  const refs = evidence.flatMap((entry, k) => {
+    const ref = parseAttachmentRef(entry);
+    return ref ? [{ k, id: ref.id }] : [];
+  });
+  const found = await attachmentTasks(
+    db,
+    refs.map((r) => r.id),
+  );
+  const details: ErrorDetail[] = [];
+  for (const { k, id } of refs) {
+    const owner = found.get(id);
+    if (owner === undefined) details.push({ path: `evidence.${k}`, message: `no attachment ${id}` });
+    else if (owner !== taskId)
+      details.push({
+        path: `evidence.${k}`,
+        message: `attachment ${id} was uploaded for another task, not ${taskId}`,
+      });
+  }
+  if (details.length)
+    throw new AppError("BAD_EVIDENCE", `${details[0]!.path}: ${details[0]!.message}`, details);
+}
+
+/**
+ * When `report` is its task's latest (by report date, then creation), the task takes its percent:
+ * 0 keeps it not started, 1–99 puts it in progress, 100 makes it done with the report date as
+ * actual finish; any report with progress moves the actual start back to its date if earlier. The
+ * task changes through its own write path (versioned, audited) in the report's write, as the
+ * system: the reporter need not be allowed to edit the plan.
+ */
+async function applyToTask(w: WriteContext, task: StoredTask, report: ProgressReport): Promise<void> {
+  const changes: Partial<StoredTask> = {};
+  if ((await latestReportId(w.uow.db, task.id)) === report.id) {
+    changes.percent = report.percent;
+    if (report.percent >= 100) {
+      changes.status = "done";
+      changes.actualFinish = report.reportDate;
+    } else if (report.percent > 0) {
+      changes.status = "in_progress";
+      changes.actualFinish = null;
+    } else if (task.status !== "suspended") {
+      changes.status = task.actualStart ? "in_progress" : "not_started";
+    }
+  }
+  // Work started no later than the earliest report that shows progress, latest or not.
+  if (report.percent > 0 && (!task.actualStart || task.actualStart > report.reportDate))
+    changes.actualStart = report.reportDate;
+  const same = Object.entries(changes).every(([k, v]) => Reflect.get(task, k) === v);
+  if (!same) await applyTaskChanges(asSystem(w), task, task.version, changes);
+}
+
+/** Reports progress on a task (its owner, its task force's lead, an admin); the task follows its latest report. */
+export function createProgressReport(
+  ctx: ServiceContext,
+  input: ProgressReportCreate,
+  id = newId(),
+): Promise<ProgressReport> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const record = progressReportSchemas.complete(input);
+    await assertRefsExist(db, refsOf(record));
+    const task = await storedTaskIn(w, record.taskId);
+    assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
+    await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
+    await checkEvidence(db, task.id, record.evidence);
+    const at = w.now();
+    const row = await insertRecord(db, "progress_reports", {
+      id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      ...record,
+      taskForceId: task.taskForceId,
+      evidence: JSON.stringify(record.evidence),
+    });
+    const created = toProgressReport(row);
+    await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
+    await applyToTask(w, await storedTaskIn(w, task.id), created);
+    return created;
+  });
+}
+
+/** Corrects a report at its version; its task is fixed, and the task follows again. */
+export function updateProgressReport(
+  ctx: ServiceContext,
+  id: string,
+  input: ProgressReportUpdate,
+): Promise<ProgressReport> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = toProgressReport(await getById(db, "progress_reports", id, LABEL));
+    const task = await storedTaskIn(w, before.taskId);
+    assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
+    const { version, evidence, ...changes } = input;
+    assertVersion(before, version, LABEL);
+    assertUnchanged(before, changes, ["taskId"], LABEL);
+    await assertRefsExist(db, refsOf(changes));
+    await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
+    if (evidence) await checkEvidence(db, task.id, evidence);
+    const row = await updateAtVersion(
+      db,
+      "progress_reports",
+      { id, version, label: LABEL },
+      { ...changes, ...(evidence ? { evidence: JSON.stringify(evidence) } : {}), updatedAt: w.now() },
+    );
+    const after = toProgressReport(row);
+    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+    await applyToTask(w, await storedTaskIn(w, task.id), after);
+    return after;
+  });
+}
+
+/** Withdraws a report. */
+export function deleteProgressReport(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = toProgressReport(await getById(db, "progress_reports", id, LABEL));
+    const task = await storedTaskIn(w, before.taskId);
+    assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
+    assertVersion(before, version, LABEL);
+    await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
+    await deleteById(db, "progress_reports", id);
+    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+  });
+}

@@ -1,0 +1,88 @@
+import { type Selectable, sql } from "kysely";
+import { AppError } from "../../shared/errors.js";
+import type { Executor } from "../context.js";
+import type { Database } from "../database.js";
+import { notFound, staleVersion, type VersionedTable } from "./update-at-version.js";
+
+/** The row of `table` with this id, or undefined. */
+export async function findById<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  id: string,
+): Promise<Selectable<Database[T]> | undefined> {
+  const { rows } = await sql<
+    Selectable<Database[T]>
+  >`select * from ${sql.table(table)} where id = ${id}`.execute(db);
+  return rows[0];
+}
+
+/** The row of `table` with this id; 404 naming `label` otherwise. */
+export async function getById<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  id: string,
+  label: string,
+): Promise<Selectable<Database[T]>> {
+  const row = await findById(db, table, id);
+  if (!row) throw notFound(label, id);
+  return row;
+}
+
+/** Deletes the row of `table` with this id (its owned link rows go by ON DELETE CASCADE or first). */
+export async function deleteById(db: Executor, table: VersionedTable, id: string): Promise<void> {
+  await sql`delete from ${sql.table(table)} where id = ${id}`.execute(db);
+}
+
+/** 409 `STALE_VERSION` when a delete names a version that is no longer the record's. */
+export function assertVersion(
+  record: { readonly id: string; readonly version: number },
+  version: number | undefined,
+  label: string,
+): void {
+  if (version !== undefined && record.version !== version)
+    throw staleVersion(label, record.id, version, record.version);
+}
+
+/**
+ * Refuses (409 `DUPLICATE`, naming the last field) a write whose `values` another row of `table`
+ * already has (other than `exceptId`): checked before writing, for a message that says which value;
+ * the unique constraint still guards a race.
+ */
+export async function assertUnique(
+  db: Executor,
+  table: VersionedTable,
+  values: Readonly<Record<string, string | number | null>>,
+  exceptId: string | null,
+  label: string,
+): Promise<void> {
+  const entries = Object.entries(values);
+  const conditions = entries.map(([k, v]) =>
+    v === null ? sql`${sql.ref(k)} is null` : sql`${sql.ref(k)} = ${v}`,
+  );
+  if (exceptId) conditions.push(sql`id <> ${exceptId}`);
+  const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)}
+    where ${sql.join(conditions, sql` and `)} limit 1`.execute(db);
+  const other = rows[0]?.id;
+  if (!other) return;
+  const [field, value] = entries[entries.length - 1]!;
+  throw new AppError("DUPLICATE", `a ${label} with ${field} "${value}" already exists (id ${other})`, [
+    { path: field, message: `already used by ${label} ${other}` },
+  ]);
+}
+
+/** Refuses (422 `IMMUTABLE_FIELD`) a change to a field fixed at creation. */
+export function assertUnchanged<R extends object>(
+  before: R,
+  changes: Partial<R>,
+  fields: readonly (keyof R & string)[],
+  label: string,
+): void {
+  for (const f of fields) {
+    if (changes[f] !== undefined && changes[f] !== before[f])
+      throw new AppError("IMMUTABLE_FIELD", `${f} of a ${label} cannot be changed`, [
+        { path: f, message: "cannot be changed after creation" },
+      ]);
+  }
+}
+
+export { notFound };

@@ -1,0 +1,61 @@
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
+import { AppError } from "../../shared/errors.js";
+import type { Executor } from "../context.js";
+import type { Database } from "../database.js";
+import type { RecordColumns } from "./record.table.js";
+
+/** Tables of versioned records (id, version, createdAt, updatedAt). */
+export type VersionedTable = {
+  [K in keyof Database]: Database[K] extends RecordColumns ? K : never;
+}[keyof Database];
+
+/** 404 naming the kind of record and the id asked for. */
+export const notFound = (label: string, id: string) =>
+  new AppError("NOT_FOUND", `no ${label} with id "${id}"`, [{ path: "id", message: "not found" }]);
+
+/** 409 `STALE_VERSION`: nothing was changed; the client reloads and reapplies. */
+export function staleVersion(label: string, id: string, sent: number, current: number | null) {
+  const now = current === null ? "it was changed meanwhile" : `it is now at version ${current}`;
+  return new AppError(
+    "STALE_VERSION",
+    `${label} ${id} was changed by someone else: you sent version ${sent}, ${now}`,
+    [{ path: "version", message: "stale; reload the record and reapply your change" }],
+  );
+}
+
+/**
+ * Updates one record if it is still at `version` (and moves it to `version + 1`), returning the
+ * row as it is now; throws 409 `STALE_VERSION` when no row changed — another write got there first
+ * (with two writers on PostgreSQL the second waits for the first, then finds the version moved on).
+ */
+export async function updateAtVersion<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  target: { readonly id: string; readonly version: number; readonly label: string },
+  changes: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  const sets = Object.entries(changes)
+    .filter(([k, v]) => v !== undefined && k !== "version" && k !== "id")
+    .map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
+  sets.push(sql`version = ${target.version + 1}`);
+  const { rows } = await sql<Selectable<Database[T]>>`update ${sql.table(table)} set ${sql.join(sets)}
+    where id = ${target.id} and version = ${target.version} returning *`.execute(db);
+  const row = rows[0];
+  if (!row) throw staleVersion(target.label, target.id, target.version, null);
+  return row;
+}
+
+/** Inserts one versioned record's row and returns it as stored. */
+export async function insertRecord<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  const entries = Object.entries(row).filter(([, v]) => v !== undefined);
+  const { rows } = await sql<Selectable<Database[T]>>`insert into ${sql.table(table)}
+    (${sql.join(entries.map(([k]) => sql.ref(k)))}) values (${sql.join(entries.map(([, v]) => v))})
+    returning *`.execute(db);
+  const stored = rows[0];
+  if (!stored) throw new AppError("INTERNAL", `insert into ${table} returned no row`);
+  return stored;
+}

@@ -1,0 +1,197 @@
+/**
+ * Schedules (倒排工期) computed when read, at the status date the reader asks for: early and late
+ * dates, float, critical flags and slippage of every task, and each task force's run (feasible,
+ * critical chain, what was skipped, why it could not be scheduled). Nothing computed is stored, so
+ * the battle map, the lights, the task book and the task lists agree at any status date, and an
+ * edit costs no re-scheduling writes. Outside a write the plans come from the closed-loop
+ * snapshot and each task force's schedule is remembered until its plan changes.
+ */
+import type { DatabaseHandle } from "../../db/connection.js";
+import {
+  buildWorkCalendar,
+  type CalendarSpec,
+  type IsoDate,
+  ScheduleInputError,
+  type ScheduleOutput,
+  schedule,
+} from "../../engines/index.js";
+import type { ScheduleRun } from "../../shared/api/schedule.js";
+import type { ErrorDetail } from "../../shared/errors.js";
+import {
+  type ClosedLoopDependency,
+  type ClosedLoopTask,
+  type PlanData,
+  readPlans,
+} from "../closed-loop/closed-loop.repository.js";
+import { type ClosedLoopView, closedLoopData } from "../closed-loop/closed-loop.snapshot.js";
+import type { ServiceContext } from "../context.js";
+import { calendarOf, organisationSettings } from "../settings/settings.service.js";
+import type { TaskForce } from "../task-forces/task-force.js";
+import { NO_SCHEDULE, type TaskSchedule } from "../tasks/task.js";
+import { scheduleFileOf } from "./schedule-input.js";
+
+export type { ScheduleRun };
+
+/** One task force's schedule at a status date. */
+export interface TaskForceSchedule {
+  readonly run: ScheduleRun;
+  /** Computed fields of each task the run placed (others: {@link NO_SCHEDULE}). */
+  readonly tasks: ReadonlyMap<string, TaskSchedule>;
+  /** Why the plan cannot be placed, task by task (by WBS code) and field; empty when it can. */
+  readonly problems: readonly ErrorDetail[];
+}
+
+/** Engine problems name tasks by position; our users know them by WBS code. */
+function problemsOf(
+  e: ScheduleInputError,
+  tasks: readonly ClosedLoopTask[],
+  file: { tasks: readonly { id: string }[] },
+) {
+  const code = (i: string) => {
+    const id = file.tasks[Number(i)]?.id;
+    return tasks.find((t) => t.id === id)?.code ?? id ?? i;
+  };
+  return e.details.map((d) => ({
+    ...d,
+    path: d.path.replace(/^tasks\[(\d+)\]/, (_m, i: string) => `task ${code(i)}`),
+  }));
+}
+
+/** Schedules one task force's plan (pure: records in, schedule out). */
+export function computeTaskForceSchedule(
+  taskForce: TaskForce,
+  tasks: readonly ClosedLoopTask[],
+  dependencies: readonly ClosedLoopDependency[],
+  calendar: CalendarSpec,
+  at: { readonly statusDate: IsoDate; readonly computedAt: string },
+): TaskForceSchedule {
+  const { file, skipped } = scheduleFileOf(taskForce, tasks, dependencies, calendar, at.statusDate);
+  const base = { taskForceId: taskForce.id, computedAt: at.computedAt, statusDate: at.statusDate, skipped };
+  let out: ScheduleOutput;
+  try {
+    out = schedule(file);
+  } catch (e) {
+    if (!(e instanceof ScheduleInputError)) throw e;
+    // The plan cannot be placed (e.g. a deadline before the start): no dates, and the run says why.
+    const problems = problemsOf(e, tasks, file);
+    const run: ScheduleRun = {
+      ...base,
+      projectStart: file.projectStart,
+      deadline: taskForce.deadline,
+      earliestFinish: file.projectStart,
+      feasible: false,
+      minFloat: 0,
+      criticalPath: [],
+      error: `cannot schedule: ${problems[0]?.path ?? ""} ${problems[0]?.message ?? e.message}`,
+    };
+    return { run, tasks: new Map(), problems };
+  }
+  const workdays = buildWorkCalendar(calendar, { origin: out.projectStart });
+  const baselineFinish = new Map(tasks.map((t) => [t.id, t.baselineFinish]));
+  const byTask = new Map<string, TaskSchedule>();
+  for (const r of out.tasks) {
+    const baseline = baselineFinish.get(r.id);
+    byTask.set(r.id, {
+      earlyStart: r.earlyStart,
+      earlyFinish: r.earlyFinish,
+      lateStart: r.lateStart,
+      lateFinish: r.lateFinish,
+      totalFloat: r.totalFloat,
+      critical: r.critical,
+      slippage: baseline ? workdays.workdaysBetween(baseline, r.earlyFinish) : null,
+    });
+  }
+  const run: ScheduleRun = {
+    ...base,
+    projectStart: out.projectStart,
+    deadline: out.deadline,
+    earliestFinish: out.earliestFinish,
+    feasible: out.feasible,
+    minFloat: out.minFloat,
+    criticalPath: [...out.criticalPath],
+    error: null,
+  };
+  return { run, tasks: byTask, problems: [] };
+}
+
+/** Schedules remembered per database: key → the plan stamp they were computed for. */
+const remembered = new WeakMap<DatabaseHandle, Map<string, { stamp: number; value: TaskForceSchedule }>>();
+const REMEMBERED_MAX = 5000;
+
+/**
+ * The schedules of task forces `ids` (all the caller's data holds when null) at `statusDate`. A
+ * schedule is reused while its task force's plan, the calendar and the status date are unchanged.
+ */
+export async function schedulesAt(
+  ctx: ServiceContext,
+  ids: readonly string[] | null,
+  statusDate: IsoDate,
+): Promise<Map<string, TaskForceSchedule>> {
+  // Inside a write only the plans are read, from its transaction.
+  const data = ctx.uow ? await readPlans(ctx.uow.db, ids) : await closedLoopData(ctx, ids);
+  return schedulesOf(ctx, data, statusDate);
+}
+
+/** The schedules of the task forces of records the caller already holds (see {@link schedulesAt}). */
+export async function schedulesOf(
+  ctx: ServiceContext,
+  data: PlanData & Pick<ClosedLoopView, "planStamps">,
+  statusDate: IsoDate,
+): Promise<Map<string, TaskForceSchedule>> {
+  const calendar = calendarOf(await organisationSettings(ctx));
+  const calendarKey = JSON.stringify(calendar);
+  const tasksOf = groupByTaskForce(data.tasks);
+  const depsOf = groupByTaskForce(data.dependencies);
+  let memo = remembered.get(ctx.database);
+  if (!memo) {
+    memo = new Map();
+    remembered.set(ctx.database, memo);
+  }
+  const out = new Map<string, TaskForceSchedule>();
+  for (const tf of data.taskForces) {
+    const stamp = data.planStamps?.get(tf.id);
+    const key = `${tf.id}\u0000${statusDate}\u0000${calendarKey}`;
+    const hit = stamp === undefined ? undefined : memo.get(key);
+    if (hit && hit.stamp === stamp) {
+      out.set(tf.id, hit.value);
+      continue;
+    }
+    const value = computeTaskForceSchedule(tf, tasksOf.get(tf.id) ?? [], depsOf.get(tf.id) ?? [], calendar, {
+      statusDate,
+      computedAt: ctx.now(),
+    });
+    out.set(tf.id, value);
+    if (stamp === undefined) continue;
+    if (memo.size >= REMEMBERED_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(key, { stamp, value });
+  }
+  return out;
+}
+
+/** Every task's computed fields from a set of task-force schedules. */
+export function taskSchedulesOf(
+  schedules: ReadonlyMap<string, TaskForceSchedule>,
+): Map<string, TaskSchedule> {
+  const out = new Map<string, TaskSchedule>();
+  for (const s of schedules.values()) for (const [id, t] of s.tasks) out.set(id, t);
+  return out;
+}
+
+/** A task with its computed fields at the schedule's status date ({@link NO_SCHEDULE} when unplaced). */
+export const withSchedule = <T extends { id: string }>(
+  task: T,
+  schedules: ReadonlyMap<string, TaskSchedule>,
+) => ({
+  ...task,
+  ...(schedules.get(task.id) ?? NO_SCHEDULE),
+});
+
+function groupByTaskForce<R extends { taskForceId: string }>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.taskForceId);
+    if (list) list.push(r);
+    else out.set(r.taskForceId, [r]);
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+import type { IsoDate } from "../../engines/index.js";
+import { taskSchemas } from "../../shared/api/tasks.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { assertMayEditPlan, readScope } from "../accounts/scope.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { idsWithLight } from "../closed-loop/closed-loop.service.js";
+import { afterWrite, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
+import { newId } from "../ids.js";
+import type { ListCriteria, Page } from "../records/list-page.js";
+import { assertUnchanged, assertUnique, assertVersion, deleteById, notFound } from "../records/record-ops.js";
+import { assertRefsExist, assertUnreferenced, listRefs, type RefCheck } from "../records/references.js";
+import { write } from "../records/transaction.js";
+import { assertNotOwnAncestor } from "../records/tree.js";
+import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { schedulesAt, taskSchedulesOf, withSchedule } from "../schedule/schedule-read-model.js";
+import { organisationStatusDate } from "../settings/settings.service.js";
+import { lockTaskForce } from "../task-forces/task-force.repository.js";
+import { getTaskForce } from "../task-forces/task-force.service.js";
+import {
+  COMPUTED_TASK_FIELDS,
+  type Task,
+  type TaskCreate,
+  type TaskRecord,
+  type TaskUpdate,
+} from "./task.js";
+import {
+  allTaskRows,
+  findTaskRow,
+  listTaskRows,
+  readTaskCoUnits,
+  taskRowsOf,
+  writeTaskCoUnits,
+} from "./task.repository.js";
+
+const LABEL = "task";
+const ENTITY = "task";
+
+/** A task as stored and audited: its record and co-units, without computed schedule fields. */
+export type StoredTask = TaskRecord & { readonly coUnitIds: string[] };
+
+const refsOf = (t: Partial<StoredTask>): RefCheck[] => [
+  { path: "taskForceId", table: "task_forces", id: t.taskForceId },
+  { path: "parentId", table: "tasks", id: t.parentId },
+  { path: "goalId", table: "goals", id: t.goalId },
+  { path: "responsibleUnitId", table: "org_units", id: t.responsibleUnitId },
+  { path: "responsiblePersonId", table: "persons", id: t.responsiblePersonId },
+  ...listRefs("coUnitIds", "org_units", t.coUnitIds),
+];
+
+/** Stored rows → wire tasks with co-units and their schedule at `statusDate`. */
+async function toTasks(
+  ctx: ServiceContext,
+  rows: readonly TaskRecord[],
+  statusDate: IsoDate,
+): Promise<Task[]> {
+  if (rows.length === 0) return [];
+  const coUnits = await readTaskCoUnits(
+    readerOf(ctx),
+    rows.map((r) => r.id),
+  );
+  const taskForceIds = [...new Set(rows.map((r) => r.taskForceId))];
+  const schedules = taskSchedulesOf(await schedulesAt(ctx, taskForceIds, statusDate));
+  return rows.map((r) => withSchedule({ ...r, coUnitIds: coUnits.get(r.id) ?? [] }, schedules));
+}
+
+/** The task as stored, or 404. */
+async function storedTask(db: Executor, id: string): Promise<StoredTask> {
+  const row = await findTaskRow(db, id);
+  if (!row) throw notFound(LABEL, id);
+  return { ...row, coUnitIds: (await readTaskCoUnits(db, [id])).get(id) ?? [] };
+}
+
+/**
+ * Tasks the caller may read, matching the criteria (and lit in one of the `light` colours), with
+ * their schedule at the organisation's status date. A sort or filter on a computed field (late start, float, critical) runs in memory over the
+ * matching tasks; others page in SQL.
+ */
+export async function listTasks(
+  ctx: ServiceContext,
+  c: ListCriteria,
+  light?: readonly string[],
+): Promise<Page<Task>> {
+  const db = readerOf(ctx);
+  const scope = readScope(ctx, c.filters.taskForceId);
+  let filters = scope ? { ...c.filters, taskForceId: scope } : c.filters;
+  if (light) filters = { ...filters, id: await idsWithLight(ctx, "tasks", light) };
+  const statusDate = await organisationStatusDate(ctx);
+  const computed = "critical" in filters || c.sort.some((s) => COMPUTED_TASK_FIELDS.has(s.field));
+  if (!computed) {
+    const { rows, total } = await listTaskRows(db, { ...c, filters }, ctx.database.dialect);
+    return { items: await toTasks(ctx, rows, statusDate), total, limit: c.limit, offset: c.offset };
+  }
+  const { critical, ...stored } = filters;
+  let tasks = await toTasks(
+    ctx,
+    await allTaskRows(db, { filters: stored, q: c.q }, ctx.database.dialect),
+    statusDate,
+  );
+  if (critical) tasks = tasks.filter((t) => critical.some((v) => matchesFlag(v, t.critical)));
+  tasks.sort(compareBy(c.sort));
+  return {
+    items: tasks.slice(c.offset, c.offset + c.limit),
+    total: tasks.length,
+    limit: c.limit,
+    offset: c.offset,
+  };
+}
+
+/** Whether a query value (`1`/`true`, `0`/`false`, `null`) matches a nullable flag. */
+const matchesFlag = (v: string, flag: boolean | null) =>
+  v === "null" ? flag === null : (v === "1" || v === "true") === flag && flag !== null;
+
+/** A comparator for in-memory sorts: text byte-wise, missing values last, then by id. */
+function compareBy(sort: ListCriteria["sort"]) {
+  const keys = [...sort, { field: "id", desc: false }];
+  return (a: Task, b: Task): number => {
+    for (const { field, desc } of keys) {
+      const x: unknown = Reflect.get(a, field);
+      const y: unknown = Reflect.get(b, field);
+      if (x === y) continue;
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x) < String(y) ? -1 : 1;
+      return desc ? -order : order;
+    }
+    return 0;
+  };
+}
+
+/** One task with its schedule at `statusDate` (default: the organisation's), for whoever may read its task force. */
+export async function getTask(ctx: ServiceContext, id: string, statusDate?: IsoDate): Promise<Task> {
+  const row = await findTaskRow(readerOf(ctx), id);
+  if (!row) throw notFound(LABEL, id);
+  await getTaskForce(ctx, row.taskForceId);
+  return (await toTasks(ctx, [row], statusDate ?? (await organisationStatusDate(ctx))))[0]!;
+}
+
+/** The tasks of one task force with their schedule at `statusDate` (the caller checked the scope). */
+export async function tasksOfTaskForce(
+  ctx: ServiceContext,
+  taskForceId: string,
+  statusDate: IsoDate,
+): Promise<Task[]> {
+  const rows = (await taskRowsOf(readerOf(ctx), [taskForceId])).sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
+  return toTasks(ctx, rows, statusDate);
+}
+
+/**
+ * Date order and WBS rules of a task: baseline and actual finishes not before their starts, a
+ * parent in the same task force and not the task itself or one of its descendants.
+ */
+async function checkTaskRules(db: Executor, next: StoredTask, before: StoredTask | null): Promise<void> {
+  const details: ErrorDetail[] = [];
+  const pairs = [
+    ["baselineStart", "baselineFinish"],
+    ["actualStart", "actualFinish"],
+  ] as const;
+  for (const [a, b] of pairs) {
+    const start = next[a];
+    const finish = next[b];
+    if (start && finish && finish < start)
+      details.push({ path: b, message: `must not be before ${a} (${start})` });
+  }
+  if (next.parentId) {
+    if (next.parentId === next.id)
+      details.push({ path: "parentId", message: "a task cannot be its own parent" });
+    const parent = await findTaskRow(db, next.parentId);
+    if (parent && parent.taskForceId !== next.taskForceId)
+      details.push({
+        path: "parentId",
+        message: `parent task ${next.parentId} belongs to another task force`,
+      });
+  }
+  if (details.length) throw new AppError("TASK_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
+  if (before && next.parentId !== before.parentId)
+    await assertNotOwnAncestor(db, "tasks", next.id, next.parentId, LABEL);
+}
+
+/** Creates a task in a task force's WBS (its leads and admins). Its schedule is computed when read. */
+export async function createTask(ctx: ServiceContext, input: TaskCreate, id = newId()): Promise<Task> {
+  const created = await write(ctx, async (w) => {
+    const db = w.uow.db;
+    const { coUnitIds, ...fields } = taskSchemas.complete(input);
+    await assertRefsExist(db, refsOf({ ...fields, coUnitIds }));
+    assertMayEditPlan(w, fields.taskForceId);
+    await lockTaskForce(w.uow, w.database.dialect, fields.taskForceId);
+    const at = w.now();
+    const record: TaskRecord = { id, version: 1, createdAt: at, updatedAt: at, ...fields };
+    await checkTaskRules(db, { ...record, coUnitIds }, null);
+    await assertUnique(db, "tasks", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
+    await insertRecord(db, "tasks", record);
+    await writeTaskCoUnits(db, id, coUnitIds);
+    const after = await storedTask(db, id);
+    await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after });
+    return after;
+  });
+  return scheduled(ctx, created);
+}
+
+/** Changes a task at its version (its leads and admins); its task force is fixed. */
+export async function updateTask(ctx: ServiceContext, id: string, input: TaskUpdate): Promise<Task> {
+  const updated = await write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await storedTask(db, id);
+    assertMayEditPlan(w, before.taskForceId);
+    const { version, ...changes } = input;
+    assertVersion(before, version, LABEL);
+    assertUnchanged(before, changes, ["taskForceId"], LABEL);
+    await assertRefsExist(db, refsOf(changes));
+    await lockTaskForce(w.uow, w.database.dialect, before.taskForceId);
+    return applyTaskChanges(w, before, version, changes);
+  });
+  return scheduled(ctx, updated);
+}
+
+/**
+ * A task just written, with its schedule at the organisation's status date: computed after the
+ * write commits (from the read model, which catches up), so the write holds its locks no longer.
+ */
+async function scheduled(ctx: ServiceContext, task: StoredTask): Promise<Task> {
+  const reader = afterWrite(ctx);
+  return (await toTasks(reader, [task], await organisationStatusDate(reader)))[0]!;
+}
+
+/**
+ * Writes checked changes of a task at `version` (rules, unique code, co-units) and audits them: the
+ * one write path of a task's fields, for plan edits and for the consequences of progress reports.
+ */
+export async function applyTaskChanges(
+  w: WriteContext,
+  before: StoredTask,
+  version: number,
+  changes: Partial<StoredTask>,
+): Promise<StoredTask> {
+  const db = w.uow.db;
+  const { coUnitIds, ...fields } = changes;
+  await checkTaskRules(db, { ...before, ...changes }, before);
+  if (fields.code !== undefined)
+    await assertUnique(db, "tasks", { taskForceId: before.taskForceId, code: fields.code }, before.id, LABEL);
+  await updateAtVersion(
+    db,
+    "tasks",
+    { id: before.id, version, label: LABEL },
+    { ...fields, updatedAt: w.now() },
+  );
+  if (coUnitIds) await writeTaskCoUnits(db, before.id, coUnitIds);
+  const after = await storedTask(db, before.id);
+  await appendAudit(w, { action: "update", entity: ENTITY, entityId: before.id, before, after });
+  return after;
+}
+
+/** A task as stored, inside a write (for services that change a task as a consequence). */
+export const storedTaskIn = (w: WriteContext, id: string): Promise<StoredTask> => storedTask(w.uow.db, id);
+
+/** Deletes a task nothing refers to (its sub-tasks, dependencies, reports … must go first). */
+export function deleteTask(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const before = await storedTask(db, id);
+    assertMayEditPlan(w, before.taskForceId);
+    assertVersion(before, version, LABEL);
+    await lockTaskForce(w.uow, w.database.dialect, before.taskForceId);
+    await assertUnreferenced(db, "tasks", id, LABEL);
+    await writeTaskCoUnits(db, id, []);
+    await deleteById(db, "tasks", id);
+    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+  });
+}

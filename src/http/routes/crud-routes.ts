@@ -1,0 +1,125 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { DatabaseHandle } from "../../db/connection.js";
+import type { ServiceContext } from "../../domain/context.js";
+import type { ListCriteria, ListFields, Page } from "../../domain/records/list.js";
+import { errorBody, id, page, version } from "../../shared/api/common.js";
+import { readRule, writeRule } from "../policy.js";
+import { present, validated } from "../present.js";
+import { contextOf } from "../request-context.js";
+import { criteriaOf, lightsOf, listQueryOf } from "./list-query.js";
+
+const idParams = z.strictObject({ id });
+const versionQuery = z.strictObject({ version: z.coerce.number().pipe(version).optional() });
+const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+/** The five services behind a record's standard routes; each checks scope itself. */
+export interface CrudService<E, C, U> {
+  list(ctx: ServiceContext, criteria: ListCriteria, light?: readonly string[]): Promise<Page<E>>;
+  get(ctx: ServiceContext, id: string): Promise<E>;
+  create(ctx: ServiceContext, input: C): Promise<E>;
+  update(ctx: ServiceContext, id: string, input: U): Promise<E>;
+  remove(ctx: ServiceContext, id: string, version?: number): Promise<void>;
+}
+
+/** What the standard routes of one kind of record are made of. */
+export interface CrudRoutes<E, C, U> {
+  readonly database: DatabaseHandle;
+  /** URL segment and the access rules' resource, e.g. `task-forces`. */
+  readonly path: string;
+  /** What one record is called in the docs, e.g. `task force`. */
+  readonly label: string;
+  readonly schemas: {
+    readonly entity: z.ZodType<E>;
+    readonly create: z.ZodType<C>;
+    readonly update: z.ZodType<U>;
+  };
+  readonly fields: ListFields;
+  /** Whether the list takes a `light` filter (records the lights engine colours). */
+  readonly lighted?: boolean;
+  readonly service: CrudService<E, C, U>;
+}
+
+/**
+ * List, create, read, update and delete routes of one kind of record, each calling its feature
+ * service and presenting through the wire schema: the routes a feature would otherwise repeat.
+ */
+export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, U>): void {
+  // Generic over the record, so not typed by the zod provider: `validated` restates what the route's
+  // schema has already checked.
+  const r = app;
+  const tags = [def.label];
+  const base = `/api/v1/${def.path}`;
+  const { service, database } = def;
+  r.get(base, {
+    config: { rule: readRule(def.path) },
+    schema: {
+      tags,
+      summary: `List ${def.label}s`,
+      querystring: listQueryOf(def.fields, { lighted: def.lighted ?? false }),
+      response: { 200: page(def.schemas.entity), 400: errorBody },
+    },
+    handler: async (req) => {
+      const query = validated(z.record(z.string(), z.unknown()), req.query);
+      const criteria = criteriaOf(def.path, def.fields, query);
+      return present(
+        page(def.schemas.entity),
+        await service.list(contextOf(req, database), criteria, lightsOf(query)),
+      );
+    },
+  });
+  r.post(base, {
+    config: { rule: writeRule(def.path) },
+    schema: {
+      tags,
+      summary: `Create a ${def.label}`,
+      body: def.schemas.create,
+      response: { 201: def.schemas.entity, ...errors },
+    },
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await service.create(contextOf(req, database), validated(def.schemas.create, req.body))),
+  });
+  r.get(`${base}/:id`, {
+    config: { rule: readRule(def.path) },
+    schema: {
+      tags,
+      summary: `Read a ${def.label}`,
+      params: idParams,
+      response: { 200: def.schemas.entity, ...errors },
+    },
+    handler: async (req) => service.get(contextOf(req, database), validated(idParams, req.params).id),
+  });
+  r.patch(`${base}/:id`, {
+    config: { rule: writeRule(def.path) },
+    schema: {
+      tags,
+      summary: `Update a ${def.label} (send its current version)`,
+      params: idParams,
+      body: def.schemas.update,
+      response: { 200: def.schemas.entity, ...errors },
+    },
+    handler: async (req) =>
+      service.update(
+        contextOf(req, database),
+        validated(idParams, req.params).id,
+        validated(def.schemas.update, req.body),
+      ),
+  });
+  r.delete(`${base}/:id`, {
+    config: { rule: writeRule(def.path) },
+    schema: {
+      tags,
+      summary: `Delete a ${def.label} nothing refers to`,
+      params: idParams,
+      querystring: versionQuery,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (req, reply) => {
+      const { version: at } = validated(versionQuery, req.query);
+      await service.remove(contextOf(req, database), validated(idParams, req.params).id, at);
+      return reply.status(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { DatabaseHandle } from "../../../db/connection.js";
+import { dispatchReportView } from "../../../domain/closed-loop/dispatch.service.js";
+import { ReadCache } from "../../../domain/read-cache.js";
+import { cachedReadModel } from "../../../domain/read-model.js";
+import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
+import { errorBody } from "../../../shared/api/common.js";
+import { dispatchReportQuery, dispatchReportView as dispatchSchema } from "../../../shared/api/dispatch.js";
+import { readRule } from "../../policy.js";
+import { contextOf } from "../../request-context.js";
+import { sendCached } from "../../send-cached.js";
+
+const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
+
+/** The dispatch report (调度报告) of the current round. */
+export async function dispatchRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cache = new ReadCache(100);
+  r.get("/api/v1/dispatch-report", {
+    config: { rule: readRule("dispatch-report") },
+    schema: {
+      tags: ["closed loop"],
+      summary:
+        "Dispatch report (调度报告) of the round: lights, completed, overdue, due, no report, red/yellow with reasons, supervision, indicators, key points — per task force and in total",
+      querystring: dispatchReportQuery,
+      response: { 200: dispatchSchema, ...errors },
+    },
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      // An unknown or unreadable task force is a 404 / 403, not an empty report.
+      const { statusDate, taskForceId } = req.query;
+      if (taskForceId) await getTaskForce(ctx, taskForceId);
+      const json = await cachedReadModel(
+        ctx,
+        cache,
+        { name: "dispatch", params: { taskForceId }, statusDate },
+        async (at) =>
+          JSON.stringify(
+            dispatchSchema.parse(
+              await dispatchReportView(ctx, { statusDate: at, ...(taskForceId ? { taskForceId } : {}) }),
+            ),
+          ),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
+  });
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { DatabaseHandle } from "../../../db/connection.js";
+import { ReadCache } from "../../../domain/read-cache.js";
+import { cachedReadModel } from "../../../domain/read-model.js";
+import { readBattleMap } from "../../../domain/schedule/battle-map.service.js";
+import {
+  approvePlan,
+  getScheduleRun,
+  scheduleAll,
+  scheduleTaskForce,
+} from "../../../domain/schedule/schedule.service.js";
+import { statusDateQuery } from "../../../shared/api/closed-loop.js";
+import { errorBody, id } from "../../../shared/api/common.js";
+import { battleMap, battleMapQuery, scheduleRun } from "../../../shared/api/schedule.js";
+import { actionRule, readRule } from "../../policy.js";
+import { present } from "../../present.js";
+import { contextOf } from "../../request-context.js";
+import { sendCached } from "../../send-cached.js";
+
+const params = z.strictObject({ id });
+const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
+const list = (v: string | undefined) => (v ? v.split(",") : undefined);
+const approval = z.object({ run: scheduleRun, approved: z.number().int() });
+
+/** Scheduling (倒排工期): runs, plan approval and the battle map — all computed at a status date. */
+export async function scheduleRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cache = new ReadCache(200);
+  r.post("/api/v1/task-forces/:id/schedule", {
+    config: { rule: actionRule("task-forces", "schedule") },
+    schema: {
+      tags: ["schedule"],
+      summary:
+        "Schedule a task force now (backward and forward passes at the organisation's status date), recorded in the audit trail",
+      params,
+      response: { 200: scheduleRun, ...errors },
+    },
+    handler: async (req) =>
+      present(scheduleRun, await scheduleTaskForce(contextOf(req, opts.database), req.params.id)),
+  });
+  r.post("/api/v1/schedule", {
+    config: { rule: actionRule("schedule", "all") },
+    schema: {
+      tags: ["schedule"],
+      summary: "Schedule every task force of the organisation",
+      response: { 200: z.array(scheduleRun), ...errors },
+    },
+    handler: async (req) => present(z.array(scheduleRun), await scheduleAll(contextOf(req, opts.database))),
+  });
+  r.get("/api/v1/task-forces/:id/schedule", {
+    config: { rule: readRule("task-forces") },
+    schema: {
+      tags: ["schedule"],
+      summary: "The schedule run of a task force at statusDate (default: the organisation's status date)",
+      params,
+      querystring: statusDateQuery,
+      response: { 200: scheduleRun, ...errors },
+    },
+    handler: async (req) =>
+      present(
+        scheduleRun,
+        await getScheduleRun(contextOf(req, opts.database), req.params.id, req.query.statusDate),
+      ),
+  });
+  r.post("/api/v1/task-forces/:id/approve-plan", {
+    config: { rule: actionRule("task-forces", "approve-plan") },
+    schema: {
+      tags: ["schedule"],
+      summary: "Approve the plan: current early dates become the baseline; slippage counts from it",
+      params,
+      response: { 200: approval, ...errors },
+    },
+    handler: async (req) =>
+      present(approval, await approvePlan(contextOf(req, opts.database), req.params.id)),
+  });
+  r.get("/api/v1/battle-map", {
+    config: { rule: readRule("battle-map") },
+    schema: {
+      tags: ["schedule"],
+      summary:
+        "Tasks of every task force you may read, with schedule dates, float and lights at statusDate (default: the organisation's status date), for the battle map",
+      querystring: battleMapQuery,
+      response: { 200: battleMap, ...errors },
+    },
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      const q = req.query;
+      const filter = {
+        taskForceId: list(q.taskForceId),
+        responsibleUnitId: list(q.responsibleUnitId),
+        responsiblePersonId: list(q.responsiblePersonId),
+        criticalOnly: q.critical === "true",
+      };
+      const json = await cachedReadModel(
+        ctx,
+        cache,
+        { name: "battle-map", params: filter, statusDate: q.statusDate },
+        async (statusDate) =>
+          JSON.stringify(battleMap.parse(await readBattleMap(ctx, { ...filter, statusDate }))),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
+  });
+}

@@ -1,0 +1,846 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestDatabase,
+  dialects,
+  rowsWhere,
+  snapshot,
+  type TestDatabase,
+} from "../../test/db-harness.js";
+import { call, demoAppFor, signIn, TINY_PNG } from "../../test/factories.js";
+import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
+
+/**
+ * Scope test generated from the OpenAPI document: callers limited to task force 01 (the demo
+ * `viewer`'s session, and API tokens of every role limited to task force 01) must not read, list
+ * or change anything of task force 02, nor act on the whole organisation. Every route of the
+ * document is either mapped to a fixture of task force 02 (or of the organisation) below, or
+ * exempted with its reason; a route that is neither fails the first test, so a new route cannot
+ * slip through unchecked.
+ */
+
+const API = "/api/v1";
+const TOKEN_ROLES = ["admin", "supervisor", "leader", "lead", "member"] as const;
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+const DAY = "2022-08-15";
+
+type Rec = Record<string, unknown>;
+const isRec = (x: unknown): x is Rec => typeof x === "object" && x !== null && !Array.isArray(x);
+
+type Auth = { bearer: string } | { cookie: string; csrf: string };
+interface Caller {
+  readonly name: string;
+  readonly auth: Auth;
+}
+/** One request: the URL, and a JSON body or the bytes of a file. */
+interface Target {
+  readonly url: string;
+  readonly body?: unknown;
+  readonly file?: Buffer;
+}
+
+/** The records the cases point at (ids of the demo plus records made in `beforeAll`). */
+interface Fixtures {
+  readonly tf01: string;
+  readonly tf02: string;
+  readonly task: string;
+  readonly dependency: string;
+  readonly member: string;
+  readonly indicator: string;
+  readonly reading: string;
+  readonly report: string;
+  readonly item: string;
+  readonly comment: string;
+  readonly attachment: string;
+  /** Throwaway records of task force 02 that nothing refers to, to delete. */
+  readonly del: Record<
+    | "task"
+    | "dependency"
+    | "member"
+    | "indicator"
+    | "reading"
+    | "report"
+    | "item"
+    | "comment"
+    | "orgUnit"
+    | "person"
+    | "user"
+    | "goal",
+    string
+  >;
+  /** Throwaway organisation records to update. */
+  readonly org: Record<"orgUnit" | "person" | "user" | "goal", string>;
+  /** A tf-02 task no dependency reaches, as the successor of a new dependency. */
+  readonly successor: string;
+  /** A tf-02 task for new progress reports. */
+  readonly reportTask: string;
+  /** A person outside task force 02, for a new membership. */
+  readonly outsider: string;
+}
+
+/** How a write route is exercised, and what a scoped caller must get. */
+interface WriteCase {
+  /** `task force`: 403 or 404; `organisation`: 403 (a task-force token never acts on the whole organisation). */
+  readonly scope: "task force" | "organisation";
+  /** Resolved right before each request, so versions and states are current. */
+  readonly target: (f: Fixtures) => Promise<Target>;
+  /** Why even an unscoped admin cannot make this request succeed (the fixture is as valid as it gets). */
+  readonly controlExempt?: string;
+}
+
+/** GETs with `{id}` and the tf-02 record each one is asked for. */
+const READS: Readonly<Record<string, (f: Fixtures) => string>> = {
+  "/task-forces/{id}": (f) => f.tf02,
+  "/task-forces/{id}/full": (f) => f.tf02,
+  "/task-forces/{id}/schedule": (f) => f.tf02,
+  "/task-forces/{id}/lights": (f) => f.tf02,
+  "/tasks/{id}": (f) => f.task,
+  "/dependencies/{id}": (f) => f.dependency,
+  "/members/{id}": (f) => f.member,
+  "/indicators/{id}": (f) => f.indicator,
+  "/indicator-readings/{id}": (f) => f.reading,
+  "/progress-reports/{id}": (f) => f.report,
+  "/supervision-items/{id}": (f) => f.item,
+  "/comments/{id}": (f) => f.comment,
+  "/attachments/{id}": (f) => f.attachment,
+  "/attachments/{id}/meta": (f) => f.attachment,
+};
+
+/** GETs with `{id}` of records that belong to no task force. */
+const READS_EXEMPT: Readonly<Record<string, string>> = {
+  "/org-units/{id}": "org units are the organisation's tree, shared by every task force",
+  "/persons/{id}": "persons belong to the organisation; task forces only name them",
+  "/users/{id}": "login accounts belong to the organisation (and only admins read them)",
+  "/goals/{id}": "the goal cascade is the organisation's; task forces align to goals, goals belong to none",
+  "/assessments/{id}":
+    "an assessment is a dated snapshot of the whole organisation's ranking, not a task force's record",
+};
+
+/** GETs without `{id}` that are not pages of records: searched for any id of a tf-02 record. */
+const VIEWS: ReadonlySet<string> = new Set(["/overview", "/check", "/battle-map", "/dispatch-report"]);
+
+/** GETs without `{id}` that hold no task-force records. */
+const VIEWS_EXEMPT: Readonly<Record<string, string>> = {
+  "/health": "liveness and database kind only",
+  "/auth/me": "the caller's own account, roles and memberships",
+  "/auth/demo": "the public list of demo accounts",
+  "/api-tokens": "the caller's own credentials (an admin's lists every user's), no task-force records",
+  "/settings": "the organisation's settings (calendar, thresholds, weights), readable by everyone signed in",
+};
+
+/** Writes about the caller's own session and tokens. */
+const WRITES_EXEMPT: Readonly<Record<string, string>> = {
+  "POST /auth/login": "public: starts a session; it acts on no record",
+  "POST /auth/logout": "ends the caller's own session",
+  "POST /auth/password": "changes the caller's own password, checked against the current one",
+  "POST /api-tokens": "creates a token of the caller's own (and a token cannot create tokens)",
+  "DELETE /api-tokens/{id}": "revokes a token of the caller's own (an admin: anyone's credentials)",
+};
+
+describe.each(dialects)("scope of callers limited to task force 01 on %s", (dialect) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let doc: { paths: Record<string, Record<string, Rec>>; components?: { schemas?: Record<string, Rec> } };
+  let f: Fixtures;
+  /** An admin token without a task force: makes the fixtures and checks that they are valid. */
+  let root: Auth;
+  const callers: Caller[] = [];
+  let n = 0;
+  const seq = () => ++n;
+  let months = 0;
+
+  const send = async (auth: Auth, method: string, target: Target) => {
+    const headers: Record<string, string> = {};
+    if ("bearer" in auth) headers.authorization = `Bearer ${auth.bearer}`;
+    else {
+      headers.cookie = `guatu_session=${auth.cookie}`;
+      headers["x-csrf-token"] = auth.csrf;
+    }
+    let payload: string | Buffer | undefined;
+    if (target.file) {
+      headers["content-type"] = "image/png";
+      payload = target.file;
+    } else if (target.body !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(target.body);
+    }
+    const res = await app.inject({
+      method: method as "GET",
+      url: target.url,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
+    const json = (): unknown => {
+      try {
+        return JSON.parse(res.body);
+      } catch {
+        return null;
+      }
+    };
+    return { status: res.statusCode, json };
+  };
+  /** `→ 422 MISSING_REFERENCE taskForceId: …` — the status, and the error when there is one. */
+  const outcome = (res: { status: number; json: () => unknown }) => {
+    const body = res.status >= 300 ? res.json() : null;
+    const error = isRec(body) && isRec(body.error) ? body.error : null;
+    return error ? `${res.status} ${error.code}: ${error.message}` : `${res.status}`;
+  };
+  /** Creates a record as the unscoped admin; throws with the answer otherwise. */
+  const make = async (path: string, body: unknown): Promise<string> => {
+    const res = await send(root, "POST", { url: `${API}/${path}`, body });
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`fixture ${path}: ${outcome(res)} ${JSON.stringify(body)}`);
+    return (res.json() as { id: string }).id;
+  };
+  const act = async (itemId: string, action: string) => {
+    const version = Number((await row("supervision_items", itemId)).version);
+    const res = await send(root, "POST", {
+      url: `${API}/supervision-items/${itemId}/${action}`,
+      body: { version, date: DAY },
+    });
+    if (res.status !== 200) throw new Error(`fixture ${action} ${itemId}: ${outcome(res)}`);
+  };
+  const row = async (table: string, id: string): Promise<Rec> => {
+    const [r] = await rowsWhere(t.database, table, { id });
+    if (!r) throw new Error(`fixture ${table} ${id} is gone`);
+    return r as Rec;
+  };
+  /** A pooled tf-02 supervision item in `state` (the state machine needs one per action). */
+  const pooled = async (state: string): Promise<Rec> => {
+    const r = (await rowsWhere(t.database, "supervision_items", { state }))
+      .filter((x) => String(x.code).startsWith("SCOPE-POOL-"))
+      .sort((a, b) => (String(a.code) < String(b.code) ? -1 : 1))[0];
+    if (!r) throw new Error(`no pooled supervision item is ${state} any more: enlarge the pool`);
+    return r as Rec;
+  };
+
+  // Targets of the write cases, resolved at request time.
+  const update = (path: string, table: string, id: (f: Fixtures) => string, field: string) => async () => {
+    const r = await row(table, id(f));
+    return { url: `${API}/${path}/${id(f)}`, body: { version: Number(r.version), [field]: r[field] } };
+  };
+  const remove = (path: string, table: string, id: (f: Fixtures) => string) => async () => {
+    const r = await row(table, id(f));
+    return { url: `${API}/${path}/${id(f)}?version=${Number(r.version)}` };
+  };
+  const create = (path: string, body: () => Rec) => async () => ({ url: `${API}/${path}`, body: body() });
+  const transition = (action: string, state: string) => async () => {
+    const r = await pooled(state);
+    return {
+      url: `${API}/supervision-items/${r.id}/${action}`,
+      body: { version: Number(r.version), date: DAY, note: "范围测试" },
+    };
+  };
+  const plain = (url: (f: Fixtures) => string) => async () => ({ url: url(f) });
+
+  /** Every write route of the OpenAPI document, with a valid request aimed at task force 02 or the organisation. */
+  const WRITES: Readonly<Record<string, WriteCase>> = {
+    // The organisation: a task-force token never changes it.
+    "POST /org-units": {
+      scope: "organisation",
+      target: create("org-units", () => ({ code: `SCOPE-OU-${seq()}`, name: "范围测试单位", kind: "other" })),
+    },
+    "PATCH /org-units/{id}": {
+      scope: "organisation",
+      target: update("org-units", "org_units", (f) => f.org.orgUnit, "name"),
+    },
+    "DELETE /org-units/{id}": {
+      scope: "organisation",
+      target: remove("org-units", "org_units", (f) => f.del.orgUnit),
+    },
+    "POST /persons": { scope: "organisation", target: create("persons", () => ({ name: "范围测试" })) },
+    "PATCH /persons/{id}": {
+      scope: "organisation",
+      target: update("persons", "persons", (f) => f.org.person, "name"),
+    },
+    "DELETE /persons/{id}": {
+      scope: "organisation",
+      target: remove("persons", "persons", (f) => f.del.person),
+    },
+    "POST /users": {
+      scope: "organisation",
+      target: create("users", () => ({ username: `scope-user-${seq()}`, displayName: "范围测试" })),
+    },
+    "PATCH /users/{id}": {
+      scope: "organisation",
+      target: update("users", "users", (f) => f.org.user, "displayName"),
+    },
+    "DELETE /users/{id}": { scope: "organisation", target: remove("users", "users", (f) => f.del.user) },
+    "POST /users/{id}/password": {
+      scope: "organisation",
+      // The demo admin's own password again, so a hole does not lock anyone out.
+      target: async () => ({ url: `${API}/users/u-admin/password`, body: { newPassword: DEMO_PASSWORD } }),
+    },
+    "POST /goals": {
+      scope: "organisation",
+      target: create("goals", () => ({ code: `SCOPE-G-${seq()}`, title: "范围测试目标", level: "annual" })),
+    },
+    "PATCH /goals/{id}": {
+      scope: "organisation",
+      target: update("goals", "goals", (f) => f.org.goal, "title"),
+    },
+    "DELETE /goals/{id}": { scope: "organisation", target: remove("goals", "goals", (f) => f.del.goal) },
+    "POST /task-forces": {
+      scope: "organisation",
+      target: create("task-forces", () => ({ code: `SCOPE-TF-${seq()}`, name: "范围测试专班" })),
+    },
+    "PUT /settings": {
+      scope: "organisation",
+      target: async () => ({
+        url: `${API}/settings`,
+        body: { assessment: { weights: { milestones: 40, indicators: 40, supervision: 20 } } },
+      }),
+    },
+    "POST /schedule": { scope: "organisation", target: async () => ({ url: `${API}/schedule` }) },
+    "POST /assessments": { scope: "organisation", target: async () => ({ url: `${API}/assessments` }) },
+    // Task force 02.
+    "PATCH /task-forces/{id}": {
+      scope: "task force",
+      target: update("task-forces", "task_forces", (f) => f.tf02, "name"),
+    },
+    "DELETE /task-forces/{id}": {
+      scope: "task force",
+      target: remove("task-forces", "task_forces", (f) => f.tf02),
+      controlExempt:
+        "task force 02 still has tasks, so even an unscoped admin gets 409 STILL_REFERENCED (the scope check comes first)",
+    },
+    "POST /task-forces/{id}/schedule": {
+      scope: "task force",
+      target: plain((f) => `${API}/task-forces/${f.tf02}/schedule`),
+    },
+    "POST /task-forces/{id}/approve-plan": {
+      scope: "task force",
+      target: plain((f) => `${API}/task-forces/${f.tf02}/approve-plan`),
+    },
+    "POST /members": {
+      scope: "task force",
+      target: create("members", () => ({
+        taskForceId: f.tf02,
+        personId: f.outsider,
+        post: `范围测试岗${seq()}`,
+        role: "member",
+      })),
+    },
+    "PATCH /members/{id}": {
+      scope: "task force",
+      target: update("members", "task_force_members", (f) => f.member, "post"),
+    },
+    "DELETE /members/{id}": {
+      scope: "task force",
+      target: remove("members", "task_force_members", (f) => f.del.member),
+    },
+    "POST /tasks": {
+      scope: "task force",
+      target: create("tasks", () => ({
+        taskForceId: f.tf02,
+        code: `SCOPE-T${seq()}`,
+        title: "范围测试任务",
+        duration: 5,
+        deadline: "2022-09-30",
+      })),
+    },
+    "PATCH /tasks/{id}": { scope: "task force", target: update("tasks", "tasks", (f) => f.task, "title") },
+    "DELETE /tasks/{id}": { scope: "task force", target: remove("tasks", "tasks", (f) => f.del.task) },
+    "POST /dependencies": {
+      scope: "task force",
+      target: create("dependencies", () => ({
+        predecessorId: f.task,
+        successorId: f.successor,
+        type: "FS",
+        lag: 0,
+      })),
+    },
+    "PATCH /dependencies/{id}": {
+      scope: "task force",
+      target: update("dependencies", "dependencies", (f) => f.dependency, "type"),
+    },
+    "DELETE /dependencies/{id}": {
+      scope: "task force",
+      target: remove("dependencies", "dependencies", (f) => f.del.dependency),
+    },
+    "POST /indicators": {
+      scope: "task force",
+      target: create("indicators", () => ({
+        taskForceId: f.tf02,
+        code: `SCOPE-I${seq()}`,
+        name: "范围测试指标",
+        kind: "cumulative",
+        target: 10,
+        year: 2022,
+      })),
+    },
+    "PATCH /indicators/{id}": {
+      scope: "task force",
+      target: update("indicators", "indicators", (f) => f.indicator, "name"),
+    },
+    "DELETE /indicators/{id}": {
+      scope: "task force",
+      target: remove("indicators", "indicators", (f) => f.del.indicator),
+    },
+    "POST /indicator-readings": {
+      scope: "task force",
+      // A month the indicator has no reading for yet (one per request: (indicator, period) is unique).
+      target: create("indicator-readings", () => ({
+        indicatorId: f.indicator,
+        period: `2021-${String(++months).padStart(2, "0")}`,
+        actual: 1,
+      })),
+    },
+    "PATCH /indicator-readings/{id}": {
+      scope: "task force",
+      target: update("indicator-readings", "indicator_readings", (f) => f.reading, "note"),
+    },
+    "DELETE /indicator-readings/{id}": {
+      scope: "task force",
+      target: remove("indicator-readings", "indicator_readings", (f) => f.del.reading),
+    },
+    "POST /progress-reports": {
+      scope: "task force",
+      target: create("progress-reports", () => ({
+        taskId: f.reportTask,
+        reportDate: DAY,
+        percent: 0,
+        narrative: "范围测试",
+      })),
+    },
+    "PATCH /progress-reports/{id}": {
+      scope: "task force",
+      target: update("progress-reports", "progress_reports", (f) => f.report, "narrative"),
+    },
+    "DELETE /progress-reports/{id}": {
+      scope: "task force",
+      target: remove("progress-reports", "progress_reports", (f) => f.del.report),
+    },
+    "POST /supervision-items": {
+      scope: "task force",
+      target: create("supervision-items", () => ({
+        taskForceId: f.tf02,
+        code: `SCOPE-SI-${seq()}`,
+        raisedOn: DAY,
+        issue: "范围测试",
+        requiredAction: "整改",
+        dueDate: "2022-08-31",
+      })),
+    },
+    "PATCH /supervision-items/{id}": {
+      scope: "task force",
+      target: update("supervision-items", "supervision_items", (f) => f.item, "issue"),
+    },
+    "DELETE /supervision-items/{id}": {
+      scope: "task force",
+      target: remove("supervision-items", "supervision_items", (f) => f.del.item),
+    },
+    "POST /supervision-items/{id}/start": { scope: "task force", target: transition("start", "open") },
+    "POST /supervision-items/{id}/submit": {
+      scope: "task force",
+      target: transition("submit", "rectifying"),
+    },
+    "POST /supervision-items/{id}/return": { scope: "task force", target: transition("return", "submitted") },
+    "POST /supervision-items/{id}/verify": { scope: "task force", target: transition("verify", "submitted") },
+    "POST /supervision-items/{id}/escalate": {
+      scope: "task force",
+      target: async () => {
+        const r = await row("supervision_items", f.item);
+        return {
+          url: `${API}/supervision-items/${f.item}/escalate`,
+          body: { version: Number(r.version), date: DAY, note: "范围测试" },
+        };
+      },
+    },
+    "POST /comments": {
+      scope: "task force",
+      target: create("comments", () => ({ taskForceId: f.tf02, body: "范围测试批示" })),
+    },
+    "PATCH /comments/{id}": {
+      scope: "task force",
+      target: update("comments", "comments", (f) => f.comment, "body"),
+    },
+    "DELETE /comments/{id}": {
+      scope: "task force",
+      target: remove("comments", "comments", (f) => f.del.comment),
+    },
+    "POST /attachments": {
+      scope: "task force",
+      target: async () => ({ url: `${API}/attachments?taskId=${f.task}&name=scope.png`, file: TINY_PNG }),
+    },
+  };
+
+  /** Every operation of the OpenAPI document, paths without the `/api/v1` prefix. */
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([m]) => ["get", "post", "patch", "put", "delete"].includes(m))
+        .map(([m, op]) => ({ method: m.toUpperCase(), path: path.slice(API.length), op })),
+    );
+  const params = (op: Rec) =>
+    (Array.isArray(op.parameters) ? op.parameters : []) as { in: string; name: string; schema?: Rec }[];
+  /** Whether the 200 answer is a page `{items, total, …}`. */
+  const isPage = (op: Rec) => {
+    const responses = isRec(op.responses) ? op.responses : {};
+    const ok = responses["200"] as { content?: Record<string, { schema?: Rec }> } | undefined;
+    let schema = ok?.content?.["application/json"]?.schema;
+    const ref = typeof schema?.$ref === "string" ? schema.$ref.split("/").pop()! : null;
+    if (ref) schema = doc.components?.schemas?.[ref];
+    const props = isRec(schema?.properties) ? schema.properties : {};
+    return "items" in props && "total" in props;
+  };
+
+  /** Ids of every record of task force 02 (readings through their indicator). */
+  const tf02Ids = async () => {
+    const db = t.database.db;
+    const ids = new Set<string>([f.tf02]);
+    for (const table of [
+      "tasks",
+      "dependencies",
+      "task_force_members",
+      "indicators",
+      "progress_reports",
+      "supervision_items",
+      "comments",
+      "attachments",
+    ]) {
+      for (const r of await rowsWhere(t.database, table, { taskForceId: f.tf02 })) ids.add(r.id as string);
+    }
+    const readings = await db
+      .selectFrom("indicator_readings")
+      .innerJoin("indicators", "indicators.id", "indicator_readings.indicatorId")
+      .select("indicator_readings.id")
+      .where("indicators.taskForceId", "=", f.tf02)
+      .execute();
+    for (const r of readings) ids.add(r.id as string);
+    return ids;
+  };
+  /** Every string of a JSON value, keys included (lights are keyed by record id). */
+  const strings = (x: unknown, out: string[] = []): string[] => {
+    if (typeof x === "string") out.push(x);
+    else if (Array.isArray(x)) for (const v of x) strings(v, out);
+    else if (isRec(x))
+      for (const [k, v] of Object.entries(x)) {
+        out.push(k);
+        strings(v, out);
+      }
+    return out;
+  };
+
+  /** The database without bookkeeping (sessions, tokens, login failures, revisions), table by table. */
+  const dataTables = async () => {
+    const all = JSON.parse(await snapshot(t.database)) as Record<string, unknown[]>;
+    for (const k of ["sessions", "api_tokens", "auth_failures", "revisions"]) delete all[k];
+    return Object.fromEntries(Object.entries(all).map(([k, rows]) => [k, JSON.stringify(rows)]));
+  };
+  const auditCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom("audit_entries")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    app = await demoAppFor(t);
+    doc = (await app.inject({ method: "GET", url: `${API}/openapi.json` })).json();
+    const tfByCode = async (code: string) =>
+      (await rowsWhere(t.database, "task_forces", { code }))[0]!.id as string;
+    const tf01 = await tfByCode("01");
+    const tf02 = await tfByCode("02");
+    const admin = await signIn(app, "admin", DEMO_PASSWORD);
+    const made = await call(
+      app,
+      "POST",
+      `${API}/api-tokens`,
+      { name: "scope fixtures", role: "admin" },
+      admin,
+    );
+    root = { bearer: made.body.token as string };
+
+    // Callers limited to task force 01: the viewer's session and a token of each role.
+    callers.push({ name: "viewer session", auth: await signIn(app, "viewer", DEMO_PASSWORD) });
+    for (const role of TOKEN_ROLES) {
+      const session = await signIn(app, role, DEMO_PASSWORD);
+      const res = await call(
+        app,
+        "POST",
+        `${API}/api-tokens`,
+        { name: `scope ${role}`, role, taskForceId: tf01 },
+        session,
+      );
+      if (res.status !== 201) throw new Error(`token ${role}: ${res.status} ${JSON.stringify(res.body)}`);
+      callers.push({ name: `${role} token@01`, auth: { bearer: res.body.token as string } });
+    }
+
+    // Demo records of task force 02.
+    const first = async (table: string, where: Record<string, string> = {}) => {
+      const [r] = await rowsWhere(t.database, table, where);
+      if (!r) throw new Error(`fixture: no ${table} row with ${JSON.stringify(where)}`);
+      return r;
+    };
+    const task = (await first("tasks", { taskForceId: tf02, code: "02.1.1" })).id as string;
+    const indicator = (await first("indicators", { taskForceId: tf02 })).id as string;
+    const ids = {
+      tf01,
+      tf02,
+      task,
+      dependency: (await first("dependencies", { taskForceId: tf02 })).id as string,
+      member: (await first("task_force_members", { taskForceId: tf02, role: "member" })).id as string,
+      indicator,
+      reading: (await first("indicator_readings", { indicatorId: indicator })).id as string,
+      report: (await first("progress_reports", { taskForceId: tf02 })).id as string,
+      item: (await first("supervision_items", { taskForceId: tf02 })).id as string,
+    };
+
+    // Records the demo lacks, made by the (unscoped) admin.
+    const leaf = (code: string) =>
+      make("tasks", { taskForceId: tf02, code, title: "范围测试任务", duration: 5, deadline: "2022-09-30" });
+    const delTask = await leaf("SCOPE-DEL");
+    const successor = await leaf("SCOPE-SUCC");
+    const reportTask = await leaf("SCOPE-PR");
+    const depEnd = await leaf("SCOPE-DEP");
+    const outsider = await make("persons", { name: "范围测试人员" });
+    const readingsOf = await make("indicators", {
+      taskForceId: tf02,
+      code: "SCOPE-IR",
+      name: "范围测试指标",
+      kind: "cumulative",
+      target: 10,
+      year: 2022,
+    });
+    const item = (code: string) =>
+      make("supervision-items", {
+        taskForceId: tf02,
+        code,
+        raisedOn: DAY,
+        issue: "范围测试",
+        requiredAction: "整改",
+        dueDate: "2022-08-31",
+      });
+    // Pools for the state machine: one item per caller that passes the role gate, and one for the control.
+    for (let i = 1; i <= 6; i++) await item(`SCOPE-POOL-open-${i}`);
+    for (let i = 1; i <= 5; i++) await act(await item(`SCOPE-POOL-rect-${i}`), "start");
+    for (let i = 1; i <= 8; i++) {
+      const id = await item(`SCOPE-POOL-sub-${i}`);
+      await act(id, "start");
+      await act(id, "submit");
+    }
+    const comment = await make("comments", {
+      taskForceId: tf02,
+      taskId: task,
+      body: "请加快进度（范围测试）",
+    });
+    const upload = await send(root, "POST", {
+      url: `${API}/attachments?taskId=${task}&name=scope.png`,
+      file: TINY_PNG,
+    });
+    if (upload.status !== 201) throw new Error(`fixture attachment: ${outcome(upload)}`);
+    f = {
+      ...ids,
+      comment,
+      attachment: (upload.json() as { id: string }).id,
+      successor,
+      reportTask,
+      outsider,
+      del: {
+        task: delTask,
+        dependency: await make("dependencies", { predecessorId: task, successorId: depEnd }),
+        member: await make("members", {
+          taskForceId: tf02,
+          personId: outsider,
+          post: "范围测试（待删）",
+          role: "member",
+        }),
+        indicator: await make("indicators", {
+          taskForceId: tf02,
+          code: "SCOPE-ID",
+          name: "范围测试指标",
+          kind: "level",
+          target: 1,
+          year: 2022,
+        }),
+        reading: await make("indicator-readings", { indicatorId: readingsOf, period: "2022-01", actual: 1 }),
+        report: await make("progress-reports", { taskId: reportTask, reportDate: "2022-08-01", percent: 0 }),
+        item: await item("SCOPE-DEL"),
+        comment: await make("comments", { taskForceId: tf02, body: "待删（范围测试）" }),
+        orgUnit: await make("org-units", { code: "SCOPE-OU-D", name: "范围测试单位", kind: "other" }),
+        person: await make("persons", { name: "范围测试（待删）" }),
+        user: await make("users", { username: "scope-del", displayName: "范围测试" }),
+        goal: await make("goals", { code: "SCOPE-G-D", title: "范围测试目标", level: "annual" }),
+      },
+      org: {
+        orgUnit: await make("org-units", { code: "SCOPE-OU-P", name: "范围测试单位", kind: "other" }),
+        person: await make("persons", { name: "范围测试（待改）" }),
+        user: await make("users", { username: "scope-edit", displayName: "范围测试" }),
+        goal: await make("goals", { code: "SCOPE-G-P", title: "范围测试目标", level: "annual" }),
+      },
+    };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it("maps every route of the OpenAPI document to a case or an exemption with its reason", () => {
+    const unmapped: string[] = [];
+    const seen = new Set<string>();
+    for (const { method, path, op } of operations()) {
+      const key = `${method} ${path}`;
+      seen.add(key);
+      if (method === "GET") {
+        if (path.includes("{id}")) {
+          if (!(path in READS) && !(path in READS_EXEMPT))
+            unmapped.push(`${key}: no tf-02 fixture, no exemption`);
+        } else if (!isPage(op) && !VIEWS.has(path) && !(path in VIEWS_EXEMPT))
+          unmapped.push(`${key}: neither a page, a searched view, nor exempted`);
+      } else if (WRITE_METHODS.has(method) && !(key in WRITES) && !(key in WRITES_EXEMPT))
+        unmapped.push(`${key}: no write fixture, no exemption`);
+    }
+    const stale = [
+      ...Object.keys(READS).map((p) => `GET ${p}`),
+      ...Object.keys(READS_EXEMPT).map((p) => `GET ${p}`),
+      ...[...VIEWS].map((p) => `GET ${p}`),
+      ...Object.keys(VIEWS_EXEMPT).map((p) => `GET ${p}`),
+      ...Object.keys(WRITES),
+      ...Object.keys(WRITES_EXEMPT),
+    ].filter((k) => !seen.has(k));
+    expect(operations().length).toBeGreaterThan(80);
+    expect({ unmapped, stale }).toEqual({ unmapped: [], stale: [] });
+  });
+
+  it("refuses every caller a record of task force 02 asked for by id (403 or 404, never 200)", async () => {
+    const offenders: string[] = [];
+    const brokenFixtures: string[] = [];
+    for (const { method, path } of operations()) {
+      if (method !== "GET" || !(path in READS)) continue;
+      const url = `${API}${path.replace("{id}", READS[path]!(f))}`;
+      // The fixture exists and an unscoped admin reads it: a refusal below is about scope.
+      const control = await send(root, "GET", { url });
+      if (control.status !== 200) brokenFixtures.push(`GET ${path} unscoped admin → ${outcome(control)}`);
+      for (const caller of callers) {
+        const res = await send(caller.auth, "GET", { url });
+        if (res.status !== 403 && res.status !== 404)
+          offenders.push(`GET ${path} ${caller.name} → ${outcome(res)}`);
+      }
+    }
+    expect({ brokenFixtures, offenders }).toEqual({ brokenFixtures: [], offenders: [] });
+  });
+
+  it("refuses task force 02 named in a query, and keeps its records out of lists and views", async () => {
+    const offenders: string[] = [];
+    const foreign = await tf02Ids();
+    const tf02Indicators = new Set(
+      (await rowsWhere(t.database, "indicators", { taskForceId: f.tf02 })).map((r) => r.id as string),
+    );
+    const owned = (x: unknown) =>
+      isRec(x) && (x.taskForceId === f.tf02 || tf02Indicators.has(x.indicatorId as string));
+    /** A list item of task force 02: a record of it, a reading of its indicator, an audit entry about one. */
+    const ofTf02 = (path: string, item: Rec) =>
+      path === "/task-forces"
+        ? item.id === f.tf02
+        : owned(item) ||
+          owned(item.before) ||
+          owned(item.after) ||
+          (item.entity === "task_force" && item.entityId === f.tf02);
+    const brokenFixtures: string[] = [];
+    for (const { method, path, op } of operations()) {
+      if (method !== "GET" || path.includes("{id}")) continue;
+      const query = params(op).filter((p) => p.in === "query");
+      const takesTaskForce = query.some((p) => p.name === "taskForceId");
+      if (isPage(op)) {
+        const max = query.find((p) => p.name === "limit")?.schema?.maximum;
+        const limit = Math.min(1000, typeof max === "number" ? max : 1000);
+        const urls = [`${API}${path}?limit=${limit}`];
+        if (takesTaskForce) urls.push(`${API}${path}?limit=${limit}&taskForceId=${f.tf02}`);
+        // Unless its records belong to no task force, the unscoped admin sees some of task force 02's
+        // in the list: otherwise the check below could not tell a leak from an empty list.
+        if (!(`${path}/{id}` in READS_EXEMPT)) {
+          const control = await send(root, "GET", { url: urls[0]! });
+          const items = control.status === 200 ? (control.json() as { items: Rec[] }).items : [];
+          if (!items.some((x) => ofTf02(path, x)))
+            brokenFixtures.push(
+              `GET ${path} unscoped admin → ${outcome(control)} without a record of task force 02`,
+            );
+        }
+        for (const url of urls)
+          for (const caller of callers) {
+            const res = await send(caller.auth, "GET", { url });
+            if (res.status === 403) continue; // the role may not list these at all
+            if (res.status !== 200) {
+              offenders.push(`GET ${url.slice(API.length)} ${caller.name} → ${outcome(res)}`);
+              continue;
+            }
+            const items = (res.json() as { items: Rec[] }).items;
+            const leaked = items.filter((x) => ofTf02(path, x));
+            if (leaked.length)
+              offenders.push(
+                `GET ${url.slice(API.length)} ${caller.name} → 200 with ${leaked.length} item(s) of task force 02, e.g. ${JSON.stringify(leaked[0]).slice(0, 160)}`,
+              );
+          }
+        continue;
+      }
+      if (!VIEWS.has(path)) continue;
+      const control = await send(root, "GET", { url: `${API}${path}` });
+      if (control.status !== 200 || !strings(control.json()).some((s) => foreign.has(s)))
+        brokenFixtures.push(
+          `GET ${path} unscoped admin → ${outcome(control)} naming no record of task force 02`,
+        );
+      for (const caller of callers) {
+        // Named explicitly, an out-of-scope task force is refused, not answered with nothing.
+        if (takesTaskForce) {
+          const res = await send(caller.auth, "GET", { url: `${API}${path}?taskForceId=${f.tf02}` });
+          if (res.status !== 403 && res.status !== 404)
+            offenders.push(`GET ${path}?taskForceId=<tf 02> ${caller.name} → ${outcome(res)}`);
+        }
+        const res = await send(caller.auth, "GET", { url: `${API}${path}` });
+        if (res.status === 403) continue;
+        if (res.status !== 200) {
+          offenders.push(`GET ${path} ${caller.name} → ${outcome(res)}`);
+          continue;
+        }
+        const leaked = [...new Set(strings(res.json()).filter((s) => foreign.has(s)))];
+        if (leaked.length)
+          offenders.push(
+            `GET ${path} ${caller.name} → 200 naming ${leaked.length} record(s) of task force 02: ${leaked.slice(0, 5).join(", ")}`,
+          );
+      }
+    }
+    expect({ brokenFixtures, offenders }).toEqual({ brokenFixtures: [], offenders: [] });
+  });
+
+  it("refuses every write aimed at task force 02 or the whole organisation, and changes no data", async () => {
+    const offenders: string[] = [];
+    const auditBefore = await auditCount();
+    const before = await dataTables();
+    for (const { method, path } of operations()) {
+      const key = `${method} ${path}`;
+      const c = WRITES[key];
+      if (!WRITE_METHODS.has(method) || !c) continue;
+      for (const caller of callers) {
+        const res = await send(caller.auth, method, await c.target(f));
+        const refused =
+          c.scope === "organisation" ? res.status === 403 : res.status === 403 || res.status === 404;
+        if (!refused) offenders.push(`${key} ${caller.name} → ${outcome(res)}`);
+      }
+    }
+    const after = await dataTables();
+    const changedTables = Object.keys(after).filter((k) => after[k] !== before[k]);
+    expect({ offenders, auditEntriesAdded: (await auditCount()) - auditBefore, changedTables }).toEqual({
+      offenders: [],
+      auditEntriesAdded: 0,
+      changedTables: [],
+    });
+  });
+
+  it("accepts the same writes from an unscoped admin, so the refusals are about scope and not the body", async () => {
+    const brokenFixtures: string[] = [];
+    for (const { method, path } of operations()) {
+      const key = `${method} ${path}`;
+      const c = WRITES[key];
+      if (!WRITE_METHODS.has(method) || !c || c.controlExempt) continue;
+      const res = await send(root, method, await c.target(f));
+      if (res.status < 200 || res.status > 299)
+        brokenFixtures.push(`${key} unscoped admin → ${outcome(res)}`);
+    }
+    expect(brokenFixtures).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The closed loop's enumerated words, each defined once: engines type their inputs with them, the
+ * wire schemas build their enums from them, and the web app reads them from here.
+ */
+
+/** 亮灯: red / yellow / green, grey = not yet due, blue = done (worst first). */
+export const LIGHT_COLORS = ["red", "yellow", "green", "grey", "blue"] as const;
+export type LightColor = (typeof LIGHT_COLORS)[number];
+
+/** Trend stages of an indicator series (止跌、回升、转正), in the SPEC's order of precedence. */
+export const TREND_STAGES = [
+  "turned-positive",
+  "stopped-falling",
+  "rebounding",
+  "flat",
+  "falling",
+  "unknown",
+] as const;
+export type TrendStage = (typeof TREND_STAGES)[number];
+
+/** 累计值 cumulative (year-to-date sum) · 增速/比率 rate (in %) · 时点值 level (a stock at a date). */
+export const INDICATOR_KINDS = ["cumulative", "rate", "level"] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** Higher is better (`up`) or lower is better (`down`, e.g. work-safety accidents). */
+export const DIRECTIONS = ["up", "down"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A task's status as recorded. */
+export const TASK_STATUSES = ["not_started", "in_progress", "done", "suspended"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
+export const DEPENDENCY_TYPES = ["FS", "SS", "FF", "SF"] as const;
+export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
+
+/** A supervision item's state: open → rectifying → submitted → verified (销号), or back to rectifying. */
+export const SUPERVISION_STATES = ["open", "rectifying", "submitted", "verified"] as const;
+export type SupervisionState = (typeof SUPERVISION_STATES)[number];
+
+/** The five checks of the five-ization check (五化). */
+export const FIVE_CHECKS = ["project", "list", "responsibility", "concrete", "assessable"] as const;
+export type FiveCheck = (typeof FIVE_CHECKS)[number];
+
+/** A sentence in the two UI languages. */
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** One problem inside an input, located by a path such as `tasks[3].duration` or `row 7, deadline`. */
+export interface ErrorDetail {
+  readonly path: string;
+  readonly message: string;
+}
