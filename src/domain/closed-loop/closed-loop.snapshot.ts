@@ -136,6 +136,11 @@ export async function closedLoopData(
   return select(snapshot, ids);
 }
 
+/** The plan stamp of every task force, from the snapshot brought up to date (reads only). */
+export async function planStamps(ctx: ServiceContext): Promise<ReadonlyMap<string, number>> {
+  return (await current(ctx.database, ctx.dataRevision)).planStamps;
+}
+
 /** How often the snapshot of `database` was read in full and caught up. */
 export function closedLoopSnapshotStats(database: DatabaseHandle): { loads: number; catchUps: number } {
   return { ...(holders.get(database)?.stats ?? { loads: 0, catchUps: 0 }) };

@@ -23,7 +23,7 @@ import {
   type PlanData,
   readPlans,
 } from "../closed-loop/closed-loop.repository.js";
-import { type ClosedLoopView, closedLoopData } from "../closed-loop/closed-loop.snapshot.js";
+import { type ClosedLoopView, closedLoopData, planStamps } from "../closed-loop/closed-loop.snapshot.js";
 import type { ServiceContext } from "../context.js";
 import { calendarOf, organisationSettings } from "../settings/settings.service.js";
 import type { TaskForce } from "../task-forces/task-force.js";
@@ -128,8 +128,34 @@ export async function schedulesAt(
   statusDate: IsoDate,
 ): Promise<Map<string, TaskForceSchedule>> {
   // Inside a write only the plans are read, from its transaction.
-  const data = ctx.uow ? await readPlans(ctx.uow.db, ids) : await closedLoopData(ctx, ids);
-  return schedulesOf(ctx, data, statusDate);
+  if (ctx.uow) return schedulesOf(ctx, await readPlans(ctx.uow.db, ids), statusDate);
+  // Outside, the remembered schedules of unchanged plans are used without selecting any records.
+  const stamps = await planStamps(ctx);
+  const calendarKey = JSON.stringify(calendarOf(await organisationSettings(ctx)));
+  const memo = rememberedOf(ctx);
+  const out = new Map<string, TaskForceSchedule>();
+  const missing: string[] = [];
+  for (const id of ids ?? stamps.keys()) {
+    const hit = memo.get(keyOf(id, statusDate, calendarKey));
+    if (hit && hit.stamp === stamps.get(id)) out.set(id, hit.value);
+    else if (stamps.has(id)) missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  for (const [id, s] of await schedulesOf(ctx, await closedLoopData(ctx, missing), statusDate))
+    out.set(id, s);
+  return out;
+}
+
+const keyOf = (taskForceId: string, statusDate: IsoDate, calendarKey: string) =>
+  `${taskForceId}\u0000${statusDate}\u0000${calendarKey}`;
+
+function rememberedOf(ctx: ServiceContext): Map<string, { stamp: number; value: TaskForceSchedule }> {
+  let memo = remembered.get(ctx.database);
+  if (!memo) {
+    memo = new Map();
+    remembered.set(ctx.database, memo);
+  }
+  return memo;
 }
 
 /** The schedules of the task forces of records the caller already holds (see {@link schedulesAt}). */
@@ -142,15 +168,11 @@ export async function schedulesOf(
   const calendarKey = JSON.stringify(calendar);
   const tasksOf = groupByTaskForce(data.tasks);
   const depsOf = groupByTaskForce(data.dependencies);
-  let memo = remembered.get(ctx.database);
-  if (!memo) {
-    memo = new Map();
-    remembered.set(ctx.database, memo);
-  }
+  const memo = rememberedOf(ctx);
   const out = new Map<string, TaskForceSchedule>();
   for (const tf of data.taskForces) {
     const stamp = data.planStamps?.get(tf.id);
-    const key = `${tf.id}\u0000${statusDate}\u0000${calendarKey}`;
+    const key = keyOf(tf.id, statusDate, calendarKey);
     const hit = stamp === undefined ? undefined : memo.get(key);
     if (hit && hit.stamp === stamp) {
       out.set(tf.id, hit.value);
