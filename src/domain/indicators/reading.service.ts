@@ -1,7 +1,7 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
 import { assertMayReport, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import { type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
+import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
