@@ -61,6 +61,20 @@ export const indicatorReasons = {
       `${i.name}${fmt(actual, 2)}${i.unit}，超出控制目标${fmt(i.target, 2)}${i.unit}`,
       `${i.name} at ${fmt(actual, 2)} ${i.unit} exceeds the target of ${fmt(i.target, 2)} ${i.unit}`,
     ),
+  withinPlan: (i: Indicator, actual: number, plan: number): Reason =>
+    reason(
+      "WITHIN_PLAN",
+      { indicatorId: i.id, actual, plan, target: i.target },
+      `${i.name}${fmt(actual, 2)}${i.unit}，控制在序时计划${fmt(plan, 2)}${i.unit}以内（全年控制目标${fmt(i.target, 2)}${i.unit}）`,
+      `${i.name} at ${fmt(actual, 2)} ${i.unit} is within the plan to date of ${fmt(plan, 2)} ${i.unit} (annual cap ${fmt(i.target, 2)} ${i.unit})`,
+    ),
+  abovePlan: (i: Indicator, actual: number, plan: number): Reason =>
+    reason(
+      "ABOVE_PLAN",
+      { indicatorId: i.id, actual, plan, target: i.target },
+      `${i.name}${fmt(actual, 2)}${i.unit}，超出序时计划${fmt(plan, 2)}${i.unit}，尚在全年控制目标${fmt(i.target, 2)}${i.unit}以内`,
+      `${i.name} at ${fmt(actual, 2)} ${i.unit} is above the plan to date of ${fmt(plan, 2)} ${i.unit}, still within the annual cap of ${fmt(i.target, 2)} ${i.unit}`,
+    ),
   noReading: (i: Indicator): Reason =>
     reason(
       "NO_READING",

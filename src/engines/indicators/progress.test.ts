@@ -72,11 +72,60 @@ describe("indicatorProgress", () => {
     ["an actual at the cap", 10, 100, "green"],
     ["an actual 10 % over the cap", 11, (10 / 11) * 100, "yellow"],
     ["an actual well over the cap", 15, (10 / 15) * 100, "red"],
-  ])("holds a lower-better indicator with %s to its cap", (_, actual, work, color) => {
-    const ind = buildIndicator({ name: "生产安全事故起数", unit: "起", direction: "down", target: 10 });
+  ])("holds a lower-better level indicator with %s to its cap", (_, actual, work, color) => {
+    const ind = buildIndicator({
+      name: "城镇调查失业率",
+      unit: "%",
+      kind: "level",
+      direction: "down",
+      target: 10,
+    });
     const p = indicatorProgress(ind, [r("2022-06", actual)], "2022-07-15");
     expect(p.workProgress).toBeCloseTo(work);
     expect(p.light.color).toBe(color);
+  });
+
+  // Accidents ≤ 10 in 2022: the plan to date is 10 × the share of the year elapsed.
+  it.each([
+    // status date, actual, plan to date, colour, reason
+    ["2022-03-31", 2, (10 * 90) / 365, "green", "WITHIN_PLAN"],
+    ["2022-03-31", 3, (10 * 90) / 365, "yellow", "ABOVE_PLAN"],
+    ["2022-07-15", 5, (10 * 196) / 365, "green", "WITHIN_PLAN"],
+    ["2022-07-15", 6, (10 * 196) / 365, "yellow", "ABOVE_PLAN"],
+    ["2022-07-15", 10, (10 * 196) / 365, "yellow", "ABOVE_PLAN"],
+    ["2022-07-15", 11, (10 * 196) / 365, "red", "OVER_CAP"],
+    ["2022-11-30", 9, (10 * 334) / 365, "green", "WITHIN_PLAN"],
+    ["2022-11-30", 10, (10 * 334) / 365, "yellow", "ABOVE_PLAN"],
+    ["2022-12-31", 10, 10, "green", "WITHIN_PLAN"],
+    ["2023-01-10", 10, 10, "blue", "WITHIN_PLAN"],
+    ["2023-01-10", 12, 10, "red", "OVER_CAP"],
+  ])(
+    "paces a lower-better cumulative indicator at %s with %d against its plan to date",
+    (date, actual, plan, color, code) => {
+      const ind = buildIndicator({
+        name: "生产安全事故起数",
+        unit: "起",
+        kind: "cumulative",
+        direction: "down",
+        target: 10,
+      });
+      const month = date < "2023" ? date.slice(0, 7) : "2022-12";
+      const p = indicatorProgress(ind, [r(month, actual)], date);
+      expect(p.light.color).toBe(color);
+      expect(p.light.reasons[0]!.code).toBe(code);
+      if (code !== "OVER_CAP") expect(Number(p.light.reasons[0]!.params.plan)).toBeCloseTo(plan, 6);
+      expect(p.workProgress).toBeCloseTo(actual * 10);
+      if (code === "OVER_CAP") expect(p.achievement).toBe(0);
+      else if (color === "yellow") expect(p.achievement).toBeLessThan(1);
+      else expect(p.achievement).toBe(1);
+    },
+  );
+
+  it("paces a lower-better cumulative indicator against its monthly plan when it has one", () => {
+    const plan = { "2022-06": 3, "2022-12": 10 };
+    const ind = buildIndicator({ kind: "cumulative", direction: "down", target: 10, monthlyPlan: plan });
+    expect(indicatorProgress(ind, [r("2022-06", 3)], "2022-06-30").light.color).toBe("green");
+    expect(indicatorProgress(ind, [r("2022-06", 4)], "2022-06-30").light.color).toBe("yellow");
   });
 
   it("says so when no actual was reported, without a number", () => {

@@ -116,6 +116,8 @@ function judge(
     const why = gap >= -EPS ? R.rateAtTarget(indicator, actual) : R.rateBelow(indicator, actual, gap);
     return { workProgress: null, gap, achievement, light: { color, reasons: [why] } };
   }
+  if (indicator.direction === "down" && indicator.kind === "cumulative")
+    return judgeCumulativeCap(indicator, actual, timeProgress, ended);
   if (indicator.direction === "down") {
     const work = actual <= 0 ? 100 : Math.max(0, (indicator.target / actual) * 100);
     const gap = work - 100;
@@ -143,6 +145,39 @@ function judge(
     const color = gap >= -th.yellowPoints - EPS ? "yellow" : "red";
     light = { color, reasons: [R.behind(indicator, work, timeProgress, gap)] };
   }
+  return { workProgress: work, gap, achievement, light };
+}
+
+/**
+ * A lower-better cumulative indicator (e.g. accidents ≤ 10 a year) paced against its plan to date,
+ * `target × time progress` (or the monthly plan): green at or under it, yellow above it but within
+ * the annual cap, red once the cap is exceeded. Work progress is the share of the cap used, so the
+ * gap is time progress minus it (positive: under plan).
+ */
+function judgeCumulativeCap(
+  indicator: Indicator,
+  actual: number,
+  timeProgress: number,
+  ended: boolean,
+): Judgement {
+  const cap = indicator.target;
+  const plan = (cap * timeProgress) / 100;
+  const work = cap > 0 ? (Math.max(0, actual) / cap) * 100 : actual > 0 ? Number.POSITIVE_INFINITY : 0;
+  const gap = Number.isFinite(work) ? timeProgress - work : Number.NEGATIVE_INFINITY;
+  if (actual > cap + EPS) {
+    const light: Light = { color: "red", reasons: [R.overCap(indicator, actual, work)] };
+    return {
+      workProgress: Number.isFinite(work) ? work : null,
+      gap: Number.isFinite(gap) ? gap : null,
+      achievement: 0,
+      light,
+    };
+  }
+  const achievement = work <= timeProgress + EPS || work <= 0 ? 1 : clamp01(timeProgress / work);
+  const light: Light =
+    actual <= plan + EPS
+      ? { color: ended ? "blue" : "green", reasons: [R.withinPlan(indicator, actual, plan)] }
+      : { color: "yellow", reasons: [R.abovePlan(indicator, actual, plan)] };
   return { workProgress: work, gap, achievement, light };
 }
 
