@@ -199,6 +199,38 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     expect(await snapshot(t.database)).toBe(before);
   });
 
+  it("decides a file's type by its bytes: an .exe named .pdf is refused, a picture named .pdf is a picture", async () => {
+    const before = await snapshot(t.database);
+    // The start of a Windows program (MZ header, PE offset, "This program cannot be run in DOS mode").
+    const exe = Buffer.concat([
+      Buffer.from("4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000", "hex"),
+      Buffer.alloc(36),
+      Buffer.from([0x80, 0, 0, 0]),
+      Buffer.from(
+        "0e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f742062652072756e20696e20444f53206d6f64652e",
+        "hex",
+      ),
+      Buffer.alloc(64),
+      Buffer.from("PE\0\0"),
+      Buffer.alloc(64),
+    ]);
+    const renamed = await upload(as.member!, mine.id, "验收报告.pdf", exe, "application/pdf");
+    expect(renamed.statusCode).toBe(415);
+    expect(renamed.json().error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    const binary = await upload(
+      as.member!,
+      mine.id,
+      "说明.txt",
+      Buffer.from([0, 1, 2, 3, 255, 254]),
+      "text/plain",
+    );
+    expect(binary.statusCode).toBe(415);
+    expect(await snapshot(t.database)).toBe(before);
+    const picture = await upload(as.member!, mine.id, "照片.pdf", PNG, "application/pdf");
+    expect(picture.statusCode).toBe(201);
+    expect(picture.json().contentType).toBe("image/png");
+  });
+
   it("answers 404 to a reader of another task force, as for an unknown id", async () => {
     const res = await upload(
       as.admin!,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
 import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentMeta,
@@ -32,10 +33,46 @@ export function evidenceContentType(header: string | undefined): string {
     throw new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
       type
-        ? `files of type ${type} cannot be attached; accepted: pictures (png, jpeg, webp, gif), PDF, Word, Excel, PowerPoint (docx, xlsx, pptx) and plain text`
+        ? `files of type ${type} cannot be attached; accepted: ${ACCEPTED}`
         : "an attachment needs the Content-Type of its file",
     );
   return type;
+}
+
+/**
+ * The media type of evidence decided by its bytes (magic numbers, via `file-type`; plain text when
+ * they are well-formed UTF-8 without control characters): the name and the declared type are not
+ * trusted, so an .exe named .pdf is refused (415 naming what it is).
+ */
+export async function evidenceTypeOf(content: Buffer): Promise<string> {
+  const detected = await fileTypeFromBuffer(content);
+  if (detected) {
+    if (EVIDENCE_CONTENT_TYPES.includes(detected.mime)) return detected.mime;
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `the file's content is ${detected.mime} (.${detected.ext}), which cannot be evidence; accepted: ${ACCEPTED}`,
+    );
+  }
+  if (isPlainText(content)) return "text/plain";
+  throw new AppError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    `the file's content is not of a type that can be evidence, whatever its name or declared type; accepted: ${ACCEPTED}`,
+  );
+}
+
+const ACCEPTED =
+  "pictures (png, jpeg, webp, gif), PDF, Word, Excel, PowerPoint (docx, xlsx, pptx) and plain text";
+
+/** Whether bytes are UTF-8 text: they decode strictly and hold no control characters but tab and line ends. */
+function isPlainText(content: Buffer): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(content);
+  } catch {
+    return false;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
 /** What {@link createAttachment} stores. */
@@ -57,9 +94,9 @@ export async function createAttachment(
   ctx: ServiceContext,
   upload: AttachmentUpload,
 ): Promise<AttachmentMeta> {
-  const contentType = evidenceContentType(upload.contentType);
+  const declared = evidenceContentType(upload.contentType);
   const content = upload.content ?? Buffer.alloc(0);
-  const problem = evidenceProblem({ size: content.length, type: contentType });
+  const problem = evidenceProblem({ size: content.length, type: declared });
   if (problem === "empty") throw new AppError("VALIDATION", "the file is empty");
   if (problem === "size")
     throw new AppError("PAYLOAD_TOO_LARGE", `a file may have at most ${ATTACHMENT_MAX_BYTES} bytes (10 MiB)`);
@@ -69,6 +106,7 @@ export async function createAttachment(
     const taskForceId = task.taskForceId;
     // The same scope as a progress report on this task.
     assertMayReport(w, taskForceId, task.responsiblePersonId, "task");
+    const contentType = await evidenceTypeOf(content);
     const meta: AttachmentMeta = {
       id: newId(),
       taskForceId,
