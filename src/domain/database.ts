@@ -13,6 +13,7 @@ import type { GoalTable } from "./goals/goal.table.js";
 import type { IndicatorReadingTable, IndicatorTable } from "./indicators/indicator.table.js";
 import type { OrgUnitTable, PersonTable, UserTable } from "./org/org.table.js";
 import type { ProgressReportTable } from "./progress-reports/progress-report.table.js";
+import type { SequenceTable } from "./records/record.table.js";
 import type { SettingTable } from "./settings/settings.table.js";
 import type { SupervisionItemTable } from "./supervision/supervision-item.table.js";
 import type {
@@ -49,6 +50,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   auth_failures: AuthFailureTable;
   assessments: AssessmentTable;
+  sequences: SequenceTable;
 }
 
 /** The typed handle: a connection or an open transaction (repositories accept either). */

@@ -10,6 +10,7 @@ import * as commentAuthorName from "./2026-11-29-0008-comment-author-name.js";
 import * as dataChanges from "./2026-11-29-0009-data-changes.js";
 import * as attachments from "./2026-11-29-0010-attachments.js";
 import * as scheduleOnRead from "./2026-12-02-0011-schedule-on-read.js";
+import * as sequences from "./2026-12-02-0012-sequences.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0009-data-changes": dataChanges,
   "2026-11-29-0010-attachments": attachments,
   "2026-12-02-0011-schedule-on-read": scheduleOnRead,
+  "2026-12-02-0012-sequences": sequences,
 };

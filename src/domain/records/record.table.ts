@@ -13,3 +13,9 @@ export interface RecordColumns {
 export interface LinkColumns {
   sort: number;
 }
+
+/** `sequences`: named counters kept by the database (supervision numbers per year …). */
+export interface SequenceTable {
+  name: string;
+  value: number;
+}

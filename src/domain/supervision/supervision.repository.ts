@@ -54,3 +54,26 @@ export async function supervisionItemsWhere(
     q = by.taskForceIds.length ? q.where("taskForceId", "in", by.taskForceIds) : q.where("id", "=", "");
   return q.execute();
 }
+
+/** The highest number of the codes `<prefix>NNN` in use (0 when none). */
+export async function highestCodeNumber(db: Executor, prefix: string): Promise<number> {
+  const rows = await db
+    .selectFrom("supervision_items")
+    .select("code")
+    .where("code", "like", `${prefix}%`)
+    .execute();
+  let max = 0;
+  for (const { code } of rows) {
+    const n = Number(code.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return max;
+}
+
+/** Whether a supervision item has this code. */
+export async function codeTaken(db: Executor, code: string): Promise<boolean> {
+  return (
+    (await db.selectFrom("supervision_items").select("id").where("code", "=", code).executeTakeFirst()) !==
+    undefined
+  );
+}

@@ -6,17 +6,18 @@ import {
 import { AppError } from "../../shared/errors.js";
 import { assertTaskForceInScope, leadsTaskForce, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
+import { type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import { assertTaskOfTaskForce } from "../indicators/indicator.service.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
 import { assertRefsExist, assertUnreferenced, type RefCheck } from "../records/references.js";
+import { nextInSequence } from "../records/sequence.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import type { SupervisionItem, SupervisionItemCreate, SupervisionItemUpdate } from "./supervision.js";
-import { listSupervisionItemRows } from "./supervision.repository.js";
+import { codeTaken, highestCodeNumber, listSupervisionItemRows } from "./supervision.repository.js";
 
 const LABEL = "supervision item";
 const ENTITY = "supervision_item";
@@ -47,7 +48,33 @@ export async function getSupervisionItem(ctx: ServiceContext, id: string): Promi
   return item;
 }
 
-/** Raises a supervision item (督办) on a task force or one of its tasks; it starts `open`. */
+/**
+ * The next supervision number of a year, `DB-2022-001` …, from a database sequence that starts after
+ * the highest number in use (skipping numbers someone gave by hand).
+ */
+async function nextCode(db: Executor, raisedOn: string): Promise<string> {
+  const prefix = `DB-${raisedOn.slice(0, 4)}-`;
+  const floor = await highestCodeNumber(db, prefix);
+  for (;;) {
+    const code = `${prefix}${String(await nextInSequence(db, `supervision:${raisedOn.slice(0, 4)}`, floor)).padStart(3, "0")}`;
+    if (!(await codeTaken(db, code))) return code;
+  }
+}
+
+/** The due date of a rectification must fall after the day the item was raised (422 `SUPERVISION_RULE`). */
+function assertDueAfterRaised(item: Pick<SupervisionItem, "raisedOn" | "dueDate">): void {
+  if (item.dueDate <= item.raisedOn)
+    throw new AppError(
+      "SUPERVISION_RULE",
+      `dueDate: must be after the day the item was raised (${item.raisedOn})`,
+      [{ path: "dueDate", message: `must be after raisedOn (${item.raisedOn})` }],
+    );
+}
+
+/**
+ * Raises a supervision item (督办) on a task force or one of its tasks; it starts `open`. Its number
+ * is made here (`DB-<year>-NNN`) unless the caller brings one (e.g. from a ledger).
+ */
 export function createSupervisionItem(
   ctx: ServiceContext,
   input: SupervisionItemCreate,
@@ -55,10 +82,14 @@ export function createSupervisionItem(
 ): Promise<SupervisionItem> {
   return write(ctx, async (w) => {
     const db = w.uow.db;
-    const record = supervisionItemSchemas.complete(input);
-    await assertRefsExist(db, refsOf(record));
-    assertTaskForceInScope(w, record.taskForceId);
-    await assertTaskOfTaskForce(db, record.taskId, record.taskForceId, "SUPERVISION_RULE");
+    await assertRefsExist(db, refsOf(input));
+    assertTaskForceInScope(w, input.taskForceId);
+    assertDueAfterRaised(input);
+    await assertTaskOfTaskForce(db, input.taskId ?? null, input.taskForceId, "SUPERVISION_RULE");
+    const record = supervisionItemSchemas.complete({
+      ...input,
+      code: input.code ?? (await nextCode(db, input.raisedOn)),
+    });
     await assertUnique(db, "supervision_items", { code: record.code }, null, LABEL);
     const at = w.now();
     const created = await insertRecord(db, "supervision_items", {
@@ -96,6 +127,7 @@ export function updateSupervisionItem(
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["taskForceId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
+    assertDueAfterRaised({ ...before, ...changes });
     if (changes.taskId !== undefined)
       await assertTaskOfTaskForce(db, changes.taskId, before.taskForceId, "SUPERVISION_RULE");
     if (changes.code !== undefined)
@@ -209,6 +241,10 @@ export function transitionSupervisionItem(
         [{ path: "action", message: `not allowed from state ${item.state}` }],
       );
     assertMayAct(w, t.action, item);
+    if (t.action === "return" && !t.note?.trim())
+      throw new AppError("VALIDATION", "note: a return (退回) needs a reason", [
+        { path: "note", message: "a return needs a reason" },
+      ]);
     const by = w.principal ? w.principal.personId : (t.byId ?? null);
     if (t.action === "verify" && by && by === item.responsiblePersonId)
       throw new AppError(

@@ -38,7 +38,8 @@ export const supervisionItemSchemas = defineEntity({
     escalatedOn: isoDate.nullable(),
     escalatedBy: z.string().nullable(),
   },
-  required: ["taskForceId", "code", "raisedOn", "issue", "requiredAction", "dueDate"],
+  // `code` is made by the server (DB-<year>-NNN) unless a ledger brings one.
+  required: ["taskForceId", "raisedOn", "issue", "requiredAction", "dueDate"],
   defaults: { taskId: null, raisedById: null, responsiblePersonId: null, responsibleUnitId: null },
 });
 export type SupervisionItem = z.output<typeof supervisionItemSchemas.entity>;

@@ -214,6 +214,8 @@ export const en: Resources = {
     state: "State",
     rectification: "Rectification",
     note: "Note",
+    returnReason: "Reason for returning",
+    dueAfterRaised: "The rectification deadline must be after the day it is raised",
     start: "Start rectifying",
     submit: "Submit rectification",
     return: "Return",

@@ -203,6 +203,8 @@ export const zhCN = {
     state: "状态",
     rectification: "整改情况",
     note: "意见",
+    returnReason: "退回原因",
+    dueAfterRaised: "整改期限须晚于下发日期",
     start: "开始整改",
     submit: "提交整改",
     return: "退回",

@@ -30,7 +30,6 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
       {
         taskForceId: v.taskForceId,
         taskId: v.taskId ?? null,
-        code: v.code,
         raisedById: session?.personId ?? null,
         raisedOn: statusDate,
         issue: v.issue,
@@ -60,9 +59,6 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
       onFinish={submit}
       pending={m.isPending}
       width={640}
-      initialValues={{
-        code: `DB-${statusDate.replaceAll("-", "")}-${Math.floor(Math.random() * 900 + 100)}`,
-      }}
       error={<WriteError error={m.error} />}
     >
       <Form.Item name="taskForceId" label={t("overview.taskForce")} rules={[{ required: true }]}>
@@ -79,9 +75,6 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
           optionFilterProp="label"
           options={(tasks.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.code} ${x.title}` }))}
         />
-      </Form.Item>
-      <Form.Item name="code" label={t("sup.code")} rules={[zodRule(f.code)]}>
-        <Input />
       </Form.Item>
       <Form.Item name="issue" label={t("sup.issue")} rules={[zodRule(f.issue, (v) => v ?? "")]}>
         <Input.TextArea rows={2} />
@@ -101,7 +94,17 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
           options={names.persons.map((p) => ({ value: p.id, label: p.name }))}
         />
       </Form.Item>
-      <Form.Item name="dueDate" label={t("sup.due")} rules={[zodRule(f.dueDate, (v) => v ?? "")]}>
+      <Form.Item
+        name="dueDate"
+        label={t("sup.due")}
+        rules={[
+          zodRule(f.dueDate, (v) => v ?? ""),
+          {
+            validator: async (_r, v) =>
+              !v || v > statusDate ? undefined : Promise.reject(t("sup.dueAfterRaised")),
+          },
+        ]}
+      >
         <DateField />
       </Form.Item>
     </FormModal>

@@ -91,7 +91,12 @@ export function SupervisionActionModal(props: {
           <Input.TextArea rows={3} />
         </Form.Item>
       ) : (
-        <Form.Item name="note" label={t("sup.note")} rules={[zodRule(f.note, opt)]}>
+        <Form.Item
+          name="note"
+          label={action === "return" ? t("sup.returnReason") : t("sup.note")}
+          // A return (退回) says why; the server refuses one without a reason too.
+          rules={[{ required: action === "return" }, zodRule(f.note, opt)]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
       )}
