@@ -100,6 +100,9 @@ export const buildPerson = (o: Record<string, unknown> = {}) => ({ name: "张伟
 export const buildTaskForce = (o: Record<string, unknown> = {}) => ({
   code: `TF${seq()}`,
   name: "重大项目建设专班",
+  // A start before the tasks' deadlines: without one the plan starts at today's status date, and
+  // deadlines in 2022 could not be scheduled.
+  startDate: "2022-07-01",
   ...o,
 });
 export const buildTask = (taskForceId: string, o: Record<string, unknown> = {}) => ({

@@ -103,8 +103,10 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
     const ind = (await ok("GET", "/api/v1/indicators?taskForceId=tf-07&limit=1")).items[0];
     const reading = await ok("POST", "/api/v1/indicator-readings", {
       indicatorId: ind.id,
-      period: "2022-11",
+      period: "2022-08",
       actual: 42,
+      // Far from the indicator's figures: a note confirms it (else it is refused as implausible).
+      note: "口径调整后重报",
     });
     await expectFresh();
     await ok("PATCH", `/api/v1/indicator-readings/${reading.id}`, { version: reading.version, actual: 43 });
@@ -131,7 +133,12 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
 
   it("reloads in full when it cannot know what it missed", async () => {
     await expectFresh();
-    await ok("POST", "/api/v1/progress-reports", { taskId: "t-05-1", reportDate: "2022-08-15", percent: 30 });
+    await ok("POST", "/api/v1/progress-reports", {
+      taskId: "t-05-1",
+      reportDate: "2022-08-15",
+      percent: 30,
+      narrative: "调度",
+    });
     // The change record is lost (pruned): the gap makes it read everything again.
     const db = t.database.db;
     await db.deleteFrom("data_changes").execute();

@@ -325,10 +325,15 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
         if (w < PATCHERS) {
           answer = await patchOnce(client, patched[w]!.id, 5 + ((op * 7) % 60));
         } else {
+          const task = reported[w - PATCHERS]!;
           answer = await client("POST", "/api/v1/progress-reports", {
-            taskId: reported[w - PATCHERS]!.id,
+            taskId: task.id,
             reportDate: "2022-08-15",
-            percent: 1 + (op % 99),
+            // Never below an earlier report (that is refused): the task's percent, rising with op.
+            percent: Math.max(
+              Number(task.percent ?? 0),
+              Math.min(99, Number(task.percent ?? 0) + Math.floor(op / CLIENTS)),
+            ),
             narrative: `并发进展 ${op}`,
           });
           all.push(answer);

@@ -105,7 +105,12 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
     const rd = await s.post("indicator-readings", { indicatorId: ind.id, period: "2022-01", actual: 1 });
     const m = await s.post("members", { taskForceId: s.tf.id, personId: s.person.id, post: "成员" });
     const dep = await s.post("dependencies", { predecessorId: s.t1.id, successorId: s.t2.id });
-    const pr = await s.post("progress-reports", { taskId: s.t2.id, reportDate: "2022-08-01", percent: 0 });
+    const pr = await s.post("progress-reports", {
+      taskId: s.t2.id,
+      reportDate: "2022-08-01",
+      percent: 0,
+      narrative: "已开展前期调研",
+    });
     const si = await s.post("supervision-items", {
       taskForceId: s.tf.id,
       code: "F1",
@@ -134,7 +139,12 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
         year: 2022,
       },
       "indicator-readings": { indicatorId: ind.id, period: "2022-02", actual: 2 },
-      "progress-reports": { taskId: s.t1.id, reportDate: "2022-08-02", percent: 10 },
+      "progress-reports": {
+        taskId: s.t1.id,
+        reportDate: "2022-08-02",
+        percent: 10,
+        narrative: "完成立项",
+      },
       "supervision-items": {
         taskForceId: s.tf.id,
         code: "FNEW",

@@ -659,7 +659,12 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
           year: 2022,
         }),
         reading: await make("indicator-readings", { indicatorId: readingsOf, period: "2022-01", actual: 1 }),
-        report: await make("progress-reports", { taskId: reportTask, reportDate: "2022-08-01", percent: 0 }),
+        report: await make("progress-reports", {
+          taskId: reportTask,
+          reportDate: "2022-08-01",
+          percent: 0,
+          narrative: "范围测试（待删）",
+        }),
         item: await item("SCOPE-DEL"),
         comment: await make("comments", { taskForceId: tf02, body: "待删（范围测试）" }),
         orgUnit: await make("org-units", { code: "SCOPE-OU-D", name: "范围测试单位", kind: "other" }),

@@ -266,6 +266,21 @@ export const ERRORS = {
     "An indicator's task must belong to its task force",
     "an indicator naming a task of another task force",
   ),
+  REPORT_RULE: RULE(
+    "进展报告不合常理",
+    "The progress report is not plausible",
+    "a report dated after the status date (plus the grace of the `plausibility` setting) or before its task force's start, without text or evidence, or with less progress than an earlier report",
+  ),
+  READING_RULE: RULE(
+    "实际值不合常理，请核实或在备注中说明",
+    "The actual is not plausible; check it, or confirm it with a note",
+    "an actual for a month that has not begun, or far outside the span of its target and the last actual (the `plausibility` setting's band) without a confirming note",
+  ),
+  UNSCHEDULABLE: RULE(
+    "修改后计划无法排期",
+    "The change would leave the plan impossible to schedule",
+    "a task, dependency or task-force date that would leave the task force's plan impossible to schedule (e.g. a deadline before its start); `details` give the scheduler's reason by WBS code",
+  ),
   SUPERVISION_RULE: RULE(
     "督办单所属任务须在同一专班",
     "A supervision item's task must belong to its task force",

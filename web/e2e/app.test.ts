@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { navLabels, RUN_BROWSER_TESTS, SHOTS, signIn, useHarness } from "./harness.js";
+import { navLabels, RUN_BROWSER_TESTS, SHOTS, signIn, submitDialog, useHarness } from "./harness.js";
 
 const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
 const submitBtn = /^提\s?交$/;
@@ -86,9 +86,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
       const row = p.locator("tr", { hasText: code });
       await row.locator(`[data-action="${action}"]`).click();
       const dialog = p.getByRole("dialog");
-      if (text) await dialog.getByLabel("整改情况").fill(text);
-      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-      await dialog.waitFor({ state: "hidden" });
+      if (text) await dialog.getByLabel(action === "return" ? "退回原因" : "整改情况").fill(text);
+      await submitDialog(dialog);
     };
     const state = (p: Page, code: string) =>
       p.locator("tr", { hasText: code }).locator("[data-state]").getAttribute("data-state");
@@ -102,7 +101,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
 
     const sup = await h.page("supervisor");
     await sup.goto("/supervision");
-    await act(sup, "DB-2022-002", "return");
+    await act(sup, "DB-2022-002", "return", "整改报告缺少附件");
     await sup.getByText("全部", { exact: true }).click();
     await expect.poll(() => state(sup, "DB-2022-002")).toBe("rectifying");
     await expect(sup.locator("tr", { hasText: "DB-2022-002" }).textContent()).resolves.toContain(
@@ -134,8 +133,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await dialog.getByLabel("存在问题").fill("项目入统进度滞后，8月入统数不足计划一半。");
     await dialog.getByLabel("整改要求").fill("8月31日前完成在库项目核查并补报入统。");
     await dialog.getByLabel("整改期限").fill("2022-08-31");
-    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-    await dialog.waitFor({ state: "hidden" });
+    await submitDialog(dialog);
     await p.getByText("待整改", { exact: true }).click();
     await p.getByText("项目入统进度滞后").waitFor();
     await h.shot(p, "supervision-raised");

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import { RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
 
 /** expect.poll with room for a loaded machine (its default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -181,8 +181,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     );
     await row.locator('[data-action="start"]').click();
     const dialog = p.getByRole("dialog");
-    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-    await dialog.waitFor({ state: "hidden" });
+    await submitDialog(dialog);
     await poll(() => held).toBeGreaterThan(0);
     // The row still shows the old version: its actions are disabled and it says it is updating.
     expect(await state()).toBe("open");
@@ -200,12 +199,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     // Act again at once: the row now holds the new version.
     await row.locator('[data-action="submit"]').click();
     await dialog.getByLabel("整改情况").fill("已完成整改，附整改报告");
-    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-    await dialog.waitFor({ state: "hidden" });
+    await submitDialog(dialog);
     await poll(state).toBe("submitted");
     await row.locator('[data-action="verify"]').click();
-    await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-    await dialog.waitFor({ state: "hidden" });
+    await submitDialog(dialog);
     await poll(state).toBe("verified");
     expect(conflicts).toEqual([]);
     await p.context().close();
@@ -245,14 +242,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     await h.shot(p, "gaps-date-picker-en");
     // Pick a day with the mouse: the form still sends the ISO date the API's schema expects.
     await popup.locator(".ant-picker-cell", { hasText: "Aug" }).click();
-    await popup.locator('td[title="2022-08-20"]').click();
-    expect(await dialog.getByLabel("Report date").inputValue()).toBe("2022-08-20");
+    await popup.locator('td[title="2022-08-12"]').click();
+    expect(await dialog.getByLabel("Report date").inputValue()).toBe("2022-08-12");
     await dialog.getByLabel("Progress", { exact: true }).fill("On schedule");
     const post = p.waitForRequest(
       (r) => r.method() === "POST" && r.url().endsWith("/api/v1/progress-reports"),
     );
     await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-    expect((await post).postDataJSON()).toMatchObject({ reportDate: "2022-08-20" });
+    expect((await post).postDataJSON()).toMatchObject({ reportDate: "2022-08-12" });
     await dialog.waitFor({ state: "hidden" });
     await p.context().close();
   }, 60_000);

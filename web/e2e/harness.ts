@@ -213,3 +213,27 @@ export async function signIn(p: Page, user: string): Promise<void> {
   await p.locator("button[type=submit]").click();
   await p.getByTestId("whoami").waitFor();
 }
+
+/**
+ * Submits a form dialog with its primary button and waits until it has closed. A click that lands
+ * while the dialog is still opening can be lost (nothing is sent, no error shows): it is tried again,
+ * up to three times. A refusal shown in the dialog is not retried: the wait then fails with it.
+ */
+export async function submitDialog(dialog: Locator): Promise<void> {
+  const ok = dialog.locator(".ant-modal-footer .ant-btn-primary");
+  for (let attempt = 1; ; attempt++) {
+    await ok.click({ timeout: attempt === 1 ? 15_000 : 2_000 }).catch((e: unknown) => {
+      if (attempt === 1) throw e;
+    });
+    try {
+      await dialog.waitFor({ state: "hidden", timeout: 5_000 });
+      return;
+    } catch (e) {
+      const refused = await dialog.locator(".ant-alert").count();
+      const busy = await ok.locator(".ant-btn-loading-icon").count();
+      if (attempt === 3 || refused > 0) throw e;
+      if (busy > 0) await dialog.waitFor({ state: "hidden", timeout: 15_000 }).catch(() => {});
+      if (!(await dialog.isVisible())) return;
+    }
+  }
+}

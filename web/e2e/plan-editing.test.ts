@@ -17,7 +17,8 @@ const submitBtn = /^提\s?交$/;
 /**
  * Picks an option of an antd Select found by its form label (typing part of its text when
  * searchable), then waits until the Select shows it. Under load a click can land while the
- * dropdown is still moving into place; picking is side-effect free, so it is tried again.
+ * dropdown is still moving into place, or the dropdown closes as the page re-renders; picking is
+ * side-effect free, so it is tried again.
  */
 async function pick(p: Page, scope: Locator, label: string, text: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
@@ -30,8 +31,9 @@ async function pick(p: Page, scope: Locator, label: string, text: string): Promi
     const dropdown = p.locator(
       `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
     );
-    await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click();
     try {
+      // The dropdown can close under the click (it re-renders as data arrives): open it again.
+      await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click({ timeout: 5_000 });
       await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
       return;
     } catch (e) {

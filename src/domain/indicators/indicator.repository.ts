@@ -125,3 +125,14 @@ export async function indicatorIdsOf(db: Executor, taskForceIds: readonly string
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The latest reading of an indicator for a month before `period`, other than `exceptId`, or undefined. */
+export function previousReading(db: Executor, indicatorId: string, period: string, exceptId: string | null) {
+  let q = db
+    .selectFrom("indicator_readings")
+    .select(["period", "actual"])
+    .where("indicatorId", "=", indicatorId)
+    .where("period", "<", period);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return q.orderBy("period", "desc").executeTakeFirst();
+}

@@ -1,4 +1,5 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { assertMayReport, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
@@ -8,8 +9,9 @@ import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } fro
 import { assertRefsExist, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { organisationSettings, statusDateOf } from "../settings/settings.service.js";
 import type { Reading, ReadingCreate, ReadingUpdate } from "./indicator.js";
-import { indicatorIdsOf, listReadingRows } from "./indicator.repository.js";
+import { indicatorIdsOf, listReadingRows, previousReading } from "./indicator.repository.js";
 import { getIndicator } from "./indicator.service.js";
 
 const LABEL = "indicator reading";
@@ -41,11 +43,71 @@ export async function getReading(ctx: ServiceContext, id: string): Promise<Readi
   return reading;
 }
 
-/** The indicator's owner, its task force's lead or an admin may report its actuals. */
-async function assertMayReportOn(w: WriteContext, indicatorId: string): Promise<void> {
+/** The indicator's owner, its task force's lead or an admin may report its actuals; answers the indicator. */
+async function assertMayReportOn(w: WriteContext, indicatorId: string) {
   const indicator = await getById(w.uow.db, "indicators", indicatorId, "indicator");
   assertMayReport(w, indicator.taskForceId, indicator.ownerPersonId, "indicator");
+  return indicator;
 }
+
+/**
+ * An actual is refused (422 `READING_RULE`) when its month has not begun at the status date, or —
+ * unless a note confirms it — when it lies far outside the span of its target, its baseline and
+ * the last actual (by the `plausibility.readingBand` setting, a multiple of the larger of them), or
+ * when a higher-better year-to-date total falls below the last one.
+ */
+async function assertPlausibleReading(
+  w: WriteContext,
+  indicator: {
+    id: string;
+    kind: string;
+    direction: string;
+    target: number;
+    baseline: number | null;
+    unit: string;
+  },
+  reading: Pick<Reading, "period" | "actual" | "note"> & { id: string | null },
+): Promise<void> {
+  const settings = await organisationSettings(w);
+  const statusDate = statusDateOf(settings, new Date(w.now()));
+  const details: ErrorDetail[] = [];
+  if (reading.period > statusDate.slice(0, 7))
+    details.push({
+      path: "period",
+      message: `${reading.period} has not begun at the status date ${statusDate}`,
+    });
+  const confirmed = !!reading.note?.trim();
+  const last = await previousReading(w.uow.db, indicator.id, reading.period, reading.id);
+  const anchors = [indicator.target, indicator.baseline, last?.actual].filter(
+    (x): x is number => typeof x === "number",
+  );
+  const band =
+    (settings.plausibility.readingBand ?? DEFAULT_READING_BAND) * Math.max(1, ...anchors.map(Math.abs));
+  const low = Math.min(...anchors) - band;
+  const high = Math.max(...anchors) + band;
+  const unit = indicator.unit ? ` ${indicator.unit}` : "";
+  if (!confirmed && (reading.actual < low || reading.actual > high))
+    details.push({
+      path: "actual",
+      message: `${reading.actual}${unit} lies far outside ${round(low)}–${round(high)}${unit} (target ${indicator.target}${last ? `, last actual ${last.actual} in ${last.period}` : ""}): check it, or confirm it with a note`,
+    });
+  if (!confirmed && last && indicator.kind === "cumulative" && reading.actual < last.actual)
+    details.push({
+      path: "actual",
+      message: `is below the year-to-date total ${last.actual}${unit} of ${last.period}: a total to date does not fall; check it, or confirm it with a note`,
+    });
+  if (details.length)
+    throw new AppError("READING_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * How far (a multiple of the larger of target, baseline and last actual) an actual may lie outside
+ * their span without a note: wide enough for the 2022 lockdown months (−30 % after −3 %), narrow
+ * enough that a typing slip (9,999,999 % for 95 %) is caught.
+ */
+export const DEFAULT_READING_BAND = 3;
 
 /** Records a month's actual of an indicator (one per month; `reportedAt` is stamped now). */
 export function createReading(ctx: ServiceContext, input: ReadingCreate, id = newId()): Promise<Reading> {
@@ -53,7 +115,8 @@ export function createReading(ctx: ServiceContext, input: ReadingCreate, id = ne
     const db = w.uow.db;
     const record = readingSchemas.complete(input);
     await assertRefsExist(db, refsOf(record));
-    await assertMayReportOn(w, record.indicatorId);
+    const indicator = await assertMayReportOn(w, record.indicatorId);
+    await assertPlausibleReading(w, indicator, { ...record, id: null });
     await assertUnique(
       db,
       "indicator_readings",
@@ -80,11 +143,12 @@ export function updateReading(ctx: ServiceContext, id: string, input: ReadingUpd
   return write(ctx, async (w) => {
     const db = w.uow.db;
     const before = await getById(db, "indicator_readings", id, LABEL);
-    await assertMayReportOn(w, before.indicatorId);
+    const indicator = await assertMayReportOn(w, before.indicatorId);
     const { version, ...changes } = input;
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["indicatorId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
+    await assertPlausibleReading(w, indicator, { ...before, ...changes });
     if (changes.period !== undefined)
       await assertUnique(
         db,

@@ -75,3 +75,14 @@ export async function evidenceNamingAttachments(db: Executor): Promise<string[][
     .execute();
   return rows.map((r) => fromJson(progressReportSchemas.entity.shape.evidence, r.evidence));
 }
+
+/** The latest report of a task dated on or before `date`, other than `exceptId`, or undefined. */
+export function previousReport(db: Executor, taskId: string, date: string, exceptId: string | null) {
+  let q = db
+    .selectFrom("progress_reports")
+    .select(["id", "reportDate", "percent"])
+    .where("taskId", "=", taskId)
+    .where("reportDate", "<=", date);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return q.orderBy("reportDate", "desc").orderBy("createdAt", "desc").executeTakeFirst();
+}

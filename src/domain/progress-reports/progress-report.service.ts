@@ -1,6 +1,7 @@
 import { parseAttachmentRef } from "../../shared/api/attachments.js";
 import { progressReportSchemas } from "../../shared/api/reports.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { dayNumber, isoDateOfDay } from "../../vocabulary/index.js";
 import { assertMayReport, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { asSystem, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
@@ -10,7 +11,8 @@ import { assertUnchanged, assertVersion, deleteById, getById } from "../records/
 import { assertRefsExist, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
-import { lockTaskForce } from "../task-forces/task-force.repository.js";
+import { organisationSettings, statusDateOf } from "../settings/settings.service.js";
+import { findTaskForce, lockTaskForce } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import { applyTaskChanges, type StoredTask, storedTaskIn } from "../tasks/task.service.js";
 import type { ProgressReport, ProgressReportCreate, ProgressReportUpdate } from "./progress-report.js";
@@ -18,6 +20,7 @@ import {
   attachmentTasks,
   latestReportId,
   listProgressReportRows,
+  previousReport,
   toProgressReport,
 } from "./progress-report.repository.js";
 
@@ -76,6 +79,42 @@ async function checkEvidence(db: Executor, taskId: string, evidence: readonly st
 }
 
 /**
+ * A report tells what has happened, so it is refused (422 `REPORT_RULE`, one detail per rule) when it
+ * is dated after the status date (plus the `plausibility.reportGraceDays` setting) or before its
+ * task force's start, says nothing (neither text nor evidence), or reports less progress than an
+ * earlier report of the task (which is corrected by editing that report instead).
+ */
+async function assertPlausibleReport(
+  w: WriteContext,
+  task: StoredTask,
+  report: Pick<ProgressReport, "reportDate" | "percent" | "narrative" | "evidence"> & { id: string | null },
+): Promise<void> {
+  const settings = await organisationSettings(w);
+  const statusDate = statusDateOf(settings, new Date(w.now()));
+  const grace = settings.plausibility.reportGraceDays ?? 0;
+  const latest = isoDateOfDay(dayNumber(statusDate) + grace);
+  const details: ErrorDetail[] = [];
+  if (report.reportDate > latest)
+    details.push({
+      path: "reportDate",
+      message: `is after the status date ${statusDate}${grace ? ` (and its grace of ${grace} days)` : ""}: a report tells what has happened`,
+    });
+  const taskForce = await findTaskForce(w.uow.db, task.taskForceId);
+  if (taskForce?.startDate && report.reportDate < taskForce.startDate)
+    details.push({ path: "reportDate", message: `is before the task force's start ${taskForce.startDate}` });
+  if (!report.narrative.trim() && report.evidence.length === 0)
+    details.push({ path: "narrative", message: "a report says what was done: a text or evidence" });
+  const previous = await previousReport(w.uow.db, task.id, report.reportDate, report.id);
+  if (previous && report.percent < previous.percent)
+    details.push({
+      path: "percent",
+      message: `is below the ${previous.percent}% reported on ${previous.reportDate}: correct that report instead`,
+    });
+  if (details.length)
+    throw new AppError("REPORT_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
+}
+
+/**
  * When `report` is its task's latest (by report date, then creation), the task takes its percent:
  * 0 keeps it not started, 1–99 puts it in progress, 100 makes it done with the report date as
  * actual finish; any report with progress moves the actual start back to its date if earlier. The
@@ -116,6 +155,7 @@ export function createProgressReport(
     const task = await storedTaskIn(w, record.taskId);
     assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
     await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
+    await assertPlausibleReport(w, task, { ...record, id: null });
     await checkEvidence(db, task.id, record.evidence);
     const at = w.now();
     const row = await insertRecord(db, "progress_reports", {
@@ -150,6 +190,7 @@ export function updateProgressReport(
     assertUnchanged(before, changes, ["taskId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
     await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
+    await assertPlausibleReport(w, task, { ...before, ...changes, evidence: evidence ?? before.evidence });
     if (evidence) await checkEvidence(db, task.id, evidence);
     const row = await updateAtVersion(
       db,

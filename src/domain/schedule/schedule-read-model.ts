@@ -16,7 +16,7 @@ import {
   schedule,
 } from "../../engines/index.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
-import type { ErrorDetail } from "../../shared/errors.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import {
   type ClosedLoopDependency,
   type ClosedLoopTask,
@@ -24,8 +24,8 @@ import {
   readPlans,
 } from "../closed-loop/closed-loop.repository.js";
 import { type ClosedLoopView, closedLoopData, planStamps } from "../closed-loop/closed-loop.snapshot.js";
-import type { ServiceContext } from "../context.js";
-import { calendarOf, organisationSettings } from "../settings/settings.service.js";
+import type { ServiceContext, WriteContext } from "../context.js";
+import { calendarOf, organisationSettings, organisationStatusDate } from "../settings/settings.service.js";
 import type { TaskForce } from "../task-forces/task-force.js";
 import { NO_SCHEDULE, type TaskSchedule } from "../tasks/task.js";
 import { scheduleFileOf } from "./schedule-input.js";
@@ -51,9 +51,11 @@ function problemsOf(
     const id = file.tasks[Number(i)]?.id;
     return tasks.find((t) => t.id === id)?.code ?? id ?? i;
   };
+  // The path names the task by code; the engine's own label (its id and position) is dropped.
   return e.details.map((d) => ({
     ...d,
     path: d.path.replace(/^tasks\[(\d+)\]/, (_m, i: string) => `task ${code(i)}`),
+    message: d.message.replace(/^task "(?:[^"\\]|\\.)*" \(tasks\[\d+\]\) |^tasks\[\d+\] /, ""),
   }));
 }
 
@@ -216,4 +218,35 @@ function groupByTaskForce<R extends { taskForceId: string }>(rows: readonly R[])
     else out.set(r.taskForceId, [r]);
   }
   return out;
+}
+
+/**
+ * Refuses (422 `UNSCHEDULABLE`, with the scheduler's reason by WBS code) a change of a task force's
+ * plan — `edit` applied to its records as they are in the write — that would leave the plan
+ * impossible to schedule (a deadline before its start, say) where it could be scheduled before: such
+ * a change would silently leave the battle map without dates. A plan already broken may still be
+ * edited, to mend it. Call before writing the change.
+ */
+export async function assertPlanStaysSchedulable(
+  w: WriteContext,
+  taskForceId: string,
+  edit: (plan: PlanData) => PlanData,
+): Promise<void> {
+  const before = await readPlans(w.uow.db, [taskForceId]);
+  const after = edit(before);
+  const tf = after.taskForces[0];
+  if (!tf) return;
+  const calendar = calendarOf(await organisationSettings(w));
+  const at = { statusDate: await organisationStatusDate(w), computedAt: w.now() };
+  const next = computeTaskForceSchedule(tf, after.tasks, after.dependencies, calendar, at);
+  if (!next.run.error) return;
+  const was =
+    before.taskForces[0] &&
+    computeTaskForceSchedule(before.taskForces[0], before.tasks, before.dependencies, calendar, at);
+  if (!was || was.run.error) return;
+  throw new AppError(
+    "UNSCHEDULABLE",
+    next.run.error.replace(/^cannot schedule: /, "the plan could not be scheduled: "),
+    next.problems,
+  );
 }

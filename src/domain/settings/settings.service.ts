@@ -31,6 +31,7 @@ export async function readSettings(db: Executor): Promise<Settings> {
     calendar: (await getSetting(db, "calendar", S.calendar)) ?? {},
     lights,
     assessment: (await getSetting(db, "assessment", S.assessment)) ?? { weights: {} },
+    plausibility: (await getSetting(db, "plausibility", S.plausibility)) ?? {},
   };
 }
 

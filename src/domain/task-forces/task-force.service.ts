@@ -14,6 +14,7 @@ import { assertUnique, assertVersion, deleteById, notFound } from "../records/re
 import { assertRefsExist, assertUnreferenced, listRefs, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { assertPlanStaysSchedulable } from "../schedule/schedule-read-model.js";
 import type { TaskForce, TaskForceCreate, TaskForceUpdate } from "./task-force.js";
 import {
   deleteTaskForceLinks,
@@ -89,6 +90,11 @@ export function updateTaskForce(ctx: ServiceContext, id: string, input: TaskForc
     const { version, goalIds, coUnitIds, ...changes } = input;
     await assertRefsExist(db, refsOf({ ...changes, goalIds, coUnitIds }));
     if (changes.code !== undefined) await assertUnique(db, "task_forces", { code: changes.code }, id, LABEL);
+    if (changes.startDate !== undefined || changes.deadline !== undefined)
+      await assertPlanStaysSchedulable(w, id, (plan) => ({
+        ...plan,
+        taskForces: plan.taskForces.map((tf) => ({ ...tf, ...changes })),
+      }));
     await updateAtVersion(
       db,
       "task_forces",

@@ -8,6 +8,7 @@ import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { assertPlanStaysSchedulable } from "../schedule/schedule-read-model.js";
 import { lockTaskForce } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import type { Dependency, DependencyCreate, DependencyUpdate } from "./task.js";
@@ -87,14 +88,12 @@ export function createDependency(
     const pair = { predecessorId: record.predecessorId, successorId: record.successorId };
     await assertUnique(db, "dependencies", pair, null, LABEL);
     const at = w.now();
-    const created = await insertRecord(db, "dependencies", {
-      id,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      taskForceId,
-      ...record,
-    });
+    const row = { id, version: 1, createdAt: at, updatedAt: at, taskForceId, ...record };
+    await assertPlanStaysSchedulable(w, taskForceId, (plan) => ({
+      ...plan,
+      dependencies: [...plan.dependencies, row],
+    }));
+    const created = await insertRecord(db, "dependencies", row);
     await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
     return created;
   });
@@ -124,6 +123,10 @@ export function updateDependency(
         id,
         LABEL,
       );
+    await assertPlanStaysSchedulable(w, taskForceId, (plan) => ({
+      ...plan,
+      dependencies: plan.dependencies.map((d) => (d.id === id ? { ...next, taskForceId } : d)),
+    }));
     const after = await updateAtVersion(
       db,
       "dependencies",

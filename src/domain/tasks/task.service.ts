@@ -12,7 +12,12 @@ import { assertRefsExist, assertUnreferenced, listRefs, type RefCheck } from "..
 import { write } from "../records/transaction.js";
 import { assertNotOwnAncestor } from "../records/tree.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
-import { schedulesAt, taskSchedulesOf, withSchedule } from "../schedule/schedule-read-model.js";
+import {
+  assertPlanStaysSchedulable,
+  schedulesAt,
+  taskSchedulesOf,
+  withSchedule,
+} from "../schedule/schedule-read-model.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
 import { lockTaskForce } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
@@ -190,6 +195,10 @@ export async function createTask(ctx: ServiceContext, input: TaskCreate, id = ne
     const record: TaskRecord = { id, version: 1, createdAt: at, updatedAt: at, ...fields };
     await checkTaskRules(db, { ...record, coUnitIds }, null);
     await assertUnique(db, "tasks", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
+    await assertPlanStaysSchedulable(w, record.taskForceId, (plan) => ({
+      ...plan,
+      tasks: [...plan.tasks, record],
+    }));
     await insertRecord(db, "tasks", record);
     await writeTaskCoUnits(db, id, coUnitIds);
     const after = await storedTask(db, id);
@@ -210,6 +219,10 @@ export async function updateTask(ctx: ServiceContext, id: string, input: TaskUpd
     assertUnchanged(before, changes, ["taskForceId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
     await lockTaskForce(w.uow, w.database.dialect, before.taskForceId);
+    await assertPlanStaysSchedulable(w, before.taskForceId, (plan) => ({
+      ...plan,
+      tasks: plan.tasks.map((t) => (t.id === id ? { ...t, ...changes } : t)),
+    }));
     return applyTaskChanges(w, before, version, changes);
   });
   return scheduled(ctx, updated);

@@ -41,6 +41,16 @@ export const settingsView = z.object({
       supervision: z.number().min(0).max(100).optional(),
     }),
   }),
+  /** What entries are plausible (checked by the services, explained when refused). */
+  plausibility: z.strictObject({
+    /** Days a progress report may be dated after the status date (default 0). */
+    reportGraceDays: z.number().int().min(0).max(30).optional(),
+    /**
+     * How far an actual may lie outside the span of its target and the last actual, as a multiple of
+     * the larger of them (default 3); farther needs a confirmation note.
+     */
+    readingBand: z.number().min(0.1).max(100).optional(),
+  }),
 });
 z.globalRegistry.add(settingsView, { id: "Settings" });
 export type Settings = z.output<typeof settingsView>;

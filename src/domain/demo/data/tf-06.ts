@@ -228,6 +228,7 @@ export const tf06: TaskForceSpec = {
       target: 6,
       owner: "p-zjj-4",
       series: [7.1, 5.2, -3.3, -28.6, -20.4, -8.9, -0.2],
+      notes: { 3: "4月在建项目受疫情影响大面积停工" },
     },
   ],
 };

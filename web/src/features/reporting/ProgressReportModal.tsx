@@ -79,7 +79,7 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
         <DateField />
       </Form.Item>
       <Form.Item name="percent" label={t("report.percent")} rules={[zodRule(f.percent)]}>
-        <InputNumber min={0} max={100} style={{ width: 160 }} />
+        <InputNumber style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="narrative" label={t("report.narrative")} rules={[zodRule(f.narrative)]}>
         <Input.TextArea rows={3} />

@@ -117,7 +117,7 @@ export function TaskFormModal(props: {
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="duration" label={t("plan.duration")} rules={[zodRule(f.duration)]}>
-            <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+            <InputNumber style={{ width: "100%" }} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -127,7 +127,7 @@ export function TaskFormModal(props: {
         </Col>
         <Col span={8}>
           <Form.Item name="weight" label={t("plan.weight")} rules={[zodRule(f.weight, (v) => v ?? 0)]}>
-            <InputNumber min={0} max={100} style={{ width: "100%" }} />
+            <InputNumber style={{ width: "100%" }} />
           </Form.Item>
         </Col>
       </Row>

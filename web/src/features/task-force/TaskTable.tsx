@@ -161,7 +161,6 @@ export function TaskTable(props: {
                 <InputNumber
                   aria-label={t("task.duration")}
                   {...keys}
-                  min={0}
                   value={e.draft.duration}
                   onChange={(v) => e.set("duration", v)}
                   {...err("duration")}
@@ -214,8 +213,6 @@ export function TaskTable(props: {
                 <InputNumber
                   aria-label={t("task.percent")}
                   {...keys}
-                  min={0}
-                  max={100}
                   value={e.draft.percent}
                   onChange={(v) => e.set("percent", v ?? 0)}
                   {...err("percent")}
@@ -233,8 +230,6 @@ export function TaskTable(props: {
                 <InputNumber
                   aria-label={t("task.weight")}
                   {...keys}
-                  min={0}
-                  max={100}
                   value={e.draft.weight}
                   onChange={(v) => e.set("weight", v ?? 0)}
                   {...err("weight")}
