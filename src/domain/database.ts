@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { ApiTokenTable, AuthFailureTable, SessionTable } from "./accounts/account.table.js";
 import type { AttachmentTable } from "./attachments/attachment.table.js";
 import type { AuditEntryTable, DataChangeTable, RevisionTable } from "./audit/audit.table.js";
+import type { PlanBaselineTable, PlanBaselineTaskTable } from "./baselines/baseline.table.js";
 import type { AssessmentTable } from "./closed-loop/assessment.table.js";
 import type { CommentTable } from "./comments/comment.table.js";
 import type { GoalTable } from "./goals/goal.table.js";
@@ -51,6 +52,8 @@ export interface Database {
   auth_failures: AuthFailureTable;
   assessments: AssessmentTable;
   sequences: SequenceTable;
+  plan_baselines: PlanBaselineTable;
+  plan_baseline_tasks: PlanBaselineTaskTable;
 }
 
 /** The typed handle: a connection or an open transaction (repositories accept either). */

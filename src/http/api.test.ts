@@ -80,7 +80,12 @@ describe.each(dialects)("REST API on %s", (dialect) => {
     });
     expect(r.status).toBe(422);
     expect(r.body.error.details).toEqual([
-      { path: "responsibleUnitId", message: 'no org unit with id "ghost"' },
+      {
+        path: "responsibleUnitId",
+        message: 'no org unit with id "ghost"',
+        key: "missingRecord",
+        params: { what: "org unit", id: "ghost" },
+      },
     ]);
   });
 

@@ -16,6 +16,7 @@ import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { attachmentRoutes } from "./routes/attachments/attachments.routes.js";
 import { authRoutes } from "./routes/auth/auth.routes.js";
+import { baselineRoutes } from "./routes/baselines/baselines.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop/closed-loop.routes.js";
 import { commentRoutes } from "./routes/comments/comments.routes.js";
 import { dispatchRoutes } from "./routes/dispatch/dispatch.routes.js";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, deps);
   await app.register(commentRoutes, deps);
   await app.register(scheduleRoutes, deps);
+  await app.register(baselineRoutes, deps);
   await app.register(closedLoopRoutes, deps);
   await app.register(dispatchRoutes, deps);
   await app.register(settingsRoutes, deps);

@@ -118,7 +118,12 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     const missing = await report(["attachment:no-such-file:x.png"]);
     expect(missing.status).toBe(422);
     expect(missing.body.error.details).toEqual([
-      { path: "evidence.0", message: "no attachment no-such-file" },
+      {
+        path: "evidence.0",
+        message: "no attachment no-such-file",
+        key: "noAttachment",
+        params: { id: "no-such-file" },
+      },
     ]);
     expect(await snapshot(t.database)).toBe(before);
   });

@@ -109,9 +109,16 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
       note: "口径调整后重报",
     });
     await expectFresh();
-    await ok("PATCH", `/api/v1/indicator-readings/${reading.id}`, { version: reading.version, actual: 43 });
+    await ok("PATCH", `/api/v1/indicator-readings/${reading.id}`, {
+      version: reading.version,
+      actual: 43,
+      reason: "统计口径更正",
+    });
     await expectFresh();
-    await ok("DELETE", `/api/v1/indicator-readings/${reading.id}?version=${reading.version + 1}`);
+    await ok(
+      "DELETE",
+      `/api/v1/indicator-readings/${reading.id}?version=${reading.version + 1}&reason=${encodeURIComponent("重复填报")}`,
+    );
     await expectFresh();
     const item = await ok("POST", "/api/v1/supervision-items", {
       taskForceId: "tf-07",

@@ -106,6 +106,7 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
     const corrected = await admin("PATCH", `/api/v1/progress-reports/${latest.id}`, {
       version: latest.version,
       percent: 20,
+      reason: "前期进度估计偏高，按实际工程量更正",
     });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
     expect(await taskLight("tf-10", "t-10-1.3")).toBe("red");

@@ -94,6 +94,10 @@ const READS: Readonly<Record<string, (f: Fixtures) => string>> = {
   "/task-forces/{id}/full": (f) => f.tf02,
   "/task-forces/{id}/schedule": (f) => f.tf02,
   "/task-forces/{id}/lights": (f) => f.tf02,
+  "/task-forces/{id}/baselines": (f) => f.tf02,
+  // Baseline 1: the demo's plan as approved at the task force's start.
+  "/task-forces/{id}/baselines/{number}": (f) => f.tf02,
+  "/task-forces/{id}/plan-approval": (f) => f.tf02,
   "/tasks/{id}": (f) => f.task,
   "/dependencies/{id}": (f) => f.dependency,
   "/members/{id}": (f) => f.member,
@@ -215,13 +219,20 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
   };
 
   // Targets of the write cases, resolved at request time.
+  /** Recorded values: a change is a correction, a delete a withdrawal, each with a reason. */
+  const CORRECTED = new Set(["indicator-readings", "progress-reports"]);
   const update = (path: string, table: string, id: (f: Fixtures) => string, field: string) => async () => {
     const r = await row(table, id(f));
-    return { url: `${API}/${path}/${id(f)}`, body: { version: Number(r.version), [field]: r[field] } };
+    const why = CORRECTED.has(path) ? { reason: "范围测试更正" } : {};
+    return {
+      url: `${API}/${path}/${id(f)}`,
+      body: { version: Number(r.version), [field]: r[field], ...why },
+    };
   };
   const remove = (path: string, table: string, id: (f: Fixtures) => string) => async () => {
     const r = await row(table, id(f));
-    return { url: `${API}/${path}/${id(f)}?version=${Number(r.version)}` };
+    const why = CORRECTED.has(path) ? `&reason=${encodeURIComponent("范围测试撤回")}` : "";
+    return { url: `${API}/${path}/${id(f)}?version=${Number(r.version)}${why}` };
   };
   const create = (path: string, body: () => Rec) => async () => ({ url: `${API}/${path}`, body: body() });
   const transition = (action: string, state: string) => async () => {
@@ -310,7 +321,10 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     },
     "POST /task-forces/{id}/approve-plan": {
       scope: "task force",
-      target: plain((f) => `${API}/task-forces/${f.tf02}/approve-plan`),
+      target: async (f) => ({
+        url: `${API}/task-forces/${f.tf02}/approve-plan`,
+        body: { reason: "范围测试" },
+      }),
     },
     "POST /members": {
       scope: "task force",
@@ -717,7 +731,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     const brokenFixtures: string[] = [];
     for (const { method, path } of operations()) {
       if (method !== "GET" || !(path in READS)) continue;
-      const url = `${API}${path.replace("{id}", READS[path]!(f))}`;
+      const url = `${API}${path.replace("{id}", READS[path]!(f)).replace("{number}", "1")}`;
       // The fixture exists and an unscoped admin reads it: a refusal below is about scope.
       const control = await send(root, "GET", { url });
       if (control.status !== 200) brokenFixtures.push(`GET ${path} unscoped admin → ${outcome(control)}`);

@@ -126,6 +126,12 @@ export const ERRORS = {
     en: "You may not do this",
     when: "the caller's role may not use the route (see `src/http/policy.ts`), or the record lies outside the caller's task forces or the API token's task force",
   },
+  REBASELINE_NEEDS_SUPERVISOR: {
+    status: 403,
+    zh: "计划已有基线，重新确定基线须由督查室批准",
+    en: "The plan already has a baseline; a new one needs the supervision office",
+    when: "a task force's lead approving a second or later baseline (only a supervisor or an admin, not limited to one task force, may re-baseline)",
+  },
   CSRF: {
     status: 403,
     zh: "页面已过期，请刷新后重试",

@@ -51,5 +51,9 @@ export interface LocalizedText {
 /** One problem inside an input, located by a path such as `tasks[3].duration` or `row 7, deadline`. */
 export interface ErrorDetail {
   readonly path: string;
+  /** In English, for logs and API clients; people read the text `key` and `params` give. */
   readonly message: string;
+  /** The message's key in `src/shared/messages.ts` (e.g. `notEmpty`, `zod.too_big`), when it has one. */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number | boolean | null>>;
 }

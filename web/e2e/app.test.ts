@@ -256,7 +256,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await p.goto("/task-forces/tf-01?tab=history&task=t-01-1.4");
     await p.getByText("变更内容").first().waitFor();
     await p.getByText("新建").first().waitFor();
-    expect(await p.getByText("title").count()).toBeGreaterThan(0);
+    // Fields by their labels, never their wire names.
+    expect(await p.locator('[data-field="title"]').first().textContent()).toMatch(/^名称：/);
+    expect(await p.getByText("title", { exact: true }).count()).toBe(0);
     await h.shot(p, "history-supervisor");
     const member = await h.page("member");
     await member.goto("/task-forces/tf-01");

@@ -22,7 +22,8 @@ async function apiGet<T>(p: Page, path: string): Promise<T> {
 
 /** The cells' texts of the visible ranking table's rows. */
 async function rankingRows(p: Page): Promise<string[][]> {
-  const rows = p.locator(".ant-tabs-content-active tbody tr.ant-table-row");
+  // The snapshot's ranking, not the live ranking above it.
+  const rows = p.locator('[data-testid="snapshot-ranking"] .ant-tabs-content-active tbody tr.ant-table-row');
   const out: string[][] = [];
   for (const r of await rows.all()) out.push((await r.locator("td").allInnerTexts()).map((s) => s.trim()));
   return out;
@@ -76,7 +77,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
     await p.getByTestId("compare-select").click();
     await p.locator(".ant-select-item-option", { hasText: "2022-07-15" }).click();
     await p.getByRole("columnheader", { name: "名次变化" }).waitFor();
-    const rows = p.locator(".ant-tabs-content-active tbody tr.ant-table-row");
+    const rows = p.locator(
+      '[data-testid="snapshot-ranking"] .ant-tabs-content-active tbody tr.ant-table-row',
+    );
     await expect.poll(() => rows.count()).toBe(10);
     const movements = await rows.evaluateAll((trs) =>
       trs.map((tr) => [
@@ -95,7 +98,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
     await h.shot(p, "assessment-compare");
 
     // Units and persons are ranked too.
-    await p.getByRole("tab", { name: "责任单位" }).click();
+    await p.getByTestId("snapshot-ranking").getByRole("tab", { name: "责任单位" }).click();
     await expect.poll(async () => (await rankingRows(p)).length).toBeGreaterThan(0);
 
     // A snapshot at another status date, typed as an ISO date.

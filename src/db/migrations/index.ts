@@ -11,6 +11,8 @@ import * as dataChanges from "./2026-11-29-0009-data-changes.js";
 import * as attachments from "./2026-11-29-0010-attachments.js";
 import * as scheduleOnRead from "./2026-12-02-0011-schedule-on-read.js";
 import * as sequences from "./2026-12-02-0012-sequences.js";
+import * as planBaselines from "./2026-12-02-0013-plan-baselines.js";
+import * as auditReason from "./2026-12-02-0014-audit-reason.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29-0010-attachments": attachments,
   "2026-12-02-0011-schedule-on-read": scheduleOnRead,
   "2026-12-02-0012-sequences": sequences,
+  "2026-12-02-0013-plan-baselines": planBaselines,
+  "2026-12-02-0014-audit-reason": auditReason,
 };

@@ -1,5 +1,6 @@
 import { type Role, userSchemas } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { User } from "../org/org.js";
@@ -57,7 +58,7 @@ export async function changeOwnPassword(
   const user = await findUserRow(readerOf(ctx), { id: input.userId });
   if (!user || !(await verifyPassword(input.current, user.passwordHash)))
     throw new AppError("BAD_PASSWORD", "the current password is wrong", [
-      { path: "currentPassword", message: "wrong" },
+      ruleDetail("currentPassword", "wrongPassword"),
     ]);
   await setPassword(ctx, input.userId, input.next, input.keepCookie);
 }

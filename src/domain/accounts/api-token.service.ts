@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/api/org.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -41,7 +42,7 @@ export function createApiToken(
     if (caller.via === "token") throw new AppError("FORBIDDEN", "an API token cannot create API tokens");
     if (!caller.roles.includes(input.role) && !caller.roles.includes("admin"))
       throw new AppError("FORBIDDEN", `you do not hold the role ${input.role}`, [
-        { path: "role", message: "not one of your roles" },
+        ruleDetail("role", "notYourRole"),
       ]);
     await assertRefsExist(w.uow.db, [{ path: "taskForceId", table: "task_forces", id: input.taskForceId }]);
     const token = newSecret("gt_");

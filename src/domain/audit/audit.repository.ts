@@ -12,6 +12,8 @@ export interface AuditWrite {
   readonly entityId: string;
   readonly before: unknown;
   readonly after: unknown;
+  /** Why (a correction's or withdrawal's reason). */
+  readonly reason?: string | null;
 }
 
 /** The task force a wire record belongs to, when it names one. */
@@ -51,6 +53,7 @@ export async function appendAudits(
           entityId: e.entityId,
           before: e.before == null ? null : JSON.stringify(e.before),
           after: e.after == null ? null : JSON.stringify(e.after),
+          reason: e.reason ?? null,
         })),
       )
       .execute();

@@ -8,6 +8,8 @@ export interface AuditEntryTable {
   entityId: string;
   before: string | null;
   after: string | null;
+  /** Why, where the change asks for a reason (a correction or withdrawal). */
+  reason: string | null;
 }
 
 /** `revisions`: counters; the `data` row moves on with every audited change. */

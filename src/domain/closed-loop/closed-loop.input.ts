@@ -23,7 +23,7 @@ export function overviewInputOf(
   for (const s of d.supervisionItems) {
     if (!s.taskId) continue;
     const list = supervisionByTask.get(s.taskId) ?? [];
-    list.push({ id: s.id, dueDate: s.dueDate, state: s.state });
+    list.push({ id: s.id, code: s.code, dueDate: s.dueDate, state: s.state });
     supervisionByTask.set(s.taskId, list);
   }
   const tasks = d.tasks.map((t) => {

@@ -206,6 +206,8 @@ const UNRELATED = new Set([
   "comment",
   "org_unit",
   "person",
+  // A baseline's own entry; the task baselines it moves are recorded as task changes.
+  "plan_baseline",
   "settings",
   "task_force_member",
   "user",

@@ -1,5 +1,6 @@
 import { commentSchemas } from "../../shared/api/comments.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertMayComment, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
@@ -51,7 +52,7 @@ async function assertOnItsTaskForce(
     const owner = await taskForceOfRecord(db, table, id);
     if (owner && owner !== c.taskForceId)
       throw new AppError("COMMENT_RULE", `${field}: belongs to another task force`, [
-        { path: field, message: "belongs to another task force" },
+        ruleDetail(field, "otherTaskForce"),
       ]);
   }
 }

@@ -55,7 +55,8 @@ describe("buildDemoDataset", () => {
       [data.goals, goalSchemas],
       [data.taskForces, taskForceSchemas],
       [data.members, memberSchemas],
-      [data.tasks, taskSchemas],
+      // Baselines are recorded as the task force's first baseline when loaded, not through the task.
+      [data.tasks.map(({ baselineStart: _s, baselineFinish: _f, ...task }) => task), taskSchemas],
       [data.dependencies, dependencySchemas],
       [data.indicators, indicatorSchemas],
       [data.readings, readingSchemas],

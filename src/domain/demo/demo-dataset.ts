@@ -9,6 +9,12 @@ import type { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
 
 type Seed<S extends { create: z.ZodType }> = z.input<S["create"]> & { readonly id: string };
 
+/** A task's planned dates in its task force's first baseline (recorded when the demo is loaded). */
+export interface DemoBaseline {
+  readonly baselineStart?: string | null;
+  readonly baselineFinish?: string | null;
+}
+
 /** A step replayed through the supervision state machine when the demo is loaded. */
 export interface DemoTransition {
   readonly action: SupervisionAction;
@@ -43,7 +49,7 @@ export interface DemoDataset {
   readonly taskForces: readonly Seed<typeof taskForceSchemas>[];
   readonly members: readonly Seed<typeof memberSchemas>[];
   /** Parents come before their children. */
-  readonly tasks: readonly Seed<typeof taskSchemas>[];
+  readonly tasks: readonly (Seed<typeof taskSchemas> & DemoBaseline)[];
   readonly dependencies: readonly Seed<typeof dependencySchemas>[];
   readonly indicators: readonly Seed<typeof indicatorSchemas>[];
   readonly readings: readonly Seed<typeof readingSchemas>[];

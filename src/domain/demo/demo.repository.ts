@@ -15,6 +15,8 @@ const ALL_TABLES = [
   "indicator_readings",
   "indicators",
   "dependencies",
+  "plan_baseline_tasks",
+  "plan_baselines",
   "task_co_units",
   "tasks",
   "task_force_members",

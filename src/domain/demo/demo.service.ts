@@ -7,6 +7,7 @@ import { supervisionItemSchemas } from "../../shared/api/supervision.js";
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
 import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
 import { setPassword } from "../accounts/account.service.js";
+import { recordBaseline } from "../baselines/baseline.service.js";
 import type { ServiceContext, WriteContext } from "../context.js";
 import { createGoal } from "../goals/goal.service.js";
 import { createIndicator } from "../indicators/indicator.service.js";
@@ -69,8 +70,24 @@ export function loadDemo(
     counts.goals = await loadSeeds(w, goalSchemas.create, data.goals, createGoal);
     counts["task-forces"] = await loadSeeds(w, taskForceSchemas.create, data.taskForces, createTaskForce);
     counts.members = await loadSeeds(w, memberSchemas.create, data.members, createMember);
-    counts.tasks = await loadSeeds(w, taskSchemas.create, data.tasks, createTask);
+    const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, ...task }) => task);
+    counts.tasks = await loadSeeds(w, taskSchemas.create, tasks, createTask);
     counts.dependencies = await loadSeeds(w, dependencySchemas.create, data.dependencies, createDependency);
+    // Each task force's plan as approved at its start: baseline 1, which slippage counts from.
+    for (const tf of data.taskForces) {
+      const dates = data.tasks.flatMap((t) =>
+        t.taskForceId === tf.id && t.baselineStart && t.baselineFinish
+          ? [{ taskId: t.id, start: t.baselineStart, finish: t.baselineFinish }]
+          : [],
+      );
+      if (dates.length === 0) continue;
+      const day = tf.startDate ?? data.statusDate;
+      await recordBaseline(w, tf.id, dates, {
+        reason: "专班成立时批准的初始计划",
+        statusDate: day,
+        approvedAt: `${day}T01:00:00.000Z`,
+      });
+    }
     counts.indicators = await loadSeeds(w, indicatorSchemas.create, data.indicators, createIndicator);
     counts["indicator-readings"] = await loadSeeds(w, readingSchemas.create, data.readings, createReading);
     counts["progress-reports"] = await loadSeeds(

@@ -1,5 +1,6 @@
 import { indicatorSchemas } from "../../shared/api/indicators.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
@@ -34,7 +35,7 @@ export async function assertTaskOfTaskForce(
   const owner = (await taskForcesOfTasks(db, [taskId])).get(taskId);
   if (owner && owner !== taskForceId)
     throw new AppError(code, `taskId: task ${taskId} belongs to another task force`, [
-      { path: "taskId", message: "belongs to another task force" },
+      ruleDetail("taskId", "otherTaskForce"),
     ]);
 }
 

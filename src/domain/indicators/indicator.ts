@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
+import type { indicatorSchemas, readingCorrection, readingSchemas } from "../../shared/api/indicators.js";
 import type { ListFields } from "../records/list.js";
 
 export type Indicator = z.output<typeof indicatorSchemas.entity>;
@@ -7,7 +7,7 @@ export type IndicatorCreate = z.output<typeof indicatorSchemas.create>;
 export type IndicatorUpdate = z.output<typeof indicatorSchemas.update>;
 export type Reading = z.output<typeof readingSchemas.entity>;
 export type ReadingCreate = z.output<typeof readingSchemas.create>;
-export type ReadingUpdate = z.output<typeof readingSchemas.update>;
+export type ReadingUpdate = z.output<typeof readingCorrection>;
 
 /** Lists of indicators (指标). */
 export const INDICATOR_LIST: ListFields = {

@@ -1,6 +1,7 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
-import { assertMayReport, readScope } from "../accounts/scope.js";
+import { ruleDetail } from "../../shared/messages.js";
+import { assertMayReport, assertReasonGiven, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -72,10 +73,7 @@ async function assertPlausibleReading(
   const statusDate = statusDateOf(settings, new Date(w.now()));
   const details: ErrorDetail[] = [];
   if (reading.period > statusDate.slice(0, 7))
-    details.push({
-      path: "period",
-      message: `${reading.period} has not begun at the status date ${statusDate}`,
-    });
+    details.push(ruleDetail("period", "periodNotBegun", { period: reading.period, statusDate }));
   const confirmed = !!reading.note?.trim();
   const last = await previousReading(w.uow.db, indicator.id, reading.period, reading.id);
   const anchors = [indicator.target, indicator.baseline, last?.actual].filter(
@@ -86,16 +84,19 @@ async function assertPlausibleReading(
   const low = Math.min(...anchors) - band;
   const high = Math.max(...anchors) + band;
   const unit = indicator.unit ? ` ${indicator.unit}` : "";
+  const lastParams = { last: last?.actual ?? null, lastPeriod: last?.period ?? null, unit };
   if (!confirmed && (reading.actual < low || reading.actual > high))
-    details.push({
-      path: "actual",
-      message: `${reading.actual}${unit} lies far outside ${round(low)}–${round(high)}${unit} (target ${indicator.target}${last ? `, last actual ${last.actual} in ${last.period}` : ""}): check it, or confirm it with a note`,
-    });
+    details.push(
+      ruleDetail("actual", "actualFarOff", {
+        actual: reading.actual,
+        low: round(low),
+        high: round(high),
+        target: indicator.target,
+        ...lastParams,
+      }),
+    );
   if (!confirmed && last && indicator.kind === "cumulative" && reading.actual < last.actual)
-    details.push({
-      path: "actual",
-      message: `is below the year-to-date total ${last.actual}${unit} of ${last.period}: a total to date does not fall; check it, or confirm it with a note`,
-    });
+    details.push(ruleDetail("actual", "totalFalls", lastParams));
   if (details.length)
     throw new AppError("READING_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
 }
@@ -144,7 +145,7 @@ export function updateReading(ctx: ServiceContext, id: string, input: ReadingUpd
     const db = w.uow.db;
     const before = await getById(db, "indicator_readings", id, LABEL);
     const indicator = await assertMayReportOn(w, before.indicatorId);
-    const { version, ...changes } = input;
+    const { version, reason, ...changes } = input;
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["indicatorId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
@@ -164,18 +165,41 @@ export function updateReading(ctx: ServiceContext, id: string, input: ReadingUpd
       { id, version, label: LABEL },
       { ...changes, reportedAt: at, updatedAt: at },
     );
-    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+    await appendAudit(w, {
+      action: "update",
+      entity: ENTITY,
+      entityId: id,
+      before,
+      after,
+      reason: reason.trim(),
+    });
     return after;
   });
 }
 
-/** Withdraws a reading. */
-export function deleteReading(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+/**
+ * Withdraws a reading, saying why (the old value and the reason stay in the audit trail). A reason is
+ * required of people; the system (a reset, a loader) may withdraw without one.
+ */
+export function deleteReading(
+  ctx: ServiceContext,
+  id: string,
+  version?: number,
+  reason?: string,
+): Promise<void> {
   return write(ctx, async (w) => {
     const before = await getById(w.uow.db, "indicator_readings", id, LABEL);
     await assertMayReportOn(w, before.indicatorId);
     assertVersion(before, version, LABEL);
+    assertReasonGiven(w, reason);
     await deleteById(w.uow.db, "indicator_readings", id);
-    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+    await appendAudit(w, {
+      action: "delete",
+      entity: ENTITY,
+      entityId: id,
+      before,
+      after: null,
+      reason: reason?.trim() ?? null,
+    });
   });
 }

@@ -1,8 +1,9 @@
 import { parseAttachmentRef } from "../../shared/api/attachments.js";
 import { progressReportSchemas } from "../../shared/api/reports.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { dayNumber, isoDateOfDay } from "../../vocabulary/index.js";
-import { assertMayReport, readScope } from "../accounts/scope.js";
+import { assertMayReport, assertReasonGiven, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { asSystem, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -67,12 +68,9 @@ async function checkEvidence(db: Executor, taskId: string, evidence: readonly st
   const details: ErrorDetail[] = [];
   for (const { k, id } of refs) {
     const owner = found.get(id);
-    if (owner === undefined) details.push({ path: `evidence.${k}`, message: `no attachment ${id}` });
+    if (owner === undefined) details.push(ruleDetail(`evidence.${k}`, "noAttachment", { id }));
     else if (owner !== taskId)
-      details.push({
-        path: `evidence.${k}`,
-        message: `attachment ${id} was uploaded for another task, not ${taskId}`,
-      });
+      details.push(ruleDetail(`evidence.${k}`, "attachmentOtherTask", { id, task: taskId }));
   }
   if (details.length)
     throw new AppError("BAD_EVIDENCE", `${details[0]!.path}: ${details[0]!.message}`, details);
@@ -95,21 +93,17 @@ async function assertPlausibleReport(
   const latest = isoDateOfDay(dayNumber(statusDate) + grace);
   const details: ErrorDetail[] = [];
   if (report.reportDate > latest)
-    details.push({
-      path: "reportDate",
-      message: `is after the status date ${statusDate}${grace ? ` (and its grace of ${grace} days)` : ""}: a report tells what has happened`,
-    });
+    details.push(ruleDetail("reportDate", "reportAfterStatusDate", { statusDate, grace }));
   const taskForce = await findTaskForce(w.uow.db, task.taskForceId);
   if (taskForce?.startDate && report.reportDate < taskForce.startDate)
-    details.push({ path: "reportDate", message: `is before the task force's start ${taskForce.startDate}` });
+    details.push(ruleDetail("reportDate", "reportBeforeStart", { start: taskForce.startDate }));
   if (!report.narrative.trim() && report.evidence.length === 0)
-    details.push({ path: "narrative", message: "a report says what was done: a text or evidence" });
+    details.push(ruleDetail("narrative", "reportSaysNothing"));
   const previous = await previousReport(w.uow.db, task.id, report.reportDate, report.id);
   if (previous && report.percent < previous.percent)
-    details.push({
-      path: "percent",
-      message: `is below the ${previous.percent}% reported on ${previous.reportDate}: correct that report instead`,
-    });
+    details.push(
+      ruleDetail("percent", "percentBelowEarlier", { percent: previous.percent, date: previous.reportDate }),
+    );
   if (details.length)
     throw new AppError("REPORT_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
 }
@@ -185,7 +179,7 @@ export function updateProgressReport(
     const before = toProgressReport(await getById(db, "progress_reports", id, LABEL));
     const task = await storedTaskIn(w, before.taskId);
     assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
-    const { version, evidence, ...changes } = input;
+    const { version, evidence, reason, ...changes } = input;
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["taskId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
@@ -199,22 +193,55 @@ export function updateProgressReport(
       { ...changes, ...(evidence ? { evidence: JSON.stringify(evidence) } : {}), updatedAt: w.now() },
     );
     const after = toProgressReport(row);
-    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+    await appendAudit(w, {
+      action: "update",
+      entity: ENTITY,
+      entityId: id,
+      before,
+      after,
+      reason: reason.trim(),
+    });
     await applyToTask(w, await storedTaskIn(w, task.id), after);
     return after;
   });
 }
 
-/** Withdraws a report. */
-export function deleteProgressReport(ctx: ServiceContext, id: string, version?: number): Promise<void> {
+/**
+ * Withdraws a report, saying why (kept in the audit trail with the report). The task then follows
+ * its latest remaining report, or none: back to 0 %.
+ */
+export function deleteProgressReport(
+  ctx: ServiceContext,
+  id: string,
+  version?: number,
+  reason?: string,
+): Promise<void> {
   return write(ctx, async (w) => {
     const db = w.uow.db;
     const before = toProgressReport(await getById(db, "progress_reports", id, LABEL));
     const task = await storedTaskIn(w, before.taskId);
     assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
     assertVersion(before, version, LABEL);
+    assertReasonGiven(w, reason);
     await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
     await deleteById(db, "progress_reports", id);
-    await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
+    await appendAudit(w, {
+      action: "delete",
+      entity: ENTITY,
+      entityId: id,
+      before,
+      after: null,
+      reason: reason?.trim() ?? null,
+    });
+    const latest = await latestReportId(db, task.id);
+    const now = await storedTaskIn(w, task.id);
+    if (latest)
+      await applyToTask(w, now, toProgressReport(await getById(db, "progress_reports", latest, LABEL)));
+    else if (now.percent !== 0 || now.status === "done")
+      await applyTaskChanges(asSystem(w), now, now.version, {
+        percent: 0,
+        actualFinish: null,
+        status: now.status === "suspended" ? "suspended" : now.actualStart ? "in_progress" : "not_started",
+      });
   });
 }

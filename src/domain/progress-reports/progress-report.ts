@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { progressReportSchemas } from "../../shared/api/reports.js";
+import type { progressReportCorrection, progressReportSchemas } from "../../shared/api/reports.js";
 import type { ListFields } from "../records/list.js";
 
 export type ProgressReport = z.output<typeof progressReportSchemas.entity>;
 export type ProgressReportCreate = z.output<typeof progressReportSchemas.create>;
-export type ProgressReportUpdate = z.output<typeof progressReportSchemas.update>;
+export type ProgressReportUpdate = z.output<typeof progressReportCorrection>;
 
 /** Lists of progress reports (进展报告). */
 export const PROGRESS_REPORT_LIST: ListFields = {

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { issueDetail } from "../../shared/messages.js";
 
 /** Zod issues → our error details, one per field, with dotted paths such as `tasks.3.duration`. */
 export function zodDetails(error: z.ZodError, prefix = ""): ErrorDetail[] {
   return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-    const keys = "keys" in issue && Array.isArray(issue.keys) ? `: ${issue.keys.join(", ")}` : "";
-    return { path: path || "(body)", message: `${issue.message}${keys}` };
+    const d = issueDetail(issue, prefix);
+    return d.path ? d : { ...d, path: "(body)" };
   });
 }
 

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import type { Executor } from "../context.js";
 import type { Database } from "../database.js";
 import { notFound, staleVersion, type VersionedTable } from "./update-at-version.js";
@@ -66,7 +67,7 @@ export async function assertUnique(
   if (!other) return;
   const [field, value] = entries[entries.length - 1]!;
   throw new AppError("DUPLICATE", `a ${label} with ${field} "${value}" already exists (id ${other})`, [
-    { path: field, message: `already used by ${label} ${other}` },
+    ruleDetail(field, "alreadyUsed", { what: label, other }),
   ]);
 }
 
@@ -80,7 +81,7 @@ export function assertUnchanged<R extends object>(
   for (const f of fields) {
     if (changes[f] !== undefined && changes[f] !== before[f])
       throw new AppError("IMMUTABLE_FIELD", `${f} of a ${label} cannot be changed`, [
-        { path: f, message: "cannot be changed after creation" },
+        ruleDetail(f, "immutable"),
       ]);
   }
 }

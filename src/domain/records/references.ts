@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import type { Executor } from "../context.js";
 
 /** Tables whose records other records refer to by id. */
@@ -131,7 +132,7 @@ export async function assertUnreferenced(
   for (const r of [...rows].sort((a, b) => Number(a.k) - Number(b.k))) {
     const n = Number(r.n);
     const p = places[Number(r.k)];
-    if (n > 0 && p) details.push({ path: p.path, message: `${n} ${p.what}(s) ${p.how}` });
+    if (n > 0 && p) details.push(ruleDetail(p.path, "stillReferenced", { n, what: p.what, how: p.how }));
   }
   if (details.length) {
     const what = details.map((d) => d.message).join("; ");
@@ -171,7 +172,7 @@ export async function assertRefsExist(db: Executor, checks: readonly RefCheck[])
     const found = new Set(rows.map((r) => Number(r.k)));
     chunk.forEach((c, k) => {
       if (!found.has(k))
-        missing.push({ path: c.path, message: `no ${RECORD_LABELS[c.table]} with id "${c.id}"` });
+        missing.push(ruleDetail(c.path, "missingRecord", { what: RECORD_LABELS[c.table], id: c.id }));
     });
   }
   const details = [...missing, ...listedTwice(named)];
@@ -191,5 +192,5 @@ function listedTwice(checks: readonly (RefCheck & { id: string })[]): ErrorDetai
     ids.add(c.id);
     seen.set(field, ids);
   }
-  return [...twice].map((path) => ({ path, message: "lists an id twice" }));
+  return [...twice].map((path) => ruleDetail(path, "listsTwice"));
 }

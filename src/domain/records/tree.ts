@@ -1,4 +1,5 @@
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import type { Executor } from "../context.js";
 
 /**
@@ -19,7 +20,7 @@ export async function assertNotOwnAncestor(
       throw new AppError(
         "TREE_CYCLE",
         `parentId: a ${label} cannot be placed under itself or its descendants`,
-        [{ path: "parentId", message: "would make the record its own ancestor" }],
+        [ruleDetail("parentId", "ownAncestor")],
       );
     seen.add(cursor);
     const row: { parentId: string | null } | undefined = await db

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import type { Executor } from "../context.js";
 import type { Database } from "../database.js";
 import type { RecordColumns } from "./record.table.js";
@@ -11,7 +12,7 @@ export type VersionedTable = {
 
 /** 404 naming the kind of record and the id asked for. */
 export const notFound = (label: string, id: string) =>
-  new AppError("NOT_FOUND", `no ${label} with id "${id}"`, [{ path: "id", message: "not found" }]);
+  new AppError("NOT_FOUND", `no ${label} with id "${id}"`, [ruleDetail("id", "notFound")]);
 
 /** 409 `STALE_VERSION`: nothing was changed; the client reloads and reapplies. */
 export function staleVersion(label: string, id: string, sent: number, current: number | null) {
@@ -19,7 +20,7 @@ export function staleVersion(label: string, id: string, sent: number, current: n
   return new AppError(
     "STALE_VERSION",
     `${label} ${id} was changed by someone else: you sent version ${sent}, ${now}`,
-    [{ path: "version", message: "stale; reload the record and reapply your change" }],
+    [ruleDetail("version", "staleVersion")],
   );
 }
 

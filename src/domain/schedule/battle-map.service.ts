@@ -1,6 +1,7 @@
 import type { IsoDate, Light } from "../../engines/index.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
 import { readScope } from "../accounts/scope.js";
+import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
 import { lightsById } from "../closed-loop/closed-loop.service.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
@@ -19,6 +20,8 @@ export interface BattleMapFilter {
   readonly criticalOnly?: boolean;
   /** The date the schedule and lights are computed at (default: the organisation's status date). */
   readonly statusDate?: IsoDate;
+  /** Baseline numbers to compare (at most two). */
+  readonly baselines?: readonly number[];
 }
 
 /** Everything the battle map draws: task forces with their schedule run, tasks, dependencies, lights. */
@@ -29,6 +32,8 @@ export interface BattleMap {
   readonly dependencies: Dependency[];
   /** Lights of the tasks and task forces shown, with their reasons. */
   readonly lights: { tasks: Record<string, Light>; taskForces: Record<string, Light> };
+  readonly baselineNumbers: number[];
+  readonly compared: { number: number; tasks: Record<string, { start: string; finish: string }> }[];
 }
 
 const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
@@ -54,7 +59,15 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
   const ids = readScope(ctx, filter.taskForceId);
   const statusDate = filter.statusDate ?? (await organisationStatusDate(ctx));
   if (ids && ids.length === 0)
-    return { statusDate, taskForces: [], tasks: [], dependencies: [], lights: { tasks: {}, taskForces: {} } };
+    return {
+      statusDate,
+      taskForces: [],
+      tasks: [],
+      dependencies: [],
+      lights: { tasks: {}, taskForces: {} },
+      baselineNumbers: [],
+      compared: [],
+    };
   const schedules = await schedulesAt(ctx, ids, statusDate);
   const computed = taskSchedulesOf(schedules);
   const units = filter.responsibleUnitId && new Set(filter.responsibleUnitId);
@@ -78,7 +91,17 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
     schedule: schedules.get(tf.id)?.run ?? null,
   }));
   const all = await lightsById(ctx, ids, statusDate);
+  const numbers = [...new Set(filter.baselines ?? [])].slice(0, 2);
+  const compared: BattleMap["compared"] = numbers.map((number) => ({ number, tasks: {} }));
+  if (numbers.length)
+    for (const s of await baselineSpans(db, ids, numbers))
+      if (shown.has(s.taskId)) {
+        const c = compared.find((x) => x.number === s.number);
+        if (c) c.tasks[s.taskId] = { start: s.start, finish: s.finish };
+      }
   return {
+    baselineNumbers: await baselineNumbersOf(db, ids),
+    compared,
     statusDate,
     taskForces,
     tasks,

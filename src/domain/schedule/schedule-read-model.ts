@@ -17,6 +17,7 @@ import {
 } from "../../engines/index.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { hasMessage } from "../../shared/messages.js";
 import {
   type ClosedLoopDependency,
   type ClosedLoopTask,
@@ -52,11 +53,14 @@ function problemsOf(
     return tasks.find((t) => t.id === id)?.code ?? id ?? i;
   };
   // The path names the task by code; the engine's own label (its id and position) is dropped.
-  return e.details.map((d) => ({
-    ...d,
-    path: d.path.replace(/^tasks\[(\d+)\]/, (_m, i: string) => `task ${code(i)}`),
-    message: d.message.replace(/^task "(?:[^"\\]|\\.)*" \(tasks\[\d+\]\) |^tasks\[\d+\] /, ""),
-  }));
+  return e.details.map((d): ErrorDetail => {
+    const path = d.path.replace(/^tasks\[(\d+)\]/, (_m, i: string) => `task ${code(i)}`);
+    const message = d.message.replace(/^task "(?:[^"\\]|\\.)*" \(tasks\[\d+\]\) |^tasks\[\d+\] /, "");
+    // People read the engine's problem code in their language; the date is the one it names.
+    const key = "code" in d && typeof d.code === "string" && hasMessage(d.code) ? d.code : undefined;
+    const date = /\d{4}-\d{2}-\d{2}/.exec(message)?.[0] ?? null;
+    return key ? { path, message, key, params: { date } } : { path, message };
+  });
 }
 
 /** Schedules one task force's plan (pure: records in, schedule out). */

@@ -2,13 +2,11 @@ import type { IsoDate } from "../../engines/index.js";
 import { AppError } from "../../shared/errors.js";
 import { assertMayEditPlan, assertOrganisationWide } from "../accounts/scope.js";
 import { appendAudit, appendAudits } from "../audit/audit.repository.js";
-import type { ServiceContext, WriteContext } from "../context.js";
+import type { ServiceContext } from "../context.js";
 import { write } from "../records/transaction.js";
-import { updateMany } from "../records/update-many.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
-import { lockTaskForce, readTaskForces } from "../task-forces/task-force.repository.js";
+import { readTaskForces } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
-import { taskBaselines } from "../tasks/task.repository.js";
 import { type ScheduleRun, schedulesAt, type TaskForceSchedule } from "./schedule-read-model.js";
 
 /** The schedule run of a task force at `statusDate` (default: the organisation's), for whoever may read it. */
@@ -21,7 +19,8 @@ export async function getScheduleRun(
   return (await scheduleOf(ctx, taskForceId, statusDate)).run;
 }
 
-async function scheduleOf(
+/** A task force's schedule at `statusDate` (default: the organisation's); 404 for an unknown one. */
+export async function scheduleOf(
   ctx: ServiceContext,
   taskForceId: string,
   statusDate?: IsoDate,
@@ -33,16 +32,16 @@ async function scheduleOf(
 }
 
 /** 422 `SCHEDULE_INPUT` when the plan cannot be placed, naming the task (by WBS code) and field. */
-function assertScheduled(s: TaskForceSchedule): void {
+export function assertScheduled(s: TaskForceSchedule): void {
   if (s.run.error) throw new AppError("SCHEDULE_INPUT", s.run.error, s.problems);
 }
 
 /** The supervision office schedules and approves any task force's plan; a lead only their own. */
-async function assertMayPlan(w: WriteContext, taskForceId: string): Promise<void> {
-  await getTaskForce(w, taskForceId);
-  const p = w.principal;
+export async function assertMayPlan(ctx: ServiceContext, taskForceId: string): Promise<void> {
+  await getTaskForce(ctx, taskForceId);
+  const p = ctx.principal;
   if (p?.roles.includes("supervisor") && !p.taskForceScope) return;
-  assertMayEditPlan(w, taskForceId);
+  assertMayEditPlan(ctx, taskForceId);
 }
 
 /** An explicit run by a user who may plan the task force: recorded in the audit trail with its outcome. */
@@ -83,60 +82,5 @@ export function scheduleAll(ctx: ServiceContext): Promise<ScheduleRun[]> {
       { entity: "schedule_run" },
     );
     return runs;
-  });
-}
-
-/**
- * Approves the current plan: every scheduled task's early dates become its baseline (planned start
- * and finish), written in set-based statements under the task force's lock, each task's version
- * moved on and its change audited; slippage then counts from the new baseline.
- */
-export function approvePlan(
-  ctx: ServiceContext,
-  taskForceId: string,
-): Promise<{ run: ScheduleRun; approved: number }> {
-  return write(ctx, async (w) => {
-    await assertMayPlan(w, taskForceId);
-    await lockTaskForce(w.uow, w.database.dialect, taskForceId);
-    const db = w.uow.db;
-    const s = await scheduleOf(w, taskForceId);
-    assertScheduled(s);
-    const tasks = await taskBaselines(db, taskForceId);
-    const changed = tasks.flatMap((t) => {
-      const c = s.tasks.get(t.id);
-      if (!c?.earlyStart || (t.baselineStart === c.earlyStart && t.baselineFinish === c.earlyFinish))
-        return [];
-      return [
-        {
-          before: t,
-          after: { ...t, version: t.version + 1, baselineStart: c.earlyStart, baselineFinish: c.earlyFinish },
-        },
-      ];
-    });
-    await updateMany(
-      db,
-      "tasks",
-      ["baseline_start", "baseline_finish"],
-      changed.map((c) => [c.after.id, c.after.baselineStart, c.after.baselineFinish]),
-      w.now(),
-    );
-    await appendAudits(
-      w,
-      changed.map((c) => ({
-        action: "update",
-        entity: "task",
-        entityId: c.after.id,
-        before: c.before,
-        after: c.after,
-      })),
-      { entity: "task", entityId: null, taskForceId },
-    );
-    const run = (await scheduleOf(w, taskForceId)).run;
-    await appendAudit(
-      w,
-      { action: "schedule", entity: "task_force", entityId: taskForceId, before: null, after: run },
-      { entity: "schedule_run", entityId: taskForceId, taskForceId },
-    );
-    return { run, approved: changed.length };
   });
 }

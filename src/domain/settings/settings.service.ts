@@ -1,7 +1,9 @@
 import type { CalendarSpec, IsoDate } from "../../engines/index.js";
+import type { SlippageBaseline } from "../../shared/api/baselines.js";
 import { type Settings, type settingsUpdate, settingsView } from "../../shared/api/settings.js";
 import { assertOrganisationWide } from "../accounts/scope.js";
 import { appendAudit, dataRevision } from "../audit/audit.repository.js";
+import { refreshBaselinesAudited } from "../baselines/baseline-in-force.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
 import { write } from "../records/transaction.js";
 import { getSetting, putSetting } from "./settings.repository.js";
@@ -32,6 +34,7 @@ export async function readSettings(db: Executor): Promise<Settings> {
     lights,
     assessment: (await getSetting(db, "assessment", S.assessment)) ?? { weights: {} },
     plausibility: (await getSetting(db, "plausibility", S.plausibility)) ?? {},
+    plan: (await getSetting(db, "plan", S.plan)) ?? {},
   };
 }
 
@@ -66,6 +69,10 @@ export function statusDateOf(settings: Settings, now: Date): IsoDate {
   return rule.rule === "fixed" ? rule.date : todayIn(rule.timeZone ?? DEFAULT_TIME_ZONE, now);
 }
 
+/** The baseline slippage is measured against: each task's first approved one unless chosen otherwise. */
+export const slippageAgainst = (settings: Settings): SlippageBaseline =>
+  settings.plan.slippageAgainst ?? "first";
+
 /** The organisation's time zone (for days of instants such as "entered on"). */
 export function timeZoneOf(settings: Settings): string {
   return (settings.statusDate.rule === "today" && settings.statusDate.timeZone) || DEFAULT_TIME_ZONE;
@@ -85,6 +92,9 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsUpdate): Prom
     for (const [key, value] of Object.entries(patch))
       if (value !== undefined) await putSetting(db, key, value, w.now());
     const after = await readSettings(db);
+    // The baseline slippage counts from is chosen here: every task's baseline in force follows.
+    const against = slippageAgainst(after);
+    if (against !== slippageAgainst(before)) await refreshBaselinesAudited(w, null, against, { entity: "*" });
     await appendAudit(w, { action: "update", entity: "settings", entityId: "organisation", before, after });
     return after;
   });

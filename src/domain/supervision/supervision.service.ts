@@ -4,6 +4,7 @@ import {
   supervisionItemSchemas,
 } from "../../shared/api/supervision.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertTaskForceInScope, leadsTaskForce, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
@@ -67,7 +68,7 @@ function assertDueAfterRaised(item: Pick<SupervisionItem, "raisedOn" | "dueDate"
     throw new AppError(
       "SUPERVISION_RULE",
       `dueDate: must be after the day the item was raised (${item.raisedOn})`,
-      [{ path: "dueDate", message: `must be after raisedOn (${item.raisedOn})` }],
+      [ruleDetail("dueDate", "dueAfterRaised", { raisedOn: item.raisedOn })],
     );
 }
 
@@ -238,12 +239,12 @@ export function transitionSupervisionItem(
       throw new AppError(
         "BAD_TRANSITION",
         `cannot ${t.action} a supervision item that is ${item.state} (needs ${move.from})`,
-        [{ path: "action", message: `not allowed from state ${item.state}` }],
+        [ruleDetail("action", "notFromState", { state: item.state })],
       );
     assertMayAct(w, t.action, item);
     if (t.action === "return" && !t.note?.trim())
       throw new AppError("VALIDATION", "note: a return (退回) needs a reason", [
-        { path: "note", message: "a return needs a reason" },
+        ruleDetail("note", "returnNeedsReason"),
       ]);
     const by = w.principal ? w.principal.personId : (t.byId ?? null);
     if (t.action === "verify" && by && by === item.responsiblePersonId)

@@ -1,5 +1,6 @@
 import { memberSchemas } from "../../shared/api/task-forces.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { leadsPlan } from "../accounts/principal.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
@@ -134,7 +135,7 @@ async function checkLeadRules(w: WriteContext, before: Member, next: Member | nu
     throw new AppError(
       "LAST_LEAD",
       `${person} is the last lead of task force ${taskForce}; a task force keeps at least one lead: make another member lead first`,
-      [{ path: "role", message: `${person} is the last lead` }],
+      [ruleDetail("role", "lastLead", { person })],
     );
   }
   if (losesOwnRights && !others.some(mine)) {
@@ -142,7 +143,7 @@ async function checkLeadRules(w: WriteContext, before: Member, next: Member | nu
     throw new AppError(
       "SELF_DEMOTION",
       `you (${person}) cannot remove or demote your own lead membership of task force ${taskForce}: you would lose the right to edit its plan; ask an admin or another lead`,
-      [{ path: "role", message: "your own lead membership" }],
+      [ruleDetail("role", "ownLead")],
     );
   }
 }

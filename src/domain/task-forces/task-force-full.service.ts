@@ -1,4 +1,5 @@
 import type { IsoDate } from "../../engines/index.js";
+import { assertMayRead } from "../accounts/scope.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { Indicator, Reading } from "../indicators/indicator.js";
 import { indicatorsWhere, readingsWhere } from "../indicators/indicator.repository.js";
@@ -25,6 +26,14 @@ const byText =
   <T>(key: (x: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/**
+ * Whether the caller may read task force `id` (403 otherwise), decided from the principal alone: a
+ * cached nested read then costs no query. An unknown id is answered 404 when the read is rendered.
+ */
+export function assertMayReadTaskForce(ctx: ServiceContext, id: string): void {
+  assertMayRead(ctx, id);
+}
 
 /**
  * A task force (403/404 as its own read) with its members, tasks (scheduled at `statusDate`),

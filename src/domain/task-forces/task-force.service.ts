@@ -6,6 +6,7 @@ import {
   readScope,
 } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { deleteBaselines } from "../baselines/baseline.repository.js";
 import { idsWithLight } from "../closed-loop/closed-loop.service.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -117,6 +118,7 @@ export function deleteTaskForce(ctx: ServiceContext, id: string, version?: numbe
     assertVersion(before, version, LABEL);
     await assertUnreferenced(db, "task_forces", id, LABEL);
     await deleteTaskForceLinks(db, id);
+    await deleteBaselines(db, id);
     await deleteById(db, "task_forces", id);
     await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });
   });

@@ -1,5 +1,6 @@
 import { dependencySchemas } from "../../shared/api/tasks.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
@@ -45,26 +46,25 @@ async function taskForceOfDependency(
 ): Promise<string> {
   const refuse = (code: "DEPENDENCY_RULE" | "DEPENDENCY_CYCLE", d: ErrorDetail) =>
     new AppError(code, `${d.path}: ${d.message}`, [d]);
-  if (pred === succ)
-    throw refuse("DEPENDENCY_RULE", { path: "successorId", message: "a task cannot depend on itself" });
+  if (pred === succ) throw refuse("DEPENDENCY_RULE", ruleDetail("successorId", "selfDependency"));
   const tf = await taskForcesOfTasks(db, [pred, succ]);
   const missing: ErrorDetail[] = [];
-  if (!tf.has(pred)) missing.push({ path: "predecessorId", message: `no task with id "${pred}"` });
-  if (!tf.has(succ)) missing.push({ path: "successorId", message: `no task with id "${succ}"` });
+  if (!tf.has(pred)) missing.push(ruleDetail("predecessorId", "noTask", { id: pred }));
+  if (!tf.has(succ)) missing.push(ruleDetail("successorId", "noTask", { id: succ }));
   if (missing.length)
     throw new AppError("MISSING_REFERENCE", `${missing[0]!.path}: ${missing[0]!.message}`, missing);
   const taskForceId = tf.get(succ)!;
   if (tf.get(pred) !== taskForceId)
-    throw refuse("DEPENDENCY_RULE", {
-      path: "predecessorId",
-      message: `task ${pred} belongs to another task force than ${succ}`,
-    });
+    throw refuse(
+      "DEPENDENCY_RULE",
+      ruleDetail("predecessorId", "dependencyOtherTaskForce", { predecessor: pred, successor: succ }),
+    );
   const path = await findDependencyPath(db, taskForceId, succ, pred, exceptId);
   if (path)
-    throw refuse("DEPENDENCY_CYCLE", {
-      path: "predecessorId",
-      message: `would close a cycle: ${[pred, ...path].join(" → ")}`,
-    });
+    throw refuse(
+      "DEPENDENCY_CYCLE",
+      ruleDetail("predecessorId", "cycle", { chain: [pred, ...path].join(" → ") }),
+    );
   return taskForceId;
 }
 

@@ -161,16 +161,6 @@ export async function findDependencyPath(
   return null;
 }
 
-/** Each task's version and baseline of a task force, by id. */
-export function taskBaselines(db: Executor, taskForceId: string) {
-  return db
-    .selectFrom("tasks")
-    .select(["id", "version", "baselineStart", "baselineFinish"])
-    .where("taskForceId", "=", taskForceId)
-    .orderBy("id")
-    .execute();
-}
-
 /** A task's task force and responsible person, or undefined when there is no such task. */
 export function taskOwner(db: Executor, id: string) {
   return db

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../../engines/index.js";
 import { taskSchemas } from "../../shared/api/tasks.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { idsWithLight } from "../closed-loop/closed-loop.service.js";
@@ -153,30 +154,23 @@ export async function tasksOfTaskForce(
 }
 
 /**
- * Date order and WBS rules of a task: baseline and actual finishes not before their starts, a
+ * Date order and WBS rules of a task: an actual finish not before its start, a
  * parent in the same task force and not the task itself or one of its descendants.
  */
 async function checkTaskRules(db: Executor, next: StoredTask, before: StoredTask | null): Promise<void> {
   const details: ErrorDetail[] = [];
-  const pairs = [
-    ["baselineStart", "baselineFinish"],
-    ["actualStart", "actualFinish"],
-  ] as const;
+  const pairs = [["actualStart", "actualFinish"]] as const;
   for (const [a, b] of pairs) {
     const start = next[a];
     const finish = next[b];
     if (start && finish && finish < start)
-      details.push({ path: b, message: `must not be before ${a} (${start})` });
+      details.push(ruleDetail(b, "notBeforeField", { field: a, date: start }));
   }
   if (next.parentId) {
-    if (next.parentId === next.id)
-      details.push({ path: "parentId", message: "a task cannot be its own parent" });
+    if (next.parentId === next.id) details.push(ruleDetail("parentId", "ownParent"));
     const parent = await findTaskRow(db, next.parentId);
     if (parent && parent.taskForceId !== next.taskForceId)
-      details.push({
-        path: "parentId",
-        message: `parent task ${next.parentId} belongs to another task force`,
-      });
+      details.push(ruleDetail("parentId", "parentOtherTaskForce", { parent: next.parentId }));
   }
   if (details.length) throw new AppError("TASK_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
   if (before && next.parentId !== before.parentId)
@@ -192,7 +186,16 @@ export async function createTask(ctx: ServiceContext, input: TaskCreate, id = ne
     assertMayEditPlan(w, fields.taskForceId);
     await lockTaskForce(w.uow, w.database.dialect, fields.taskForceId);
     const at = w.now();
-    const record: TaskRecord = { id, version: 1, createdAt: at, updatedAt: at, ...fields };
+    // No baseline until a plan approval takes one (baselines/baseline.service.ts).
+    const record: TaskRecord = {
+      id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      ...fields,
+      baselineStart: null,
+      baselineFinish: null,
+    };
     await checkTaskRules(db, { ...record, coUnitIds }, null);
     await assertUnique(db, "tasks", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
     await assertPlanStaysSchedulable(w, record.taskForceId, (plan) => ({

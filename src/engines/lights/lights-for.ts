@@ -105,9 +105,14 @@ function lightTasks(
     } else {
       state[i] = 1;
       const kids: TaskLight[] = [];
-      for (const c of list) if (state[c] !== 1) kids.push(visit(c));
+      const kidCodes: string[] = [];
+      for (const c of list)
+        if (state[c] !== 1) {
+          kids.push(visit(c));
+          kidCodes.push(tasks[c]!.code || tasks[c]!.id);
+        }
       result = kids.length
-        ? summaryLight(task, kids, statusDate, calendar, settings)
+        ? summaryLight(task, kids, kidCodes, statusDate, calendar, settings)
         : taskLightWith(task, statusDate, calendar, settings);
     }
     state[i] = 2;
@@ -121,6 +126,8 @@ function lightTasks(
 function summaryLight(
   task: LightTask,
   kids: readonly TaskLight[],
+  /** Each kid's WBS code (its id when it has none), for the reasons' text. */
+  kidCodes: readonly string[],
   statusDate: IsoDate,
   calendar: LightsCalendar,
   settings: LightSettings,
@@ -137,7 +144,9 @@ function summaryLight(
   let color: LightColor = ownRed.length ? "red" : "blue";
   for (const k of kids) if (LIGHT_SEVERITY[k.color] > LIGHT_SEVERITY[color]) color = k.color;
   const reasons: Reason[] = color === "red" ? [...ownRed] : [];
-  for (const k of kids) if (k.color === color) reasons.push(R.child(k.taskId, color, k.reasons[0]));
+  kids.forEach((k, i) => {
+    if (k.color === color) reasons.push(R.child(kidCodes[i] ?? k.taskId, color, k.reasons[0]));
+  });
   return {
     taskId: task.id,
     taskForceId: task.taskForceId,

@@ -203,7 +203,9 @@ export function pushOverdueSupervision(
     const item = items[k]!;
     if (item.state !== "verified" && item.dueDate < statusDate) {
       const supervisionId = item.id ?? `${task.id}#${k + 1}`;
-      out.push(sharedReason(cache, "SUPERVISION_OVERDUE", item.dueDate, supervisionId));
+      out.push(
+        sharedReason(cache, "SUPERVISION_OVERDUE", item.dueDate, supervisionId, item.code ?? supervisionId),
+      );
     }
   }
 }

@@ -54,7 +54,7 @@ export const TASK_REASON_PARAMS: Readonly<Partial<Record<TaskReasonCode, readonl
   LATE_START_PASSED: ["lateStart"],
   NEGATIVE_FLOAT: ["totalFloat"],
   BEHIND_PLAN: ["plannedProgress", "percent", "behindPoints", "thresholdPoints"],
-  SUPERVISION_OVERDUE: ["dueDate", "supervisionId"],
+  SUPERVISION_OVERDUE: ["dueDate", "supervisionId", "supervisionCode"],
   DEADLINE_SOON: ["deadline", "workdaysLeft"],
   NO_REPORT_THIS_ROUND: ["roundStart", "lastReportDate"],
   LOW_FLOAT: ["totalFloat"],
@@ -144,8 +144,8 @@ export function taskReasonText(code: TaskReasonCode, p: ReasonParams): Reason {
       return reason(
         code,
         p,
-        `督办事项${p.supervisionId}已过期限${p.dueDate}未销号`,
-        `Supervision item ${p.supervisionId} is past its due date ${p.dueDate}, not verified`,
+        `督办事项${p.supervisionCode ?? p.supervisionId}已过期限${p.dueDate}未销号`,
+        `Supervision item ${p.supervisionCode ?? p.supervisionId} is past its due date ${p.dueDate}, not verified`,
       );
     case "DEADLINE_SOON":
       return reason(

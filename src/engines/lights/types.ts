@@ -16,6 +16,8 @@ export type { SupervisionState, TaskStatus, WorkingDays };
 /** The part of a supervision item the lights need. */
 export interface SupervisionDue {
   readonly id?: string;
+  /** Its number (DB-2022-011), used in the reasons' text (the id otherwise). */
+  readonly code?: string;
   readonly dueDate: IsoDate;
   readonly state: SupervisionState;
 }

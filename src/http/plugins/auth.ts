@@ -5,6 +5,7 @@ import { resolveApiToken } from "../../domain/accounts/api-token.service.js";
 import { type Principal, PrincipalCache } from "../../domain/accounts/principal.js";
 import { sameSecret } from "../../domain/accounts/secrets.js";
 import { resolveSession, type SessionPolicy } from "../../domain/accounts/session.service.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { authorize, ruleName } from "../policy.js";
 
 /** Name of the session cookie. */
@@ -24,8 +25,8 @@ declare module "fastify" {
   }
 }
 
-function deny(reply: FastifyReply, status: 401 | 403, code: string, message: string) {
-  return reply.status(status).send({ error: { code, message } });
+function deny(reply: FastifyReply, status: 401 | 403, code: string, message: string, details?: unknown[]) {
+  return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) } });
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when the request came over HTTPS. */
@@ -84,7 +85,10 @@ export async function registerAuth(
     if (!request.principal)
       return deny(reply, 401, "UNAUTHENTICATED", "sign in first (session cookie or Bearer token)");
     if (!authorize(rule, request.principal.roles)) {
-      return deny(reply, 403, "FORBIDDEN", `your role may not do this (${ruleName(rule)})`);
+      // The detail tells the web app the reason is the role, not the record's task force.
+      return deny(reply, 403, "FORBIDDEN", `your role may not do this (${ruleName(rule)})`, [
+        ruleDetail("role", "roleMayNot"),
+      ]);
     }
     if (request.sessionCsrf && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];

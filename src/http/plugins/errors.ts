@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { EngineInputError } from "../../engines/index.js";
 import { AppError, type ErrorCode, type ErrorDetail, isAppError, isErrorCode } from "../../shared/errors.js";
+import { type IssueLike, issueDetail } from "../../shared/messages.js";
 import { isAppPage } from "./web-app.js";
 
 const CLIENT_CODES: Readonly<Record<number, ErrorCode>> = {
@@ -50,13 +51,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? "body";
+      // The provider hands each zod issue over as keyword (its code), path and params (the rest).
       const details = err.validation.map((v) => {
-        const sub = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        const extra = (v.params as { issue?: { keys?: string[] } })?.issue?.keys;
-        return {
-          path: sub ? `${where}.${sub}` : where,
-          message: extra ? `${v.message}: ${extra.join(", ")}` : (v.message ?? "invalid"),
+        const issue: IssueLike = {
+          ...v.params,
+          code: v.keyword,
+          message: v.message ?? "invalid",
+          path: v.instancePath.split("/").filter(Boolean),
         };
+        return issueDetail(issue, where);
       });
       return send(
         reply,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DatabaseHandle } from "../../db/connection.js";
 import type { ServiceContext } from "../../domain/context.js";
 import type { ListCriteria, ListFields, Page } from "../../domain/records/list.js";
-import { errorBody, id, page, version } from "../../shared/api/common.js";
+import { correctionReason, errorBody, id, page, version } from "../../shared/api/common.js";
 import { readRule, writeRule } from "../policy.js";
 import { present, validated } from "../present.js";
 import { contextOf } from "../request-context.js";
@@ -11,6 +11,7 @@ import { criteriaOf, lightsOf, listQueryOf } from "./list-query.js";
 
 const idParams = z.strictObject({ id });
 const versionQuery = z.strictObject({ version: z.coerce.number().pipe(version).optional() });
+const withdrawalQuery = versionQuery.extend({ reason: correctionReason });
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** The five services behind a record's standard routes; each checks scope itself. */
@@ -19,7 +20,7 @@ export interface CrudService<E, C, U> {
   get(ctx: ServiceContext, id: string): Promise<E>;
   create(ctx: ServiceContext, input: C): Promise<E>;
   update(ctx: ServiceContext, id: string, input: U): Promise<E>;
-  remove(ctx: ServiceContext, id: string, version?: number): Promise<void>;
+  remove(ctx: ServiceContext, id: string, version?: number, reason?: string): Promise<void>;
 }
 
 /** What the standard routes of one kind of record are made of. */
@@ -35,6 +36,11 @@ export interface CrudRoutes<E, C, U> {
     readonly update: z.ZodType<U>;
   };
   readonly fields: ListFields;
+  /**
+   * Recorded values (readings, progress reports): a change is a correction and a delete a
+   * withdrawal, each with a `reason` (the update schema carries it; the delete takes `?reason=`).
+   */
+  readonly corrections?: boolean;
   /** Whether the list takes a `light` filter (records the lights engine colours). */
   readonly lighted?: boolean;
   readonly service: CrudService<E, C, U>;
@@ -107,18 +113,21 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
         validated(def.schemas.update, req.body),
       ),
   });
+  const removeQuery = def.corrections ? withdrawalQuery : versionQuery;
   r.delete(`${base}/:id`, {
     config: { rule: writeRule(def.path) },
     schema: {
       tags,
-      summary: `Delete a ${def.label} nothing refers to`,
+      summary: def.corrections
+        ? `Withdraw a ${def.label} (send its version and the reason)`
+        : `Delete a ${def.label} nothing refers to`,
       params: idParams,
-      querystring: versionQuery,
+      querystring: removeQuery,
       response: { 204: z.null(), ...errors },
     },
     handler: async (req, reply) => {
-      const { version: at } = validated(versionQuery, req.query);
-      await service.remove(contextOf(req, database), validated(idParams, req.params).id, at);
+      const q = validated(withdrawalQuery.partial(), req.query);
+      await service.remove(contextOf(req, database), validated(idParams, req.params).id, q.version, q.reason);
       return reply.status(204).send(null);
     },
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages.js";
 import { id, requiredText, timestamp } from "./common.js";
 
 /** Largest evidence file accepted, in bytes (10 MiB: a phone photo or a scanned PDF). */
@@ -29,7 +30,7 @@ export function evidenceProblem(file: { size: number; type: string }): "type" | 
 export const attachmentFileName = requiredText(200).refine(
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   (s) => !/[\u0000-\u001f\u007f/\\]/.test(s),
-  "must be a file name without folders or control characters",
+  keyed("fileName"),
 );
 
 /** Query of an upload: the task the evidence is for and the file's name. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, text, timestamp } from "./common.js";
 
-export const auditActions = ["create", "update", "delete", "transition", "schedule"] as const;
+export const auditActions = ["create", "update", "delete", "transition", "schedule", "approve"] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** An append-only audit entry: who changed what, when, before and after. */
@@ -14,6 +14,8 @@ export const auditEntry = z.object({
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** Why, where the change asked for a reason (a correction or withdrawal). */
+  reason: z.string().nullable(),
 });
 z.globalRegistry.add(auditEntry, { id: "AuditEntry" });
 export type AuditEntry = z.output<typeof auditEntry>;

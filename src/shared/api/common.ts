@@ -1,36 +1,37 @@
 import { z } from "zod";
 import { isIsoDate } from "../../vocabulary/dates.js";
+import { keyed } from "../messages.js";
 
 /**
  * Wire primitives shared by the API and the web app. Every string is bounded and must be well-formed
  * Unicode without NUL (PostgreSQL rejects NUL in text; lone surrogates corrupt storage and exports).
  */
 const wellFormed = (s: string) => !s.includes("\u0000") && s.isWellFormed();
-const textMessage = "must be well-formed Unicode text without NUL characters";
 
 /** Bounded text: `text(200)` is a string of at most 200 characters. */
-export const text = (max: number) => z.string().max(max).refine(wellFormed, textMessage);
+export const text = (max: number) => z.string().max(max).refine(wellFormed, keyed("wellFormed"));
 /** Bounded non-empty text (leading/trailing blanks do not count as content). */
 export const requiredText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => s.trim().length > 0, "must not be empty")
-    .refine(wellFormed, textMessage);
+    .refine((s) => s.trim().length > 0, keyed("notEmpty"))
+    .refine(wellFormed, keyed("wellFormed"));
+
+/** Why a recorded value was corrected or withdrawn (kept in its audit entry). */
+export const correctionReason = requiredText(500);
 
 /** Record ids: app-made UUIDs or readable demo ids such as `task-01-2.1`. */
-export const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be an id (letters, digits, . _ -)");
+export const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, keyed("id"));
 
 /** A calendar date `YYYY-MM-DD` (no time of day; the organisation's time zone). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, keyed("date"))
   // Arithmetic, not `new Date()`: every date of every answer passes here (a tenth of a list's CPU).
-  .refine(isIsoDate, "must be a real calendar date");
+  .refine(isIsoDate, keyed("realDate"));
 /** A month `YYYY-MM`, the period of an indicator reading. */
-export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyed("month"));
 /** An instant in ISO 8601 with offset, as stored in audit trails and timestamps. */
 export const timestamp = z.string().max(40);
 
@@ -59,7 +60,7 @@ export const listQuery = z.strictObject({
   sort: z
     .string()
     .max(200)
-    .regex(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, "must be field names separated by commas, '-' for descending")
+    .regex(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, keyed("sortFields"))
     .optional(),
   q: text(100).optional(),
 });
@@ -78,6 +79,16 @@ export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** The message's key in the validation vocabulary (src/shared/messages.ts), for people's language. */
+          key: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+        }),
+      )
+      .optional(),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIRECTIONS, INDICATOR_KINDS } from "../../vocabulary/index.js";
-import { id, measure, period, requiredText, text, timestamp } from "./common.js";
+import { correctionReason, id, measure, period, requiredText, text, timestamp } from "./common.js";
 import { defineEntity } from "./define.js";
 
 /** 累计值 cumulative · 增速/比率 rate · 时点值 level. */
@@ -56,3 +56,6 @@ export const readingSchemas = defineEntity({
   defaults: { note: null, reportedById: null },
 });
 export type IndicatorReading = z.output<typeof readingSchemas.entity>;
+
+/** Body of `PATCH /indicator-readings/{id}`: the changed fields, the version, and why. */
+export const readingCorrection = readingSchemas.update.extend({ reason: correctionReason });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages.js";
 import { id, requiredText, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
@@ -54,9 +55,7 @@ export type Role = (typeof roles)[number];
 export const userSchemas = defineEntity({
   name: "User",
   fields: {
-    username: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "must be 2–40 lower-case letters, digits, . _ -"),
+    username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, keyed("username")),
     displayName: requiredText(60),
     personId: id.nullable(),
     roles: z.array(z.enum(roles)).max(6),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate, percent, text } from "./common.js";
+import { correctionReason, id, isoDate, percent, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
 /** A progress report (进展报告) on a task; the latest one sets the task's percent and status. */
@@ -20,3 +20,6 @@ export const progressReportSchemas = defineEntity({
   defaults: { narrative: "", problems: null, coordination: null, evidence: [], reportedById: null },
 });
 export type ProgressReport = z.output<typeof progressReportSchemas.entity>;
+
+/** Body of `PATCH /progress-reports/{id}`: a correction of a report says why. */
+export const progressReportCorrection = progressReportSchemas.update.extend({ reason: correctionReason });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyed } from "../messages.js";
 import { light } from "./closed-loop.js";
 import { id, isoDate, text, timestamp } from "./common.js";
 import { taskForceSchemas } from "./task-forces.js";
@@ -28,6 +29,18 @@ export const battleMap = z.object({
   tasks: z.array(taskSchemas.entity),
   dependencies: z.array(dependencySchemas.entity),
   lights: z.object({ tasks: z.record(id, light), taskForces: z.record(id, light) }),
+  /** Baseline numbers the task forces shown have (for choosing which to compare). */
+  baselineNumbers: z.array(z.number().int()),
+  /**
+   * The baselines asked for with `baselines=1,2`: per baseline number, each task's planned start and
+   * finish in it (tasks a baseline does not hold are absent).
+   */
+  compared: z.array(
+    z.object({
+      number: z.number().int(),
+      tasks: z.record(id, z.object({ start: isoDate, finish: isoDate })),
+    }),
+  ),
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
 
@@ -41,4 +54,9 @@ export const battleMapQuery = z.strictObject({
   responsibleUnitId: text(4000).optional(),
   responsiblePersonId: text(4000).optional(),
   critical: z.enum(["true", "false"]).optional(),
+  /** One or two baseline numbers to draw beside the current plan, e.g. `1,2`. */
+  baselines: z
+    .string()
+    .regex(/^\d{1,6}(,\d{1,6})?$/, keyed("baselineNumbers"))
+    .optional(),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { keyed } from "../messages.js";
+import { slippageBaselines } from "./baselines.js";
 import { isoDate, text } from "./common.js";
 
 const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
@@ -12,7 +14,7 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-const timeZone = text(60).refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai");
+const timeZone = text(60).refine(isTimeZone, keyed("timeZone"));
 
 /** The organisation's settings: status date rule, calendar overrides, light rules, assessment weights. */
 export const settingsView = z.object({
@@ -50,6 +52,11 @@ export const settingsView = z.object({
      * the larger of them (default 3); farther needs a confirmation note.
      */
     readingBand: z.number().min(0.1).max(100).optional(),
+  }),
+  /** Plans and their baselines. */
+  plan: z.strictObject({
+    /** Slippage counts from each task's first approved baseline (default), or from the latest. */
+    slippageAgainst: z.enum(slippageBaselines).optional(),
   }),
 });
 z.globalRegistry.add(settingsView, { id: "Settings" });

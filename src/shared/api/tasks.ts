@@ -23,8 +23,6 @@ export const taskSchemas = defineEntity({
     duration: workingDays.nullable(),
     deadline: isoDate.nullable(),
     notBefore: isoDate.nullable(),
-    baselineStart: isoDate.nullable(),
-    baselineFinish: isoDate.nullable(),
     actualStart: isoDate.nullable(),
     actualFinish: isoDate.nullable(),
     percent,
@@ -33,6 +31,12 @@ export const taskSchemas = defineEntity({
     acceptance: text(2000).nullable(),
   },
   readOnly: {
+    /**
+     * The baseline slippage counts from (each task's first approved baseline unless the organisation
+     * chose the latest): set only by plan approvals (`POST /task-forces/{id}/approve-plan`).
+     */
+    baselineStart: isoDate.nullable(),
+    baselineFinish: isoDate.nullable(),
     earlyStart: isoDate.nullable(),
     earlyFinish: isoDate.nullable(),
     lateStart: isoDate.nullable(),
@@ -54,8 +58,6 @@ export const taskSchemas = defineEntity({
     duration: null,
     deadline: null,
     notBefore: null,
-    baselineStart: null,
-    baselineFinish: null,
     actualStart: null,
     actualFinish: null,
     percent: 0,

@@ -3,11 +3,10 @@
  * on every write, and errors as `ApiError` carrying the API's code, message and field details.
  */
 
-/** One field problem as the API reports it (`path` like `body.title`). */
-export interface ApiErrorDetail {
-  readonly path: string;
-  readonly message: string;
-}
+/** One field problem as the API reports it (`path` like `body.title`; `key` in the validation vocabulary). */
+export type { ErrorDetail as ApiErrorDetail } from "../../../src/vocabulary/index";
+
+import type { ErrorDetail as ApiErrorDetail } from "../../../src/vocabulary/index";
 
 /** A non-2xx answer of the API. */
 export class ApiError extends Error {

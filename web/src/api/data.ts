@@ -14,6 +14,9 @@ import type {
   Overview,
   Page,
   Person,
+  PlanApprovalPreview,
+  PlanBaseline,
+  PlanBaselineDetail,
   ProgressReport,
   SupervisionItem,
   Task,
@@ -122,3 +125,14 @@ export const patchPlanRecord = (
 /** Deletes a plan record at `version` (409 STALE_VERSION when changed, STILL_REFERENCED when in use). */
 export const deletePlanRecord = (resource: PlanResource, id: string, version?: number) =>
   del(`/${resource}/${encodeURIComponent(id)}${query({ version })}`);
+
+const tfPath = (id: string) => `/task-forces/${encodeURIComponent(id)}`;
+/** Plan baselines (基线): the approval preview, approval, and every version. */
+export const fetchPlanApproval = (taskForceId: string) =>
+  get<PlanApprovalPreview>(`${tfPath(taskForceId)}/plan-approval`);
+export const approvePlan = (taskForceId: string, reason: string) =>
+  post<{ baseline: PlanBaseline; approved: number }>(`${tfPath(taskForceId)}/approve-plan`, { reason });
+export const fetchBaselines = (taskForceId: string) =>
+  get<PlanBaseline[]>(`${tfPath(taskForceId)}/baselines`);
+export const fetchBaseline = (taskForceId: string, n: number) =>
+  get<PlanBaselineDetail>(`${tfPath(taskForceId)}/baselines/${n}`);

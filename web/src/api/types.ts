@@ -3,6 +3,11 @@ import type { z } from "zod";
 import type { AttachmentMeta } from "../../../src/shared/api/attachments";
 import type { demoInfo, sessionInfo } from "../../../src/shared/api/auth";
 import type {
+  PlanApprovalPreview,
+  PlanBaseline,
+  PlanBaselineDetail,
+} from "../../../src/shared/api/baselines";
+import type {
   assessmentSnapshot,
   checkView,
   overviewView,
@@ -30,7 +35,7 @@ export type {
   TaskForce,
 };
 export type Member = TaskForceMember;
-export type { Comment };
+export type { Comment, PlanApprovalPreview, PlanBaseline, PlanBaselineDetail };
 /** A dated assessment snapshot (考核) of task forces, units and persons. */
 export type AssessmentSnapshot = z.output<typeof assessmentSnapshot>;
 export type Session = z.output<typeof sessionInfo>;

@@ -1,6 +1,7 @@
 import { Alert, Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
+import { codeMessage, detailLine } from "../hooks/messages";
 
 /**
  * Explains an error of a write. A 409 STALE_VERSION gets the reload-and-reapply choice; others
@@ -41,7 +42,13 @@ export function WriteError({
         }
       />
     );
-  const msg = error instanceof Error ? error.message : String(error);
+  // People read the code's sentence and each field by its label, in the UI's language.
+  const msg =
+    error instanceof ApiError
+      ? codeMessage(error.code, error.message)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   const details = error instanceof ApiError ? error.details : [];
   return (
     <Alert
@@ -49,7 +56,17 @@ export function WriteError({
       showIcon
       role="alert"
       title={msg}
-      description={details.length ? details.map((d) => `${d.path}: ${d.message}`).join("; ") : undefined}
+      description={
+        details.length ? (
+          <ul className="refusal-details" style={{ margin: 0, paddingInlineStart: 18 }}>
+            {details.map((d) => (
+              <li key={`${d.path}:${d.key ?? d.message}`} data-field={d.path}>
+                {detailLine(d)}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
     />
   );
 }

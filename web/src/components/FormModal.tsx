@@ -16,6 +16,8 @@ export interface FormModalProps {
   readonly pending: boolean;
   /** The OK button's text; 提交 when not given. */
   readonly okText?: string;
+  /** OK cannot be pressed (e.g. the caller may not make this write). */
+  readonly okDisabled?: boolean;
   /** The modal's width in px; antd's default when not given. */
   readonly width?: number;
   readonly initialValues?: FormProps["initialValues"];
@@ -45,6 +47,7 @@ export function FormModal(props: FormModalProps) {
       okText={props.okText ?? t("common.submit")}
       cancelText={t("common.cancel")}
       confirmLoading={props.pending}
+      okButtonProps={{ disabled: props.okDisabled }}
       width={props.width}
       destroyOnHidden
     >

@@ -23,7 +23,13 @@ export function QueryState<T>(props: {
       <Result
         status={query.error.status === 403 ? "403" : "404"}
         title={query.error.status}
-        subTitle={query.error.status === 403 ? t("common.forbiddenRead") : t("common.notFound")}
+        subTitle={
+          query.error.status === 404
+            ? t("common.notFound")
+            : query.error.details[0]?.key === "roleMayNot"
+              ? t("common.forbiddenRole")
+              : t("common.forbiddenRead")
+        }
       />
     );
   if (query.error || query.data === undefined)

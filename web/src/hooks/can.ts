@@ -40,6 +40,11 @@ export interface Can {
    * (default: tasks): the write rule of that part, and the task force's lead or an admin.
    */
   readonly editPlan: (taskForceId: string, part?: PlanPart) => boolean;
+  /**
+   * Open the plan approval (基线) of a task force: its lead, the supervision office and admins
+   * (a second baseline is the supervision office's alone; the preview says so).
+   */
+  readonly approvePlan: (taskForceId: string) => boolean;
 }
 
 /** The parts of a task force's plan its lead edits. */
@@ -80,5 +85,6 @@ export function canFor(s: Session | null | undefined): Can {
       (admin || has(s, "supervisor") || has(s, "leader") || !!s?.ownTaskForceIds.includes(tf)),
     escalate: (item) => rule("supervision-items:escalate") && item.state !== "verified",
     editPlan: (tf, part = "tasks") => rule(`write:${part}`) && (admin || leads(tf)),
+    approvePlan: (tf) => rule("task-forces:approve-plan") && (admin || has(s, "supervisor") || leads(tf)),
   };
 }

@@ -53,6 +53,7 @@ export const en: Resources = {
     saved: "Saved",
     forbidden: "You may not do this",
     forbiddenRead: "You may not see this (only the task forces you belong to)",
+    forbiddenRole: "Your role may not see this",
     notFound: "Page not found",
     back: "Back to the overview",
   },
@@ -108,7 +109,9 @@ export const en: Resources = {
       delete: "deleted",
       transition: "moved",
       schedule: "scheduled",
+      approve: "baseline approved",
     },
+    reason: "Reason",
   },
   tf: {
     list: "Task forces",
@@ -164,6 +167,7 @@ export const en: Resources = {
     legend: "R = responsible person; cells show the task's light as colour and text",
   },
   ind: {
+    month: "Month",
     planVsActual: "Plan vs actual",
     plan: "Plan",
     actual: "Actual",
@@ -348,6 +352,9 @@ export const en: Resources = {
     snapshots: "Snapshots",
     takenAt: "Taken at · by",
     ranking: "Ranking of {{date}}",
+    live: "Live ranking (status date {{date}})",
+    liveIntro:
+      "Computed from the current data, as the overview is; the snapshots below keep each period's result for comparison.",
     compareWith: "Compare with",
     noCompare: "Pick a snapshot to compare",
     chart: "Scores of task forces (bar chart)",
@@ -384,6 +391,41 @@ export const en: Resources = {
     normal: "Regular",
   },
   // Plan editing by a task force's lead (tasks, dependencies, members, indicators) — engineer A.
+  correction: {
+    correct: "Correct",
+    withdraw: "Withdraw",
+    corrected: "Corrected; the old value stays in the history",
+    withdrawn: "Withdrawn; the record stays in the history",
+    reason: "Reason for the correction or withdrawal",
+    note: "Note",
+    trail: "The old value and the reason stay in the history; lights and scores use the corrected value.",
+    readings: "Monthly actuals",
+  },
+  baseline: {
+    approve: "Approve plan",
+    title: "Approve plan · baseline {{n}}",
+    approved: "Baseline {{n}} approved",
+    rebaseline:
+      "This is baseline {{n}}: delays already incurred still count against the chosen baseline; approving again does not erase them.",
+    needsSupervisor: "The plan already has a baseline; a new one needs the supervision office.",
+    against: "Slippage measured against",
+    againstWhich: {
+      first: "each task's first approved baseline (default)",
+      latest: "the latest approved baseline",
+    },
+    history: "Baselines",
+    none: "No baseline yet",
+    version: "Baseline {{n}}",
+    system: "System",
+    summary:
+      "Against the previous baseline: {{moved}} tasks get new or moved dates, {{unchanged}} are unchanged, {{dropped}} are no longer scheduled.",
+    from: "Planned finish",
+    to: "New finish",
+    moves: "Moves by",
+    new: "new",
+    shift: "{{n}} working days",
+    reason: "Reason for approval",
+  },
   plan: {
     addTask: "Add task",
     addChild: "Add sub-task",

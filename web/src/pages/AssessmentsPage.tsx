@@ -8,6 +8,7 @@ import { EChart } from "../components/EChart";
 import { QueryState } from "../components/QueryState";
 import { AssessmentRankingTable } from "../features/assessment/AssessmentRankingTable";
 import { snapshotLabel } from "../features/assessment/compare";
+import { LiveRanking } from "../features/assessment/LiveRanking";
 import { SnapshotList } from "../features/assessment/SnapshotList";
 import { buildScoreChartOption } from "../features/assessment/score-chart";
 import { type RankingKind, useAssessmentModel } from "../features/assessment/use-assessment-model";
@@ -81,6 +82,7 @@ export function AssessmentsPage() {
           <Alert type="success" showIcon title={t("assess.taken", { date: take.data.statusDate })} />
         ) : null}
       </Card>
+      <LiveRanking />
       <QueryState query={m.list}>
         {(page) =>
           page.items.length === 0 ? (
@@ -97,6 +99,7 @@ export function AssessmentsPage() {
               <Col xs={24} lg={18}>
                 <Card
                   size="small"
+                  data-testid="snapshot-ranking"
                   title={cur ? t("assess.ranking", { date: cur.statusDate }) : t("assess.title")}
                   extra={
                     <Space>

@@ -25,6 +25,8 @@ const TEXT = {
     error: "作战图加载失败",
     retry: "重试",
     empty: "没有符合条件的任务",
+    compare: "对比基线（至多两版）",
+    version: (n: number) => `第 ${n} 版基线`,
   },
   en: {
     title: "Battle map",
@@ -38,6 +40,8 @@ const TEXT = {
     error: "The battle map could not be loaded",
     retry: "Retry",
     empty: "No task matches the filters",
+    compare: "Compare baselines (up to two)",
+    version: (n: number) => `Baseline ${n}`,
   },
 } as const;
 
@@ -117,9 +121,20 @@ export default function BattleMapPage() {
           />
           <span>{t.critical}</span>
         </Space>
+        <Select
+          mode="multiple"
+          allowClear
+          data-testid="compare-baselines"
+          placeholder={t.compare}
+          aria-label={t.compare}
+          style={{ minWidth: 220 }}
+          value={p.baselines}
+          onChange={(v: number[]) => p.setBaselines(v)}
+          options={(p.query.data?.baselineNumbers ?? []).map((n) => ({ value: n, label: t.version(n) }))}
+        />
         <Button onClick={p.reset}>{t.reset}</Button>
       </Space>
-      <BattleMapLegend lang={lang} />
+      <BattleMapLegend lang={lang} compared={p.baselines} />
       <div ref={mapRef}>
         {p.query.isPending && <Spin size="large" style={{ margin: 48 }} />}
         {p.query.isError && (

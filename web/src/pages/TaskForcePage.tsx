@@ -96,6 +96,10 @@ export function TaskForcePage() {
                   <ReportsPanel
                     filter={{ taskForceId: id }}
                     taskCode={(tid) => f.tasks.find((x) => x.id === tid)?.code ?? tid}
+                    mayCorrect={(tid) => {
+                      const task = f.tasks.find((x) => x.id === tid);
+                      return !!task && can.reportProgress(task);
+                    }}
                   />
                 ),
               },

@@ -15,7 +15,7 @@ import {
   listReadings,
   updateReading,
 } from "../../../domain/indicators/reading.service.js";
-import { indicatorSchemas, readingSchemas } from "../../../shared/api/indicators.js";
+import { indicatorSchemas, readingCorrection, readingSchemas } from "../../../shared/api/indicators.js";
 import { crudRoutes } from "../crud-routes.js";
 
 /** Indicators (指标) and their monthly actuals. */
@@ -41,7 +41,8 @@ export async function indicatorRoutes(
     database: opts.database,
     path: "indicator-readings",
     label: "indicator reading",
-    schemas: readingSchemas,
+    schemas: { ...readingSchemas, update: readingCorrection },
+    corrections: true,
     fields: READING_LIST,
     service: {
       list: listReadings,

@@ -8,7 +8,7 @@ import {
   listProgressReports,
   updateProgressReport,
 } from "../../../domain/progress-reports/progress-report.service.js";
-import { progressReportSchemas } from "../../../shared/api/reports.js";
+import { progressReportCorrection, progressReportSchemas } from "../../../shared/api/reports.js";
 import { crudRoutes } from "../crud-routes.js";
 
 /** Progress reports (进展报告); the latest one moves its task. */
@@ -20,7 +20,8 @@ export async function progressReportRoutes(
     database: opts.database,
     path: "progress-reports",
     label: "progress report",
-    schemas: progressReportSchemas,
+    schemas: { ...progressReportSchemas, update: progressReportCorrection },
+    corrections: true,
     fields: PROGRESS_REPORT_LIST,
     service: {
       list: listProgressReports,

@@ -5,12 +5,7 @@ import type { DatabaseHandle } from "../../../db/connection.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { readBattleMap } from "../../../domain/schedule/battle-map.service.js";
-import {
-  approvePlan,
-  getScheduleRun,
-  scheduleAll,
-  scheduleTaskForce,
-} from "../../../domain/schedule/schedule.service.js";
+import { getScheduleRun, scheduleAll, scheduleTaskForce } from "../../../domain/schedule/schedule.service.js";
 import { statusDateQuery } from "../../../shared/api/closed-loop.js";
 import { errorBody, id } from "../../../shared/api/common.js";
 import { battleMap, battleMapQuery, scheduleRun } from "../../../shared/api/schedule.js";
@@ -22,9 +17,8 @@ import { sendCached } from "../../send-cached.js";
 const params = z.strictObject({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
 const list = (v: string | undefined) => (v ? v.split(",") : undefined);
-const approval = z.object({ run: scheduleRun, approved: z.number().int() });
 
-/** Scheduling (倒排工期): runs, plan approval and the battle map — all computed at a status date. */
+/** Scheduling (倒排工期): runs and the battle map — all computed at a status date. */
 export async function scheduleRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = new ReadCache(200);
@@ -64,17 +58,6 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
         await getScheduleRun(contextOf(req, opts.database), req.params.id, req.query.statusDate),
       ),
   });
-  r.post("/api/v1/task-forces/:id/approve-plan", {
-    config: { rule: actionRule("task-forces", "approve-plan") },
-    schema: {
-      tags: ["schedule"],
-      summary: "Approve the plan: current early dates become the baseline; slippage counts from it",
-      params,
-      response: { 200: approval, ...errors },
-    },
-    handler: async (req) =>
-      present(approval, await approvePlan(contextOf(req, opts.database), req.params.id)),
-  });
   r.get("/api/v1/battle-map", {
     config: { rule: readRule("battle-map") },
     schema: {
@@ -92,6 +75,7 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
         responsibleUnitId: list(q.responsibleUnitId),
         responsiblePersonId: list(q.responsiblePersonId),
         criticalOnly: q.critical === "true",
+        baselines: q.baselines?.split(",").map(Number),
       };
       const json = await cachedReadModel(
         ctx,

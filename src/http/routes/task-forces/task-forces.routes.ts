@@ -19,7 +19,10 @@ import {
   listTaskForces,
   updateTaskForce,
 } from "../../../domain/task-forces/task-force.service.js";
-import { readTaskForceFull } from "../../../domain/task-forces/task-force-full.service.js";
+import {
+  assertMayReadTaskForce,
+  readTaskForceFull,
+} from "../../../domain/task-forces/task-force-full.service.js";
 import { statusDateQuery } from "../../../shared/api/closed-loop.js";
 import { errorBody, id } from "../../../shared/api/common.js";
 import { indicatorSchemas, readingSchemas } from "../../../shared/api/indicators.js";
@@ -89,8 +92,8 @@ export async function taskForceRoutes(
     },
     handler: async (req, reply) => {
       const ctx = contextOf(req, opts.database);
-      // Scope first, for every caller: the cached copy is shared.
-      await getTaskForce(ctx, req.params.id);
+      // Scope first, for every caller (the cached copy is shared), without a query.
+      assertMayReadTaskForce(ctx, req.params.id);
       const json = await cachedReadModel(
         ctx,
         cache,

@@ -1,8 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { FIELD_LABELS, fieldLabel } from "../../../../src/shared/field-labels";
 import { get } from "../../api/client";
 import { QueryState } from "../../components/QueryState";
+import { uiLang } from "../../hooks/messages";
+import { useNames } from "../../hooks/use-data";
 import { changedFields, shortValue } from "./changes";
 
 interface AuditEntry {
@@ -13,11 +16,33 @@ interface AuditEntry {
   readonly entity: string;
   readonly before: unknown;
   readonly after: unknown;
+  readonly reason: string | null;
 }
+
+/** Fields whose values are ids of persons, units or task forces: shown by name. */
+const PERSON = new Set([
+  "leadLeaderId",
+  "responsiblePersonId",
+  "ownerPersonId",
+  "personId",
+  "raisedById",
+  "reportedById",
+]);
+const UNIT = new Set(["leadUnitId", "responsibleUnitId", "orgUnitId"]);
 
 /** The audit trail (变更记录) of one record: who changed what, when, from which value to which. */
 export function AuditTrail({ entityId }: { entityId: string }) {
   const { t } = useTranslation();
+  const names = useNames();
+  const lang = uiLang();
+  const value = (field: string, v: unknown) =>
+    typeof v === "string" && PERSON.has(field)
+      ? names.person(v)
+      : typeof v === "string" && UNIT.has(field)
+        ? names.unit(v)
+        : typeof v === "string" && field === "taskForceId"
+          ? names.taskForce(v)
+          : shortValue(v);
   const trail = useQuery({
     queryKey: ["audit", entityId],
     queryFn: () =>
@@ -47,14 +72,24 @@ export function AuditTrail({ entityId }: { entityId: string }) {
             },
             {
               title: t("audit.changes"),
-              render: (_: unknown, e) =>
-                changedFields(e.before, e.after)
-                  .slice(0, 8)
-                  .map((c) => (
-                    <div key={c.field}>
-                      <code>{c.field}</code>: {shortValue(c.before)} → {shortValue(c.after)}
+              // Fields by their labels and ids by names; internal fields (no label) are left out.
+              render: (_: unknown, e) => (
+                <>
+                  {changedFields(e.before, e.after)
+                    .filter((c) => c.field in FIELD_LABELS)
+                    .slice(0, 8)
+                    .map((c) => (
+                      <div key={c.field} data-field={c.field}>
+                        {fieldLabel(c.field, lang)}：{value(c.field, c.before)} → {value(c.field, c.after)}
+                      </div>
+                    ))}
+                  {e.reason ? (
+                    <div data-reason>
+                      {t("audit.reason")}：{e.reason}
                     </div>
-                  )),
+                  ) : null}
+                </>
+              ),
             },
           ]}
         />

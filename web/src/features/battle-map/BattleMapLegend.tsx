@@ -73,7 +73,16 @@ const MARKS = {
 } as const;
 
 /** The legend: every light with its shape and name, and every other mark of the map. */
-export function BattleMapLegend({ lang, theme = "light" }: { lang: Lang; theme?: Theme }) {
+export function BattleMapLegend({
+  lang,
+  theme = "light",
+  compared = [],
+}: {
+  lang: Lang;
+  theme?: Theme;
+  /** Numbers of the baselines drawn above the bars, in their colours. */
+  compared?: readonly number[];
+}) {
   const spec = themeSpec(theme);
   const t = MARKS[lang];
   const size = theme === "dark" ? 20 : 14;
@@ -95,6 +104,13 @@ export function BattleMapLegend({ lang, theme = "light" }: { lang: Lang; theme?:
       )}
       {item("ms", svg(<path d="M11 1 L17 7 L11 13 L5 7 Z" fill="#5cc98a" stroke="#2e8b57" />), t.milestone)}
       {item("bl", svg(<rect x="1" y="9" width="20" height="3" fill={spec.baseline} />), t.baseline)}
+      {compared.map((n, i) =>
+        item(
+          `cmp-${n}`,
+          svg(<rect x="1" y="2" width="20" height="3" fill={spec.compare[i] ?? spec.baseline} />),
+          lang === "zh" ? `第 ${n} 版基线` : `Baseline ${n}`,
+        ),
+      )}
       {item(
         "late",
         svg(

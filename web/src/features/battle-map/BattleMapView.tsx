@@ -69,6 +69,7 @@ export function BattleMapView({
     statusDay: m.statusDay,
     statusLabel: `${lang === "zh" ? "状态日" : "Status"} ${data.statusDate}`,
     paneTitle: lang === "zh" ? "专班 / 任务（WBS）" : "Task force / task (WBS)",
+    compared: data.compared,
     onToggle: m.toggle,
     onOpen,
     magnify: k,

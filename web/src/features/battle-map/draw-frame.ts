@@ -10,7 +10,7 @@ import { lightStyle } from "./lights";
 import type { RowModel, TaskForceRow } from "./row-model";
 import type { ThemeSpec } from "./theme";
 import { dayOfIso, dayOfX, isWeekend, type Ticks, type TimeScale, xOfDay } from "./time-scale";
-import type { DayNumber, Lang } from "./types";
+import type { ComparedBaselines, DayNumber, Lang } from "./types";
 
 /** Everything one frame depends on. */
 export interface FrameInput {
@@ -27,6 +27,8 @@ export interface FrameInput {
   readonly statusLabel: string;
   readonly paneTitle: string;
   readonly hoverRow: number;
+  /** Up to two baselines drawn as thin bars above each task's bar (none: empty). */
+  readonly compared?: ComparedBaselines;
   /** Truncates a label to a width (cached by the caller). */
   readonly fit: (ctx: CanvasRenderingContext2D, text: string, width: number) => string;
 }
@@ -52,6 +54,27 @@ export function drawFrame(ctx: Ctx, f: FrameInput): void {
   ctx.restore();
   drawPane(ctx, f, first, last);
   drawHeader(ctx, f);
+}
+
+/** The compared baselines of a task: thin bars stacked just above its bar, one colour each. */
+function drawCompared(
+  ctx: Ctx,
+  f: FrameInput,
+  taskId: string,
+  g: ReturnType<typeof barGeometry>,
+  ox: number,
+  oy: number,
+): void {
+  const h = Math.max(2, Math.round(g.baselineHeight * 0.8));
+  (f.compared ?? []).forEach((c, i) => {
+    const span = c.tasks[taskId];
+    if (!span) return;
+    const x0 = xOfDay(f.scale, Math.min(dayOfIso(span.start), dayOfIso(span.finish)));
+    const x1 = Math.max(xOfDay(f.scale, dayOfIso(span.finish) + 1), x0 + 2);
+    const y = oy + g.barY - (2 - i) * (h + 1);
+    ctx.fillStyle = f.spec.compare[i] ?? f.spec.baseline;
+    ctx.fillRect(ox + x0, y, x1 - x0, h);
+  });
 }
 
 function drawBody(ctx: Ctx, f: FrameInput, first: number, last: number): void {
@@ -112,6 +135,7 @@ function drawBody(ctx: Ctx, f: FrameInput, first: number, last: number): void {
       rowTop: i * spec.rowHeight,
     };
     drawUnderlay(ctx, g, paint);
+    if (f.compared?.length) drawCompared(ctx, f, r.task.id, g, ox, oy);
     drawLateStart(ctx, g, paint);
     drawBar(ctx, g, paint, showPercent ? spec.leftWidth : null);
   }

@@ -28,6 +28,8 @@ export interface ThemeSpec {
   readonly text: string;
   readonly muted: string;
   readonly baseline: string;
+  /** The two baselines compared (drawn above the bar). */
+  readonly compare: readonly [string, string];
   readonly summary: string;
   readonly arrow: string;
   readonly critical: string;
@@ -68,6 +70,7 @@ const LIGHT: ThemeSpec = {
   text: "#1f2733",
   muted: "#6b7585",
   baseline: "#9aa3b2",
+  compare: ["#7c5cff", "#d9822b"],
   summary: "#3b4658",
   arrow: "#98a2b3",
   critical: "#a4133c",
@@ -96,6 +99,7 @@ const DARK: ThemeSpec = {
   text: "#e8eef8",
   muted: "#8fa0bd",
   baseline: "#6f7f9c",
+  compare: ["#a78bff", "#ffb05c"],
   summary: "#c9d4e8",
   arrow: "#5d6d8c",
   critical: "#ff4d8d",

@@ -31,9 +31,15 @@ export interface BattleMapLights {
 }
 
 /** What `GET /api/v1/battle-map` answers (`lights` optional: colours fall back to the status). */
-export type BattleMapData = Omit<z.output<typeof battleMap>, "lights"> & {
+type Wire = z.output<typeof battleMap>;
+export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared"> & {
   readonly lights?: BattleMapLights;
+  readonly baselineNumbers?: Wire["baselineNumbers"];
+  readonly compared?: Wire["compared"];
 };
+
+/** Baselines drawn beside the current plan: per number, each task's planned start and finish. */
+export type ComparedBaselines = Wire["compared"];
 
 /** One task force as the battle map receives it. */
 export type BattleMapTaskForce = BattleMapData["taskForces"][number];

@@ -4,7 +4,7 @@
  * through them), and the navigation to a task.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { get } from "../../api/client";
 import { buildFilterOptions, type FilterOptions, taskPath } from "./filter-options";
@@ -36,7 +36,9 @@ function useNames(path: string): ReadonlyMap<string, string> {
 
 /** Everything the battle-map page renders. */
 export function useBattleMapPage(lang: Lang) {
-  const query = useBattleMapQuery();
+  // Baselines to compare (at most two): a view choice, not a filter, so not kept in the URL.
+  const [baselines, setBaselines] = useState<number[]>([]);
+  const query = useBattleMapQuery(baselines);
   const units = useNames("org-units");
   const persons = useNames("persons");
   const navigate = useNavigate();
@@ -71,5 +73,17 @@ export function useBattleMapPage(lang: Lang) {
     },
     [query.data, navigate],
   );
-  return { query, zoom, setZoom, filter, setFilter, reset, mapFilter, options, openTask };
+  return {
+    query,
+    zoom,
+    setZoom,
+    filter,
+    setFilter,
+    reset,
+    mapFilter,
+    options,
+    openTask,
+    baselines,
+    setBaselines: (v: number[]) => setBaselines(v.slice(-2).sort((a, b) => a - b)),
+  };
 }

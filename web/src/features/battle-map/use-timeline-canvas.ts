@@ -22,7 +22,7 @@ import { hitTest } from "./hit-test";
 import type { RowModel } from "./row-model";
 import type { ThemeSpec } from "./theme";
 import { type Ticks, type TimeScale, xOfDay } from "./time-scale";
-import type { Lang } from "./types";
+import type { ComparedBaselines, Lang } from "./types";
 
 /** Inputs of the canvas hook. */
 export interface TimelineCanvasProps {
@@ -34,6 +34,7 @@ export interface TimelineCanvasProps {
   readonly statusDay: number;
   readonly statusLabel: string;
   readonly paneTitle: string;
+  readonly compared?: ComparedBaselines;
   readonly onToggle: (id: string) => void;
   readonly onOpen: (row: number) => void;
   /** CSS pixels per layout pixel, positive (2 on a 3840×2160 big screen); see `canvas-size.ts`. */
@@ -117,6 +118,7 @@ export function useTimelineCanvas(p: TimelineCanvasProps): TimelineCanvas {
       statusDay: c.statusDay,
       statusLabel: c.statusLabel,
       paneTitle: c.paneTitle,
+      compared: c.compared,
       hoverRow: hoverRow.current,
       fit,
     });

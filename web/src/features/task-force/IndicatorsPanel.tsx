@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Popconfirm, Row, Typography } from "antd";
+import { App, Button, Card, Col, Popconfirm, Row, Space, Table, Typography } from "antd";
 import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Indicator, IndicatorReading, OverviewIndicator, TaskForceFull } from "../../api/types";
@@ -9,6 +9,7 @@ import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import { useNames, useOverview } from "../../hooks/use-data";
+import { type Correction, CorrectionModal } from "../reporting/CorrectionModal";
 import { ReadingModal } from "../reporting/ReadingModal";
 import { IndicatorFormModal } from "./IndicatorFormModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
@@ -20,12 +21,15 @@ function IndicatorDetail({
   ind,
   view,
   onReport,
+  onCorrect,
   onDelete,
   notice,
 }: {
   ind: Ind;
   view?: OverviewIndicator;
   onReport?: () => void;
+  /** Present for who may report the indicator: corrects or withdraws one month's actual. */
+  onCorrect?: (reading: IndicatorReading, mode: Correction["mode"]) => void;
   /** Present for the task force's lead: deletes the indicator (after a confirmation). */
   onDelete?: () => void;
   /** Shown at the top of the card (why its delete was refused). */
@@ -115,6 +119,35 @@ function IndicatorDetail({
           </Typography.Paragraph>
         </Col>
       </Row>
+      {onCorrect && ind.readings.length ? (
+        <Table<IndicatorReading>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          title={() => t("correction.readings")}
+          dataSource={[...ind.readings].sort((a, b) => b.period.localeCompare(a.period))}
+          scroll={{ y: 180 }}
+          columns={[
+            { title: t("ind.month"), dataIndex: "period", width: 100 },
+            { title: t("ind.actual"), width: 120, render: (_, r) => `${r.actual} ${ind.unit}` },
+            { title: t("correction.note"), dataIndex: "note", ellipsis: true },
+            {
+              title: "",
+              width: 150,
+              render: (_, r) => (
+                <Space size={4} data-reading={r.period}>
+                  <Button size="small" data-action="correct" onClick={() => onCorrect(r, "correct")}>
+                    {t("correction.correct")}
+                  </Button>
+                  <Button size="small" danger data-action="withdraw" onClick={() => onCorrect(r, "withdraw")}>
+                    {t("correction.withdraw")}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -147,6 +180,7 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
     [overview.data],
   );
   const [reporting, setReporting] = useState<Indicator | null>(null);
+  const [correcting, setCorrecting] = useState<Correction | null>(null);
   return (
     <Row gutter={[12, 12]}>
       {editable ? (
@@ -167,6 +201,17 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
             ind={ind}
             view={byId.get(ind.id)}
             onReport={can.reportReading(ind) ? () => setReporting(ind) : undefined}
+            onCorrect={
+              can.reportReading(ind)
+                ? (record, mode) =>
+                    setCorrecting({
+                      kind: "reading",
+                      mode,
+                      record,
+                      label: `${ind.code} ${ind.name} · ${record.period}`,
+                    })
+                : undefined
+            }
             onDelete={editable ? () => remove(ind) : undefined}
             notice={
               deleting === ind.id ? (
@@ -182,6 +227,7 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
         </Col>
       ))}
       <ReadingModal indicator={reporting} onClose={() => setReporting(null)} />
+      <CorrectionModal target={correcting} onClose={() => setCorrecting(null)} />
       <IndicatorFormModal key={String(adding)} full={full} open={adding} onClose={() => setAdding(false)} />
     </Row>
   );

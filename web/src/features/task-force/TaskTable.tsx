@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { AuditOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { App, Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
 import { TaskCommentsButton } from "../comments/TaskCommentsButton";
 import { DependencyDrawer } from "./DependencyDrawer";
+import { PlanApprovalModal } from "./PlanApprovalModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
 import { type NewTaskTarget, TaskFormModal } from "./TaskFormModal";
 import { TaskPlanActions } from "./TaskPlanActions";
@@ -43,6 +44,7 @@ export function TaskTable(props: {
   const planDeps = can.editPlan(props.taskForceId, "dependencies");
   const [adding, setAdding] = useState<NewTaskTarget | null>(null);
   const [depsOf, setDepsOf] = useState<Task | null>(null);
+  const [approving, setApproving] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const del = useDeletePlanRecord();
   const errCtx = usePlanErrorContext(props.full, deleting);
@@ -80,18 +82,30 @@ export function TaskTable(props: {
           onClose={() => del.reset()}
         />
       </div>
-      {planTasks ? (
+      {planTasks || can.approvePlan(props.taskForceId) ? (
         <Space style={{ marginBottom: 8 }}>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="add-task"
-            onClick={() => setAdding({ parentId: null })}
-          >
-            {t("plan.addTask")}
-          </Button>
+          {planTasks ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="add-task"
+              onClick={() => setAdding({ parentId: null })}
+            >
+              {t("plan.addTask")}
+            </Button>
+          ) : null}
+          {can.approvePlan(props.taskForceId) ? (
+            <Button icon={<AuditOutlined />} data-testid="approve-plan" onClick={() => setApproving(true)}>
+              {t("baseline.approve")}
+            </Button>
+          ) : null}
         </Space>
       ) : null}
+      <PlanApprovalModal
+        taskForceId={props.taskForceId}
+        open={approving}
+        onClose={() => setApproving(false)}
+      />
       <Table<Row>
         className="wbs-table"
         rowKey="id"

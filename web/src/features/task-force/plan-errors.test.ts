@@ -63,10 +63,16 @@ describe("explainPlanError", () => {
 
   it("replaces task ids in other rule messages, and titles duplicates by field", () => {
     const rule = new ApiError(422, "DEPENDENCY_RULE", "x", [
-      { path: "predecessorId", message: "task t-1 belongs to another task force than t-9" },
+      {
+        path: "predecessorId",
+        message: "task t-1 belongs to another task force than t-9",
+        key: "dependencyOtherTaskForce",
+        params: { predecessor: "t-1", successor: "t-9" },
+      },
     ]);
+    // In the UI's language (Chinese here), the field by its label and the task by its code.
     expect(explainPlanError(rule, ctx, zh)?.items).toEqual([
-      "predecessorId: task 01.1 立项 belongs to another task force than t-9",
+      "前置任务：前置任务 01.1 立项 与后续任务 t-9 不在同一专班",
     ]);
     const dup = new ApiError(409, "DUPLICATE", "x", [{ path: "code", message: "already used by task t-2" }]);
     expect(explainPlanError(dup, ctx, zh)?.title).toBe("编号已被本专班其他记录使用");

@@ -4,7 +4,9 @@
  * DEPENDENCY_CYCLE), whose lead membership a lead rule protects (422 LAST_LEAD, 403 SELF_DEMOTION),
  * and the other rule codes — with task ids replaced by "WBS title".
  */
+
 import { ApiError, type ApiErrorDetail } from "../../api/client";
+import { codeMessage, detailLine } from "../../hooks/messages";
 
 /** A translator (i18next's `t`, or a stub in tests). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -107,13 +109,15 @@ export function explainPlanError(error: unknown, ctx: PlanErrorContext, t: Trans
       return {
         code: error.code,
         title: t(`plan.err.DUPLICATE_${details[0]?.path ?? ""}`, { defaultValue: t("plan.err.DUPLICATE") }),
-        items: details.map((d) => nameTasks(`${d.path}: ${d.message}`, ctx)),
+        items: details.map((d) => nameTasks(detailLine(d), ctx)),
       };
     default:
       return {
         code: error.code,
-        title: t(`plan.err.${error.code}`, { defaultValue: nameTasks(error.message, ctx) }),
-        items: details.map((d) => nameTasks(`${d.path}: ${d.message}`, ctx)),
+        title: t(`plan.err.${error.code}`, {
+          defaultValue: codeMessage(error.code, nameTasks(error.message, ctx)),
+        }),
+        items: details.map((d) => nameTasks(detailLine(d), ctx)),
       };
   }
 }

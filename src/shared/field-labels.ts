@@ -1,0 +1,119 @@
+/**
+ * What people call the fields of our records, in zh-CN and English: refusals name a field by its
+ * label, never by its wire name. Every field of every create and update schema has one (a test
+ * walks them); actions' bodies and queries add theirs.
+ */
+/** The two UI languages, as the vocabulary names them. */
+export type Lang = "zh" | "en";
+
+const L = (zh: string, en: string) => ({ zh, en });
+
+export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  acceptance: L("验收标准", "Acceptance criterion"),
+  actual: L("实际值", "Actual"),
+  actualFinish: L("实际完成日期", "Actual finish"),
+  actualStart: L("实际开始日期", "Actual start"),
+  baseline: L("基期值", "Baseline value"),
+  baselineStart: L("基线开始日期", "Baseline start"),
+  baselineFinish: L("基线完成日期", "Baseline finish"),
+  body: L("内容", "Text"),
+  coUnitIds: L("配合单位", "Co-units"),
+  code: L("编号", "Code"),
+  coordination: L("需协调事项", "Coordination needed"),
+  deadline: L("截止日期", "Deadline"),
+  description: L("说明", "Description"),
+  direction: L("方向", "Direction"),
+  disabled: L("停用", "Disabled"),
+  displayName: L("显示名称", "Display name"),
+  dueDate: L("整改期限", "Rectification deadline"),
+  duration: L("工期", "Duration"),
+  duties: L("职责", "Duties"),
+  email: L("电子邮箱", "Email"),
+  evidence: L("佐证材料", "Evidence"),
+  goalId: L("目标", "Goal"),
+  goalIds: L("服务目标", "Goals served"),
+  guarantees: L("保障措施", "Guarantees"),
+  indicatorId: L("指标", "Indicator"),
+  issue: L("存在问题", "Problem found"),
+  kind: L("类型", "Kind"),
+  lag: L("间隔", "Lag"),
+  leadLeaderId: L("牵头领导", "Lead leader"),
+  leadUnitId: L("牵头单位", "Lead unit"),
+  level: L("层级", "Level"),
+  measures: L("工作措施", "Measures"),
+  monthlyPlan: L("月度计划", "Monthly plan"),
+  name: L("名称", "Name"),
+  narrative: L("进展情况", "Progress"),
+  notBefore: L("最早开始日期", "Not before"),
+  note: L("备注", "Note"),
+  objective: L("工作目标", "Objective"),
+  orgUnitId: L("所属单位", "Org unit"),
+  ownerPersonId: L("责任人", "Owner"),
+  parentId: L("上级", "Parent"),
+  percent: L("完成率", "Percent complete"),
+  period: L("月份", "Month"),
+  personId: L("人员", "Person"),
+  phone: L("电话", "Phone"),
+  post: L("岗位", "Post"),
+  predecessorId: L("前置任务", "Predecessor"),
+  problems: L("存在问题", "Problems"),
+  raisedById: L("交办人", "Raised by"),
+  raisedOn: L("交办日期", "Raised on"),
+  reportDate: L("报告日期", "Report date"),
+  reportedById: L("报告人", "Reported by"),
+  requiredAction: L("整改要求", "Required action"),
+  responsiblePersonId: L("责任人", "Responsible person"),
+  responsiblePost: L("责任岗位", "Responsible post"),
+  responsibleUnitId: L("责任单位", "Responsible unit"),
+  role: L("角色", "Role"),
+  roles: L("角色", "Roles"),
+  scope: L("范围", "Scope"),
+  sort: L("排序", "Order"),
+  startDate: L("启动日期", "Start date"),
+  status: L("状态", "Status"),
+  successorId: L("后续任务", "Successor"),
+  supervisionItemId: L("督办事项", "Supervision item"),
+  target: L("目标值", "Target"),
+  taskForceId: L("专班", "Task force"),
+  taskId: L("任务", "Task"),
+  title: L("名称", "Title"),
+  type: L("关系类型", "Type"),
+  unit: L("计量单位", "Unit"),
+  username: L("用户名", "Username"),
+  version: L("版本", "Version"),
+  weight: L("考核权重", "Weight"),
+  year: L("年度", "Year"),
+  // Action bodies and queries
+  reason: L("理由", "Reason"),
+  statusDate: L("状态日期", "Status date"),
+  password: L("密码", "Password"),
+  limit: L("每页条数", "Page size"),
+  offset: L("起始位置", "Offset"),
+};
+
+const PREFIXES = /^(body|querystring|params|headers)\.?/;
+
+/**
+ * A detail's path in words: `body.reportDate` → 报告日期, `evidence.1` → 佐证材料 第 2 项,
+ * `task 1.2.deadline` → 任务 1.2 · 截止日期. An unknown field is named generically, never raw.
+ */
+export function fieldLabel(path: string, lang: Lang): string {
+  const rest = path.replace(PREFIXES, "");
+  const task = /^task (\S+?)\.(\w+)$/.exec(rest);
+  if (task) {
+    const field = FIELD_LABELS[task[2] ?? ""]?.[lang] ?? "";
+    return lang === "zh"
+      ? `任务 ${task[1]}${field ? ` · ${field}` : ""}`
+      : `Task ${task[1]}${field ? ` · ${field}` : ""}`;
+  }
+  const parts = rest.split(".").filter(Boolean);
+  const name = parts.find((p) => p in FIELD_LABELS);
+  if (!name) return lang === "zh" ? "输入" : "Input";
+  const label = FIELD_LABELS[name]?.[lang] ?? name;
+  const index = parts[parts.indexOf(name) + 1];
+  if (index !== undefined && /^\d+$/.test(index)) {
+    const k = Number(index) + 1;
+    return lang === "zh" ? `${label} 第 ${k} 项` : `${label}, item ${k}`;
+  }
+  return label;
+}

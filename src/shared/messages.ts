@@ -1,0 +1,303 @@
+/**
+ * The validation vocabulary: every message a person can read about a refused value, in zh-CN and
+ * English, by key. Schemas and services put a `key` (and `params`) on each error detail; the web app
+ * shows `detailText(detail, lang)` beside the field, the API keeps the English `message` for
+ * clients and logs. Field names are shown through `fieldLabel` (src/shared/field-labels.ts), never raw.
+ */
+import type { ErrorDetail } from "../vocabulary/index.js";
+import { fieldLabel, type Lang } from "./field-labels.js";
+
+export type { Lang };
+
+type Params = Readonly<Record<string, string | number | boolean | null>>;
+type Text = (p: Params) => string;
+interface Message {
+  readonly zh: Text;
+  readonly en: Text;
+}
+
+const s = (p: Params, k: string) => String(p[k] ?? "");
+const n = (p: Params, k: string) => Number(p[k] ?? 0);
+/** The part of a value a message shows: strings and numbers from zod issues' `origin`. */
+const sizeZh = (p: Params) => (p.origin === "string" ? "个字" : p.origin === "array" ? "项" : "");
+const sizeEn = (p: Params) => (p.origin === "string" ? " characters" : p.origin === "array" ? " items" : "");
+
+/** Messages of our own rules (schemas' refinements and services' plausibility checks). */
+export const RULE_MESSAGES = {
+  notEmpty: { zh: () => "不能为空", en: () => "must not be empty" },
+  wellFormed: {
+    zh: () => "含有无法保存的字符",
+    en: () => "must be well-formed Unicode text without NUL characters",
+  },
+  id: {
+    zh: () => "编号格式不对（只能用字母、数字和 . _ -）",
+    en: () => "must be an id (letters, digits, . _ -)",
+  },
+  date: { zh: () => "须为日期，如 2022-08-15", en: () => "must be a date YYYY-MM-DD" },
+  realDate: { zh: () => "不是有效的日期", en: () => "must be a real calendar date" },
+  month: { zh: () => "须为月份，如 2022-08", en: () => "must be a month YYYY-MM" },
+  username: {
+    zh: () => "须为 2–40 位小写字母、数字或 . _ -",
+    en: () => "must be 2–40 lower-case letters, digits, . _ -",
+  },
+  timeZone: {
+    zh: () => "须为时区名称，如 Asia/Shanghai",
+    en: () => "must be an IANA time zone such as Asia/Shanghai",
+  },
+  fileName: {
+    zh: () => "文件名不能包含文件夹或控制字符",
+    en: () => "must be a file name without folders or control characters",
+  },
+  baselineNumbers: {
+    zh: () => "须为一至两个基线版本号，如 1,2",
+    en: () => "must be one or two baseline numbers, e.g. 1,2",
+  },
+  sortFields: {
+    zh: () => "排序字段格式不对",
+    en: () => "must be field names separated by commas, '-' for descending",
+  },
+  roleMayNot: { zh: () => "您的角色无权查看或进行此操作", en: () => "your role may not do this" },
+  // Records and references
+  missingRecord: {
+    zh: () => "所选记录不存在（可能已被删除）",
+    en: (p) => `no ${s(p, "what")} with id "${s(p, "id")}"`,
+  },
+  listsTwice: { zh: () => "列表中有重复项", en: () => "lists an id twice" },
+  notFound: { zh: () => "记录不存在或已被删除", en: () => "not found" },
+  staleVersion: {
+    zh: () => "记录已被他人修改，请刷新后重新提交",
+    en: () => "stale; reload the record and reapply your change",
+  },
+  alreadyUsed: {
+    zh: () => "已被其他记录使用",
+    en: (p) => `already used by ${s(p, "what")} ${s(p, "other")}`,
+  },
+  immutable: { zh: () => "创建后不能修改", en: () => "cannot be changed after creation" },
+  ownAncestor: { zh: () => "不能放在自身或其下级之下", en: () => "would make the record its own ancestor" },
+  notBeforeField: {
+    zh: (p) => `不能早于${fieldLabel(s(p, "field"), "zh")}（${s(p, "date")}）`,
+    en: (p) => `must not be before ${s(p, "field")} (${s(p, "date")})`,
+  },
+  ownParent: { zh: () => "任务不能以自身为上级", en: () => "a task cannot be its own parent" },
+  parentOtherTaskForce: {
+    zh: () => "上级任务属于其他专班",
+    en: (p) => `parent task ${s(p, "parent")} belongs to another task force`,
+  },
+  selfDependency: { zh: () => "任务不能以自身为前置任务", en: () => "a task cannot depend on itself" },
+  noTask: { zh: () => "所选任务不存在", en: (p) => `no task with id "${s(p, "id")}"` },
+  dependencyOtherTaskForce: {
+    zh: (p) => `前置任务 ${s(p, "predecessor")} 与后续任务 ${s(p, "successor")} 不在同一专班`,
+    en: (p) => `task ${s(p, "predecessor")} belongs to another task force than ${s(p, "successor")}`,
+  },
+  cycle: { zh: (p) => `将形成循环：${s(p, "chain")}`, en: (p) => `would close a cycle: ${s(p, "chain")}` },
+  otherTaskForce: { zh: () => "属于其他专班", en: () => "belongs to another task force" },
+  notFromState: {
+    zh: () => "当前状态下不能进行此操作",
+    en: (p) => `not allowed from state ${s(p, "state")}`,
+  },
+  lastLead: {
+    zh: (p) => `${s(p, "person")} 是唯一的牵头人`,
+    en: (p) => `${s(p, "person")} is the last lead`,
+  },
+  ownLead: { zh: () => "不能移除或降级自己的牵头人身份", en: () => "your own lead membership" },
+  noAttachment: { zh: () => "附件不存在（可能已被删除）", en: (p) => `no attachment ${s(p, "id")}` },
+  attachmentOtherTask: {
+    zh: () => "附件是为其他任务上传的",
+    en: (p) => `attachment ${s(p, "id")} was uploaded for another task, not ${s(p, "task")}`,
+  },
+  wrongPassword: { zh: () => "当前密码不正确", en: () => "wrong" },
+  notYourRole: { zh: () => "不是您拥有的角色", en: () => "not one of your roles" },
+  stillReferenced: {
+    zh: (p) => `仍有 ${n(p, "n")} 条记录引用它`,
+    en: (p) => `${n(p, "n")} ${s(p, "what")}(s) ${s(p, "how")}`,
+  },
+  // Progress reports
+  reportAfterStatusDate: {
+    zh: (p) =>
+      `不能晚于状态日期 ${s(p, "statusDate")}${n(p, "grace") ? `（另可宽限 ${n(p, "grace")} 天）` : ""}：进展报告记录已经发生的情况`,
+    en: (p) =>
+      `is after the status date ${s(p, "statusDate")}${n(p, "grace") ? ` (and its grace of ${n(p, "grace")} days)` : ""}: a report tells what has happened`,
+  },
+  reportBeforeStart: {
+    zh: (p) => `不能早于专班启动日期 ${s(p, "start")}`,
+    en: (p) => `is before the task force's start ${s(p, "start")}`,
+  },
+  reportSaysNothing: {
+    zh: () => "请写明进展情况或附上佐证材料",
+    en: () => "a report says what was done: a text or evidence",
+  },
+  percentBelowEarlier: {
+    zh: (p) => `低于 ${s(p, "date")} 已报的 ${n(p, "percent")}%：如需更正，请修改那条报告`,
+    en: (p) => `is below the ${n(p, "percent")}% reported on ${s(p, "date")}: correct that report instead`,
+  },
+  // Indicator readings
+  periodNotBegun: {
+    zh: (p) => `${s(p, "period")} 在状态日期 ${s(p, "statusDate")} 还未开始`,
+    en: (p) => `${s(p, "period")} has not begun at the status date ${s(p, "statusDate")}`,
+  },
+  actualFarOff: {
+    zh: (p) =>
+      `${s(p, "actual")}${s(p, "unit")} 远超出合理范围 ${s(p, "low")}–${s(p, "high")}${s(p, "unit")}（目标 ${s(p, "target")}${p.last != null ? `，上次 ${s(p, "lastPeriod")} 为 ${s(p, "last")}` : ""}）：请核实，或在备注中说明`,
+    en: (p) =>
+      `${s(p, "actual")}${s(p, "unit")} lies far outside ${s(p, "low")}–${s(p, "high")}${s(p, "unit")} (target ${s(p, "target")}${p.last != null ? `, last actual ${s(p, "last")} in ${s(p, "lastPeriod")}` : ""}): check it, or confirm it with a note`,
+  },
+  totalFalls: {
+    zh: (p) =>
+      `低于 ${s(p, "lastPeriod")} 的累计值 ${s(p, "last")}${s(p, "unit")}：累计值不会减少，请核实，或在备注中说明`,
+    en: (p) =>
+      `is below the year-to-date total ${s(p, "last")}${s(p, "unit")} of ${s(p, "lastPeriod")}: a total to date does not fall; check it, or confirm it with a note`,
+  },
+  // Corrections
+  reasonRequired: { zh: () => "更正或撤回须说明理由", en: () => "a correction or withdrawal needs a reason" },
+  // Supervision
+  returnNeedsReason: { zh: () => "退回须写明原因", en: () => "a return needs a reason" },
+  dueAfterRaised: {
+    zh: (p) => `整改期限须晚于交办日期 ${s(p, "raisedOn")}`,
+    en: (p) => `must fall after the day the item is raised (${s(p, "raisedOn")})`,
+  },
+  // Scheduling (the engine's problem codes)
+  DEADLINE_BEFORE_START: {
+    zh: (p) => `截止日期 ${s(p, "date")} 早于计划开始日期`,
+    en: (p) => `deadline: ${s(p, "date")} is before the project start`,
+  },
+  END_BEFORE_START: { zh: () => "完成日期早于开始日期", en: () => "the finish is before the start" },
+  CYCLE: { zh: () => "前置任务形成了循环", en: () => "the dependencies form a cycle" },
+  PARENT_CYCLE: { zh: () => "上级任务形成了循环", en: () => "the parent tasks form a cycle" },
+  BAD_DURATION: {
+    zh: () => "工期须为不小于 0 的整数",
+    en: () => "the duration must be a whole number of days, 0 or more",
+  },
+  BAD_DATE: { zh: () => "不是有效的日期", en: () => "is not a valid date" },
+  DATE_OUT_OF_RANGE: { zh: () => "日期超出日历范围", en: () => "the date lies outside the calendar" },
+} satisfies Record<string, Message>;
+export type RuleKey = keyof typeof RULE_MESSAGES;
+
+/** Messages of zod's own issues, by issue code (`zod.<code>`), in words a form user reads. */
+export const ZOD_MESSAGES = {
+  "zod.invalid_type": {
+    zh: (p) => (p.received === "undefined" ? "必填" : `格式不对，应为${typeZh(s(p, "expected"))}`),
+    en: (p) => (p.received === "undefined" ? "is required" : `must be ${typeEn(s(p, "expected"))}`),
+  },
+  "zod.too_big": {
+    zh: (p) =>
+      p.origin === "string" || p.origin === "array"
+        ? `不能超过 ${n(p, "maximum")} ${sizeZh(p)}`
+        : `不能大于 ${n(p, "maximum")}`,
+    en: (p) =>
+      p.origin === "string" || p.origin === "array"
+        ? `must have at most ${n(p, "maximum")}${sizeEn(p)}`
+        : `must be at most ${n(p, "maximum")}`,
+  },
+  "zod.too_small": {
+    zh: (p) =>
+      p.origin === "string" || p.origin === "array"
+        ? n(p, "minimum") <= 1
+          ? "不能为空"
+          : `至少 ${n(p, "minimum")} ${sizeZh(p)}`
+        : `不能小于 ${n(p, "minimum")}`,
+    en: (p) =>
+      p.origin === "string" || p.origin === "array"
+        ? n(p, "minimum") <= 1
+          ? "must not be empty"
+          : `must have at least ${n(p, "minimum")}${sizeEn(p)}`
+        : `must be at least ${n(p, "minimum")}`,
+  },
+  "zod.invalid_value": {
+    zh: (p) => `须为以下之一：${s(p, "values")}`,
+    en: (p) => `must be one of: ${s(p, "values")}`,
+  },
+  "zod.invalid_format": { zh: () => "格式不对", en: () => "has the wrong format" },
+  "zod.not_multiple_of": { zh: () => "须为整数", en: () => "must be a whole number" },
+  "zod.unrecognized_keys": {
+    zh: (p) => `不能填写这些项：${labels(p, "zh")}`,
+    en: (p) => `cannot be given: ${labels(p, "en")}`,
+  },
+  "zod.invalid_union": { zh: () => "格式不对", en: () => "has the wrong format" },
+  "zod.invalid_key": { zh: () => "格式不对", en: () => "has the wrong format" },
+  "zod.invalid_element": { zh: () => "其中有一项格式不对", en: () => "holds an item with the wrong format" },
+  "zod.custom": { zh: () => "格式不对", en: () => "is not valid" },
+} satisfies Record<string, Message>;
+
+/** The unknown keys of an issue by their labels (a key nobody knows is named as it was sent). */
+const labels = (p: Params, lang: Lang) =>
+  s(p, "keys")
+    .split(", ")
+    .map((k) => {
+      const label = fieldLabel(k, lang);
+      return label === fieldLabel("", lang) ? k : label;
+    })
+    .join(lang === "zh" ? "、" : ", ");
+
+const TYPES: Record<string, { zh: string; en: string }> = {
+  number: { zh: "数字", en: "a number" },
+  int: { zh: "整数", en: "a whole number" },
+  string: { zh: "文字", en: "text" },
+  boolean: { zh: "是或否", en: "yes or no" },
+  array: { zh: "列表", en: "a list" },
+  object: { zh: "一组字段", en: "an object" },
+  date: { zh: "日期", en: "a date" },
+};
+const typeZh = (t: string) => TYPES[t]?.zh ?? t;
+const typeEn = (t: string) => TYPES[t]?.en ?? t;
+
+const ALL: Record<string, Message> = { ...RULE_MESSAGES, ...ZOD_MESSAGES };
+
+/** Whether `key` has a message in both languages. */
+export const hasMessage = (key: string): boolean => key in ALL;
+
+/** A detail of one of our rules: the English message for the API, the key for people. */
+export function ruleDetail(path: string, key: RuleKey, params: Params = {}): ErrorDetail {
+  return { path, message: RULE_MESSAGES[key].en(params), key, params };
+}
+
+/** Refinement options of a schema rule with a key (`.refine(ok, keyed("notEmpty"))`). */
+export const keyed = (key: RuleKey) => ({ message: RULE_MESSAGES[key].en({}), params: { key } });
+
+/** What a zod issue looks like to us (zod's own type is not imported: the web bundles this too). */
+export interface IssueLike {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly params?: Record<string, unknown>;
+}
+
+const ISSUE_PARAMS = [
+  "origin",
+  "maximum",
+  "minimum",
+  "expected",
+  "received",
+  "format",
+  "keys",
+  "values",
+  "divisor",
+];
+
+/** A zod issue as an error detail (`prefix` names where it was found, e.g. `body`). */
+export function issueDetail(issue: IssueLike, prefix = ""): ErrorDetail {
+  const sub = issue.path.map(String).join(".");
+  const path = prefix && sub ? `${prefix}.${sub}` : prefix || sub;
+  const own = issue.params?.key;
+  if (typeof own === "string" && own in RULE_MESSAGES)
+    return { path, message: issue.message, key: own, params: {} };
+  const params: Record<string, string | number | boolean | null> = {};
+  for (const [k, v] of Object.entries(issue)) {
+    if (!ISSUE_PARAMS.includes(k) || v === undefined) continue;
+    params[k] = Array.isArray(v)
+      ? v.map(String).join(", ")
+      : typeof v === "object" && v !== null
+        ? String(v)
+        : (v as string | number | boolean | null);
+  }
+  // zod v4 keeps no input on its issues; its message tells a missing value.
+  if (issue.code === "invalid_type" && /received undefined$/.test(issue.message))
+    params.received = "undefined";
+  const extra = issue.code === "unrecognized_keys" && params.keys ? `: ${params.keys}` : "";
+  return { path, message: `${issue.message}${extra}`, key: `zod.${issue.code}`, params };
+}
+
+/** A detail's message in `lang`: by its key, or (no key: a free text) its message as it is. */
+export function detailText(d: ErrorDetail, lang: Lang): string {
+  const m = d.key ? ALL[d.key] : undefined;
+  return m ? m[lang](d.params ?? {}) : d.message;
+}
