@@ -175,7 +175,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     await p.goto("/assessments");
     const live = p.getByTestId("live-ranking");
     await live.waitFor();
-    expect(await live.locator(".ant-card-head-title").textContent()).toBe("实时排名（状态日期 2022-08-15）");
+    await poll(() => live.locator(".ant-card-head-title").textContent()).toBe(
+      "实时排名（状态日期 2022-08-15）",
+    );
     await poll(() => live.locator("tbody tr.ant-table-row").count()).toBe(10);
     await h.shot(p, "record-live-ranking");
     await p.context().close();

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../../engines/index.js";
-import { assertMayRead } from "../accounts/scope.js";
+import { mayReadTaskForce } from "../accounts/scope.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { Indicator, Reading } from "../indicators/indicator.js";
 import { indicatorsWhere, readingsWhere } from "../indicators/indicator.repository.js";
@@ -28,11 +28,12 @@ const byText =
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /**
- * Whether the caller may read task force `id` (403 otherwise), decided from the principal alone: a
- * cached nested read then costs no query. An unknown id is answered 404 when the read is rendered.
+ * Whether the caller may read task force `id`: decided from the principal alone when it may (a
+ * cached nested read then costs no query; an unknown id is answered 404 when the read is rendered),
+ * else by reading the task force (404 when there is none, 403 when it is another's).
  */
-export function assertMayReadTaskForce(ctx: ServiceContext, id: string): void {
-  assertMayRead(ctx, id);
+export async function assertMayReadTaskForce(ctx: ServiceContext, id: string): Promise<void> {
+  if (!mayReadTaskForce(ctx.principal, id)) await getTaskForce(ctx, id);
 }
 
 /**

@@ -93,7 +93,7 @@ export async function taskForceRoutes(
     handler: async (req, reply) => {
       const ctx = contextOf(req, opts.database);
       // Scope first, for every caller (the cached copy is shared), without a query.
-      assertMayReadTaskForce(ctx, req.params.id);
+      await assertMayReadTaskForce(ctx, req.params.id);
       const json = await cachedReadModel(
         ctx,
         cache,
