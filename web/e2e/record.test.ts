@@ -170,6 +170,44 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     await p.context().close();
   }, 60_000);
 
+  it("refuses a return (退回) without a reason beside the field, in Chinese and English; the item stays submitted", async () => {
+    const p = await h.page("admin");
+    type Item = { id: string; code: string; version: number; state: string };
+    const item = async () =>
+      (await json<{ items: Item[] }>(p, "/supervision-items?limit=1000")).items.find(
+        (i) => i.code === "DB-2022-002",
+      )!;
+    const me = await json<{ csrfToken: string }>(p, "/auth/me");
+    for (const [action, body] of [
+      ["start", {}],
+      ["submit", { rectification: "已完成整改，附整改报告" }],
+    ] as const) {
+      const it = await item();
+      const r = await p.request.post(`/api/v1/supervision-items/${it.id}/${action}`, {
+        data: { version: it.version, date: "2022-08-15", ...body },
+        headers: { "x-csrf-token": me.csrfToken },
+      });
+      expect(r.status(), await r.text()).toBe(200);
+    }
+    await p.goto("/supervision");
+    await p.getByText("全部", { exact: true }).click();
+    const dialog = p.getByRole("dialog");
+    const tryReturn = async () => {
+      await p.locator("tr", { hasText: "DB-2022-002" }).locator('[data-action="return"]').click();
+      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+      await poll(() => dialog.locator(".ant-form-item-explain-error").count()).toBeGreaterThan(0);
+      const text = (await dialog.locator(".ant-form-item-explain-error").allTextContents()).join(" ");
+      await dialog.locator(".ant-modal-footer .ant-btn").first().click();
+      await dialog.waitFor({ state: "hidden" });
+      return text;
+    };
+    expect(await tryReturn()).toContain("退回原因");
+    await english(p, "Supervision");
+    expect(await tryReturn()).toMatch(/Reason for returning/i);
+    expect((await item()).state).toBe("submitted");
+    await p.context().close();
+  }, 60_000);
+
   it("shows the live ranking on the assessment page without any snapshot", async () => {
     const p = await h.page("supervisor");
     await p.goto("/assessments");

@@ -54,7 +54,7 @@ export function PlanApprovalModal(props: { taskForceId: string; open: boolean; o
       title={p ? t("baseline.title", { n: p.number }) : t("baseline.approve")}
       width={760}
       okText={t("baseline.approve")}
-      okDisabled={!p || !p.mayApprove}
+      okDisabled={!p?.mayApprove}
       onCancel={() => {
         m.reset();
         props.onClose();
