@@ -192,18 +192,33 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     await p.goto("/supervision");
     await p.getByText("全部", { exact: true }).click();
     const dialog = p.getByRole("dialog");
-    const tryReturn = async () => {
-      await p.locator("tr", { hasText: "DB-2022-002" }).locator('[data-action="return"]').click();
-      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
-      await poll(() => dialog.locator(".ant-form-item-explain-error").count()).toBeGreaterThan(0);
-      const text = (await dialog.locator(".ant-form-item-explain-error").allTextContents()).join(" ");
+    const row = p.locator("tr", { hasText: "DB-2022-002" });
+    // The list refetches after the filter changes: act on the row once it shows the submitted item.
+    await poll(() => row.locator("[data-state]").getAttribute("data-state")).toBe("submitted");
+    const errors = dialog.locator(".ant-form-item-explain-error");
+    /** Opens 退回 and presses OK without a reason; a refetch may re-render the dialog, so it retries. */
+    const tryReturn = async (label: RegExp) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          if (!(await dialog.getByLabel(label).isVisible()))
+            await row.locator('[data-action="return"]').click({ timeout: 5_000 });
+          await dialog.getByLabel(label).waitFor({ timeout: 5_000 });
+          await dialog.locator(".ant-modal-footer .ant-btn-primary").click({ timeout: 5_000 });
+          await errors.first().waitFor({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+        }
+      }
+      const text = (await errors.allTextContents()).join(" ");
       await dialog.locator(".ant-modal-footer .ant-btn").first().click();
       await dialog.waitFor({ state: "hidden" });
       return text;
     };
-    expect(await tryReturn()).toContain("退回原因");
+    expect(await tryReturn(/退回原因/)).toContain("退回原因");
     await english(p, "Supervision");
-    expect(await tryReturn()).toMatch(/Reason for returning/i);
+    await poll(() => row.locator("[data-state]").getAttribute("data-state")).toBe("submitted");
+    expect(await tryReturn(/Reason for returning/)).toMatch(/Reason for returning/i);
     expect((await item()).state).toBe("submitted");
     await p.context().close();
   }, 60_000);
