@@ -218,9 +218,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
       await dialog.getByLabel(label).click();
       await popup.waitFor();
     };
+    // Waits for the month panel: under load the day cells can still show just after the click.
     const monthNames = async () => {
       await popup.locator(".ant-picker-month-btn").click();
-      return popup.locator(".ant-picker-cell").allTextContents();
+      await popup.locator(".ant-picker-month-panel").waitFor();
+      return popup.locator(".ant-picker-month-panel .ant-picker-cell").allTextContents();
     };
 
     await openPicker("报告日期");
