@@ -214,14 +214,25 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
   });
 
   /** CONCURRENT PATCHes of one record at one version, each with its own value of `field`. */
-  async function patchBurst(path: string, entity: string, field: string, value: (i: number) => number) {
+  async function patchBurst(
+    path: string,
+    entity: string,
+    field: string,
+    valueOf: (i: number, record: Row) => number,
+    extra: Record<string, unknown> = {},
+  ) {
     const record = await read(`${path}/${(await firstOf(path)).id}`);
+    const value = (i: number) => valueOf(i, record);
     const updatesBefore = (await auditOf(record.id, entity)).filter((e) => e.action === "update").length;
     const allBefore = (await auditOf(record.id)).length;
     await warmUp();
     const logFrom = serverLog.length;
     const answers = await burst(CONCURRENT, (i) =>
-      via(i)("PATCH", `/api/v1/${path}/${record.id}`, { [field]: value(i), version: record.version }),
+      via(i)("PATCH", `/api/v1/${path}/${record.id}`, {
+        [field]: value(i),
+        version: record.version,
+        ...extra,
+      }),
     );
     const why = report(
       `${CONCURRENT} × PATCH ${path}/${record.id} at version ${record.version}`,
@@ -251,6 +262,16 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
       expect(task, "a leaf task with a duration in tf-02").toBeDefined();
       return task!;
     }
+    if (path === "indicator-readings") {
+      // The latest actual of an indicator: a correction of it moves no later total.
+      const ind = (await api("GET", "/api/v1/indicators?taskForceId=tf-04&sort=code&limit=1")).body.items[0];
+      const latest = await api(
+        "GET",
+        `/api/v1/indicator-readings?indicatorId=${ind.id}&sort=-period&limit=1`,
+      );
+      expect(latest.body.items.length).toBe(1);
+      return latest.body.items[0];
+    }
     const r = await api("GET", "/api/v1/indicators?taskForceId=tf-04&sort=code&limit=1");
     expect(r.body.items.length).toBe(1);
     return r.body.items[0];
@@ -259,6 +280,20 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
   it("lets exactly one of 200 concurrent PATCHes of a task at one version win", SLOW, async () => {
     await patchBurst("tasks", "task", "duration", (i) => 1 + i);
   });
+
+  it(
+    "lets exactly one of 200 concurrent corrections of an indicator's actual at one version win",
+    SLOW,
+    async () => {
+      await patchBurst(
+        "indicator-readings",
+        "indicator_reading",
+        "actual",
+        (i, r) => Number(r.actual) + (i + 1) / 1000,
+        { reason: "并发更正" },
+      );
+    },
+  );
 
   it("lets exactly one of 200 concurrent PATCHes of an indicator at one version win", SLOW, async () => {
     await patchBurst("indicators", "indicator", "target", (i) => 1000 + i);
