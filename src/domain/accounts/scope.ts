@@ -1,5 +1,4 @@
 import { AppError } from "../../shared/errors.js";
-import { ruleDetail } from "../../shared/messages.js";
 import type { ServiceContext } from "../context.js";
 import type { Principal } from "./principal.js";
 
@@ -47,17 +46,6 @@ export function readScope(ctx: ServiceContext, asked?: readonly string[]): strin
 function assertInTokenScope(p: Principal, taskForceId: string | null): void {
   if (p.taskForceScope && taskForceId !== p.taskForceScope)
     throw deny(`this API token is limited to task force ${p.taskForceScope}`);
-}
-
-/**
- * A person's correction or withdrawal of a recorded value says why (400 `VALIDATION` on `reason`);
- * the system itself (loaders, resets) may go without.
- */
-export function assertReasonGiven(ctx: ServiceContext, reason: string | undefined): void {
-  if (ctx.principal && !reason?.trim())
-    throw new AppError("VALIDATION", "reason: a correction or withdrawal needs a reason", [
-      ruleDetail("reason", "reasonRequired"),
-    ]);
 }
 
 /**

@@ -6,7 +6,7 @@ import type {
   PlanBaseline,
   PlanBaselineDetail,
 } from "../../shared/api/baselines.js";
-import { AppError } from "../../shared/errors.js";
+import { AppError, isAppError } from "../../shared/errors.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readPlans } from "../closed-loop/closed-loop.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
@@ -102,7 +102,8 @@ export async function previewPlanApproval(
   if (mayApprove)
     try {
       await assertMayPlan(ctx, taskForceId);
-    } catch {
+    } catch (e) {
+      if (!(isAppError(e) && e.code === "FORBIDDEN")) throw e;
       mayApprove = false;
     }
   return {
@@ -146,8 +147,8 @@ export function approvePlan(
       reason: input.reason,
       statusDate: p.s.run.statusDate,
     });
-    const run = (await scheduleOf(w, taskForceId)).run;
-    return { run, approved: baseline.approved, baseline: baseline.header };
+    // The run is the one approved: a baseline moves slippage only, not the schedule.
+    return { run: p.s.run, approved: baseline.approved, baseline: baseline.header };
   });
 }
 

@@ -1,12 +1,19 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { assertMayReport, assertReasonGiven, readScope } from "../accounts/scope.js";
+import { assertMayReport, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
-import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
+import {
+  assertReasonGiven,
+  assertUnchanged,
+  assertUnique,
+  assertVersion,
+  deleteById,
+  getById,
+} from "../records/record-ops.js";
 import { assertRefsExist, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from "kysely";
 import { AppError } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import type { Executor } from "../context.js";
+import type { Executor, ServiceContext } from "../context.js";
 import type { Database } from "../database.js";
 import { notFound, staleVersion, type VersionedTable } from "./update-at-version.js";
 
@@ -87,3 +87,14 @@ export function assertUnchanged<R extends object>(
 }
 
 export { notFound };
+
+/**
+ * A person's correction or withdrawal of a recorded value says why (400 `VALIDATION` on `reason`);
+ * the system itself (loaders, resets) may go without.
+ */
+export function assertReasonGiven(ctx: ServiceContext, reason: string | undefined): void {
+  if (ctx.principal && !reason?.trim())
+    throw new AppError("VALIDATION", "reason: a correction or withdrawal needs a reason", [
+      ruleDetail("reason", "reasonRequired"),
+    ]);
+}
