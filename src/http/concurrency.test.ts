@@ -218,11 +218,11 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
     path: string,
     entity: string,
     field: string,
-    valueOf: (i: number, record: Row) => number,
+    valueFor: (i: number, record: Row) => number,
     extra: Record<string, unknown> = {},
   ) {
     const record = await read(`${path}/${(await firstOf(path)).id}`);
-    const value = (i: number) => valueOf(i, record);
+    const value = (i: number) => valueFor(i, record);
     const updatesBefore = (await auditOf(record.id, entity)).filter((e) => e.action === "update").length;
     const allBefore = (await auditOf(record.id)).length;
     await warmUp();
