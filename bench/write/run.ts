@@ -240,7 +240,7 @@ async function approvals(api: Client, plan: Plan, db: string, rows: Row[]): Prom
     const answer = await api.request<{ run: { statusDate: string }; approved: number }>(
       "POST",
       `/api/v1/task-forces/${taskForce.id}/approve-plan`,
-      { reason: `bench round ${round + 1}` },
+      { reason: `bench round ${round + 1}`, number: round + 1 },
     );
     statuses.push(answer.status);
     if (answer.status !== 200) {

@@ -222,6 +222,9 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     const renamed = await upload(as.member!, mine.id, "验收报告.pdf", exe, "application/pdf");
     expect(renamed.statusCode).toBe(415);
     expect(renamed.json().error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(renamed.json().error.details).toEqual([
+      expect.objectContaining({ path: "file", key: "contentNotEvidence", params: { ext: "exe" } }),
+    ]);
     const binary = await upload(
       as.member!,
       mine.id,
@@ -230,6 +233,7 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
       "text/plain",
     );
     expect(binary.statusCode).toBe(415);
+    expect(binary.json().error.details[0]).toMatchObject({ path: "file", key: "contentUnknown" });
     expect(await snapshot(t.database)).toBe(before);
     const picture = await upload(as.member!, mine.id, "照片.pdf", PNG, "application/pdf");
     expect(picture.statusCode).toBe(201);

@@ -20,8 +20,9 @@ describe.each(dialects)("plan baselines on %s", (dialect) => {
     return r.body;
   };
   const task = async (key: string) => (await admin("GET", `/api/v1/tasks/${ids[key]}`)).body;
-  const approve = (c: Client, reason = "计划调整") =>
-    c("POST", `/api/v1/task-forces/${ids.tf}/approve-plan`, { reason });
+  /** Approves the plan as baseline `number` (the one a preview showed). */
+  const approve = (c: Client, reason: string, number: number) =>
+    c("POST", `/api/v1/task-forces/${ids.tf}/approve-plan`, { reason, number });
   const userFor = async (username: string, roles: ("lead" | "supervisor")[], personId?: string) => {
     await addUser(serviceContext(t.database, "test"), {
       username,
@@ -66,7 +67,7 @@ describe.each(dialects)("plan baselines on %s", (dialect) => {
     });
     expect(r.status).toBe(400);
     expect((await task("A")).baselineFinish).toBeNull();
-    expect((await approve(lead, "")).status).toBe(400);
+    expect((await approve(lead, "", 1)).status).toBe(400);
     expect((await admin("GET", `/api/v1/task-forces/${ids.tf}/baselines`)).body).toEqual([]);
   });
 
@@ -77,7 +78,7 @@ describe.each(dialects)("plan baselines on %s", (dialect) => {
       ["1", null],
       ["2", null],
     ]);
-    const r = await approve(lead, "专班成立，批准初始计划");
+    const r = await approve(lead, "专班成立，批准初始计划", 1);
     expect(r.status).toBe(200);
     expect(r.body.baseline).toMatchObject({
       number: 1,
@@ -114,13 +115,17 @@ describe.each(dialects)("plan baselines on %s", (dialect) => {
       to: { start: "2022-09-01", finish: "2022-09-13" },
       shift: 3,
     });
-    const refused = await approve(lead, "顺延");
+    const refused = await approve(lead, "顺延", 2);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe("REBASELINE_NEEDS_SUPERVISOR");
     expect((await admin("GET", `/api/v1/task-forces/${ids.tf}/baselines`)).body).toHaveLength(1);
 
-    const second = await approve(supervisor, "督查室同意顺延");
+    const second = await approve(supervisor, "督查室同意顺延", 2);
     expect(second.status).toBe(200);
+    // A second approval from the same preview (baseline 2) finds baseline 2 taken: nothing written.
+    const again = await approve(admin, "重复批准", 2);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("BASELINE_APPROVED_MEANWHILE");
     expect(second.body).toMatchObject({ approved: 0, baseline: { number: 2, approvedByName: "督查员乙" } });
     // The delay stays visible: slippage still counts from baseline 1.
     expect(await task("A")).toMatchObject({ baselineFinish: "2022-09-07", slippage: before.A.slippage });

@@ -213,6 +213,35 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
     });
   });
 
+  it("approves one baseline number exactly once when approvals from one preview race", SLOW, async () => {
+    const tf = "tf-03";
+    const preview = await read(`task-forces/${tf}/plan-approval`);
+    const before = (await api("GET", `/api/v1/task-forces/${tf}/baselines`)).body as unknown[];
+    expect(preview.number).toBe(before.length + 1);
+    await warmUp();
+    const logFrom = serverLog.length;
+    const racing = 20;
+    const answers = await burst(racing, (i) =>
+      via(i)("POST", `/api/v1/task-forces/${tf}/approve-plan`, {
+        reason: `督查室批准（第 ${i + 1} 份）`,
+        number: preview.number,
+      }),
+    );
+    const why = report(`${racing} × approve-plan ${tf} as baseline ${preview.number}`, answers, logFrom);
+    expect.soft(byStatus(answers), why).toEqual({ 200: 1, 409: racing - 1 });
+    expect.soft(byCode(answers), why).toEqual({ "409 BASELINE_APPROVED_MEANWHILE": racing - 1 });
+    const after = (await api("GET", `/api/v1/task-forces/${tf}/baselines`)).body as { number: number }[];
+    expect(
+      after.map((b) => b.number),
+      why,
+    ).toEqual([...before.map((_, i) => i + 1), preview.number]);
+    const winner = answers.find((a) => a.status === 200);
+    expect(winner, why).toBeDefined();
+    expect((await auditOf(winner!.body.baseline.id, "plan_baseline")).map((e) => e.action)).toEqual([
+      "approve",
+    ]);
+  });
+
   /** CONCURRENT PATCHes of one record at one version, each with its own value of `field`. */
   async function patchBurst(
     path: string,

@@ -102,7 +102,10 @@ describe.each(dialects)("scheduling through the API on %s", (dialect) => {
   });
 
   it("approves the plan as the baseline and then shows slippage against it", async () => {
-    const approved = await api("POST", `/api/v1/task-forces/${ids.tf}/approve-plan`, { reason: "批准计划" });
+    const approved = await api("POST", `/api/v1/task-forces/${ids.tf}/approve-plan`, {
+      reason: "批准计划",
+      number: 1,
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.approved).toBeGreaterThanOrEqual(3);
     const a = await task("A");

@@ -132,6 +132,12 @@ export const ERRORS = {
     en: "The plan already has a baseline; a new one needs the supervision office",
     when: "a task force's lead approving a second or later baseline (only a supervisor or an admin, not limited to one task force, may re-baseline)",
   },
+  BASELINE_APPROVED_MEANWHILE: {
+    status: 409,
+    zh: "这一版基线已由他人批准，请重新查看计划的变化后再批准",
+    en: "Someone else approved this baseline meanwhile; review the plan's changes again before approving",
+    when: "a plan approval whose `number` is not the next baseline's any more: another approval landed since the preview; nothing was written",
+  },
   CSRF: {
     status: 403,
     zh: "页面已过期，请刷新后重试",

@@ -85,6 +85,8 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   year: L("年度", "Year"),
   // Action bodies and queries
   reason: L("理由", "Reason"),
+  number: L("基线版本", "Baseline number"),
+  file: L("文件", "File"),
   statusDate: L("状态日期", "Status date"),
   password: L("密码", "Password"),
   limit: L("每页条数", "Page size"),

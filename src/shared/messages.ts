@@ -68,9 +68,13 @@ export const RULE_MESSAGES = {
     zh: () => "记录已被他人修改，请刷新后重新提交",
     en: () => "stale; reload the record and reapply your change",
   },
+  // The other record is not named: its id means nothing to a person, the value they typed does.
   alreadyUsed: {
-    zh: () => "已被其他记录使用",
-    en: (p) => `already used by ${s(p, "what")} ${s(p, "other")}`,
+    zh: (p) => (p.value != null ? `${s(p, "value")} 已存在，不能重复` : "已被其他记录使用"),
+    en: (p) =>
+      p.value != null
+        ? `${s(p, "value")} already exists and cannot be entered twice`
+        : "is already used by another record",
   },
   immutable: { zh: () => "创建后不能修改", en: () => "cannot be changed after creation" },
   ownAncestor: { zh: () => "不能放在自身或其下级之下", en: () => "would make the record its own ancestor" },
@@ -154,6 +158,17 @@ export const RULE_MESSAGES = {
   dueAfterRaised: {
     zh: (p) => `整改期限须晚于交办日期 ${s(p, "raisedOn")}`,
     en: (p) => `must fall after the day the item is raised (${s(p, "raisedOn")})`,
+  },
+  // Evidence (decided by the file's bytes)
+  contentNotEvidence: {
+    zh: (p) => `文件内容实为 .${s(p, "ext")} 文件，不能作为佐证材料（与文件名和声明的类型无关）`,
+    en: (p) =>
+      `the file's content is a .${s(p, "ext")} file, which cannot be evidence (whatever its name or declared type)`,
+  },
+  contentUnknown: {
+    zh: () => "文件内容不是可作佐证的类型（图片、PDF、Office 文档或文本），与文件名无关",
+    en: () =>
+      "the file's content is not a type that can be evidence (picture, PDF, Office document or text), whatever its name",
   },
   // Scheduling (the engine's problem codes)
   DEADLINE_BEFORE_START: {

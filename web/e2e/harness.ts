@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
-import { openDatabase } from "../../src/db/connection.js";
+import { type DatabaseHandle, openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { serviceContext } from "../../src/domain/context.js";
 import { loadDemo } from "../../src/domain/demo/demo.service.js";
@@ -71,10 +71,10 @@ export interface Harness {
  * One harness for the enclosing `describe` block: started before its tests, closed after them.
  * The returned object forwards to the harness once it has started.
  */
-export function useHarness(): Harness {
+export function useHarness(options: HarnessOptions = {}): Harness {
   let current: Harness | undefined;
   beforeAll(async () => {
-    current = await startHarness();
+    current = await startHarness(options);
   }, 120_000);
   // A failed test leaves a screenshot of every page still open, named after the test.
   afterEach(async (ctx) => {
@@ -110,8 +110,16 @@ export async function fillDate(p: Page, field: Locator, iso: string, key = "Ente
   await p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
 }
 
+export interface HarnessOptions {
+  /**
+   * Changes the demo database before the app starts, as records that reached it by another way
+   * (an old ledger, a direct edit) would: the app then meets them as it would in production.
+   */
+  readonly prepare?: (database: DatabaseHandle) => Promise<void>;
+}
+
 /** Starts server and browser; call `close()` in afterAll (or use {@link useHarness}). */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(BROWSER_PATH))
     throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);
   if (!existsSync(join(ROOT, "web", "dist", "index.html")))
@@ -127,6 +135,7 @@ export async function startHarness(): Promise<Harness> {
     data,
     {},
   );
+  await options.prepare?.(database);
   const app = await buildApp({ database, version: "e2e" });
   const url = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
   const browser = await chromium.launch({

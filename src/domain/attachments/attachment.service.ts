@@ -8,6 +8,7 @@ import {
   parseAttachmentRef,
 } from "../../shared/api/attachments.js";
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import { assertMayReport, mayReadTaskForce } from "../accounts/scope.js";
 import { appendAudit, appendAudits } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext } from "../context.js";
@@ -51,12 +52,14 @@ export async function evidenceTypeOf(content: Buffer): Promise<string> {
     throw new AppError(
       "UNSUPPORTED_MEDIA_TYPE",
       `the file's content is ${detected.mime} (.${detected.ext}), which cannot be evidence; accepted: ${ACCEPTED}`,
+      [ruleDetail("file", "contentNotEvidence", { ext: detected.ext })],
     );
   }
   if (isPlainText(content)) return "text/plain";
   throw new AppError(
     "UNSUPPORTED_MEDIA_TYPE",
     `the file's content is not of a type that can be evidence, whatever its name or declared type; accepted: ${ACCEPTED}`,
+    [ruleDetail("file", "contentUnknown")],
   );
 }
 

@@ -126,7 +126,8 @@ export async function previewPlanApproval(
  * (each task's first approved one unless the organisation chose the latest) is then refreshed on
  * the tasks, each changed task audited. The first baseline may be approved by the task force's lead
  * or the supervision office; a later one only by the supervision office (403
- * `REBASELINE_NEEDS_SUPERVISOR`).
+ * `REBASELINE_NEEDS_SUPERVISOR`). `input.number` must be the next baseline's number (the one
+ * previewed): the task force's lock makes a concurrent second approval see the first and refuse (409).
  */
 export function approvePlan(
   ctx: ServiceContext,
@@ -141,6 +142,11 @@ export function approvePlan(
       throw new AppError(
         "REBASELINE_NEEDS_SUPERVISOR",
         `the plan already has baseline ${p.latest.number}; baseline ${p.number} needs a supervisor or an admin`,
+      );
+    if (input.number !== p.number)
+      throw new AppError(
+        "BASELINE_APPROVED_MEANWHILE",
+        `baseline ${input.number} was asked for, but the next baseline is ${p.number}: another approval landed since the preview`,
       );
     assertScheduled(p.s);
     const baseline = await addBaseline(w, taskForceId, p.number, p.proposed, {

@@ -67,7 +67,7 @@ export async function assertUnique(
   if (!other) return;
   const [field, value] = entries[entries.length - 1]!;
   throw new AppError("DUPLICATE", `a ${label} with ${field} "${value}" already exists (id ${other})`, [
-    ruleDetail(field, "alreadyUsed", { what: label, other }),
+    ruleDetail(field, "alreadyUsed", { value }),
   ]);
 }
 

@@ -89,6 +89,7 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
   const taskForces = (await readTaskForces(db, ids)).map((tf) => ({
     ...tf,
     schedule: schedules.get(tf.id)?.run ?? null,
+    scheduleProblems: [...(schedules.get(tf.id)?.problems ?? [])],
   }));
   const all = await lightsById(ctx, ids, statusDate);
   const numbers = [...new Set(filter.baselines ?? [])].slice(0, 2);

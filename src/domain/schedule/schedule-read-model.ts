@@ -57,7 +57,7 @@ function problemsOf(
     const path = d.path.replace(/^tasks\[(\d+)\]/, (_m, i: string) => `task ${code(i)}`);
     const message = d.message.replace(/^task "(?:[^"\\]|\\.)*" \(tasks\[\d+\]\) |^tasks\[\d+\] /, "");
     // People read the engine's problem code in their language; the date is the one it names.
-    const key = "code" in d && typeof d.code === "string" && hasMessage(d.code) ? d.code : undefined;
+    const key = d.key && hasMessage(d.key) ? d.key : undefined;
     const date = /\d{4}-\d{2}-\d{2}/.exec(message)?.[0] ?? null;
     return key ? { path, message, key, params: { date } } : { path, message };
   });

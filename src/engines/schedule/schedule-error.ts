@@ -20,7 +20,8 @@ export class ScheduleInputError extends CalendarInputError {
     super(
       `${first.message}${more}`,
       first.code,
-      problems.map(({ path, message }) => ({ path, message })),
+      // Each problem's code is its message key, so that callers can say it in their users' language.
+      problems.map(({ code, path, message }) => ({ path, message, key: code })),
     );
     this.name = "ScheduleInputError";
   }

@@ -160,6 +160,7 @@ describe("schedule input errors", () => {
     expect(e).toBeInstanceOf(EngineInputError);
     expect(e.code).toBe(code);
     expect(e.details[0]!.path).toBe(path);
+    expect(e.details[0]!.key).toBe(e.code);
     expect(e.message).toMatch(message);
   });
 

@@ -62,6 +62,12 @@ export const planApprovalPreview = z.object({
 z.globalRegistry.add(planApprovalPreview, { id: "PlanApprovalPreview" });
 export type PlanApprovalPreview = z.output<typeof planApprovalPreview>;
 
-/** Body of a plan approval: why (kept with the baseline). */
-export const planApprovalInput = z.strictObject({ reason: requiredText(500) });
+/**
+ * Body of a plan approval: why (kept with the baseline), and the number of the baseline the approver
+ * previewed, so that of two approvals from one preview only the first lands (409 for the second).
+ */
+export const planApprovalInput = z.strictObject({
+  reason: requiredText(500),
+  number: z.number().int().min(1),
+});
 export type PlanApprovalInput = z.output<typeof planApprovalInput>;

@@ -74,21 +74,20 @@ export const page = <T extends z.ZodType>(item: T) =>
     offset: z.number().int(),
   });
 
+/** One problem, by field: an error's detail, or why a plan cannot be scheduled. */
+export const errorDetail = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** The message's key in the validation vocabulary (src/shared/messages.ts), for people's language. */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
 /** The error body of every 4xx/5xx answer. */
 export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z
-      .array(
-        z.object({
-          path: z.string(),
-          message: z.string(),
-          /** The message's key in the validation vocabulary (src/shared/messages.ts), for people's language. */
-          key: z.string().optional(),
-          params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-        }),
-      )
-      .optional(),
+    details: z.array(errorDetail).optional(),
   }),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { keyed } from "../messages.js";
 import { light } from "./closed-loop.js";
-import { id, isoDate, text, timestamp } from "./common.js";
+import { errorDetail, id, isoDate, text, timestamp } from "./common.js";
 import { taskForceSchemas } from "./task-forces.js";
 import { dependencySchemas, taskSchemas } from "./tasks.js";
 
@@ -25,7 +25,16 @@ export type ScheduleRun = z.output<typeof scheduleRun>;
 /** What the battle map draws. */
 export const battleMap = z.object({
   statusDate: isoDate,
-  taskForces: z.array(taskForceSchemas.entity.extend({ schedule: scheduleRun.nullable() })),
+  taskForces: z.array(
+    taskForceSchemas.entity.extend({
+      schedule: scheduleRun.nullable(),
+      /**
+       * Why the plan cannot be scheduled (its tasks then have no dates), task by WBS code and field;
+       * empty when it can. The battle map marks such a task force rather than showing stale dates.
+       */
+      scheduleProblems: z.array(errorDetail),
+    }),
+  ),
   tasks: z.array(taskSchemas.entity),
   dependencies: z.array(dependencySchemas.entity),
   lights: z.object({ tasks: z.record(id, light), taskForces: z.record(id, light) }),

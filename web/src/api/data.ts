@@ -130,8 +130,12 @@ const tfPath = (id: string) => `/task-forces/${encodeURIComponent(id)}`;
 /** Plan baselines (基线): the approval preview, approval, and every version. */
 export const fetchPlanApproval = (taskForceId: string) =>
   get<PlanApprovalPreview>(`${tfPath(taskForceId)}/plan-approval`);
-export const approvePlan = (taskForceId: string, reason: string) =>
-  post<{ baseline: PlanBaseline; approved: number }>(`${tfPath(taskForceId)}/approve-plan`, { reason });
+/** `number`: the baseline number the approver previewed (another approval meanwhile → 409). */
+export const approvePlan = (taskForceId: string, reason: string, number: number) =>
+  post<{ baseline: PlanBaseline; approved: number }>(`${tfPath(taskForceId)}/approve-plan`, {
+    reason,
+    number,
+  });
 export const fetchBaselines = (taskForceId: string) =>
   get<PlanBaseline[]>(`${tfPath(taskForceId)}/baselines`);
 export const fetchBaseline = (taskForceId: string, n: number) =>

@@ -1,6 +1,8 @@
 import { Form, type FormInstance, type FormProps, Modal } from "antd";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client";
+import { detailMessage } from "../hooks/messages";
 
 /** Props of {@link FormModal}. */
 export interface FormModalProps {
@@ -26,6 +28,11 @@ export interface FormModalProps {
   readonly intro?: ReactNode;
   /** The write's error, shown below the form. */
   readonly error: ReactNode;
+  /**
+   * The write's error as it came: each of its details that names a field of this form is also shown
+   * beside that field, in the UI's language.
+   */
+  readonly failure?: unknown;
   /** The form's items. */
   readonly children: ReactNode;
 }
@@ -37,7 +44,21 @@ export interface FormModalProps {
  */
 export function FormModal(props: FormModalProps) {
   const { t } = useTranslation();
-  const { form } = props;
+  const { form, failure } = props;
+  useEffect(() => {
+    if (!(failure instanceof ApiError) || !props.open) return;
+    const fields = new Set(Object.keys(form.getFieldsValue()));
+    const byField = new Map<string, string[]>();
+    for (const d of failure.details) {
+      // `deadline`, `body.deadline`, `evidence.1`, or a task by WBS code: `task 01.2.deadline`.
+      const path = d.path.replace(/^body\.?/, "");
+      const name = path.startsWith("task ")
+        ? path.slice(path.lastIndexOf(".") + 1)
+        : (path.split(".")[0] ?? "");
+      if (fields.has(name)) byField.set(name, [...(byField.get(name) ?? []), detailMessage(d)]);
+    }
+    if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  }, [failure, form, props.open]);
   return (
     <Modal
       open={props.open}

@@ -3,7 +3,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { QueryState } from "../components/QueryState";
-import { BattleMapLegend, BattleMapView, useBattleMapQuery, type Zoom } from "../features/battle-map";
+import {
+  BattleMapLegend,
+  BattleMapView,
+  UnschedulableNotice,
+  useBattleMapQuery,
+  type Zoom,
+} from "../features/battle-map";
 import { useLang } from "../hooks/use-lang";
 
 /** A plain host of the battle map, used until the battle-map page of its own feature exists. */
@@ -33,17 +39,20 @@ export default function BattleMapHost() {
       <BattleMapLegend lang={short} />
       <QueryState query={q}>
         {(data) => (
-          <BattleMapView
-            data={data}
-            lang={short}
-            zoom={zoom}
-            criticalOnly={critical}
-            height="calc(100vh - 260px)"
-            onOpenTask={(id) => {
-              const tf = data.tasks.find((x) => x.id === id)?.taskForceId;
-              if (tf) nav(`/task-forces/${tf}?tab=tasks&task=${id}`);
-            }}
-          />
+          <>
+            <UnschedulableNotice data={data} lang={short} />
+            <BattleMapView
+              data={data}
+              lang={short}
+              zoom={zoom}
+              criticalOnly={critical}
+              height="calc(100vh - 260px)"
+              onOpenTask={(id) => {
+                const tf = data.tasks.find((x) => x.id === id)?.taskForceId;
+                if (tf) nav(`/task-forces/${tf}?tab=tasks&task=${id}`);
+              }}
+            />
+          </>
         )}
       </QueryState>
     </Card>

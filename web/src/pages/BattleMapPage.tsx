@@ -7,6 +7,7 @@ import {
   type Lang,
   LIGHT_COLORS,
   lightStyle,
+  UnschedulableNotice,
   type Zoom,
 } from "../features/battle-map";
 import { useBattleMapPage } from "../features/battle-map/use-battle-map-page";
@@ -135,6 +136,7 @@ export default function BattleMapPage() {
         <Button onClick={p.reset}>{t.reset}</Button>
       </Space>
       <BattleMapLegend lang={lang} compared={p.baselines} />
+      {p.query.data && <UnschedulableNotice data={p.query.data} lang={lang} />}
       <div ref={mapRef}>
         {p.query.isPending && <Spin size="large" style={{ margin: 48 }} />}
         {p.query.isError && (

@@ -134,7 +134,7 @@ export function BattleMapView({
       )}
       {t.hover && hovered && (
         <BattleMapTooltip
-          content={tooltipContent(hovered, lang)}
+          content={tooltipContent(hovered, lang, data.compared)}
           x={t.hover.x}
           y={t.hover.y}
           bounds={t.viewport}

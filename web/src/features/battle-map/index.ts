@@ -3,6 +3,7 @@ export { BattleMapLegend, LightIcon } from "./BattleMapLegend";
 export { BattleMapView, type BattleMapViewProps } from "./BattleMapView";
 export { LIGHT_COLORS, legendEntries, lightStyle, statusLight, taskLight, worstLight } from "./lights";
 export { buildRows, indexBattleMap, type Row, type RowModel } from "./row-model";
+export { scheduleProblemLines, unschedulableTaskForces } from "./schedule-problems";
 export { buildTicks, buildTimeScale, dayOfIso, PX_PER_DAY } from "./time-scale";
 export type {
   BattleMapData,
@@ -15,4 +16,5 @@ export type {
   Theme,
   Zoom,
 } from "./types";
+export { UnschedulableNotice } from "./UnschedulableNotice";
 export { useBattleMapQuery } from "./use-battle-map-query";

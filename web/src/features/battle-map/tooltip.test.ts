@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildRows, indexBattleMap } from "./row-model";
 import { buildTask, buildTaskForce } from "./test-factories";
 import { tooltipContent } from "./tooltip";
+import type { ComparedBaselines } from "./types";
 
 const reasons = [{ code: "behind", text: { zh: "进度落后计划15个百分点", en: "15 points behind plan" } }];
 const data = {
@@ -46,5 +47,43 @@ describe("tooltipContent", () => {
     const c = tooltipContent(rows[0]!, "en");
     expect(c.title).toBe("01 重大项目建设专班");
     expect(Object.fromEntries(c.lines).Tasks).toBe("2");
+  });
+  it("lists a task's dates in each compared baseline", () => {
+    const compared: ComparedBaselines = [
+      { number: 1, tasks: { t: { start: "2022-07-01", finish: "2022-07-12" } } },
+      { number: 2, tasks: {} },
+    ];
+    const zh = Object.fromEntries(tooltipContent(rows[1]!, "zh", compared).lines);
+    expect(zh["第 1 版基线"]).toBe("2022-07-01 → 2022-07-12");
+    expect(zh["第 2 版基线"]).toBeUndefined();
+    const en = Object.fromEntries(tooltipContent(rows[1]!, "en", compared).lines);
+    expect(en["Baseline 1"]).toBe("2022-07-01 → 2022-07-12");
+  });
+  it("says why a task force's plan cannot be scheduled, in the UI's language", () => {
+    const broken = {
+      ...data,
+      taskForces: [
+        buildTaskForce({
+          id: "tf-01",
+          code: "01",
+          name: "重大项目建设专班",
+          scheduleProblems: [
+            {
+              path: "task 01.2.deadline",
+              message: "deadline: 2021-01-01 is before the project start",
+              key: "DEADLINE_BEFORE_START",
+              params: { date: "2021-01-01" },
+            },
+          ],
+        }),
+      ],
+    };
+    const row = buildRows(indexBattleMap(broken), new Set()).rows[0]!;
+    expect(Object.fromEntries(tooltipContent(row, "zh").lines).无法排程).toBe(
+      "任务 01.2 · 截止日期：截止日期 2021-01-01 早于计划开始日期",
+    );
+    expect(Object.fromEntries(tooltipContent(row, "en").lines)["Cannot be scheduled"]).toBe(
+      "Task 01.2 · Deadline: deadline: 2021-01-01 is before the project start",
+    );
   });
 });

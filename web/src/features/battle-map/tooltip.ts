@@ -3,7 +3,8 @@
  */
 import { lightStyle } from "./lights";
 import type { Row } from "./row-model";
-import type { Lang, LightColor } from "./types";
+import { scheduleProblemLines } from "./schedule-problems";
+import type { ComparedBaselines, Lang, LightColor } from "./types";
 
 /** Tooltip content: a heading, the light, the reasons and label/value lines. */
 export interface TooltipContent {
@@ -28,6 +29,8 @@ const L = {
     tasks: "任务",
     milestone: "进度节点",
     yes: "是",
+    version: (n: number) => `第 ${n} 版基线`,
+    unschedulable: "无法排程",
   },
   en: {
     schedule: "Planned (early)",
@@ -42,6 +45,8 @@ const L = {
     tasks: "Tasks",
     milestone: "Milestone",
     yes: "yes",
+    version: (n: number) => `Baseline ${n}`,
+    unschedulable: "Cannot be scheduled",
   },
 } as const;
 
@@ -50,8 +55,8 @@ function range(a: string | null, b: string | null): string | null {
   return a === b ? (a ?? "") : `${a ?? "?"} → ${b ?? "?"}`;
 }
 
-/** The tooltip of a row. */
-export function tooltipContent(row: Row, lang: Lang): TooltipContent {
+/** The tooltip of a row; a task's row lists its dates in each compared baseline too. */
+export function tooltipContent(row: Row, lang: Lang, compared: ComparedBaselines = []): TooltipContent {
   const t = L[lang];
   const light = row.light;
   const reasons = light.reasons.map((r) => r.text[lang]);
@@ -60,6 +65,7 @@ export function tooltipContent(row: Row, lang: Lang): TooltipContent {
     const tf = row.taskForce;
     const lines: [string, string][] = [[t.tasks, String(row.taskCount)]];
     if (tf.deadline) lines.push([t.deadline, tf.deadline]);
+    for (const problem of scheduleProblemLines(tf, lang)) lines.push([t.unschedulable, problem]);
     return { title: `${tf.code} ${tf.name}`, color: light.color, lightLabel, reasons, lines };
   }
   const task = row.task;
@@ -70,6 +76,10 @@ export function tooltipContent(row: Row, lang: Lang): TooltipContent {
   if (task.duration === 0) add(t.milestone, task.earlyFinish ?? task.deadline);
   else add(t.schedule, range(task.earlyStart, task.earlyFinish));
   add(t.baseline, range(task.baselineStart, task.baselineFinish));
+  for (const c of compared) {
+    const span = c.tasks[task.id];
+    if (span) add(t.version(c.number), range(span.start, span.finish));
+  }
   add(t.late, range(task.lateStart, task.lateFinish));
   add(t.deadline, task.deadline);
   if (task.totalFloat !== null) add(t.float, `${task.totalFloat} ${t.days}`);

@@ -68,6 +68,7 @@ export function CorrectionModal({ target, onClose }: { target: Correction | null
       initialValues={initial}
       intro={<Typography.Paragraph type="secondary">{t("correction.trail")}</Typography.Paragraph>}
       error={<WriteError error={m.error} />}
+      failure={m.error}
     >
       {!withdraw && target?.kind === "report" ? (
         <>

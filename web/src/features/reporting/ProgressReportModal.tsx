@@ -74,6 +74,7 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
       pending={m.isPending}
       initialValues={{ reportDate: statusDate, percent: task?.percent ?? 0 }}
       error={<WriteError error={m.error} />}
+      failure={m.error}
     >
       <Form.Item name="reportDate" label={t("report.date")} rules={[zodRule(f.reportDate)]}>
         <DateField />

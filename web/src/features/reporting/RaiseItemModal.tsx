@@ -60,6 +60,7 @@ export function RaiseItemModal({ open, onClose }: { open: boolean; onClose: () =
       pending={m.isPending}
       width={640}
       error={<WriteError error={m.error} />}
+      failure={m.error}
     >
       <Form.Item name="taskForceId" label={t("overview.taskForce")} rules={[{ required: true }]}>
         <Select

@@ -52,6 +52,7 @@ export function ReadingModal({ indicator, onClose }: { indicator: Indicator | nu
       pending={m.isPending}
       initialValues={{ period: statusDate.slice(0, 7) }}
       error={<WriteError error={m.error} />}
+      failure={m.error}
     >
       <Form.Item name="period" label={t("ind.period")} rules={[zodRule(f.period)]}>
         <DateField picker="month" />

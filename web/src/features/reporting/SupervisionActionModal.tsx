@@ -78,6 +78,7 @@ export function SupervisionActionModal(props: {
         </>
       }
       error={<WriteError error={m.error} />}
+      failure={m.error}
     >
       <Form.Item name="date" label={t("report.date")} rules={[zodRule(f.date)]}>
         <DateField />

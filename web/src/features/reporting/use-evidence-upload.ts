@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { type AttachmentMeta, attachmentRef } from "../../../../src/shared/api/attachments";
 import { ApiError } from "../../api/client";
 import { uploadAttachment } from "../../api/data";
+import { detailMessage } from "../../hooks/messages";
 import { EVIDENCE_ACCEPT, evidenceContentType, evidenceProblem } from "./evidence";
 
 /** The reason shown for a refused upload, in the app's language. */
@@ -12,6 +13,9 @@ function useUploadErrorText() {
   return (err: unknown) => {
     const code = err instanceof ApiError ? err.code : "";
     if (code === "PAYLOAD_TOO_LARGE") return t("attachment.size");
+    // The bytes betray the file (an .exe named .pdf): say what it really is.
+    const detail = err instanceof ApiError ? err.details[0] : undefined;
+    if (code === "UNSUPPORTED_MEDIA_TYPE" && detail?.key) return detailMessage(detail);
     if (code === "UNSUPPORTED_MEDIA_TYPE") return t("attachment.type");
     if (code === "FORBIDDEN") return t("attachment.forbidden");
     return t("attachment.failed", { message: err instanceof Error ? err.message : String(err) });

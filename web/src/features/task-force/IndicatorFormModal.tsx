@@ -72,6 +72,7 @@ export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; 
         year: Number(statusDate.slice(0, 4)),
       }}
       error={<PlanErrorAlert error={m.error} context={ctx} />}
+      failure={m.error}
     >
       <Row gutter={12}>
         <Col span={8}>

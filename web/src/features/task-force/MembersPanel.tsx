@@ -79,6 +79,7 @@ function MemberModal(props: { full: TaskForceFull; editing: Member | "new" | nul
           onReapply={() => void patch.reapply({ onSuccess: done })}
         />
       }
+      failure={m.error}
     >
       <Form.Item name="personId" label={t("tf.person")} rules={[zodRule(f.personId)]}>
         <Select

@@ -32,7 +32,9 @@ export function PlanApprovalModal(props: { taskForceId: string; open: boolean; o
     enabled: props.open,
   });
   const m = useMutation({
-    mutationFn: (reason: string) => approvePlan(props.taskForceId, reason),
+    mutationFn: (v: { reason: string; number: number }) => approvePlan(props.taskForceId, v.reason, v.number),
+    // Another approval landed since the preview: show the new preview beside the refusal.
+    onError: () => void preview.refetch(),
     onSuccess: (r) => {
       refresh();
       void message.success(t("baseline.approved", { n: r.baseline.number }));
@@ -59,9 +61,10 @@ export function PlanApprovalModal(props: { taskForceId: string; open: boolean; o
         m.reset();
         props.onClose();
       }}
-      onFinish={(v) => m.mutate(String(v.reason ?? ""))}
+      onFinish={(v) => p && m.mutate({ reason: String(v.reason ?? ""), number: p.number })}
       pending={m.isPending}
       error={<WriteError error={m.error ?? preview.error} />}
+      failure={m.error}
       intro={
         p ? (
           <div data-testid="plan-approval">

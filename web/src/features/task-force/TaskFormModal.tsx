@@ -93,6 +93,7 @@ export function TaskFormModal(props: {
       onValuesChange={onValuesChange}
       initialValues={{ parentId: parentId ?? undefined, code: propose(parentId), weight: 0 }}
       error={<PlanErrorAlert error={m.error} context={ctx} />}
+      failure={m.error}
     >
       <Row gutter={12}>
         <Col span={16}>

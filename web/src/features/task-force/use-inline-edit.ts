@@ -6,10 +6,27 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { taskSchemas } from "../../../../src/shared/api/tasks";
+import { ApiError } from "../../api/client";
 import { fetchTaskForceFull } from "../../api/data";
 import type { Task } from "../../api/types";
+import { detailMessage } from "../../hooks/messages";
 import { usePatchTask } from "../../hooks/use-mutations";
 import { fieldErrors } from "../../hooks/validate";
+
+/**
+ * The refusal's details about the edited task's own fields, as `{field: message}`: a detail names
+ * the field alone (`deadline`, `body.weight`) or the task by WBS code (`task 01.2.deadline`).
+ */
+function refusedFields(error: unknown, code: string): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const d of error.details) {
+    const path = d.path.replace(/^body\.?/, "");
+    const own = path.startsWith(`task ${code}.`) ? path.slice(`task ${code}.`.length) : path;
+    if ((EDITABLE as readonly string[]).includes(own)) out[own] ??= detailMessage(d);
+  }
+  return out;
+}
 
 /** The fields the task table edits inline. */
 export const EDITABLE = ["title", "duration", "deadline", "percent", "weight", "acceptance"] as const;
@@ -28,7 +45,13 @@ export function useInlineEdit(taskForceId: string) {
   const [editing, setEditing] = useState<Task | null>(null);
   const [draft, setDraft] = useState<Draft>({});
   const changes = editing ? changedFields(editing, draft) : {};
-  const errors = editing ? fieldErrors(taskSchemas.update, { ...changes, version: editing.version }) : {};
+  // The form's own checks first; then what the server refused about this task's fields.
+  const errors = editing
+    ? {
+        ...refusedFields(mutation.error, editing.code),
+        ...fieldErrors(taskSchemas.update, { ...changes, version: editing.version }),
+      }
+    : {};
   const start = (t: Task) => {
     mutation.reset();
     setEditing(t);
@@ -61,7 +84,12 @@ export function useInlineEdit(taskForceId: string) {
     const latest = full.tasks.find((x) => x.id === editing.id);
     if (latest) send(latest.version);
   };
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    // A refused value being changed: the refusal no longer describes the draft.
+    if (mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === "STALE_VERSION"))
+      mutation.reset();
+    setDraft((d) => ({ ...d, [k]: v }));
+  };
   return {
     editing,
     draft,
