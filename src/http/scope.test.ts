@@ -323,7 +323,8 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       scope: "task force",
       target: async (f) => ({
         url: `${API}/task-forces/${f.tf02}/approve-plan`,
-        body: { reason: "范围测试" },
+        // The demo approved baseline 1 at the task force's start: this is baseline 2.
+        body: { reason: "范围测试", number: 2 },
       }),
     },
     "POST /members": {
