@@ -218,11 +218,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
       await dialog.getByLabel(label).click();
       await popup.waitFor();
     };
-    // Waits for the month panel: under load the day cells can still show just after the click.
+    // Opens the month panel and reads it. Under load a click on the month button can land while the
+    // popup is still opening and be lost (CI, once): it is clicked again until the panel shows.
     const monthNames = async () => {
-      await popup.locator(".ant-picker-month-btn").click();
-      await popup.locator(".ant-picker-month-panel").waitFor();
-      return popup.locator(".ant-picker-month-panel .ant-picker-cell").allTextContents();
+      const panel = popup.locator(".ant-picker-month-panel");
+      await poll(async () => {
+        if (!(await panel.isVisible()))
+          await popup
+            .locator(".ant-picker-month-btn")
+            .click({ timeout: 2_000 })
+            .catch(() => {}); // the panel may have opened meanwhile: the button is gone
+
+        return panel.isVisible();
+      }).toBe(true);
+      return panel.locator(".ant-picker-cell").allTextContents();
     };
 
     await openPicker("报告日期");
