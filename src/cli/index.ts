@@ -8,6 +8,7 @@ import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
 import { register as pruneAttachments } from "./commands/prune-attachments.js";
+import { register as reportDocuments } from "./commands/report-documents.js";
 import { register as scheduleProject } from "./commands/schedule-project.js";
 import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
@@ -22,6 +23,7 @@ const commands: Array<(program: Command) => void> = [
   checkTaskBooks,
   assessTaskForces,
   dispatchReport,
+  reportDocuments,
   pruneAttachments,
 ];
 
