@@ -4,6 +4,7 @@ import { VERSION } from "../version.js";
 import { register as assessTaskForces } from "./commands/assess-task-forces.js";
 import { register as checkTaskBooks } from "./commands/check-task-books.js";
 import { register as dispatchReport } from "./commands/dispatch-report.js";
+import { register as ledgerFiles } from "./commands/ledger-files.js";
 import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
@@ -24,6 +25,7 @@ const commands: Array<(program: Command) => void> = [
   assessTaskForces,
   dispatchReport,
   reportDocuments,
+  ledgerFiles,
   pruneAttachments,
 ];
 

@@ -23,6 +23,33 @@ const sizeZh = (p: Params) => (p.origin === "string" ? "个字" : p.origin === "
 const sizeEn = (p: Params) => (p.origin === "string" ? " characters" : p.origin === "array" ? " items" : "");
 
 /** Messages of our own rules (schemas' refinements and services' plausibility checks). */
+/** What a ledger code names, in Chinese (the English word is the key). */
+const LEDGER_WHAT: Readonly<Record<string, string>> = {
+  unit: "单位",
+  "task force": "专班",
+  "parent task": "上级任务",
+  task: "任务",
+  indicator: "指标",
+};
+
+/** Why a ledger file could not be read at all (the xlsx reader's codes). */
+const LEDGER_FILE: Readonly<Record<string, { zh: string; en: string }>> = {
+  EMPTY_FILE: { zh: "文件是空的", en: "the file is empty" },
+  NOT_XLSX: {
+    zh: "不是 .xlsx 工作簿（旧版 .xls 或其他格式请另存为 .xlsx）",
+    en: "not an .xlsx workbook (save an .xls or other format as .xlsx)",
+  },
+  ENCRYPTED: {
+    zh: "工作簿设有打开密码：请去掉密码后另存再导入",
+    en: "the workbook is password-protected: remove the password, save, and import again",
+  },
+  ZIP_BOMB: { zh: "文件解压后过大，已拒绝", en: "the file expands to far too much data and was refused" },
+  TOO_LARGE: { zh: "文件过大", en: "the file is too large" },
+  TOO_MANY_COLUMNS: { zh: "列数过多", en: "too many columns" },
+  CELL_TOO_LONG: { zh: "单元格内容过长", en: "a cell's text is too long" },
+  UNREADABLE: { zh: "文件已损坏，无法读取", en: "the file is damaged and cannot be read" },
+};
+
 export const RULE_MESSAGES = {
   notEmpty: { zh: () => "不能为空", en: () => "must not be empty" },
   wellFormed: {
@@ -158,6 +185,102 @@ export const RULE_MESSAGES = {
   dueAfterRaised: {
     zh: (p) => `整改期限须晚于交办日期 ${s(p, "raisedOn")}`,
     en: (p) => `must fall after the day the item is raised (${s(p, "raisedOn")})`,
+  },
+  // Ledger workbooks (台账): where is said by sheet, row and column beside the message
+  ledgerMissingSheet: {
+    zh: (p) => `缺少工作表“${s(p, "sheet")}”`,
+    en: (p) => `the workbook has no sheet "${s(p, "sheet")}" (${s(p, "key")})`,
+  },
+  ledgerMissingColumn: {
+    zh: (p) => `表头中没有“${s(p, "header")}”列（可能表头写错或被改动）`,
+    en: (p) =>
+      `the header row has no column "${s(p, "header")}" (${s(p, "key")}); it may be misspelt or changed`,
+  },
+  ledgerRequired: { zh: (p) => `“${s(p, "header")}”必填`, en: (p) => `"${s(p, "header")}" is required` },
+  ledgerTooLong: {
+    zh: (p) => `超过 ${n(p, "max")} 个字符（现有 ${n(p, "length")} 个）`,
+    en: (p) => `longer than ${n(p, "max")} characters (${n(p, "length")})`,
+  },
+  ledgerTooMany: { zh: (p) => `超过 ${n(p, "max")} 项`, en: (p) => `more than ${n(p, "max")} entries` },
+  ledgerNotNumber: {
+    zh: (p) => `“${s(p, "value")}”不是数字`,
+    en: (p) => `"${s(p, "value")}" is not a number`,
+  },
+  ledgerNotInteger: {
+    zh: (p) => `${s(p, "value")} 不是整数`,
+    en: (p) => `${s(p, "value")} is not a whole number`,
+  },
+  ledgerOutOfRange: {
+    zh: (p) => `${s(p, "value")} 超出范围 ${s(p, "min")}–${s(p, "max")}`,
+    en: (p) => `${s(p, "value")} is outside ${s(p, "min")}–${s(p, "max")}`,
+  },
+  ledgerNotDate: {
+    zh: (p) => `“${s(p, "value")}”不是日期，请写作 2022-08-15 或设为日期格式`,
+    en: (p) => `"${s(p, "value")}" is not a date; write 2022-08-15 or use a date cell`,
+  },
+  ledgerBadSerial: {
+    zh: (p) => `${s(p, "value")} 不是有效的 Excel 日期序号`,
+    en: (p) => `${s(p, "value")} is not a valid Excel date serial number`,
+  },
+  ledgerDateRange: {
+    zh: (p) => `${s(p, "date")} 不在 ${s(p, "from")} 至 ${s(p, "to")} 之间，请检查年份`,
+    en: (p) => `${s(p, "date")} is outside ${s(p, "from")}–${s(p, "to")}; check the year`,
+  },
+  ledgerNotMonth: {
+    zh: (p) => `“${s(p, "value")}”不是月份，请写作 2022-08`,
+    en: (p) => `"${s(p, "value")}" is not a month; write 2022-08`,
+  },
+  ledgerNotInList: {
+    zh: (p) => `“${s(p, "value")}”不是可选值，可选：${s(p, "allowed")}`,
+    en: (p) => `"${s(p, "value")}" is not one of the choices (${s(p, "allowed")})`,
+  },
+  ledgerCellError: {
+    zh: (p) => `单元格显示错误 ${s(p, "error")}`,
+    en: (p) => `the cell shows the error ${s(p, "error")}`,
+  },
+  ledgerFormulaNoValue: {
+    zh: (p) => `公式 =${s(p, "formula")} 没有保存计算结果：请在 Excel 中打开、计算后保存`,
+    en: (p) =>
+      `the formula =${s(p, "formula")} has no saved result: open the file in Excel, let it calculate, and save`,
+  },
+  ledgerMerged: {
+    zh: (p) => `数据区有合并单元格 ${s(p, "range")}：请取消合并，每行填写完整`,
+    en: (p) => `merged cells ${s(p, "range")} among the data rows: unmerge them and fill in every row`,
+  },
+  ledgerDuplicate: {
+    zh: (p) => `与第 ${s(p, "row")} 行重复（${s(p, "value")}）`,
+    en: (p) => `the same record as row ${s(p, "row")} (${s(p, "value")})`,
+  },
+  ledgerUnknownCode: {
+    zh: (p) =>
+      `找不到编码为“${s(p, "code")}”的${LEDGER_WHAT[s(p, "what")] ?? s(p, "what")}（工作簿和系统中都没有）`,
+    en: (p) => `no ${s(p, "what")} with the code "${s(p, "code")}" in the workbook or the system`,
+  },
+  ledgerUnknownPerson: {
+    zh: (p) => `找不到名为“${s(p, "name")}”的人员（工作簿和系统中都没有）`,
+    en: (p) => `no person named "${s(p, "name")}" in the workbook or the system`,
+  },
+  ledgerAmbiguousPerson: {
+    zh: (p) => `有多位人员名为“${s(p, "name")}”（单位：${s(p, "units")}），请写作 姓名（单位编码）`,
+    en: (p) =>
+      `several people are named "${s(p, "name")}" (units ${s(p, "units")}); write the name with the unit code in brackets`,
+  },
+  ledgerCycle: {
+    zh: (p) => `形成了循环：${s(p, "codes")}`,
+    en: (p) => `they form a cycle: ${s(p, "codes")}`,
+  },
+  ledgerBeforeRaised: {
+    zh: (p) => `${s(p, "date")} 早于下发日期 ${s(p, "raisedOn")}`,
+    en: (p) => `${s(p, "date")} is before the day the item was raised (${s(p, "raisedOn")})`,
+  },
+  ledgerFile: {
+    zh: (p) => LEDGER_FILE[s(p, "code")]?.zh ?? "无法读取该文件",
+    en: (p) => LEDGER_FILE[s(p, "code")]?.en ?? "the file cannot be read",
+  },
+  ledgerScope: {
+    zh: () => "只能导入本人牵头的专班；单位、人员和新专班由管理员导入",
+    en: () =>
+      "you may import only into the task forces you lead; units, people and new task forces are an admin's",
   },
   // Evidence (decided by the file's bytes)
   contentNotEvidence: {

@@ -42,6 +42,26 @@ export type SupervisionState = (typeof SUPERVISION_STATES)[number];
 export const FIVE_CHECKS = ["project", "list", "responsibility", "concrete", "assessable"] as const;
 export type FiveCheck = (typeof FIVE_CHECKS)[number];
 
+/** Levels of the organisation tree, from the province down to a street office or enterprise. */
+export const ORG_UNIT_KINDS = [
+  "province",
+  "city",
+  "district",
+  "department",
+  "street",
+  "enterprise",
+  "other",
+] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/** A member's role in a task force: 包保领导, 副组长, 牵头人, 成员, 联络员. */
+export const MEMBER_ROLES = ["lead_leader", "deputy_leader", "lead", "member", "liaison"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** A task force is active until it is closed. */
+export const TASK_FORCE_STATUSES = ["active", "closed"] as const;
+export type TaskForceStatus = (typeof TASK_FORCE_STATUSES)[number];
+
 /** A sentence in the two UI languages. */
 export interface LocalizedText {
   readonly zh: string;

@@ -70,6 +70,18 @@ export function assertTaskForceInScope(ctx: ServiceContext, taskForceId: string)
 export const leadsTaskForce = (p: Principal, taskForceId: string): boolean =>
   p.roles.includes("lead") && p.leadTaskForceIds.has(taskForceId);
 
+/**
+ * Whether the caller may import ledger rows of task force `taskForceId`; null: organisation-wide
+ * rows (units, people, a new task force), which only an unlimited admin may. Leads import into
+ * the task forces they lead; an API token only within its task force.
+ */
+export function mayImportInto(p: Principal | undefined, taskForceId: string | null): boolean {
+  if (!p) return true;
+  if (taskForceId === null) return isAdmin(p) && p.taskForceScope === null;
+  if (p.taskForceScope && p.taskForceScope !== taskForceId) return false;
+  return isAdmin(p) || leadsTaskForce(p, taskForceId);
+}
+
 /** The plan (tasks, dependencies, indicators, members) is edited by admins and the task force's leads. */
 export function assertMayEditPlan(ctx: ServiceContext, taskForceId: string): void {
   const p = ctx.principal;

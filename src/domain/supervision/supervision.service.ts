@@ -73,13 +73,24 @@ function assertDueAfterRaised(item: Pick<SupervisionItem, "raisedOn" | "dueDate"
 }
 
 /**
- * Raises a supervision item (督办) on a task force or one of its tasks; it starts `open`. Its number
- * is made here (`DB-<year>-NNN`) unless the caller brings one (e.g. from a ledger).
+ * How far an item had got when a ledger brought it in: its state is otherwise the state machine's,
+ * so only a new item may carry it (the ledger import checks its dates against the item's).
+ */
+export type RecordedProgress = Pick<
+  SupervisionItem,
+  "state" | "rectification" | "submittedOn" | "verifiedOn" | "returnCount" | "lastNote"
+>;
+
+/**
+ * Raises a supervision item (督办) on a task force or one of its tasks; it starts `open`, or where a
+ * ledger says it had got (`recorded`). Its number is made here (`DB-<year>-NNN`) unless the caller
+ * brings one (e.g. from a ledger).
  */
 export function createSupervisionItem(
   ctx: ServiceContext,
   input: SupervisionItemCreate,
   id = newId(),
+  recorded?: RecordedProgress,
 ): Promise<SupervisionItem> {
   return write(ctx, async (w) => {
     const db = w.uow.db;
@@ -106,6 +117,7 @@ export function createSupervisionItem(
       verifiedById: null,
       returnCount: 0,
       lastNote: null,
+      ...recorded,
       escalatedOn: null,
       escalatedBy: null,
     });

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { id, text, timestamp } from "./common.js";
 
-export const auditActions = ["create", "update", "delete", "transition", "schedule", "approve"] as const;
+export const auditActions = [
+  "create",
+  "update",
+  "delete",
+  "transition",
+  "schedule",
+  "approve",
+  "import",
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** An append-only audit entry: who changed what, when, before and after. */

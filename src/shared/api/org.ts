@@ -1,19 +1,11 @@
 import { z } from "zod";
+import { ORG_UNIT_KINDS, type OrgUnitKind } from "../../vocabulary/index.js";
 import { keyed } from "../messages.js";
 import { id, requiredText, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
-/** Levels of the organisation tree, from the province down to a street office or enterprise. */
-export const orgUnitKinds = [
-  "province",
-  "city",
-  "district",
-  "department",
-  "street",
-  "enterprise",
-  "other",
-] as const;
-export type OrgUnitKind = (typeof orgUnitKinds)[number];
+export const orgUnitKinds = ORG_UNIT_KINDS;
+export type { OrgUnitKind };
 
 /** An organisational unit (单位): the tree province → city → district → department/street. */
 export const orgUnitSchemas = defineEntity({

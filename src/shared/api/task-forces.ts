@@ -1,9 +1,15 @@
 import { z } from "zod";
+import {
+  MEMBER_ROLES,
+  type MemberRole,
+  TASK_FORCE_STATUSES,
+  type TaskForceStatus,
+} from "../../vocabulary/index.js";
 import { id, isoDate, requiredText, text } from "./common.js";
 import { defineEntity } from "./define.js";
 
-export const taskForceStatuses = ["active", "closed"] as const;
-export type TaskForceStatus = (typeof taskForceStatuses)[number];
+export const taskForceStatuses = TASK_FORCE_STATUSES;
+export type { TaskForceStatus };
 
 /** A task force (专班) with its task-book fields (任务书). */
 export const taskForceSchemas = defineEntity({
@@ -42,8 +48,8 @@ export const taskForceSchemas = defineEntity({
 export type TaskForce = z.output<typeof taskForceSchemas.entity>;
 
 /** A member's role inside a task force. */
-export const memberRoles = ["lead_leader", "deputy_leader", "lead", "member", "liaison"] as const;
-export type MemberRole = (typeof memberRoles)[number];
+export const memberRoles = MEMBER_ROLES;
+export type { MemberRole };
 
 /** A person serving in a task force on a post (岗位). */
 export const memberSchemas = defineEntity({

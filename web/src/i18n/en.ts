@@ -110,6 +110,7 @@ export const en: Resources = {
       transition: "moved",
       schedule: "scheduled",
       approve: "baseline approved",
+      import: "ledger imported",
     },
     reason: "Reason",
   },

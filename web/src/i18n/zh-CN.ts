@@ -108,6 +108,7 @@ export const zhCN = {
       transition: "流转",
       schedule: "排期",
       approve: "批准基线",
+      import: "导入台账",
     },
     reason: "理由",
   },

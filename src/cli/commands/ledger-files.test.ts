@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGuatu } from "../../../test/cli-run.js";
+import ExcelJS from "../../domain/excel/exceljs.js";
+
+const dir = mkdtempSync(join(tmpdir(), "guatu-ledger-"));
+const db = `sqlite:${join(dir, "demo.db")}`;
+const empty = `sqlite:${join(dir, "empty.db")}`;
+beforeAll(() => {
+  expect(runGuatu(["demo", "--db", db]).code).toBe(0);
+}, 120_000);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("guatu export and import", () => {
+  it("exports the ledger, imports it into an empty database, and a second import changes nothing", () => {
+    const file = join(dir, "台账.xlsx");
+    expect(runGuatu(["export", file, "--db", db])).toMatchObject({ code: 0, stdout: `${file}\n` });
+    const dry = runGuatu(["import", file, "--db", empty, "--dry-run", "--lang", "en"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("tasks: new 234 · changed 0 · unchanged 0");
+    expect(dry.stdout).toContain("(dry run, nothing written)");
+    const first = runGuatu(["import", file, "--db", empty, "--lang", "en"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/sha256 [0-9a-f]{64}/);
+    const second = runGuatu(["import", file, "--db", empty, "--lang", "zh"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("tasks: 新增 0 · 修改 0 · 不变 234");
+    expect(second.stdout).toContain("无变化");
+  }, 180_000);
+
+  it("exits 2 with a sheet!cell line per problem, in the chosen language, and writes nothing", async () => {
+    const template = join(dir, "模板.xlsx");
+    expect(runGuatu(["export", "--template", template]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const row = wb.getWorksheet("任务")!.getRow(3);
+    // Task force code, WBS code, title, …, duration (H) as words, deadline (I) as loose text.
+    row.values = ["99", "1", "前期工作", null, null, null, null, "五天", "8月底"];
+    const bad = join(dir, "有问题.xlsx");
+    writeFileSync(bad, Buffer.from(await wb.xlsx.writeBuffer()));
+    const zh = runGuatu(["import", bad, "--db", empty, "--lang", "zh"]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain("任务!H3: “五天”不是数字");
+    expect(zh.stderr).toContain("任务!I3: “8月底”不是日期");
+    const en = runGuatu(["import", bad, "--db", empty, "--lang", "en"]);
+    expect(en.stderr).toContain('任务!H3: "五天" is not a number');
+    expect(en.stderr).toMatch(/2 problem\(s\); nothing was written/);
+    const notXlsx = join(dir, "not.xlsx");
+    writeFileSync(notXlsx, "just text");
+    expect(runGuatu(["import", notXlsx, "--db", empty, "--lang", "en"]).stderr).toContain(
+      "not an .xlsx workbook",
+    );
+  }, 180_000);
+});

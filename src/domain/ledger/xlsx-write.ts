@@ -1,0 +1,85 @@
+/**
+ * Writes the ledger workbook: Chinese headers with the English key in a second header row (and a
+ * comment with the column's hint), frozen header rows, drop-down lists for every enum column, date
+ * cells as real dates. The same writer makes the empty template and the export.
+ */
+
+import type { LedgerValue } from "../../engines/ledger/read-ledger.js";
+import { type ColumnSpec, SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
+import { columnLetters } from "../../engines/ledger/workbook.js";
+import type * as Excel from "../excel/exceljs.js";
+import ExcelJS from "../excel/exceljs.js";
+
+/** Rows to write per sheet, each a value per column key (enum cells: the value, written as its label). */
+export type LedgerSheets = Partial<
+  Readonly<Record<SheetKey, readonly Readonly<Record<string, LedgerValue>>[]>>
+>;
+
+const HEADER_FILL: Excel.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+const KEY_FONT: Partial<Excel.Font> = { color: { argb: "FF808080" }, italic: true, size: 9 };
+/** The rows the template offers drop-downs and date formats on. */
+const TEMPLATE_ROWS = 2000;
+
+function cellValue(col: ColumnSpec, v: LedgerValue | undefined): Excel.CellValue {
+  if (v === null || v === undefined) return null;
+  if (col.type.kind === "enum") return col.type.values.find((e) => e.value === v)?.zh ?? String(v);
+  if (col.type.kind === "date" && typeof v === "string") return new Date(`${v}T00:00:00.000Z`);
+  if (col.type.kind === "list" && Array.isArray(v)) return v.join("、");
+  return v as string | number;
+}
+
+/** The ledger as xlsx bytes: every sheet, with `data`'s rows (none: the empty template). */
+export async function writeLedgerXlsx(data: LedgerSheets = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Guatu";
+  for (const spec of SHEETS) {
+    const ws = wb.addWorksheet(spec.zh, { views: [{ state: "frozen", ySplit: 2 }] });
+    ws.columns = spec.columns.map((c) => ({
+      key: c.key,
+      width: Math.min(
+        40,
+        Math.max(10, c.zh.length * 2 + 4, c.type.kind === "text" && c.type.max > 200 ? 30 : 0),
+      ),
+    }));
+    const head = ws.getRow(1);
+    const keys = ws.getRow(2);
+    spec.columns.forEach((c, i) => {
+      const h = head.getCell(i + 1);
+      h.value = c.required ? `${c.zh}*` : c.zh;
+      h.font = { bold: true, color: c.createOnly ? { argb: "FF808080" } : undefined };
+      h.fill = HEADER_FILL;
+      h.note = c.hint ? `${c.en}\n${c.hint}` : c.en;
+      const k = keys.getCell(i + 1);
+      k.value = c.en;
+      k.font = KEY_FONT;
+    });
+    const rows = data[spec.key] ?? [];
+    rows.forEach((values, r) => {
+      const row = ws.getRow(r + 3);
+      spec.columns.forEach((c, i) => {
+        row.getCell(i + 1).value = cellValue(c, values[c.key]);
+      });
+    });
+    const last = Math.max(TEMPLATE_ROWS, rows.length + 2);
+    spec.columns.forEach((c, i) => {
+      const letter = columnLetters(i);
+      const col = ws.getColumn(i + 1);
+      if (c.type.kind === "date") col.numFmt = "yyyy-mm-dd";
+      if (c.type.kind === "month" || c.type.kind === "text" || c.type.kind === "list") col.numFmt = "@";
+      if (c.type.kind !== "enum") return;
+      const list = `"${c.type.values.map((e) => e.zh).join(",")}"`;
+      // One validation over the column's data range (not one per cell: the file stays small).
+      (
+        ws as unknown as { dataValidations: { add(range: string, v: Excel.DataValidation): void } }
+      ).dataValidations.add(`${letter}3:${letter}${last}`, {
+        type: "list",
+        allowBlank: !c.required,
+        formulae: [list],
+        showErrorMessage: true,
+        errorTitle: "请从下拉列表中选择",
+        error: `可选：${c.type.values.map((e) => e.zh).join("、")}`,
+      });
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
