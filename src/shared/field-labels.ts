@@ -96,17 +96,27 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
 const PREFIXES = /^(body|querystring|params|headers)\.?/;
 
 /**
+ * The field a detail's path names, and the task when the path names one by WBS code:
+ * `body.deadline` → deadline, `evidence.1` → evidence, `task 01.2.deadline` → deadline of task 01.2.
+ */
+export function detailField(path: string): { field: string; taskCode: string | null } {
+  const rest = path.replace(PREFIXES, "");
+  const task = /^task (\S+?)\.(\w+)$/.exec(rest);
+  return task ? { field: task[2]!, taskCode: task[1]! } : { field: rest.split(".")[0] ?? "", taskCode: null };
+}
+
+/**
  * A detail's path in words: `body.reportDate` → 报告日期, `evidence.1` → 佐证材料 第 2 项,
  * `task 1.2.deadline` → 任务 1.2 · 截止日期. An unknown field is named generically, never raw.
  */
 export function fieldLabel(path: string, lang: Lang): string {
   const rest = path.replace(PREFIXES, "");
-  const task = /^task (\S+?)\.(\w+)$/.exec(rest);
-  if (task) {
-    const field = FIELD_LABELS[task[2] ?? ""]?.[lang] ?? "";
+  const named = detailField(path);
+  if (named.taskCode) {
+    const field = FIELD_LABELS[named.field]?.[lang] ?? "";
     return lang === "zh"
-      ? `任务 ${task[1]}${field ? ` · ${field}` : ""}`
-      : `Task ${task[1]}${field ? ` · ${field}` : ""}`;
+      ? `任务 ${named.taskCode}${field ? ` · ${field}` : ""}`
+      : `Task ${named.taskCode}${field ? ` · ${field}` : ""}`;
   }
   const parts = rest.split(".").filter(Boolean);
   const name = parts.find((p) => p in FIELD_LABELS);

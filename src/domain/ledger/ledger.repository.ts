@@ -3,10 +3,10 @@
  * export writes them). One query per table: a district's ledger is read whole.
  */
 import type { ExistingRecords } from "../../engines/ledger/plan-import.js";
-import { indicatorSchemas } from "../../shared/api/indicators.js";
 import type { Executor } from "../context.js";
-import { fromJson } from "../records/json-column.js";
+import { INDICATOR_COLUMNS, toIndicator } from "../indicators/indicator.repository.js";
 import { readTaskForces } from "../task-forces/task-force.repository.js";
+import { dependencyRowsOf, taskRowsOf } from "../tasks/task.repository.js";
 
 /** The stored records, with supervision items whole (the export writes their state). */
 export type LedgerRecords = Omit<ExistingRecords, "supervision"> & {
@@ -58,64 +58,12 @@ export async function readLedgerRecords(
     .select(["id", "version", "taskForceId", "personId", "post", "role", "duties"])
     .where("taskForceId", "in", ids)
     .execute();
-  const tasks = await db
-    .selectFrom("tasks")
-    .select([
-      "id",
-      "version",
-      "taskForceId",
-      "parentId",
-      "code",
-      "title",
-      "responsibleUnitId",
-      "responsiblePersonId",
-      "responsiblePost",
-      "duration",
-      "deadline",
-      "weight",
-      "acceptance",
-    ])
-    .where("taskForceId", "in", ids)
-    .execute();
-  const dependencies = await db
-    .selectFrom("dependencies")
-    .innerJoin("tasks", "tasks.id", "dependencies.successorId")
-    .select([
-      "dependencies.id",
-      "dependencies.version",
-      "dependencies.predecessorId",
-      "dependencies.successorId",
-      "dependencies.type",
-      "dependencies.lag",
-    ])
-    .where("tasks.taskForceId", "in", ids)
-    .execute();
-  const indicatorRows = await db
-    .selectFrom("indicators")
-    .select([
-      "id",
-      "version",
-      "taskForceId",
-      "taskId",
-      "code",
-      "name",
-      "unit",
-      "kind",
-      "direction",
-      "year",
-      "baseline",
-      "target",
-      "monthlyPlan",
-      "ownerPersonId",
-      "note",
-    ])
-    .where("taskForceId", "in", ids)
-    .execute();
-  const indicators = indicatorRows.map((r) => ({
-    ...r,
-    monthlyPlan:
-      r.monthlyPlan == null ? null : fromJson(indicatorSchemas.entity.shape.monthlyPlan, r.monthlyPlan),
-  }));
+  // The features' own readers: the ledger reads what the API does.
+  const tasks = await taskRowsOf(db, ids);
+  const dependencies = await dependencyRowsOf(db, ids);
+  const indicators = (
+    await db.selectFrom("indicators").select(INDICATOR_COLUMNS).where("taskForceId", "in", ids).execute()
+  ).map(toIndicator);
   const readings = await db
     .selectFrom("indicator_readings")
     .innerJoin("indicators", "indicators.id", "indicator_readings.indicatorId")

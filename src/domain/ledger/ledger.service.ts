@@ -36,8 +36,6 @@ import { ledgerRows } from "./ledger-rows.js";
 import { readXlsx, XlsxReadError } from "./xlsx-read.js";
 import { writeLedgerXlsx } from "./xlsx-write.js";
 
-export { writeLedgerXlsx };
-
 /** The empty template: every sheet with its headers, drop-downs and frozen header rows. */
 export const ledgerTemplate = (): Promise<Buffer> => writeLedgerXlsx();
 

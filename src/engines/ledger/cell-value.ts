@@ -14,7 +14,7 @@ export type Coerced =
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
 /** The earliest date a ledger may hold: before 2000 is a typing slip (or a two-digit year). */
-export const EARLIEST_DATE = "2000-01-01";
+const EARLIEST_DATE = "2000-01-01";
 const LATEST_DATE = "2099-12-31";
 /** Excel's last serial day (9999-12-31). */
 const LAST_SERIAL = 2_958_465;

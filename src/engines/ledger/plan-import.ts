@@ -39,7 +39,7 @@ export function planImport(ledger: ReadLedger, existing: ExistingRecords, newId:
 }
 
 /** Problems sheet by sheet (in the ledger's order), then by row and column. */
-export function inReadingOrder(
+function inReadingOrder(
   problems: readonly LedgerProblem[],
   ledger: Pick<ReadLedger, "sheetNames">,
 ): LedgerProblem[] {

@@ -252,8 +252,3 @@ export function readLedger(wb: WorkbookData): ReadLedger {
   }
   return { rows, sheetNames, problems };
 }
-
-/** A column's spec by sheet and key (for callers that locate their own problems). */
-export function columnSpec(sheet: SheetKey, key: string): ColumnSpec | undefined {
-  return SHEETS.find((s) => s.key === sheet)?.columns.find((c) => c.key === key);
-}

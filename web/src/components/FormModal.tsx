@@ -1,6 +1,7 @@
 import { Form, type FormInstance, type FormProps, Modal } from "antd";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { detailField } from "../../../src/shared/field-labels";
 import { ApiError } from "../api/client";
 import { detailMessage } from "../hooks/messages";
 
@@ -50,11 +51,7 @@ export function FormModal(props: FormModalProps) {
     const fields = new Set(Object.keys(form.getFieldsValue()));
     const byField = new Map<string, string[]>();
     for (const d of failure.details) {
-      // `deadline`, `body.deadline`, `evidence.1`, or a task by WBS code: `task 01.2.deadline`.
-      const path = d.path.replace(/^body\.?/, "");
-      const name = path.startsWith("task ")
-        ? path.slice(path.lastIndexOf(".") + 1)
-        : (path.split(".")[0] ?? "");
+      const name = detailField(d.path).field;
       if (fields.has(name)) byField.set(name, [...(byField.get(name) ?? []), detailMessage(d)]);
     }
     if (byField.size) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));

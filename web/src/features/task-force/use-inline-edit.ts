@@ -6,6 +6,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { taskSchemas } from "../../../../src/shared/api/tasks";
+import { detailField } from "../../../../src/shared/field-labels";
 import { ApiError } from "../../api/client";
 import { fetchTaskForceFull } from "../../api/data";
 import type { Task } from "../../api/types";
@@ -21,9 +22,9 @@ function refusedFields(error: unknown, code: string): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const d of error.details) {
-    const path = d.path.replace(/^body\.?/, "");
-    const own = path.startsWith(`task ${code}.`) ? path.slice(`task ${code}.`.length) : path;
-    if ((EDITABLE as readonly string[]).includes(own)) out[own] ??= detailMessage(d);
+    const { field, taskCode } = detailField(d.path);
+    if ((taskCode === null || taskCode === code) && (EDITABLE as readonly string[]).includes(field))
+      out[field] ??= detailMessage(d);
   }
   return out;
 }
