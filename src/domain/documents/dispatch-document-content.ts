@@ -2,7 +2,8 @@
  * The words and tables of the dispatch report (调度通报) as a document, in Chinese or English: what
  * `dispatchDocx` and `dispatchXlsx` both lay out, so the Word file and the workbook say the same.
  */
-import type { DispatchReport, IndicatorEntry, LightColor, TrendStage } from "../../engines/index.js";
+import type { DispatchReport, IndicatorEntry, LightColor } from "../../engines/index.js";
+import { TREND_STAGES } from "../../vocabulary/index.js";
 import type { DispatchChanges } from "./dispatch-changes.js";
 import {
   COLORS,
@@ -77,9 +78,9 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
   const forces = { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 };
   for (const s of r.taskForces) if (s.color) forces[s.color]++;
   const ic = t.indicatorCounts;
-  const trends = (Object.keys(t.trends) as TrendStage[])
-    .filter((k) => t.trends[k] > 0)
-    .map((k) => (lang === "zh" ? `${TRENDS.zh[k]}${t.trends[k]}项` : `${TRENDS.en[k]} ${t.trends[k]}`));
+  const trends = TREND_STAGES.filter((k) => t.trends[k] > 0).map((k) =>
+    lang === "zh" ? `${TRENDS.zh[k]}${t.trends[k]}项` : `${TRENDS.en[k]} ${t.trends[k]}`,
+  );
   const sep = lang === "zh" ? "、" : ", ";
   if (lang === "zh")
     return [
@@ -125,7 +126,7 @@ export function totalsRows(r: ReportForDocument, lang: DocumentLang, organisatio
     [zh ? "指标" : "Indicators", t.indicators],
     [zh ? "指标本轮填报" : "Indicators reported this round", t.indicatorsReported],
   );
-  for (const k of Object.keys(t.trends) as TrendStage[])
+  for (const k of TREND_STAGES)
     rows.push([zh ? `指标趋势：${TRENDS.zh[k]}` : `Indicator trend: ${TRENDS.en[k]}`, t.trends[k]]);
   return rows;
 }

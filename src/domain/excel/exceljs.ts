@@ -11,6 +11,7 @@ import type ExcelJSType from "exceljs";
 
 const require = createRequire(import.meta.url);
 const fromExceljs = createRequire(require.resolve("exceljs"));
+// saxes is exceljs's own XML parser, loaded as exceljs loads it (CommonJS, untyped here).
 const { SaxesParser } = fromExceljs("saxes") as {
   SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void };
 };
@@ -45,6 +46,7 @@ async function* parseSax(iterable: AsyncIterable<Buffer | string>): AsyncGenerat
 const path = fromExceljs.resolve("./lib/utils/parse-sax.js");
 if (require.cache[path] && require.cache[path]?.exports !== parseSax)
   throw new Error("exceljs was loaded before src/domain/excel/exceljs.ts: import exceljs only from there");
+// A module record of our own: Node hands `exports` to whoever requires the path next.
 require.cache[path] = {
   id: path,
   filename: path,
@@ -52,6 +54,7 @@ require.cache[path] = {
   exports: parseSax,
 } as unknown as NodeJS.Module;
 
+// Loaded by require, after the mend: an ESM import would be hoisted above it.
 const ExcelJS = require("exceljs") as typeof ExcelJSType;
 export default ExcelJS;
 /** The types callers name (type-only: importing them loads nothing). */

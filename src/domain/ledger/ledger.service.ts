@@ -67,6 +67,15 @@ export interface ImportResult {
   readonly problems: readonly LedgerProblem[];
 }
 
+type Counts = Record<SheetKey, { create: number; update: number; unchanged: number }>;
+
+/** Nothing created, updated or left yet, sheet by sheet. */
+function zeroCounts(): Counts {
+  const out: Partial<Counts> = {};
+  for (const s of SHEETS) out[s.key] = { create: 0, update: 0, unchanged: 0 };
+  return out as Counts; // every sheet was set just above
+}
+
 type Schemas = { create: z.ZodType; update: z.ZodType };
 const SCHEMAS: Readonly<Record<SheetKey, Schemas>> = {
   units: orgUnitSchemas,
@@ -123,13 +132,13 @@ function schemaProblems(plan: ImportPlan, sheetName: (k: SheetKey) => string): L
 /** Parents before children (units and tasks name their parent in the same sheet). */
 function parentsFirst(changes: readonly PlannedChange[]): PlannedChange[] {
   const byId = new Map(changes.map((c) => [c.id, c]));
+  const parentOf = (c: PlannedChange | undefined) => {
+    const id = c?.fields.parentId;
+    return typeof id === "string" ? id : null;
+  };
   const depth = (c: PlannedChange): number => {
     let d = 0;
-    let at = c.fields.parentId as string | null | undefined;
-    while (at && byId.has(at) && d < changes.length) {
-      d++;
-      at = byId.get(at)!.fields.parentId as string | null | undefined;
-    }
+    for (let at = parentOf(c); at && byId.has(at) && d < changes.length; at = parentOf(byId.get(at))) d++;
     return d;
   };
   return [...changes].sort((a, b) => depth(a) - depth(b));
@@ -147,14 +156,11 @@ export async function importLedger(
   o: { dryRun?: boolean; fileName?: string; onProgress?: (rows: number) => void } = {},
 ): Promise<ImportResult> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const empty = Object.fromEntries(
-    SHEETS.map((s) => [s.key, { create: 0, update: 0, unchanged: 0 }]),
-  ) as ImportResult["counts"];
   const fail = (problems: LedgerProblem[]): ImportResult => ({
     sha256,
     dryRun: !!o.dryRun,
     written: false,
-    counts: empty,
+    counts: zeroCounts(),
     changes: [],
     problems,
   });
@@ -195,10 +201,7 @@ export async function importLedger(
       message: "you may import only into the task forces you lead",
     });
   }
-  const counts = structuredClone(empty) as Record<
-    SheetKey,
-    { create: number; update: number; unchanged: number }
-  >;
+  const counts = zeroCounts();
   for (const c of plan.changes) counts[c.sheet][c.action]++;
   const changed = plan.changes.filter((c) => c.action !== "unchanged");
   if (problems.length || o.dryRun || changed.length === 0)
@@ -207,13 +210,15 @@ export async function importLedger(
     for (const spec of SHEETS) {
       const mine = changed.filter((c) => c.sheet === spec.key);
       const ordered = spec.key === "units" || spec.key === "tasks" ? parentsFirst(mine) : mine;
-      for (const c of ordered) {
-        const schema = SCHEMAS[c.sheet][c.action as "create" | "update"];
-        if (c.action === "create")
-          await WRITES[c.sheet].create(w, schema.parse(c.fields) as never, c.id, c.recorded as never);
-        else
-          await WRITES[c.sheet].update(w, c.id, schema.parse({ ...c.fields, version: c.version }) as never);
-      }
+      // The sheet's own schema parsed each input; the maps cannot tie a service's input type to its sheet.
+      for (const c of ordered)
+        if (c.action === "create") {
+          const input = SCHEMAS[c.sheet].create.parse(c.fields) as never; // see above
+          await WRITES[c.sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
+        } else {
+          const input = SCHEMAS[c.sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
+          await WRITES[c.sheet].update(w, c.id, input);
+        }
     }
     await appendAudit(w, {
       action: "import",

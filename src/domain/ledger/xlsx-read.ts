@@ -9,7 +9,6 @@ import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import {
   type Cell,
-  type CellValue,
   columnLetters,
   type SheetData,
   type WorkbookData,
@@ -60,6 +59,7 @@ const excelUtils = requireCjs("exceljs/lib/utils/utils.js") as {
   isDateFmt(fmt: string | undefined): boolean;
   excelToDate(serial: number, date1904: boolean): Date;
 };
+// exceljs internals (CommonJS, untyped): pinned at 4.4.0, guarded by xlsx-read.test.ts.
 const { slideFormula } = requireCjs("exceljs/lib/utils/shared-formula.js") as {
   slideFormula(formula: string, from: string, to: string): string;
 };
@@ -68,6 +68,7 @@ const { slideFormula } = requireCjs("exceljs/lib/utils/shared-formula.js") as {
  * code in exceljs's table, so their cells would read as plain numbers. Chinese Excel uses them.
  */
 const EAST_ASIAN_DATE_FORMATS = Object.entries(
+  // exceljs's built-in number formats by id (an untyped internal table).
   requireCjs("exceljs/lib/xlsx/defaultnumformats.js") as Record<string, Record<string, string>>,
 ).flatMap(([id, f]) => (f.f === undefined && f["zh-cn"] ? [[Number(id), f["zh-cn"]] as const] : []));
 
@@ -142,10 +143,11 @@ function openReader(input: Readable, onWorksheet: (sheetNo: string) => void) {
     worksheets: "emit",
     entries: "emit",
   });
+  // The streaming reader is an EventEmitter and keeps its styles internally; its typings show neither.
   (reader as unknown as EventEmitter).on("entry", (e: { type: string; id?: unknown }) => {
     if (e.type !== "worksheet") return;
     onWorksheet(String(e.id));
-    const numFmt = (reader as unknown as ReaderInternals).styles?.index?.numFmt;
+    const numFmt = (reader as unknown as ReaderInternals).styles?.index?.numFmt; // see above
     for (const [id, code] of EAST_ASIAN_DATE_FORMATS)
       if (numFmt && numFmt[id] === undefined) numFmt[id] = code;
   });
@@ -200,11 +202,12 @@ function reportProgress(progress: Progress): void {
 
 /** One exceljs cell as a plain Cell; null when empty. */
 function toCell(cell: Excel.Cell, r: number, c: number, ctx: SheetContext): Cell | null {
-  const v = cell.value as unknown;
+  const v: unknown = cell.value;
   if (v === null || v === undefined) return null;
   let out: Cell;
   if (typeof v !== "object" || v instanceof Date) out = scalar(v);
-  else if ("formula" in v || "sharedFormula" in v) out = formulaCell(v as FormulaModel, cell, r, c, ctx);
+  else if ("formula" in v || "sharedFormula" in v)
+    out = formulaCell(v as FormulaModel, cell, r, c, ctx); // the keys checked make it one
   else if ("richText" in v) out = { value: plainText(v) };
   else if ("error" in v) out = { value: null, error: String(v.error) };
   else if ("text" in v)
@@ -253,14 +256,14 @@ function formulaCell(v: FormulaModel, cell: Excel.Cell, r: number, c: number, ct
 
 function scalar(v: unknown): Cell {
   if (typeof v === "string" || typeof v === "boolean") return { value: v };
-  if ((typeof v === "number" && Number.isFinite(v)) || (v instanceof Date && !Number.isNaN(v.getTime()))) {
-    return { value: v as CellValue };
-  }
+  if (typeof v === "number" && Number.isFinite(v)) return { value: v };
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return { value: v };
   return { value: null, error: "#NUM!" }; // not a number, or a date Excel cannot show
 }
 
 function plainText(v: unknown): string {
   if (typeof v === "string") return v;
+  // Rich text, or a hyperlink whose text may be rich: exceljs's value shapes, read defensively.
   const runs = (v as { richText?: { text?: string | null }[] } | null)?.richText;
   return Array.isArray(runs) ? runs.map((run) => run.text ?? "").join("") : String(v ?? "");
 }

@@ -24,8 +24,7 @@ function cellValue(col: ColumnSpec, v: LedgerValue | undefined): Excel.CellValue
   if (v === null || v === undefined) return null;
   if (col.type.kind === "enum") return col.type.values.find((e) => e.value === v)?.zh ?? String(v);
   if (col.type.kind === "date" && typeof v === "string") return new Date(`${v}T00:00:00.000Z`);
-  if (col.type.kind === "list" && Array.isArray(v)) return v.join("、");
-  return v as string | number;
+  return typeof v === "object" ? v.join("、") : v;
 }
 
 /** The ledger as xlsx bytes: every sheet, with `data`'s rows (none: the empty template). */
@@ -69,9 +68,10 @@ export async function writeLedgerXlsx(data: LedgerSheets = {}): Promise<Buffer> 
       if (c.type.kind !== "enum") return;
       const list = `"${c.type.values.map((e) => e.zh).join(",")}"`;
       // One validation over the column's data range (not one per cell: the file stays small).
-      (
-        ws as unknown as { dataValidations: { add(range: string, v: Excel.DataValidation): void } }
-      ).dataValidations.add(`${letter}3:${letter}${last}`, {
+      type Validations = { add(range: string, v: Excel.DataValidation): void };
+      // exceljs keeps a sheet's validations in `dataValidations` (its typings leave the member out).
+      const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
+      validations.add(`${letter}3:${letter}${last}`, {
         type: "list",
         allowBlank: !c.required,
         formulae: [list],

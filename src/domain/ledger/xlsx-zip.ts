@@ -245,6 +245,7 @@ export async function inflateEntry(b: Buffer, e: ZipEntry, onChunk?: (chunk: Buf
   const source = e.method === 0 ? [data] : createInflateRaw({ chunkSize: 256 * 1024 }).end(data);
   let size = 0;
   try {
+    // zlib's inflate streams yield Buffers; the stream types say `any`.
     for await (const chunk of source as AsyncIterable<Buffer>) {
       size += chunk.length;
       // The directory's sizes passed the limits; holding every entry to them bounds the real total.
