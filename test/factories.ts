@@ -50,7 +50,13 @@ export async function call(
     headers,
     ...(body === undefined ? {} : { payload: body as object }),
   });
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers };
+  // A download (an xlsx, an attachment) answers bytes: only JSON is parsed.
+  const json = String(res.headers["content-type"] ?? "").includes("json");
+  return {
+    status: res.statusCode,
+    body: res.body && json ? JSON.parse(res.body) : res.body ? res.rawPayload : null,
+    headers: res.headers,
+  };
 }
 
 /** A request function bound to one authentication. */

@@ -22,6 +22,7 @@ import { commentRoutes } from "./routes/comments/comments.routes.js";
 import { dispatchRoutes } from "./routes/dispatch/dispatch.routes.js";
 import { goalRoutes } from "./routes/goals/goals.routes.js";
 import { indicatorRoutes } from "./routes/indicators/indicators.routes.js";
+import { ledgerRoutes } from "./routes/ledger/ledger.routes.js";
 import { orgRoutes } from "./routes/org/org.routes.js";
 import { progressReportRoutes } from "./routes/progress-reports/progress-reports.routes.js";
 import { scheduleRoutes } from "./routes/schedule/schedule.routes.js";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(attachmentRoutes, deps);
+  await app.register(ledgerRoutes, deps);
   if (!(await registerWebApp(app))) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply

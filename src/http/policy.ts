@@ -45,6 +45,8 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   attachments: ["admin", "lead", "member"],
   "supervision-items": ["admin", "supervisor"],
   settings: ["admin"],
+  // Ledger imports: an admin anywhere, a lead into the task forces they lead (checked row by row).
+  imports: ["admin", "lead"],
   comments: ["admin", "supervisor", "leader", "lead", "member"],
 };
 

@@ -130,6 +130,9 @@ const VIEWS_EXEMPT: Readonly<Record<string, string>> = {
   "/auth/demo": "the public list of demo accounts",
   "/api-tokens": "the caller's own credentials (an admin's lists every user's), no task-force records",
   "/settings": "the organisation's settings (calendar, thresholds, weights), readable by everyone signed in",
+  "/ledger/template": "the empty ledger template: headers and choices, no records",
+  "/ledger":
+    "an xlsx of the task forces the caller may read (bytes, not searchable here); its scope is tested in src/http/ledger.test.ts",
 };
 
 /** Writes about the caller's own session and tokens. */
@@ -139,6 +142,8 @@ const WRITES_EXEMPT: Readonly<Record<string, string>> = {
   "POST /auth/password": "changes the caller's own password, checked against the current one",
   "POST /api-tokens": "creates a token of the caller's own (and a token cannot create tokens)",
   "DELETE /api-tokens/{id}": "revokes a token of the caller's own (an admin: anyone's credentials)",
+  "POST /imports":
+    "a workbook's rows name their task forces; each row is checked against the importer's scope (src/http/ledger.test.ts)",
 };
 
 describe.each(dialects)("scope of callers limited to task force 01 on %s", (dialect) => {

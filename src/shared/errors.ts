@@ -138,6 +138,12 @@ export const ERRORS = {
     en: "Someone else approved this baseline meanwhile; review the plan's changes again before approving",
     when: "a plan approval whose `number` is not the next baseline's any more: another approval landed since the preview; nothing was written",
   },
+  LEDGER_PROBLEMS: {
+    status: 422,
+    zh: "台账有问题，未导入任何数据",
+    en: "The ledger has problems; nothing was imported",
+    when: "an import (not a dry run) of a workbook with problems; `details` names each by `sheet!cell` with its message key",
+  },
   CSRF: {
     status: 403,
     zh: "页面已过期，请刷新后重试",

@@ -25,6 +25,7 @@ const Supervision = named(() => import("./pages/SupervisionPage"), "SupervisionP
 const Check = named(() => import("./pages/CheckPage"), "CheckPage");
 const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
 const Dispatch = named(() => import("./pages/DispatchPage"), "DispatchPage");
+const Ledger = named(() => import("./pages/LedgerPage"), "LedgerPage");
 const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
@@ -74,6 +75,7 @@ export function AppRoutes() {
           <Route path="check" element={<Check />} />
           <Route path="assessments" element={<Assessments />} />
           <Route path="dispatch" element={<Dispatch />} />
+          <Route path="ledger" element={<Ledger />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

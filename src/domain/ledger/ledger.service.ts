@@ -7,10 +7,11 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { type ImportPlan, type PlannedChange, planImport } from "../../engines/ledger/plan-import.js";
-import { type LedgerProblem, readLedger } from "../../engines/ledger/read-ledger.js";
+import { type LedgerProblem, problemAddress, readLedger } from "../../engines/ledger/read-ledger.js";
 import { SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
 import { columnLetters } from "../../engines/ledger/workbook.js";
 import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
+import type { ImportResultWire } from "../../shared/api/ledger.js";
 import { orgUnitSchemas, personSchemas } from "../../shared/api/org.js";
 import { supervisionItemSchemas } from "../../shared/api/supervision.js";
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
@@ -229,4 +230,24 @@ export async function importLedger(
     });
   });
   return { sha256, dryRun: false, written: true, counts, changes: plan.changes, problems: [] };
+}
+
+/** An import's outcome for the API: created and updated records listed, unchanged ones counted. */
+export function importSummary(r: ImportResult): ImportResultWire {
+  const changes = r.changes.flatMap((c) =>
+    c.action === "unchanged"
+      ? []
+      : [{ sheet: c.sheet, row: c.row, action: c.action, label: c.label, fields: Object.keys(c.fields) }],
+  );
+  return { ...r, changes, problems: [...r.problems] };
+}
+
+/** Refuses (422 `LEDGER_PROBLEMS`, each problem by `sheet!cell`) an import that found problems. */
+export function assertImported(r: ImportResult): void {
+  if (r.dryRun || r.problems.length === 0) return;
+  throw new AppError(
+    "LEDGER_PROBLEMS",
+    `the workbook has ${r.problems.length} problem(s); nothing was imported`,
+    r.problems.map((p) => ({ path: problemAddress(p), message: p.message, key: p.key, params: p.params })),
+  );
 }

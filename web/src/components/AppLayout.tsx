@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileExcelOutlined,
   FileTextOutlined,
   LogoutOutlined,
   ProfileOutlined,
@@ -38,6 +39,7 @@ function useNavItems() {
     items.push({ key: "/assessments", icon: <BarChartOutlined />, label: t("nav.assessments") });
   if (can.readDispatchReport)
     items.push({ key: "/dispatch", icon: <FileTextOutlined />, label: t("nav.dispatch") });
+  items.push({ key: "/ledger", icon: <FileExcelOutlined />, label: t("nav.ledger") });
   items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
   return items;
 }

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** The sheets of the ledger (台账), in import order. */
+const sheetKey = z.enum([
+  "units",
+  "people",
+  "taskForces",
+  "members",
+  "tasks",
+  "dependencies",
+  "indicators",
+  "readings",
+  "supervision",
+]);
+
+/** One problem of a workbook: sheet, row and column, with a message key and params for people. */
+export const ledgerProblem = z.object({
+  sheet: z.string(),
+  /** Excel row (1-based); null for the whole sheet. */
+  row: z.number().int().nullable(),
+  /** Column letters; null for a whole row or sheet. */
+  column: z.string().nullable(),
+  /** Key in src/shared/messages.ts (`ledgerNotDate` …), in zh-CN and English. */
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** In English, for logs and API clients. */
+  message: z.string(),
+});
+z.globalRegistry.add(ledgerProblem, { id: "LedgerProblem" });
+export type LedgerProblemWire = z.output<typeof ledgerProblem>;
+
+const counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
+
+/** What an import found and did (a dry run: what it would do). */
+export const importResult = z.object({
+  sha256: z.string(),
+  dryRun: z.boolean(),
+  /** Whether anything was written: false on a dry run, with problems, or when nothing changed. */
+  written: z.boolean(),
+  counts: z.record(sheetKey, counts),
+  /** The records created or updated (unchanged ones are only counted), by sheet and row. */
+  changes: z.array(
+    z.object({
+      sheet: sheetKey,
+      row: z.number().int(),
+      action: z.enum(["create", "update"]),
+      label: z.string(),
+      /** The fields an update changes (every field for a new record). */
+      fields: z.array(z.string()),
+    }),
+  ),
+  problems: z.array(ledgerProblem),
+});
+z.globalRegistry.add(importResult, { id: "ImportResult" });
+export type ImportResultWire = z.output<typeof importResult>;
+
+export const importQuery = z.strictObject({
+  /** `true`: check and report what would change, writing nothing (the preview). */
+  dryRun: z.enum(["true", "false"]).default("false"),
+  /** The file's name, kept in the audit entry. */
+  name: z.string().max(255).optional(),
+});
+
+export const ledgerExportQuery = z.strictObject({
+  /** Only this task force (by code); default: every task force the caller may read. */
+  taskForceCode: z.string().max(20).optional(),
+});
+
+/** The media type of an xlsx workbook. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The largest workbook an import takes. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;

@@ -1,0 +1,80 @@
+/**
+ * The ledger page in Chromium: check a workbook (every problem by sheet, row and column, in the UI's
+ * language, nothing written), then a clean one, confirm, and see the change stored.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import ExcelJS from "../../src/domain/excel/exceljs.js";
+import { XLSX_TYPE } from "../../src/shared/api/ledger.js";
+import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+/** The ledger as the API exports it, with the first task of task force 01 retitled and a bad deadline elsewhere. */
+async function edited(p: Page, o: { retitle: string; badDeadline?: string }): Promise<Buffer> {
+  const bytes = await (await p.request.get("/api/v1/ledger")).body();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  const tasks = wb.getWorksheet("任务")!;
+  const first = tasks.getRow(3);
+  first.getCell(3).value = o.retitle;
+  if (o.badDeadline) tasks.getRow(4).getCell(9).value = o.badDeadline;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("the ledger page in Chromium", () => {
+  const h = useHarness();
+
+  it("lists a workbook's problems by sheet and cell in Chinese and English, then imports a clean one after the check", async () => {
+    const p = await h.page("admin");
+    await p.goto("/ledger");
+    const card = p.getByTestId("ledger-import");
+    await card.waitFor();
+    const choose = async (name: string, buffer: Buffer) => {
+      await card.locator("input[type=file]").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });
+      await card.locator(".ant-upload-list-item", { hasText: name }).waitFor();
+    };
+    const outcome = p.getByTestId("ledger-outcome");
+    const titleOf = async () => (await p.request.get("/api/v1/tasks/t-01-1")).json();
+    const before = await titleOf();
+
+    await choose("台账-有误.xlsx", await edited(p, { retitle: "前期谋划（修订）", badDeadline: "8月底" }));
+    await card.getByTestId("ledger-check").click();
+    await poll(() => outcome.locator("[data-problem]").allTextContents()).toEqual([
+      "“8月底”不是日期，请写作 2022-08-15 或设为日期格式",
+    ]);
+    expect(await outcome.locator("tbody tr").first().textContent()).toContain("任务");
+    expect(await card.getByTestId("ledger-confirm").isDisabled()).toBe(true);
+    await h.shot(p, "ledger-problems-zh");
+    await p.getByRole("combobox", { name: "语言" }).click();
+    await p.locator(".ant-select-item-option", { hasText: "English" }).click();
+    await poll(() => outcome.locator("[data-problem]").allTextContents()).toEqual([
+      '"8月底" is not a date; write 2022-08-15 or use a date cell',
+    ]);
+    await h.shot(p, "ledger-problems-en");
+    expect(await titleOf()).toEqual(before);
+
+    // One file at a time: choosing another replaces it (and forgets the last check).
+    await choose("台账-修订.xlsx", await edited(p, { retitle: "前期谋划（修订）" }));
+    await outcome.waitFor({ state: "detached" });
+    await card.getByTestId("ledger-check").click();
+    await poll(() => outcome.locator(".ant-alert").textContent()).toContain(
+      "1 record(s) will be created or changed",
+    );
+    await card.getByTestId("ledger-confirm").click();
+    await poll(() => outcome.locator(".ant-alert").textContent()).toContain("The ledger was imported");
+    expect((await titleOf()).title).toBe("前期谋划（修订）");
+    await h.shot(p, "ledger-imported-en");
+    await p.context().close();
+  }, 90_000);
+
+  it("offers a viewer the downloads but not the import", async () => {
+    const p = await h.page("viewer");
+    await p.goto("/ledger");
+    await p.getByTestId("ledger-export").waitFor();
+    expect(await p.getByTestId("ledger-import").count()).toBe(0);
+    const template = await p.request.get("/api/v1/ledger/template");
+    expect(template.headers()["content-type"]).toBe(XLSX_TYPE);
+    await p.context().close();
+  }, 60_000);
+});
