@@ -1,6 +1,7 @@
 import type { AuditAction } from "../../shared/api/audit.js";
 import type { Executor, WriteContext } from "../context.js";
 import { newId } from "../ids.js";
+import { insertMany } from "../records/update-at-version.js";
 import type { DataChange, RecordedChange } from "./data-change.js";
 
 export type { DataChange, RecordedChange };
@@ -28,7 +29,7 @@ export function appendAudit(w: WriteContext, entry: AuditWrite, change?: DataCha
 }
 
 /**
- * Appends audit entries inside the write they record (one statement per 500), by the write's
+ * Appends audit entries inside the write they record (in as few statements as the parameter limits allow), by the write's
  * actor at its clock, and notes what each changed: the write records the changes as data revisions
  * when it commits. `change`, when given, stands for what all the entries changed together (e.g.
  * every task of a task force).
@@ -40,24 +41,21 @@ export async function appendAudits(
 ): Promise<void> {
   if (entries.length === 0) return;
   const at = w.now();
-  for (let k = 0; k < entries.length; k += 500) {
-    await w.uow.db
-      .insertInto("audit_entries")
-      .values(
-        entries.slice(k, k + 500).map((e) => ({
-          id: newId(),
-          at,
-          actor: w.actor,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId,
-          before: e.before == null ? null : JSON.stringify(e.before),
-          after: e.after == null ? null : JSON.stringify(e.after),
-          reason: e.reason ?? null,
-        })),
-      )
-      .execute();
-  }
+  await insertMany(
+    w.uow.db,
+    "audit_entries",
+    entries.map((e) => ({
+      id: newId(),
+      at,
+      actor: w.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before == null ? null : JSON.stringify(e.before),
+      after: e.after == null ? null : JSON.stringify(e.after),
+      reason: e.reason ?? null,
+    })),
+  );
   if (change) w.uow.changes.push(change);
   else
     for (const e of entries)

@@ -66,6 +66,10 @@ export type {
   Fill,
   Font,
   Row,
+  Style,
   Workbook,
   Worksheet,
 } from "exceljs";
+
+/** exceljs's streaming workbook writer (its typings keep it in a namespace). */
+export type WorkbookWriter = ExcelJSType.stream.xlsx.WorkbookWriter;

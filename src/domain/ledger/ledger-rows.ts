@@ -3,6 +3,10 @@ import type { LedgerValue } from "../../engines/ledger/read-ledger.js";
 import type { SheetKey } from "../../engines/ledger/sheets.js";
 import type { LedgerRecords } from "./ledger.repository.js";
 
+// Collators made once: localeCompare with options builds one per call (2 s at 140,000 rows).
+const text = new Intl.Collator().compare;
+const numeric = new Intl.Collator("en", { numeric: true }).compare;
+
 export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, LedgerValue>[]> {
   const unitCode = new Map(r.units.map((u) => [u.id, u.code]));
   const byName = new Map<string, number>();
@@ -19,8 +23,7 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
   const tfCode = new Map(r.taskForces.map((t) => [t.id, t.code]));
   const taskCode = new Map(r.tasks.map((t) => [t.id, t.code]));
   const taskTf = new Map(r.tasks.map((t) => [t.id, t.taskForceId]));
-  const byCode = (a: { code: string }, b: { code: string }) =>
-    a.code.localeCompare(b.code, "en", { numeric: true });
+  const byCode = (a: { code: string }, b: { code: string }) => numeric(a.code, b.code);
   const indicatorOf = new Map(r.indicators.map((i) => [i.id, i]));
   return {
     units: r.units.map((u) => ({
@@ -53,9 +56,7 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
     })),
     members: [...r.members]
       .sort(
-        (a, b) =>
-          (tfCode.get(a.taskForceId) ?? "").localeCompare(tfCode.get(b.taskForceId) ?? "") ||
-          a.id.localeCompare(b.id),
+        (a, b) => text(tfCode.get(a.taskForceId) ?? "", tfCode.get(b.taskForceId) ?? "") || text(a.id, b.id),
       )
       .map((m) => ({
         taskForceCode: tfCode.get(m.taskForceId) ?? null,
@@ -65,10 +66,7 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
         duties: m.duties,
       })),
     tasks: [...r.tasks]
-      .sort(
-        (a, b) =>
-          (tfCode.get(a.taskForceId) ?? "").localeCompare(tfCode.get(b.taskForceId) ?? "") || byCode(a, b),
-      )
+      .sort((a, b) => text(tfCode.get(a.taskForceId) ?? "", tfCode.get(b.taskForceId) ?? "") || byCode(a, b))
       .map((t) => ({
         taskForceCode: tfCode.get(t.taskForceId) ?? null,
         code: t.code,
@@ -92,15 +90,12 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
       }))
       .sort(
         (a, b) =>
-          String(a.taskForceCode).localeCompare(String(b.taskForceCode)) ||
-          String(a.successorCode).localeCompare(String(b.successorCode), "en", { numeric: true }) ||
-          String(a.predecessorCode).localeCompare(String(b.predecessorCode), "en", { numeric: true }),
+          text(String(a.taskForceCode), String(b.taskForceCode)) ||
+          numeric(String(a.successorCode), String(b.successorCode)) ||
+          numeric(String(a.predecessorCode), String(b.predecessorCode)),
       ),
     indicators: [...r.indicators]
-      .sort(
-        (a, b) =>
-          (tfCode.get(a.taskForceId) ?? "").localeCompare(tfCode.get(b.taskForceId) ?? "") || byCode(a, b),
-      )
+      .sort((a, b) => text(tfCode.get(a.taskForceId) ?? "", tfCode.get(b.taskForceId) ?? "") || byCode(a, b))
       .map((i) => {
         const plan: Record<string, LedgerValue> = {};
         for (let m = 1; m <= 12; m++)
@@ -134,9 +129,9 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
       })
       .sort(
         (a, b) =>
-          String(a.taskForceCode).localeCompare(String(b.taskForceCode)) ||
-          String(a.indicatorCode).localeCompare(String(b.indicatorCode), "en", { numeric: true }) ||
-          a.period.localeCompare(b.period),
+          text(String(a.taskForceCode), String(b.taskForceCode)) ||
+          numeric(String(a.indicatorCode), String(b.indicatorCode)) ||
+          text(a.period, b.period),
       ),
     supervision: r.supervision.map((s) => ({
       code: s.code,

@@ -30,8 +30,7 @@ import { write } from "../records/transaction.js";
 import { createSupervisionItem, updateSupervisionItem } from "../supervision/supervision.service.js";
 import { createMember, updateMember } from "../task-forces/member.service.js";
 import { createTaskForce, updateTaskForce } from "../task-forces/task-force.service.js";
-import { createDependency, updateDependency } from "../tasks/dependency.service.js";
-import { createTask, updateTask } from "../tasks/task.service.js";
+import { type PlanChanges, writePlanChanges } from "../tasks/plan-bulk.service.js";
 import { readLedgerRecords } from "./ledger.repository.js";
 import { ledgerRows } from "./ledger-rows.js";
 import { readXlsx, XlsxReadError } from "./xlsx-read.js";
@@ -94,13 +93,11 @@ type Write = {
   create: (ctx: ServiceContext, input: never, id: string, recorded?: never) => Promise<unknown>;
   update: (ctx: ServiceContext, id: string, input: never) => Promise<unknown>;
 };
-const WRITES: Readonly<Record<SheetKey, Write>> = {
+const WRITES: Readonly<Record<Exclude<SheetKey, "tasks" | "dependencies">, Write>> = {
   units: { create: createOrgUnit, update: updateOrgUnit },
   people: { create: createPerson, update: updatePerson },
   taskForces: { create: createTaskForce, update: updateTaskForce },
   members: { create: createMember, update: updateMember },
-  tasks: { create: createTask, update: updateTask },
-  dependencies: { create: createDependency, update: updateDependency },
   indicators: { create: createIndicator, update: updateIndicator },
   readings: { create: createReading, update: updateReading },
   supervision: { create: createSupervisionItem, update: updateSupervisionItem },
@@ -128,6 +125,29 @@ function schemaProblems(plan: ImportPlan, sheetName: (k: SheetKey) => string): L
     }
   }
   return out;
+}
+
+/** The task and dependency changes, for the plan's batched write. */
+function planChangesOf(changed: readonly PlannedChange[]): PlanChanges {
+  const of = (sheet: SheetKey, action: "create" | "update") =>
+    changed.filter((c) => c.sheet === sheet && c.action === action);
+  const update = (c: PlannedChange) => ({ ...c.fields, version: c.version });
+  return {
+    tasks: {
+      creates: of("tasks", "create").map((c) => ({ id: c.id, input: taskSchemas.create.parse(c.fields) })),
+      updates: of("tasks", "update").map((c) => ({ id: c.id, input: taskSchemas.update.parse(update(c)) })),
+    },
+    dependencies: {
+      creates: of("dependencies", "create").map((c) => ({
+        id: c.id,
+        input: dependencySchemas.create.parse(c.fields),
+      })),
+      updates: of("dependencies", "update").map((c) => ({
+        id: c.id,
+        input: dependencySchemas.update.parse(update(c)),
+      })),
+    },
+  };
 }
 
 /** Parents before children (units and tasks name their parent in the same sheet). */
@@ -209,16 +229,22 @@ export async function importLedger(
     return { sha256, dryRun: !!o.dryRun, written: false, counts, changes: plan.changes, problems };
   await write(ctx, async (w) => {
     for (const spec of SHEETS) {
-      const mine = changed.filter((c) => c.sheet === spec.key);
-      const ordered = spec.key === "units" || spec.key === "tasks" ? parentsFirst(mine) : mine;
+      const sheet = spec.key;
+      if (sheet === "dependencies") continue; // written with the tasks
+      if (sheet === "tasks") {
+        await writePlanChanges(w, planChangesOf(changed));
+        continue;
+      }
+      const mine = changed.filter((c) => c.sheet === sheet);
+      const ordered = sheet === "units" ? parentsFirst(mine) : mine;
       // The sheet's own schema parsed each input; the maps cannot tie a service's input type to its sheet.
       for (const c of ordered)
         if (c.action === "create") {
-          const input = SCHEMAS[c.sheet].create.parse(c.fields) as never; // see above
-          await WRITES[c.sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
+          const input = SCHEMAS[sheet].create.parse(c.fields) as never; // see above
+          await WRITES[sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
         } else {
-          const input = SCHEMAS[c.sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
-          await WRITES[c.sheet].update(w, c.id, input);
+          const input = SCHEMAS[sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
+          await WRITES[sheet].update(w, c.id, input);
         }
     }
     await appendAudit(w, {

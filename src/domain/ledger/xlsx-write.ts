@@ -4,8 +4,9 @@
  * cells as real dates. The same writer makes the empty template and the export.
  */
 
+import { PassThrough } from "node:stream";
 import type { LedgerValue } from "../../engines/ledger/read-ledger.js";
-import { type ColumnSpec, SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
+import { type ColumnSpec, SHEETS, type SheetKey, type SheetSpec } from "../../engines/ledger/sheets.js";
 import { columnLetters } from "../../engines/ledger/workbook.js";
 import type * as Excel from "../excel/exceljs.js";
 import ExcelJS from "../excel/exceljs.js";
@@ -27,59 +28,90 @@ function cellValue(col: ColumnSpec, v: LedgerValue | undefined): Excel.CellValue
   return typeof v === "object" ? v.join("、") : v;
 }
 
-/** The ledger as xlsx bytes: every sheet, with `data`'s rows (none: the empty template). */
-export async function writeLedgerXlsx(data: LedgerSheets = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** A worksheet of exceljs's streaming writer: rows go out as they are committed. */
+export type StreamSheet = ReturnType<Excel.WorkbookWriter["addWorksheet"]>;
+
+/**
+ * The ledger as xlsx bytes: every sheet, with `data`'s rows (none: the empty template), then the
+ * sheets `extra` adds. Written by exceljs's streaming writer, row by row with inline strings: a
+ * province's ledger held as a workbook model took 1.8 GB.
+ */
+export async function writeLedgerXlsx(
+  data: LedgerSheets = {},
+  extra?: (wb: Excel.WorkbookWriter) => Promise<void>,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = "Guatu";
-  for (const spec of SHEETS) {
-    const ws = wb.addWorksheet(spec.zh, { views: [{ state: "frozen", ySplit: 2 }] });
-    ws.columns = spec.columns.map((c) => ({
-      key: c.key,
-      width: Math.min(
-        40,
-        Math.max(10, c.zh.length * 2 + 4, c.type.kind === "text" && c.type.max > 200 ? 30 : 0),
-      ),
-    }));
-    const head = ws.getRow(1);
-    const keys = ws.getRow(2);
-    spec.columns.forEach((c, i) => {
-      const h = head.getCell(i + 1);
-      h.value = c.required ? `${c.zh}*` : c.zh;
-      h.font = { bold: true, color: c.createOnly ? { argb: "FF808080" } : undefined };
-      h.fill = HEADER_FILL;
-      h.note = c.hint ? `${c.en}\n${c.hint}` : c.en;
-      const k = keys.getCell(i + 1);
-      k.value = c.en;
-      k.font = KEY_FONT;
+  for (const spec of SHEETS) await writeSheet(wb, spec, data[spec.key] ?? []);
+  if (extra) await extra(wb);
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+async function writeSheet(
+  wb: Excel.WorkbookWriter,
+  spec: SheetSpec,
+  rows: readonly Readonly<Record<string, LedgerValue>>[],
+): Promise<void> {
+  const ws = wb.addWorksheet(spec.zh, { views: [{ state: "frozen", ySplit: 2 }] });
+  ws.columns = spec.columns.map((c) => ({
+    key: c.key,
+    width: Math.min(
+      40,
+      Math.max(10, c.zh.length * 2 + 4, c.type.kind === "text" && c.type.max > 200 ? 30 : 0),
+    ),
+    style: columnStyle(c),
+  }));
+  const last = Math.max(TEMPLATE_ROWS, rows.length + 2);
+  type Validations = { add(range: string, v: Excel.DataValidation): void };
+  // exceljs keeps a sheet's validations in `dataValidations` (its typings leave the member out).
+  const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
+  spec.columns.forEach((c, i) => {
+    if (c.type.kind !== "enum") return;
+    const letter = columnLetters(i);
+    // One validation over the column's data range (not one per cell: the file stays small).
+    validations.add(`${letter}3:${letter}${last}`, {
+      type: "list",
+      allowBlank: !c.required,
+      formulae: [`"${c.type.values.map((e) => e.zh).join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: "请从下拉列表中选择",
+      error: `可选：${c.type.values.map((e) => e.zh).join("、")}`,
     });
-    const rows = data[spec.key] ?? [];
-    rows.forEach((values, r) => {
-      const row = ws.getRow(r + 3);
-      spec.columns.forEach((c, i) => {
-        row.getCell(i + 1).value = cellValue(c, values[c.key]);
-      });
-    });
-    const last = Math.max(TEMPLATE_ROWS, rows.length + 2);
-    spec.columns.forEach((c, i) => {
-      const letter = columnLetters(i);
-      const col = ws.getColumn(i + 1);
-      if (c.type.kind === "date") col.numFmt = "yyyy-mm-dd";
-      if (c.type.kind === "month" || c.type.kind === "text" || c.type.kind === "list") col.numFmt = "@";
-      if (c.type.kind !== "enum") return;
-      const list = `"${c.type.values.map((e) => e.zh).join(",")}"`;
-      // One validation over the column's data range (not one per cell: the file stays small).
-      type Validations = { add(range: string, v: Excel.DataValidation): void };
-      // exceljs keeps a sheet's validations in `dataValidations` (its typings leave the member out).
-      const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
-      validations.add(`${letter}3:${letter}${last}`, {
-        type: "list",
-        allowBlank: !c.required,
-        formulae: [list],
-        showErrorMessage: true,
-        errorTitle: "请从下拉列表中选择",
-        error: `可选：${c.type.values.map((e) => e.zh).join("、")}`,
-      });
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  });
+  const head = ws.getRow(1);
+  const keys = ws.getRow(2);
+  spec.columns.forEach((c, i) => {
+    const h = head.getCell(i + 1);
+    h.value = c.required ? `${c.zh}*` : c.zh;
+    h.font = { bold: true, color: c.createOnly ? { argb: "FF808080" } : undefined };
+    h.fill = HEADER_FILL;
+    h.note = c.hint ? `${c.en}\n${c.hint}` : c.en;
+    const k = keys.getCell(i + 1);
+    k.value = c.en;
+    k.font = KEY_FONT;
+  });
+  head.commit();
+  keys.commit();
+  for (const values of rows) ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key]))).commit();
+  ws.commit();
+}
+
+/** A column's number format: dates as dates, text kept as text (a code like 01.10 stays 01.10). */
+function columnStyle(c: ColumnSpec): Partial<Excel.Style> {
+  if (c.type.kind === "date") return { numFmt: "yyyy-mm-dd" };
+  if (c.type.kind === "month" || c.type.kind === "text" || c.type.kind === "list") return { numFmt: "@" };
+  return {};
 }

@@ -237,20 +237,46 @@ export async function assertPlanStaysSchedulable(
   edit: (plan: PlanData) => PlanData,
 ): Promise<void> {
   const before = await readPlans(w.uow.db, [taskForceId]);
-  const after = edit(before);
-  const tf = after.taskForces[0];
-  if (!tf) return;
+  await assertPlansStaySchedulable(w, before, edit(before));
+}
+
+/**
+ * {@link assertPlanStaysSchedulable} for the plans of many task forces changed at once (an import):
+ * `before` and `after` hold the same task forces; each is scheduled once before and once after.
+ */
+export async function assertPlansStaySchedulable(
+  w: WriteContext,
+  before: PlanData,
+  after: PlanData,
+): Promise<void> {
+  if (after.taskForces.length === 0) return;
   const calendar = calendarOf(await organisationSettings(w));
   const at = { statusDate: await organisationStatusDate(w), computedAt: w.now() };
-  const next = computeTaskForceSchedule(tf, after.tasks, after.dependencies, calendar, at);
-  if (!next.run.error) return;
-  const was =
-    before.taskForces[0] &&
-    computeTaskForceSchedule(before.taskForces[0], before.tasks, before.dependencies, calendar, at);
-  if (!was || was.run.error) return;
-  throw new AppError(
-    "UNSCHEDULABLE",
-    next.run.error.replace(/^cannot schedule: /, "the plan could not be scheduled: "),
-    next.problems,
-  );
+  const tasksOf = groupBy(after.tasks);
+  const depsOf = groupBy(after.dependencies);
+  const wasOf = { tasks: groupBy(before.tasks), deps: groupBy(before.dependencies) };
+  const beforeTf = new Map(before.taskForces.map((t) => [t.id, t]));
+  for (const tf of after.taskForces) {
+    const next = computeTaskForceSchedule(tf, tasksOf(tf.id), depsOf(tf.id), calendar, at);
+    if (!next.run.error) continue;
+    const old = beforeTf.get(tf.id);
+    const was = old && computeTaskForceSchedule(old, wasOf.tasks(tf.id), wasOf.deps(tf.id), calendar, at);
+    if (!was || was.run.error) continue;
+    throw new AppError(
+      "UNSCHEDULABLE",
+      next.run.error.replace(/^cannot schedule: /, "the plan could not be scheduled: "),
+      next.problems,
+    );
+  }
+}
+
+/** Records by task force, as a lookup that answers an empty list for a task force without any. */
+function groupBy<T extends { readonly taskForceId: string }>(rows: readonly T[]): (id: string) => T[] {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.taskForceId);
+    if (list) list.push(r);
+    else out.set(r.taskForceId, [r]);
+  }
+  return (id) => out.get(id) ?? [];
 }

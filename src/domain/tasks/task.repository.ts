@@ -92,9 +92,18 @@ export const writeTaskCoUnits = (db: Executor, taskId: string, ids: readonly str
 
 /** The task force of each task among `ids` that exists. */
 export async function taskForcesOfTasks(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom("tasks").select(["id", "taskForceId"]).where("id", "in", ids).execute();
-  return new Map(rows.map((r) => [r.id, r.taskForceId]));
+  const out = new Map<string, string>();
+  // In slices: SQLite takes at most 32,766 parameters per statement.
+  for (let k = 0; k < ids.length; k += 5000) {
+    const slice = ids.slice(k, k + 5000);
+    const rows = await db
+      .selectFrom("tasks")
+      .select(["id", "taskForceId"])
+      .where("id", "in", slice)
+      .execute();
+    for (const r of rows) out.set(r.id, r.taskForceId);
+  }
+  return out;
 }
 
 /** A page of dependencies. */
