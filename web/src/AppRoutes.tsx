@@ -27,6 +27,8 @@ const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsP
 const Dispatch = named(() => import("./pages/DispatchPage"), "DispatchPage");
 const Ledger = named(() => import("./pages/LedgerPage"), "LedgerPage");
 const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
+const PrintTaskBook = named(() => import("./features/print/PrintTaskBook"), "PrintTaskBook");
+const PrintNotice = named(() => import("./features/print/PrintSupervisionNotice"), "PrintSupervisionNotice");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
 const fallback = (
@@ -56,6 +58,23 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <BigScreen />
+            </RequireAuth>
+          }
+        />
+        {/* Printable documents: A4 pages without the app's frame. */}
+        <Route
+          path="/print/task-forces/:id"
+          element={
+            <RequireAuth>
+              <PrintTaskBook />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/print/supervision-items/:id"
+          element={
+            <RequireAuth>
+              <PrintNotice />
             </RequireAuth>
           }
         />

@@ -115,6 +115,7 @@ export function loadDemo(
       w.now(),
     );
     await putSetting(db, "statusDate", { rule: "fixed", date: data.statusDate }, w.now());
+    await putSetting(db, "documents", { issuingUnit: "区委区政府督查室", numberPrefix: "区督查" }, w.now());
     w.uow.changes.push({ entity: "settings", entityId: DEMO_SETTING });
     return { loaded: true, counts };
   });

@@ -10,6 +10,7 @@ import { getSetting } from "../settings/settings.repository.js";
 import { changesSince, type DispatchChanges, previousRoundDate } from "./dispatch-changes.js";
 import { type DocumentLang, WORDS } from "./dispatch-document-words.js";
 import { dispatchDocx } from "./dispatch-docx.js";
+import { dispatchRanking, type RankingRow } from "./dispatch-ranking.js";
 import { dispatchXlsx } from "./dispatch-xlsx.js";
 
 /** The file formats of the dispatch report document. */
@@ -23,6 +24,8 @@ export interface DispatchDocumentInput {
   readonly changes: DispatchChanges;
   /** The organisation's name as recorded (the demo district's), or null when none is. */
   readonly organisation: string | null;
+  /** The task forces' assessment ranking at the status date. */
+  readonly ranking: readonly RankingRow[];
 }
 
 /**
@@ -46,7 +49,12 @@ export async function dispatchDocumentInput(
   const previous = await dispatchReportView(ctx, {
     statusDate: previousRoundDate(view.rounds.current.start),
   });
-  return { view, changes: changesSince(view, previous), organisation: await organisationName(ctx) };
+  return {
+    view,
+    changes: changesSince(view, previous),
+    organisation: await organisationName(ctx),
+    ranking: await dispatchRanking(ctx, view.statusDate),
+  };
 }
 
 /** The dispatch report document as bytes, in `format` and `lang`. */
@@ -62,6 +70,7 @@ export async function dispatchReportDocument(
     organisation: input.organisation ?? WORDS[options.lang].defaultOrganisation,
     lang: options.lang,
     changes: input.changes,
+    ranking: input.ranking,
   };
   return options.format === "docx" ? dispatchDocx(input.view, o) : dispatchXlsx(input.view, o);
 }

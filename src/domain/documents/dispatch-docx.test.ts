@@ -44,6 +44,7 @@ describe.each(dialects)("dispatchDocx for the demo district on %s", (dialect) =>
       organisation: input.organisation ?? "本区",
       lang: "zh",
       changes: input.changes,
+      ranking: input.ranking,
     });
     xml = (await unzip(bytes)).document ?? "";
     text = plainText(xml);
@@ -98,6 +99,16 @@ describe.each(dialects)("dispatchDocx for the demo district on %s", (dialect) =>
       for (const i of s.indicators) expect(part5).toContain(`\n${i.name}（${i.unit}）\n`);
     expect(part5).toContain("\n回升\n");
     expect(part5).toContain(`1. ${input.view.keyPoints[0]!.text.zh}`);
+  });
+
+  it("ranks the task forces by their assessment score, before the key points", () => {
+    const part6 = text.slice(text.indexOf("六、考核排名"), text.indexOf("七、要点提示"));
+    expect(input.ranking).toHaveLength(input.view.taskForces.length);
+    const [first, second] = input.ranking;
+    expect(first!.rank).toBe(1);
+    expect(first!.score).toBeGreaterThanOrEqual(second!.score ?? 0);
+    expect(part6).toContain(`\n1\n${first!.code}\n${first!.name}\n${first!.score}\n`);
+    expect(part6.indexOf(first!.name)).toBeLessThan(part6.indexOf(second!.name));
   });
 
   it("says what changed since the previous round", () => {

@@ -4,6 +4,7 @@
  * 仿宋_GB2312 三号 on a 28 pt grid, tables in 仿宋_GB2312 小四 with borders (English ones at 10 pt: their
  * words are longer), page numbers (— 1 —) in the footer.
  */
+
 import {
   AlignmentType,
   BorderStyle,
@@ -41,6 +42,7 @@ import {
   taskForceTable,
 } from "./dispatch-document-content.js";
 import { type DocumentLang, WORDS } from "./dispatch-document-words.js";
+import { type RankingRow, rankingTable } from "./dispatch-ranking.js";
 import { columnWidths, type TableType } from "./docx-column-widths.js";
 
 /** Fonts of an official report; Word falls back to a similar face when one is not installed. */
@@ -171,14 +173,15 @@ function table(t: ContentTable, none: string, tt: TableType): Paragraph | Table 
   });
 }
 
-/** The report's six parts as paragraphs and tables, in `lang`. */
+/** The report's seven parts as paragraphs and tables, in `lang`. */
 function reportBody(
   view: DispatchReportView,
   lang: DocumentLang,
   changes: DispatchChanges | undefined,
+  ranking: readonly RankingRow[] | undefined,
 ): (Paragraph | Table)[] {
   const w = WORDS[lang];
-  const [h1, h2, h3, h4, h5, h6] = w.headings;
+  const [h1, h2, h3, h4, h5, h6, h7] = w.headings;
   const tbl = (t: ContentTable) => table(t, w.none, TABLE[lang]);
   const out: (Paragraph | Table)[] = [heading(h1), ...overviewSentences(view, lang).map(body)];
   out.push(heading(h2), tbl(taskForceTable(view, lang)));
@@ -195,7 +198,8 @@ function reportBody(
   out.push(subheading(w.sub.due), tbl(dueTable(view, lang)));
   out.push(subheading(w.sub.supervision), tbl(supervisionTable(view, lang)));
   out.push(heading(h5), tbl(indicatorTable(view, lang, { compact: true })));
-  out.push(heading(h6), ...keyPointLines(view, lang).map(body));
+  out.push(heading(h6), tbl(rankingTable(ranking ?? [], lang)));
+  out.push(heading(h7), ...keyPointLines(view, lang).map(body));
   return out;
 }
 
@@ -205,7 +209,7 @@ function reportBody(
  */
 export async function dispatchDocx(
   view: DispatchReportView,
-  o: { organisation: string; lang: "zh" | "en"; changes?: DispatchChanges },
+  o: { organisation: string; lang: "zh" | "en"; changes?: DispatchChanges; ranking?: readonly RankingRow[] },
 ): Promise<Buffer> {
   const title = new Paragraph({
     children: [run(WORDS[o.lang].title(o.organisation), REPORT_FONTS.title, PT.title)],
@@ -254,7 +258,7 @@ export async function dispatchDocx(
           },
         },
         footers: { default: footer },
-        children: [title, round, ...reportBody(view, o.lang, o.changes)],
+        children: [title, round, ...reportBody(view, o.lang, o.changes, o.ranking)],
       },
     ],
   });

@@ -36,7 +36,12 @@ describe.each(dialects)("dispatchXlsx for the demo district on %s", (dialect) =>
     );
     input = await dispatchDocumentInput(serviceContext(t.database, "test"), { statusDate: "2022-08-15" });
     wb = await read(
-      await dispatchXlsx(input.view, { organisation: "示范区", lang: "zh", changes: input.changes }),
+      await dispatchXlsx(input.view, {
+        organisation: "示范区",
+        lang: "zh",
+        changes: input.changes,
+        ranking: input.ranking,
+      }),
     );
   }, 120_000);
   afterAll(async () => {
@@ -52,6 +57,7 @@ describe.each(dialects)("dispatchXlsx for the demo district on %s", (dialect) =>
       "超期督办",
       "指标",
       "本轮变化",
+      "考核排名",
       "要点",
     ]);
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

@@ -24,6 +24,7 @@ import {
   totalsRows,
 } from "./dispatch-document-content.js";
 import { type DocumentLang, textWidth, WORDS } from "./dispatch-document-words.js";
+import { type RankingRow, rankingTable } from "./dispatch-ranking.js";
 
 /** Light colours as ARGB cell fills. */
 export const LIGHT_ARGB: Record<LightColor, string> = {
@@ -94,7 +95,7 @@ function changesTable(
  */
 export async function dispatchXlsx(
   view: DispatchReportView,
-  o: { organisation: string; lang: "zh" | "en"; changes?: DispatchChanges },
+  o: { organisation: string; lang: "zh" | "en"; changes?: DispatchChanges; ranking?: readonly RankingRow[] },
 ): Promise<Buffer> {
   const w = WORDS[o.lang];
   const wb = new ExcelJS.Workbook();
@@ -107,6 +108,7 @@ export async function dispatchXlsx(
   sheet(wb, w.sheets.supervision, supervisionTable(view, o.lang));
   sheet(wb, w.sheets.indicators, indicatorTable(view, o.lang));
   sheet(wb, w.sheets.changes, changesTable(view, o.lang, o.changes));
+  sheet(wb, w.sheets.ranking, rankingTable(o.ranking ?? [], o.lang));
   sheet(wb, w.sheets.keyPoints, {
     head: [w.sheets.keyPoints],
     rows: keyPointLines(view, o.lang).map((k) => [k]),

@@ -34,6 +34,7 @@ export async function readSettings(db: Executor): Promise<Settings> {
     lights,
     assessment: (await getSetting(db, "assessment", S.assessment)) ?? { weights: {} },
     plausibility: (await getSetting(db, "plausibility", S.plausibility)) ?? {},
+    documents: (await getSetting(db, "documents", S.documents)) ?? {},
     plan: (await getSetting(db, "plan", S.plan)) ?? {},
   };
 }

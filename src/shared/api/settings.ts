@@ -53,6 +53,13 @@ export const settingsView = z.object({
      */
     readingBand: z.number().min(0.1).max(100).optional(),
   }),
+  /** Printed documents (任务书, 督办通知单): who issues them and how their numbers (文号) begin. */
+  documents: z.strictObject({
+    /** 发文单位, e.g. 区委区政府督查室. */
+    issuingUnit: z.string().trim().min(1).max(100).optional(),
+    /** The 文号's prefix, e.g. 区督查 → 区督查〔2022〕3号. */
+    numberPrefix: z.string().trim().min(1).max(20).optional(),
+  }),
   /** Plans and their baselines. */
   plan: z.strictObject({
     /** Slippage counts from each task's first approved baseline (default), or from the latest. */

@@ -1,4 +1,6 @@
 /** Typed calls of the closed-loop and task-force routes. */
+
+import type { Settings } from "../../../src/shared/api/settings";
 import { del, get, patch, post, upload } from "./client";
 import type {
   AssessmentSnapshot,
@@ -140,3 +142,8 @@ export const fetchBaselines = (taskForceId: string) =>
   get<PlanBaseline[]>(`${tfPath(taskForceId)}/baselines`);
 export const fetchBaseline = (taskForceId: string, n: number) =>
   get<PlanBaselineDetail>(`${tfPath(taskForceId)}/baselines/${n}`);
+
+/** The organisation's settings (everyone signed in may read them). */
+export const fetchSettings = () => get<Settings>("/settings");
+/** One task with its schedule. */
+export const fetchTask = (id: string) => get<Task>(`/tasks/${encodeURIComponent(id)}`);

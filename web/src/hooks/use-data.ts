@@ -8,6 +8,7 @@ import {
   fetchOverview,
   fetchPersons,
   fetchProgressReports,
+  fetchSettings,
   fetchSupervisionItems,
   fetchTaskForceFull,
   fetchTaskForceLights,
@@ -50,3 +51,6 @@ export function useNames() {
     };
   }, [persons.data, units.data, tfs.data]);
 }
+
+export const useSettings = () =>
+  useQuery({ queryKey: ["settings"], queryFn: fetchSettings, staleTime: 60_000 });

@@ -64,7 +64,7 @@ export function TaskForcePage() {
                 key: "book",
                 label: t("tf.book"),
                 children: model ? (
-                  <TaskBook full={f} rows={model.rows} names={names} goals={overview.data?.goals ?? []} />
+                  <TaskBook full={f} names={names} goals={overview.data?.goals ?? []} />
                 ) : null,
               },
               {

@@ -1,7 +1,8 @@
-import { CommentOutlined, RiseOutlined } from "@ant-design/icons";
+import { CommentOutlined, PrinterOutlined, RiseOutlined } from "@ant-design/icons";
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { SupervisionItem } from "../../api/types";
 import { CommentForm } from "./CommentForm";
 import { CommentThread } from "./CommentThread";
@@ -33,6 +34,13 @@ export function SupervisionItemExtras({ item }: { item: SupervisionItem }) {
   return (
     <Space size={4} wrap>
       <EscalatedTag item={item} />
+      <Link to={`/print/supervision-items/${encodeURIComponent(item.id)}`} data-print-notice={item.code}>
+        <Button
+          size="small"
+          icon={<PrinterOutlined />}
+          aria-label={`${t("print.printNotice")} ${item.code}`}
+        />
+      </Link>
       <Button
         size="small"
         icon={<CommentOutlined />}

@@ -1,0 +1,132 @@
+/**
+ * The printable task book and 督办通知单, printed to PDF by Chromium: A4 pages, one per section, the
+ * document number, the issuing and receiving units, the responsibility table, the milestones and the
+ * signature and seal block, and no text cut off at a page's edge or a cell's.
+ */
+import { writeFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { RUN_BROWSER_TESTS, SHOTS, useHarness } from "./harness.js";
+
+/** A4 in PDF points, as Chromium writes its MediaBox (±1 pt). */
+const A4 = { width: 595.28, height: 841.89 };
+/** The printable width and height of a page: A4 less the margins of print-doc.css (18 mm, 20 mm), in CSS px. */
+const MM = 96 / 25.4;
+const PRINTABLE = { width: (210 - 36) * MM, height: (297 - 40) * MM };
+
+/** The pages of a PDF with their MediaBox sizes (Chromium writes page objects uncompressed). */
+function pdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const text = pdf.toString("latin1");
+  const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
+  return Array.from({ length: pages }, (_, i) => boxes[i] ?? boxes[0] ?? { width: 0, height: 0 });
+}
+
+/**
+ * The document laid out as print lays it out (print media, the printable width): each section's
+ * height, and every element whose content overflows its box or the page's width.
+ */
+async function printLayout(p: Page) {
+  await p.emulateMedia({ media: "print" });
+  await p.setViewportSize({ width: Math.floor(PRINTABLE.width), height: 1000 });
+  return p.evaluate((pageWidth) => {
+    const sections = Array.from(document.querySelectorAll<HTMLElement>(".doc-page")).map((s) => ({
+      name: s.dataset.section ?? "",
+      height: s.getBoundingClientRect().height,
+    }));
+    const clipped: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(".doc-page *"))) {
+      const r = el.getBoundingClientRect();
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
+        clipped.push(`${el.tagName} ${el.textContent?.slice(0, 30)}`);
+      if (r.right > pageWidth + 1)
+        clipped.push(`${el.tagName} past the page: ${el.textContent?.slice(0, 30)}`);
+      // A table cell's text wider than its cell spills into the next one.
+      if ((el.tagName === "TD" || el.tagName === "TH") && el.scrollWidth > el.clientWidth + 1)
+        clipped.push(`${el.tagName} ${el.textContent?.slice(0, 30)}`);
+    }
+    return { sections, clipped, width: document.documentElement.scrollWidth };
+  }, PRINTABLE.width);
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
+  const h = useHarness();
+
+  it("prints a task force's task book on A4, one page per section, nothing cut off", async () => {
+    const p = await h.page("admin");
+    await p.goto("/task-forces/tf-01");
+    await p.getByRole("tab", { name: "任务书" }).click();
+    await p.getByTestId("print-task-book-link").click();
+    const doc = p.getByTestId("print-task-book");
+    await doc.locator("[data-section=responsibilities] tbody tr").first().waitFor();
+    await h.shot(p, "print-task-book");
+    expect(await p.getByTestId("doc-number").textContent()).toBe("区督查〔2022〕1号");
+    const text = (await doc.textContent()) ?? "";
+    for (const words of [
+      "区委区政府督查室",
+      "主送：",
+      "责任分工表",
+      "里程碑",
+      "包保领导（签字）",
+      "（盖章）",
+    ])
+      expect(text).toContain(words);
+    const rows = await doc.locator("[data-testid=doc-responsibilities] tbody tr").count();
+    const tasks = (await (await p.request.get("/api/v1/tasks?taskForceId=tf-01&limit=1")).json()).total;
+    expect(rows).toBe(tasks);
+    expect(await doc.locator("[data-testid=doc-milestones] tbody tr").count()).toBeGreaterThan(0);
+
+    const layout = await printLayout(p);
+    await doc
+      .locator("[data-section=responsibilities]")
+      .screenshot({ path: `${SHOTS}/print-task-book-table.png` });
+    expect(layout.clipped).toEqual([]);
+    expect(layout.width).toBeLessThanOrEqual(Math.ceil(PRINTABLE.width));
+    expect(layout.sections.map((s) => s.name)).toEqual(["cover", "work", "responsibilities", "milestones"]);
+    for (const s of layout.sections) expect(s.height, s.name).toBeLessThanOrEqual(PRINTABLE.height);
+    const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(`${SHOTS}/task-book-tf-01.pdf`, pdf);
+    const pages = pdfPages(pdf);
+    expect(pages).toHaveLength(layout.sections.length);
+    for (const page of pages) {
+      expect(Math.abs(page.width - A4.width)).toBeLessThan(1.5);
+      expect(Math.abs(page.height - A4.height)).toBeLessThan(1.5);
+    }
+    await p.context().close();
+  }, 90_000);
+
+  it("prints a 督办通知单 on one A4 page with its number, units, matter, seal block and reply slip", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/supervision");
+    const first = p.locator("[data-print-notice]").first();
+    await first.waitFor();
+    const code = await first.getAttribute("data-print-notice");
+    await first.click();
+    const doc = p.getByTestId("print-notice");
+    await doc.getByTestId("doc-matter").waitFor();
+    await h.shot(p, "print-notice");
+    expect(await p.getByTestId("doc-number").textContent()).toMatch(/^区督查督字〔2022〕\d+号$/);
+    const text = (await doc.textContent()) ?? "";
+    for (const words of [
+      "督办通知单",
+      code ?? "",
+      "整改要求",
+      "整改期限",
+      "发文单位：区委区政府督查室",
+      "回　执",
+    ])
+      expect(text).toContain(words);
+    const layout = await printLayout(p);
+    await doc.locator(".doc-page").screenshot({ path: `${SHOTS}/print-notice-page.png` });
+    expect(layout.clipped).toEqual([]);
+    expect(layout.sections).toHaveLength(1);
+    expect(layout.sections[0]!.height).toBeLessThanOrEqual(PRINTABLE.height);
+    const pages = pdfPages(await p.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(pages).toHaveLength(1);
+    expect(Math.abs(pages[0]!.width - A4.width)).toBeLessThan(1.5);
+    await p.context().close();
+  }, 90_000);
+});
