@@ -1,7 +1,22 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 
 let lastMs = 0;
 let counter = 0;
+
+// Random bytes drawn 4 KiB at a time: one system call per 256 ids, not one per id (an import of
+// 140,000 records spent 1.4 s in them).
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function random16(): Buffer {
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const b = Buffer.allocUnsafe(16);
+  pool.copy(b, 0, poolAt, poolAt + 16);
+  poolAt += 16;
+  return b;
+}
 
 /**
  * A UUIDv7-style id: 48-bit milliseconds, a 12-bit in-process counter, then random bits, so ids made
@@ -15,7 +30,7 @@ export function newId(now = Date.now()): string {
     lastMs = now;
     counter = 0;
   }
-  const b = randomBytes(16);
+  const b = random16();
   const ms = lastMs;
   b[0] = Math.floor(ms / 2 ** 40) & 0xff;
   b[1] = Math.floor(ms / 2 ** 32) & 0xff;

@@ -120,4 +120,30 @@ describe.each(dialects)("the ledger API on %s", (dialect) => {
       after: { fileName: "台账.xlsx", sha256: own.json().sha256 },
     });
   });
+
+  it("takes a header mapping with an import, refusing one that is not JSON or names no such sheet, by parameter", async () => {
+    const exported = (await get("admin", "/api/v1/ledger")).rawPayload;
+    const notJson = await post("admin", "/api/v1/imports?dryRun=true&mapping=%7Bnope", exported);
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.details[0]).toMatchObject({ path: "mapping", key: "mappingNotJson" });
+    const badSheet = await post(
+      "admin",
+      `/api/v1/imports?dryRun=true&mapping=${encodeURIComponent(JSON.stringify({ sheets: { nope: "x" } }))}`,
+      exported,
+    );
+    expect(badSheet.statusCode).toBe(400);
+    expect(badSheet.json().error.details[0].path).toMatch(/^mapping\.sheets/);
+    const fine = await post(
+      "admin",
+      `/api/v1/imports?dryRun=true&mapping=${encodeURIComponent(JSON.stringify({ sheets: { readings: null } }))}`,
+      exported,
+    );
+    expect(fine.statusCode, fine.body).toBe(200);
+    expect(fine.json()).toMatchObject({
+      dryRun: true,
+      mapping: { sheets: { readings: null } },
+      findings: null,
+    });
+    expect(fine.json().fileSheets.map((f: { name: string }) => f.name)).toContain("作战图");
+  });
 });

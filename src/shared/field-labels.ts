@@ -43,6 +43,7 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   measures: L("工作措施", "Measures"),
   monthlyPlan: L("月度计划", "Monthly plan"),
   name: L("名称", "Name"),
+  mapping: L("表头映射", "Header mapping"),
   narrative: L("进展情况", "Progress"),
   notBefore: L("最早开始日期", "Not before"),
   note: L("备注", "Note"),

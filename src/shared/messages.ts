@@ -188,13 +188,20 @@ export const RULE_MESSAGES = {
   },
   // Ledger workbooks (台账): where is said by sheet, row and column beside the message
   ledgerMissingSheet: {
-    zh: (p) => `缺少工作表“${s(p, "sheet")}”`,
-    en: (p) => `the workbook has no sheet "${s(p, "sheet")}" (${s(p, "key")})`,
+    zh: (p) =>
+      `缺少工作表“${s(p, "sheet")}”（本单位台账的表名不同时，可在表头映射中指定对应的表或标明没有此表）`,
+    en: (p) =>
+      `the workbook has no sheet "${s(p, "sheet")}" (${s(p, "key")}); if your ledger names it otherwise, map it (or mark it absent)`,
   },
   ledgerMissingColumn: {
-    zh: (p) => `表头中没有“${s(p, "header")}”列（可能表头写错或被改动）`,
+    zh: (p) => `表头中没有“${s(p, "header")}”列（表头写法不同时，可在表头映射中指定对应的列）`,
     en: (p) =>
-      `the header row has no column "${s(p, "header")}" (${s(p, "key")}); it may be misspelt or changed`,
+      `the header row has no column "${s(p, "header")}" (${s(p, "key")}); if your ledger heads it otherwise, map it`,
+  },
+  mappingNotJson: { zh: () => "表头映射格式不正确", en: () => "is not a JSON header mapping" },
+  ledgerMappingColumn: {
+    zh: (p) => `表头映射中的“${s(p, "key")}”不是此工作表的列`,
+    en: (p) => `the header mapping names "${s(p, "key")}", which is not a column of this sheet`,
   },
   ledgerRequired: { zh: (p) => `“${s(p, "header")}”必填`, en: (p) => `"${s(p, "header")}" is required` },
   ledgerTooLong: {

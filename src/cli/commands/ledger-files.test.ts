@@ -55,4 +55,51 @@ describe("guatu export and import", () => {
       "not an .xlsx workbook",
     );
   }, 180_000);
+
+  it("imports an office's own ledger with --map: lists the file's sheets first, remembers the mapping, shows the check's findings", async () => {
+    const file = join(dir, "台账-导出.xlsx");
+    expect(runGuatu(["export", file, "--db", db]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    for (const name of ["月度实际", "督办事项", "作战图"]) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+    const tasks = wb.getWorksheet("任务")!;
+    tasks.name = "重点任务台账";
+    tasks.spliceRows(2, 1);
+    tasks.getRow(1).eachCell((c) => {
+      if (c.value === "WBS编码*") c.value = "序号";
+    });
+    tasks.insertRow(1, ["某区重点任务推进台账"]);
+    tasks.mergeCells("A1:K1");
+    const own = join(dir, "本区台账.xlsx");
+    writeFileSync(own, Buffer.from(await wb.xlsx.writeBuffer()));
+    const target = `sqlite:${join(dir, "mapped.db")}`;
+
+    const unmapped = runGuatu(["import", own, "--db", target, "--lang", "zh"]);
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stderr).toContain("任务: 缺少工作表“任务”");
+    expect(unmapped.stderr).toMatch(/重点任务台账 \(表头行 2\): .*序号/);
+    const bad = runGuatu(["import", own, "--db", target, "--map", "任务.不存在=序号"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('no column "不存在" in sheet 任务');
+
+    const maps = [
+      "--map",
+      "任务=重点任务台账",
+      "--map",
+      "任务.WBS编码=序号",
+      "--map",
+      "月度实际=-",
+      "--map",
+      "督办事项=-",
+    ];
+    const mapped = runGuatu(["import", own, "--db", target, "--lang", "zh", ...maps]);
+    expect(mapped.stderr).toBe("");
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain("tasks: 新增 234");
+    expect(mapped.stdout).toMatch(/五化检查发现: \d+/);
+    // Remembered: the same file imports again without --map, and nothing changes.
+    const again = runGuatu(["import", own, "--db", target, "--lang", "zh"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("tasks: 新增 0 · 修改 0 · 不变 234");
+  }, 180_000);
 });

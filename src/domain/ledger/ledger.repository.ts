@@ -6,11 +6,15 @@ import type { ExistingRecords } from "../../engines/ledger/plan-import.js";
 import type { Executor } from "../context.js";
 import { INDICATOR_COLUMNS, toIndicator } from "../indicators/indicator.repository.js";
 import { readTaskForces } from "../task-forces/task-force.repository.js";
+import type { TaskRecord } from "../tasks/task.js";
 import { dependencyRowsOf, taskRowsOf } from "../tasks/task.repository.js";
 
 /** The stored records, with supervision items whole (the export writes their state). */
-export type LedgerRecords = Omit<ExistingRecords, "supervision"> & {
+export type LedgerRecords = Omit<ExistingRecords, "supervision" | "tasks"> & {
   readonly supervision: readonly (ExistingRecords["supervision"][number] & SupervisionState)[];
+  /** With their actual dates, for the export's Gantt sheet. */
+  readonly tasks: readonly (ExistingRecords["tasks"][number] &
+    Pick<TaskRecord, "actualStart" | "actualFinish">)[];
 };
 type SupervisionState = {
   state: string;

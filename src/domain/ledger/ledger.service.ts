@@ -5,34 +5,33 @@
  * nothing.
  */
 import { createHash } from "node:crypto";
-import type { z } from "zod";
+import {
+  type FileSheet,
+  fileLayout,
+  type LedgerMapping,
+  mergeMappings,
+  NO_MAPPING,
+} from "../../engines/ledger/mapping.js";
 import { type ImportPlan, type PlannedChange, planImport } from "../../engines/ledger/plan-import.js";
 import { type LedgerProblem, problemAddress, readLedger } from "../../engines/ledger/read-ledger.js";
 import { SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
 import { columnLetters } from "../../engines/ledger/workbook.js";
-import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
-import type { ImportResultWire } from "../../shared/api/ledger.js";
-import { orgUnitSchemas, personSchemas } from "../../shared/api/org.js";
-import { supervisionItemSchemas } from "../../shared/api/supervision.js";
-import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
-import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
+import { type ImportResultWire, ledgerMapping } from "../../shared/api/ledger.js";
 import { AppError } from "../../shared/errors.js";
-import { issueDetail } from "../../shared/messages.js";
 import { mayImportInto, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { lightsById } from "../closed-loop/closed-loop.service.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { newId } from "../ids.js";
-import { createIndicator, updateIndicator } from "../indicators/indicator.service.js";
-import { createReading, updateReading } from "../indicators/reading.service.js";
-import { createOrgUnit, updateOrgUnit } from "../org/org-unit.service.js";
-import { createPerson, updatePerson } from "../org/person.service.js";
 import { write } from "../records/transaction.js";
-import { createSupervisionItem, updateSupervisionItem } from "../supervision/supervision.service.js";
-import { createMember, updateMember } from "../task-forces/member.service.js";
-import { createTaskForce, updateTaskForce } from "../task-forces/task-force.service.js";
-import { type PlanChanges, writePlanChanges } from "../tasks/plan-bulk.service.js";
-import { readLedgerRecords } from "./ledger.repository.js";
+import { schedulesAt, taskSchedulesOf } from "../schedule/schedule-read-model.js";
+import { getSetting, putSetting } from "../settings/settings.repository.js";
+import { organisationStatusDate } from "../settings/settings.service.js";
+import { type GanttRow, writeGanttSheet } from "./gantt-sheet.js";
+import { type ImportFindings, importFindings } from "./import-findings.js";
+import { type LedgerRecords, readLedgerRecords } from "./ledger.repository.js";
 import { ledgerRows } from "./ledger-rows.js";
+import { schemaProblems, writeChanges } from "./ledger-writes.js";
 import { readXlsx, XlsxReadError } from "./xlsx-read.js";
 import { writeLedgerXlsx } from "./xlsx-write.js";
 
@@ -53,7 +52,42 @@ export async function exportLedger(ctx: ServiceContext, o: { taskForceCode?: str
       throw new AppError("NOT_FOUND", `no task force with code "${o.taskForceCode}" that you may read`);
     ids = [tf.id];
   }
-  return writeLedgerXlsx(ledgerRows(await readLedgerRecords(db, ids)));
+  const records = await readLedgerRecords(db, ids);
+  const statusDate = await organisationStatusDate(ctx);
+  const gantt = await ganttRows(ctx, records, statusDate);
+  return writeLedgerXlsx(ledgerRows(records), (wb) => writeGanttSheet(wb, statusDate, gantt));
+}
+
+const byCode = new Intl.Collator("en", { numeric: true }).compare;
+
+/** The exported tasks as the Gantt sheet draws them: dates from the schedule (or the actuals), lights at `statusDate`. */
+async function ganttRows(
+  ctx: ServiceContext,
+  records: LedgerRecords,
+  statusDate: string,
+): Promise<GanttRow[]> {
+  const ids = records.taskForces.map((t) => t.id);
+  const schedules = taskSchedulesOf(await schedulesAt(ctx, ids, statusDate));
+  const lights = (await lightsById(ctx, ids, statusDate)).tasks;
+  const tfCode = new Map(records.taskForces.map((t) => [t.id, t.code]));
+  const names = new Map(records.persons.map((p) => [p.id, p.name]));
+  const parents = new Set(records.tasks.flatMap((t) => (t.parentId ? [t.parentId] : [])));
+  return records.tasks
+    .map((t) => {
+      const s = schedules.get(t.id);
+      return {
+        taskForceCode: tfCode.get(t.taskForceId) ?? "",
+        code: t.code,
+        title: t.title,
+        owner: t.responsiblePersonId ? (names.get(t.responsiblePersonId) ?? "") : "",
+        summary: parents.has(t.id),
+        start: t.actualStart ?? s?.earlyStart ?? null,
+        finish: t.actualFinish ?? s?.earlyFinish ?? null,
+        milestone: t.duration === 0,
+        color: lights[t.id]?.color ?? null,
+      };
+    })
+    .sort((a, b) => byCode(a.taskForceCode, b.taskForceCode) || byCode(a.code, b.code));
 }
 
 /** What an import found and did. */
@@ -65,6 +99,12 @@ export interface ImportResult {
   readonly counts: Readonly<Record<SheetKey, { create: number; update: number; unchanged: number }>>;
   readonly changes: readonly PlannedChange[];
   readonly problems: readonly LedgerProblem[];
+  /** The file's sheets and likely header rows, for mapping its headers. */
+  readonly fileSheets: readonly FileSheet[];
+  /** The header mapping the file was read with. */
+  readonly mapping: LedgerMapping;
+  /** After a written import: the schedule's and the five-ization check's findings on its task forces. */
+  readonly findings: ImportFindings | null;
 }
 
 type Counts = Record<SheetKey, { create: number; update: number; unchanged: number }>;
@@ -76,134 +116,67 @@ function zeroCounts(): Counts {
   return out as Counts; // every sheet was set just above
 }
 
-type Schemas = { create: z.ZodType; update: z.ZodType };
-const SCHEMAS: Readonly<Record<SheetKey, Schemas>> = {
-  units: orgUnitSchemas,
-  people: personSchemas,
-  taskForces: taskForceSchemas,
-  members: memberSchemas,
-  tasks: taskSchemas,
-  dependencies: dependencySchemas,
-  indicators: indicatorSchemas,
-  readings: readingSchemas,
-  supervision: supervisionItemSchemas,
-};
+const MAPPING_KEY = "ledgerMapping";
 
-type Write = {
-  create: (ctx: ServiceContext, input: never, id: string, recorded?: never) => Promise<unknown>;
-  update: (ctx: ServiceContext, id: string, input: never) => Promise<unknown>;
-};
-const WRITES: Readonly<Record<Exclude<SheetKey, "tasks" | "dependencies">, Write>> = {
-  units: { create: createOrgUnit, update: updateOrgUnit },
-  people: { create: createPerson, update: updatePerson },
-  taskForces: { create: createTaskForce, update: updateTaskForce },
-  members: { create: createMember, update: updateMember },
-  indicators: { create: createIndicator, update: updateIndicator },
-  readings: { create: createReading, update: updateReading },
-  supervision: { create: createSupervisionItem, update: updateSupervisionItem },
-};
-
-/** Each change checked with its create or update schema, as the API would; refusals placed by cell. */
-function schemaProblems(plan: ImportPlan, sheetName: (k: SheetKey) => string): LedgerProblem[] {
-  const out: LedgerProblem[] = [];
-  for (const c of plan.changes) {
-    if (c.action === "unchanged") continue;
-    const schema = SCHEMAS[c.sheet][c.action];
-    const r = schema.safeParse(c.action === "create" ? c.fields : { ...c.fields, version: c.version });
-    if (r.success) continue;
-    for (const issue of r.error.issues) {
-      const d = issueDetail(issue);
-      const field = String(issue.path[0] ?? "");
-      out.push({
-        sheet: sheetName(c.sheet),
-        row: c.row,
-        column: c.columns[field] ?? null,
-        key: d.key ?? "ledgerFile",
-        params: d.params ?? {},
-        message: d.message,
-      });
-    }
-  }
-  return out;
+/** The remembered header mapping (none yet: the empty one). */
+export async function rememberedMapping(ctx: ServiceContext): Promise<LedgerMapping> {
+  return (await getSetting(readerOf(ctx), MAPPING_KEY, ledgerMapping)) ?? NO_MAPPING;
 }
 
-/** The task and dependency changes, for the plan's batched write. */
-function planChangesOf(changed: readonly PlannedChange[]): PlanChanges {
-  const of = (sheet: SheetKey, action: "create" | "update") =>
-    changed.filter((c) => c.sheet === sheet && c.action === action);
-  const update = (c: PlannedChange) => ({ ...c.fields, version: c.version });
+/** A mapping's column keys that name no column of their sheet, as problems of the mapping. */
+function mappingProblems(m: LedgerMapping): LedgerProblem[] {
+  return SHEETS.flatMap((spec) =>
+    Object.keys(m.columns[spec.key] ?? {})
+      .filter((key) => !spec.columns.some((c) => c.key === key))
+      .map((key) => ({
+        sheet: spec.zh,
+        row: null,
+        column: null,
+        key: "ledgerMappingColumn",
+        params: { key },
+        message: `the header mapping names a column "${key}" that the sheet does not have`,
+      })),
+  );
+}
+
+/** An unreadable file as the one problem of the import. */
+function fileProblem(e: XlsxReadError, fileName: string | undefined): LedgerProblem {
+  const where = e.where;
   return {
-    tasks: {
-      creates: of("tasks", "create").map((c) => ({ id: c.id, input: taskSchemas.create.parse(c.fields) })),
-      updates: of("tasks", "update").map((c) => ({ id: c.id, input: taskSchemas.update.parse(update(c)) })),
-    },
-    dependencies: {
-      creates: of("dependencies", "create").map((c) => ({
-        id: c.id,
-        input: dependencySchemas.create.parse(c.fields),
-      })),
-      updates: of("dependencies", "update").map((c) => ({
-        id: c.id,
-        input: dependencySchemas.update.parse(update(c)),
-      })),
-    },
+    sheet: where?.sheet ?? fileName ?? "",
+    row: where ? where.row + 1 : null,
+    column: where ? columnLetters(where.column) : null,
+    key: "ledgerFile",
+    params: { code: e.code },
+    message: e.message,
   };
-}
-
-/** Parents before children (units and tasks name their parent in the same sheet). */
-function parentsFirst(changes: readonly PlannedChange[]): PlannedChange[] {
-  const byId = new Map(changes.map((c) => [c.id, c]));
-  const parentOf = (c: PlannedChange | undefined) => {
-    const id = c?.fields.parentId;
-    return typeof id === "string" ? id : null;
-  };
-  const depth = (c: PlannedChange): number => {
-    let d = 0;
-    for (let at = parentOf(c); at && byId.has(at) && d < changes.length; at = parentOf(byId.get(at))) d++;
-    return d;
-  };
-  return [...changes].sort((a, b) => depth(a) - depth(b));
 }
 
 /**
- * Imports a ledger workbook. Every problem of the file, its cells, its references and the API's own
- * rules is collected first; with any problem, or on a dry run, nothing is written. Otherwise every
- * change is written in one transaction through the services (scope, rules and the audit trail as
- * for any write), with one `import` audit entry naming the file's SHA-256.
+ * Reads and checks the file: its cells through the mapping, its references against the database,
+ * each change against the API's schemas and the caller's scope. Its own function, so the workbook
+ * and the typed rows are garbage once it returns (at a province's size, hundreds of megabytes).
  */
-export async function importLedger(
+async function checkFile(
   ctx: ServiceContext,
   bytes: Buffer,
-  o: { dryRun?: boolean; fileName?: string; onProgress?: (rows: number) => void } = {},
-): Promise<ImportResult> {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const fail = (problems: LedgerProblem[]): ImportResult => ({
-    sha256,
-    dryRun: !!o.dryRun,
-    written: false,
-    counts: zeroCounts(),
-    changes: [],
-    problems,
-  });
+  mapping: LedgerMapping,
+  o: ImportOptions,
+): Promise<
+  | { failed: LedgerProblem[]; fileSheets: FileSheet[] }
+  | { plan: ImportPlan; problems: LedgerProblem[]; fileSheets: FileSheet[] }
+> {
   let workbook: Awaited<ReturnType<typeof readXlsx>>;
   try {
     workbook = await readXlsx(bytes, { onProgress: o.onProgress });
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    const where = e.where;
-    return fail([
-      {
-        sheet: where?.sheet ?? o.fileName ?? "",
-        row: where ? where.row + 1 : null,
-        column: where ? columnLetters(where.column) : null,
-        key: "ledgerFile",
-        params: { code: e.code },
-        message: e.message,
-      },
-    ]);
+    return { failed: [fileProblem(e, o.fileName)], fileSheets: [] };
   }
-  const ledger = readLedger(workbook);
-  if (ledger.problems.length) return fail([...ledger.problems]);
+  const fileSheets = fileLayout(workbook);
+  const ledger = readLedger(workbook, mapping);
+  const unreadable = [...mappingProblems(mapping), ...ledger.problems];
+  if (unreadable.length) return { failed: unreadable, fileSheets };
   const existing = await readLedgerRecords(readerOf(ctx), null);
   const plan = planImport(ledger, existing, newId);
   const problems = [...plan.problems, ...schemaProblems(plan, (k) => ledger.sheetNames[k])];
@@ -222,40 +195,62 @@ export async function importLedger(
       message: "you may import only into the task forces you lead",
     });
   }
+  return { plan, problems, fileSheets };
+}
+
+/** Options of an import. */
+export interface ImportOptions {
+  readonly dryRun?: boolean;
+  readonly fileName?: string;
+  readonly onProgress?: (rows: number) => void;
+  /** Header names over the remembered mapping; remembered once the import is written. */
+  readonly mapping?: LedgerMapping;
+}
+
+/**
+ * Imports a ledger workbook. Every problem of the file, its cells, its references and the API's own
+ * rules is collected first; with any problem, or on a dry run, nothing is written. Otherwise every
+ * change is written in one transaction (scope, rules and the audit trail as for any write), with one
+ * `import` audit entry naming the file's SHA-256; then the schedule and the five-ization check run
+ * over the task forces written to.
+ */
+export async function importLedger(
+  ctx: ServiceContext,
+  bytes: Buffer,
+  o: ImportOptions = {},
+): Promise<ImportResult> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const mapping = mergeMappings(await rememberedMapping(ctx), o.mapping ?? NO_MAPPING);
+  const base = { sha256, dryRun: !!o.dryRun, written: false, mapping, findings: null };
+  const fail = (problems: LedgerProblem[], fileSheets: FileSheet[] = []): ImportResult => ({
+    ...base,
+    counts: zeroCounts(),
+    changes: [],
+    problems,
+    fileSheets,
+  });
+  const checked = await checkFile(ctx, bytes, mapping, o);
+  if ("failed" in checked) return fail(checked.failed, checked.fileSheets);
+  const { plan, problems, fileSheets } = checked;
   const counts = zeroCounts();
   for (const c of plan.changes) counts[c.sheet][c.action]++;
   const changed = plan.changes.filter((c) => c.action !== "unchanged");
-  if (problems.length || o.dryRun || changed.length === 0)
-    return { sha256, dryRun: !!o.dryRun, written: false, counts, changes: plan.changes, problems };
+  const outcome = { ...base, counts, changes: plan.changes, fileSheets };
+  if (problems.length || o.dryRun || changed.length === 0) return { ...outcome, problems };
   await write(ctx, async (w) => {
-    for (const spec of SHEETS) {
-      const sheet = spec.key;
-      if (sheet === "dependencies") continue; // written with the tasks
-      if (sheet === "tasks") {
-        await writePlanChanges(w, planChangesOf(changed));
-        continue;
-      }
-      const mine = changed.filter((c) => c.sheet === sheet);
-      const ordered = sheet === "units" ? parentsFirst(mine) : mine;
-      // The sheet's own schema parsed each input; the maps cannot tie a service's input type to its sheet.
-      for (const c of ordered)
-        if (c.action === "create") {
-          const input = SCHEMAS[sheet].create.parse(c.fields) as never; // see above
-          await WRITES[sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
-        } else {
-          const input = SCHEMAS[sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
-          await WRITES[sheet].update(w, c.id, input);
-        }
-    }
+    await writeChanges(w, changed);
+    // The mapping that read this file is remembered for the next one.
+    if (o.mapping) await putSetting(w.uow.db, MAPPING_KEY, mapping, w.now());
     await appendAudit(w, {
       action: "import",
       entity: "ledger",
       entityId: sha256,
       before: null,
-      after: { fileName: o.fileName ?? null, sha256, counts },
+      after: { fileName: o.fileName ?? null, sha256, counts, mapping: o.mapping ? mapping : null },
     });
   });
-  return { sha256, dryRun: false, written: true, counts, changes: plan.changes, problems: [] };
+  const touched = [...new Set(changed.flatMap((c) => (c.taskForceId ? [c.taskForceId] : [])))];
+  return { ...outcome, written: true, problems: [], findings: await importFindings(ctx, touched) };
 }
 
 /** An import's outcome for the API: created and updated records listed, unchanged ones counted. */
@@ -265,7 +260,17 @@ export function importSummary(r: ImportResult): ImportResultWire {
       ? []
       : [{ sheet: c.sheet, row: c.row, action: c.action, label: c.label, fields: Object.keys(c.fields) }],
   );
-  return { ...r, changes, problems: [...r.problems] };
+  return {
+    ...r,
+    changes,
+    problems: [...r.problems],
+    fileSheets: r.fileSheets.map((f) => ({ ...f, headers: [...f.headers] })),
+    findings: r.findings && {
+      ...r.findings,
+      items: r.findings.items.map((i) => ({ ...i, text: { ...i.text } })),
+      unscheduled: [...r.findings.unscheduled],
+    },
+  };
 }
 
 /** Refuses (422 `LEDGER_PROBLEMS`, each problem by `sheet!cell`) an import that found problems. */

@@ -5,20 +5,24 @@ import { serviceContext } from "../context.js";
 import { loadDemo } from "../demo/demo.service.js";
 import { buildDemoDataset } from "../demo/demo-data.js";
 import ExcelJS from "../excel/exceljs.js";
+import { GANTT_SHEET } from "./gantt-sheet.js";
 import { exportLedger, importLedger, ledgerTemplate } from "./ledger.service.js";
 import { readXlsx } from "./xlsx-read.js";
 
 /** Every sheet's cell values (dates as ISO days), for comparing two exports. */
 async function cells(bytes: Buffer) {
   const wb = await readXlsx(bytes);
-  return wb.sheets.map((s) => ({
-    name: s.name,
-    rows: s.rows.map((r) =>
-      (r ?? []).map((c) =>
-        c?.value instanceof Date ? c.value.toISOString().slice(0, 10) : (c?.value ?? null),
+  // The Gantt sheet draws lights, which come from progress reports the ledger does not carry.
+  return wb.sheets
+    .filter((s) => s.name !== GANTT_SHEET)
+    .map((s) => ({
+      name: s.name,
+      rows: s.rows.map((r) =>
+        (r ?? []).map((c) =>
+          c?.value instanceof Date ? c.value.toISOString().slice(0, 10) : (c?.value ?? null),
+        ),
       ),
-    ),
-  }));
+    }));
 }
 
 /** The ledger round trip: export → import into an empty database → export gives the same cells. */
@@ -56,6 +60,42 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     const again = await exportLedger(ctx);
     expect(await cells(again)).toEqual(await cells(exported));
   }, 120_000);
+
+  it("exports the battle map as a Gantt sheet: week columns, light fills, milestones, frozen panes, A3 landscape", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as never);
+    const ws = wb.getWorksheet(GANTT_SHEET)!;
+    expect(ws).toBeDefined();
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 8, orientation: "landscape", fitToWidth: 1 });
+    expect(ws.getRow(2).getCell(2).value).toBe("WBS编码");
+    const fills = new Map<string, number>();
+    let marks = 0;
+    let redRows = 0;
+    ws.eachRow((row, r) => {
+      if (r < 3) return;
+      const light = row.getCell(7).value;
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        if (col <= 7) return;
+        const f = c.fill?.type === "pattern" ? c.fill.fgColor?.argb : undefined;
+        if (f) fills.set(f, (fills.get(f) ?? 0) + 1);
+        if (c.value === "◆") marks++;
+      });
+      // A red task's row carries the red fill in its bar.
+      if (light === "红灯") {
+        redRows++;
+        const cols: string[] = [];
+        row.eachCell({ includeEmpty: true }, (c, col) => {
+          if (col > 7 && c.fill?.type === "pattern" && c.fill.fgColor?.argb) cols.push(c.fill.fgColor.argb);
+        });
+        expect(cols.length).toBeGreaterThan(0);
+        expect(new Set(cols)).toEqual(new Set(["FFF5222D"]));
+      }
+    });
+    expect(redRows).toBeGreaterThan(0);
+    expect([...fills.keys()]).toEqual(expect.arrayContaining(["FFF5222D", "FF52C41A", "FF1677FF"]));
+    expect(marks).toBeGreaterThan(0);
+  }, 60_000);
 
   it("changes nothing on a second import of the same file", async () => {
     const ctx = serviceContext(empty.database, "test", at);

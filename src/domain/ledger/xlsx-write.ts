@@ -66,13 +66,16 @@ async function writeSheet(
   rows: readonly Readonly<Record<string, LedgerValue>>[],
 ): Promise<void> {
   const ws = wb.addWorksheet(spec.zh, { views: [{ state: "frozen", ySplit: 2 }] });
-  ws.columns = spec.columns.map((c) => ({
+  // One style object per column, given to every cell of it: exceljs finds a style by the object's
+  // identity first, and the copy it gives each new cell would cost a full lookup (a second at 140,000 rows).
+  const styles = spec.columns.map(columnStyle);
+  ws.columns = spec.columns.map((c, i) => ({
     key: c.key,
     width: Math.min(
       40,
       Math.max(10, c.zh.length * 2 + 4, c.type.kind === "text" && c.type.max > 200 ? 30 : 0),
     ),
-    style: columnStyle(c),
+    style: styles[i],
   }));
   const last = Math.max(TEMPLATE_ROWS, rows.length + 2);
   type Validations = { add(range: string, v: Excel.DataValidation): void };
@@ -105,7 +108,11 @@ async function writeSheet(
   });
   head.commit();
   keys.commit();
-  for (const values of rows) ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key]))).commit();
+  for (const values of rows) {
+    const row = ws.addRow(spec.columns.map((c) => cellValue(c, values[c.key])));
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
+    row.commit();
+  }
   ws.commit();
 }
 

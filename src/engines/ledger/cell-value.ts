@@ -96,7 +96,13 @@ function number(v: CellValue, range?: { min: number; max: number }): Coerced {
 }
 
 function date(v: CellValue): Coerced {
-  if (v instanceof Date) return inRange(v.toISOString().slice(0, 10), 10);
+  if (v instanceof Date) {
+    // A date cell past Excel's last day (9999-12-31) is a serial number typed into a date column.
+    const serial = Math.round(v.getTime() / 86_400_000) + EXCEL_EPOCH_OFFSET;
+    if (Number.isNaN(serial) || serial > LAST_SERIAL)
+      return bad("ledgerBadSerial", { value: serial }, `${serial} is not an Excel date serial number`);
+    return inRange(v.toISOString().slice(0, 10), 10);
+  }
   if (typeof v === "number") {
     // A plain number in a date column: an Excel serial date whose cell lost its date format.
     if (!Number.isInteger(v) || v < 1 || v > LAST_SERIAL)

@@ -289,3 +289,43 @@ describe("planImport", () => {
     });
   });
 });
+
+describe("readLedger with a header mapping", () => {
+  const own = () => {
+    const wb = workbook(
+      { tasks: [task({ taskForceCode: "01", code: "1", title: "前期" })] },
+      {
+        drop: ["readings"],
+        headers: { tasks: sheetSpec("tasks").columns.map((col) => (col.key === "code" ? "序号" : col.zh)) },
+      },
+    );
+    return { sheets: wb.sheets.map((s) => (s.name === "任务" ? { ...s, name: "重点任务台账" } : s)) };
+  };
+
+  it("reads the office's own sheet and header names once mapped, and a sheet it does not keep as absent", () => {
+    const unmapped = readLedger(own());
+    expect(unmapped.problems.map((p) => `${p.sheet} ${p.key}`)).toEqual([
+      "任务 ledgerMissingSheet",
+      "月度实际 ledgerMissingSheet",
+    ]);
+    const mapped = readLedger(own(), {
+      sheets: { tasks: "重点任务台账", readings: null },
+      columns: { tasks: { code: "序号" } },
+    });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.sheetNames.tasks).toBe("重点任务台账");
+    expect(mapped.rows.tasks.map((r) => [r.values.code, r.values.title])).toEqual([["1", "前期"]]);
+    expect(mapped.rows.readings).toEqual([]);
+  });
+
+  it("still reads the template's own sheets and headers under a remembered mapping", () => {
+    const remembered = {
+      sheets: { tasks: "重点任务台账", readings: null },
+      columns: { tasks: { code: "序号" } },
+    };
+    const wb = workbook({ tasks: [task({ taskForceCode: "01", code: "1", title: "前期" })] });
+    const r = readLedger(wb, remembered);
+    expect(r.problems).toEqual([]);
+    expect(r.rows.tasks).toHaveLength(1);
+  });
+});

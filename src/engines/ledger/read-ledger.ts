@@ -4,6 +4,7 @@
  * and the user fixes them all in one pass.
  */
 import { bad, type Coerced, coerce, type LedgerValue, normalise, type Params } from "./cell-value.js";
+import { type LedgerMapping, mappedHeaders, NO_MAPPING } from "./mapping.js";
 import { type ColumnSpec, SHEETS, type SheetKey, type SheetSpec } from "./sheets.js";
 import { type Cell, columnLetters, type SheetData, type WorkbookData } from "./workbook.js";
 
@@ -64,10 +65,17 @@ function cellText(c: Cell | null | undefined): string {
   return String(v).trim();
 }
 
-/** The sheet of `spec` in the workbook: by its Chinese name, its English key, or either ignoring spaces. */
-function findSheet(wb: WorkbookData, spec: SheetSpec): SheetData | undefined {
-  const names = [spec.zh, spec.en].map(normalise);
-  return wb.sheets.find((s) => names.includes(normalise(s.name)));
+/**
+ * The sheet of `spec` in the workbook: the one the mapping names, else by its Chinese name or English
+ * key (ignoring spaces), so a remembered mapping does not hide the template's own sheets; null when
+ * neither is there and the mapping says the file has none.
+ */
+function findSheet(wb: WorkbookData, spec: SheetSpec, mapping: LedgerMapping): SheetData | null | undefined {
+  const named = (names: readonly string[]) =>
+    wb.sheets.find((s) => names.map(normalise).includes(normalise(s.name)));
+  const mapped = mapping.sheets[spec.key];
+  const found = (typeof mapped === "string" ? named([mapped]) : undefined) ?? named([spec.zh, spec.en]);
+  return found ?? (mapped === null ? null : undefined);
 }
 
 interface HeaderMap {
@@ -84,7 +92,7 @@ interface HeaderMap {
  * Chinese header or English key). Columns may stand in any order; unknown headers (a notes column)
  * are ignored.
  */
-function findHeader(sheet: SheetData, spec: SheetSpec): HeaderMap | null {
+function findHeader(sheet: SheetData, spec: SheetSpec, mapping: LedgerMapping): HeaderMap | null {
   let best: HeaderMap | null = null;
   let bestCount = 0;
   const byName = new Map<string, string>();
@@ -92,6 +100,8 @@ function findHeader(sheet: SheetData, spec: SheetSpec): HeaderMap | null {
     byName.set(normalise(c.zh), c.key);
     byName.set(normalise(c.en), c.key);
   }
+  // The mapping's names win over ours: a file may use one of our headers for another column.
+  for (const [text, key] of mappedHeaders(mapping, spec.key)) byName.set(text, key);
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -148,7 +158,7 @@ function headerProblems(sheet: SheetData, spec: SheetSpec, header: HeaderMap | n
       header ? header.row + 1 : 1,
       null,
       "ledgerMissingColumn",
-      { header: c.zh, key: c.en },
+      { header: c.zh, key: c.en, sheetKey: spec.key, column: c.key },
       `no column headed "${c.zh}" (${c.en}) in the header row`,
     ),
   );
@@ -170,8 +180,13 @@ function headerProblems(sheet: SheetData, spec: SheetSpec, header: HeaderMap | n
   return out;
 }
 
-function readSheet(sheet: SheetData, spec: SheetSpec, problems: LedgerProblem[]): LedgerRow[] {
-  const header = findHeader(sheet, spec);
+function readSheet(
+  sheet: SheetData,
+  spec: SheetSpec,
+  mapping: LedgerMapping,
+  problems: LedgerProblem[],
+): LedgerRow[] {
+  const header = findHeader(sheet, spec, mapping);
   const refused = headerProblems(sheet, spec, header);
   problems.push(...refused);
   if (!header || refused.some((p) => p.key === "ledgerMissingColumn")) return [];
@@ -224,16 +239,21 @@ function readSheet(sheet: SheetData, spec: SheetSpec, problems: LedgerProblem[])
 }
 
 /**
- * Reads every sheet of the ledger. A sheet the workbook lacks is a problem; an empty sheet is not
- * (a workbook may carry only tasks). Rows with problems are left out of `rows`.
+ * Reads every sheet of the ledger, through `mapping` (an office's own sheet and header names). A
+ * sheet the workbook lacks is a problem, unless the mapping says the file has none; an empty sheet
+ * is not (a workbook may carry only tasks). Rows with problems are left out of `rows`.
  */
-export function readLedger(wb: WorkbookData): ReadLedger {
+export function readLedger(wb: WorkbookData, mapping: LedgerMapping = NO_MAPPING): ReadLedger {
   const problems: LedgerProblem[] = [];
   const rows = {} as Record<SheetKey, readonly LedgerRow[]>;
   const sheetNames = {} as Record<SheetKey, string>;
   for (const spec of SHEETS) {
-    const sheet = findSheet(wb, spec);
+    const sheet = findSheet(wb, spec, mapping);
     sheetNames[spec.key] = sheet?.name ?? spec.zh;
+    if (sheet === null) {
+      rows[spec.key] = [];
+      continue;
+    }
     if (!sheet) {
       problems.push(
         problem(
@@ -241,14 +261,14 @@ export function readLedger(wb: WorkbookData): ReadLedger {
           null,
           null,
           "ledgerMissingSheet",
-          { sheet: spec.zh, key: spec.en },
+          { sheet: spec.zh, key: spec.en, sheetKey: spec.key },
           `no sheet named "${spec.zh}" (${spec.en})`,
         ),
       );
       rows[spec.key] = [];
       continue;
     }
-    rows[spec.key] = readSheet(sheet, spec, problems);
+    rows[spec.key] = readSheet(sheet, spec, mapping, problems);
   }
   return { rows, sheetNames, problems };
 }

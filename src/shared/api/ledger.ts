@@ -29,6 +29,27 @@ export const ledgerProblem = z.object({
 z.globalRegistry.add(ledgerProblem, { id: "LedgerProblem" });
 export type LedgerProblemWire = z.output<typeof ledgerProblem>;
 
+/**
+ * How an office's own ledger names our sheets and columns: our sheet → the file's sheet (null: the
+ * file has none), and our sheet → our column key → the file's header. Remembered after an import
+ * that used it.
+ */
+export const ledgerMapping = z.strictObject({
+  sheets: z.partialRecord(sheetKey, z.string().trim().min(1).max(100).nullable()).default({}),
+  columns: z
+    .partialRecord(sheetKey, z.record(z.string().max(40), z.string().trim().min(1).max(100)))
+    .default({}),
+});
+z.globalRegistry.add(ledgerMapping, { id: "LedgerMapping" });
+export type LedgerMappingWire = z.output<typeof ledgerMapping>;
+
+/** One sheet of an uploaded file, for whoever maps it: its name and its likely header row's texts. */
+const fileSheet = z.object({
+  name: z.string(),
+  headerRow: z.number().int().nullable(),
+  headers: z.array(z.string()),
+});
+
 const counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
 
 /** What an import found and did (a dry run: what it would do). */
@@ -50,6 +71,28 @@ export const importResult = z.object({
     }),
   ),
   problems: z.array(ledgerProblem),
+  /** The file's sheets with their likely header rows (empty when the file could not be read). */
+  fileSheets: z.array(fileSheet),
+  /** The header mapping the import read the file with (the remembered one, with the request's over it). */
+  mapping: ledgerMapping,
+  /** After a written import: what the schedule and the five-ization check find in its task forces. */
+  findings: z
+    .object({
+      taskForces: z.number().int(),
+      total: z.number().int(),
+      byCode: z.record(z.string(), z.number().int()),
+      /** The first 200 findings. */
+      items: z.array(
+        z.object({
+          taskForceCode: z.string().nullable(),
+          wbs: z.string().nullable(),
+          code: z.string(),
+          text: z.object({ zh: z.string(), en: z.string() }),
+        }),
+      ),
+      unscheduled: z.array(z.object({ taskForceCode: z.string(), message: z.string() })),
+    })
+    .nullable(),
 });
 z.globalRegistry.add(importResult, { id: "ImportResult" });
 export type ImportResultWire = z.output<typeof importResult>;
@@ -59,6 +102,8 @@ export const importQuery = z.strictObject({
   dryRun: z.enum(["true", "false"]).default("false"),
   /** The file's name, kept in the audit entry. */
   name: z.string().max(255).optional(),
+  /** A header mapping (JSON of LedgerMapping) over the remembered one; remembered once the import is written. */
+  mapping: z.string().max(20_000).optional(),
 });
 
 export const ledgerExportQuery = z.strictObject({

@@ -2,12 +2,19 @@ import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Progress, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ImportResultWire, type LedgerProblemWire, XLSX_TYPE } from "../../../src/shared/api/ledger";
+import {
+  type ImportResultWire,
+  type LedgerMappingWire,
+  type LedgerProblemWire,
+  XLSX_TYPE,
+} from "../../../src/shared/api/ledger";
 import { upload } from "../api/client";
 import { WriteError } from "../components/ConflictAlert";
 import { detailMessage } from "../hooks/messages";
 import { useCan } from "../hooks/use-can";
 import { useRefreshAll } from "../hooks/use-mutations";
+import { ImportFindings } from "./ledger/ImportFindings";
+import { MappingEditor } from "./ledger/MappingEditor";
 
 type Step = { phase: "idle" } | { phase: "sending"; percent: number; dryRun: boolean };
 
@@ -28,12 +35,15 @@ export function LedgerPage() {
   const [step, setStep] = useState<Step>({ phase: "idle" });
   const [result, setResult] = useState<ImportResultWire | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const send = async (dryRun: boolean) => {
+  // A header mapping chosen for this file: sent with the check and the import, remembered by the import.
+  const [mapping, setMapping] = useState<LedgerMappingWire | null>(null);
+  const send = async (dryRun: boolean, map = mapping) => {
     if (!file) return;
     setError(null);
     setStep({ phase: "sending", percent: 0, dryRun });
     try {
-      const query = `?dryRun=${dryRun}&name=${encodeURIComponent(file.name)}`;
+      const mapped = map ? `&mapping=${encodeURIComponent(JSON.stringify(map))}` : "";
+      const query = `?dryRun=${dryRun}&name=${encodeURIComponent(file.name)}${mapped}`;
       const r = await upload<ImportResultWire>(`/imports${query}`, file, XLSX_TYPE, (percent) =>
         setStep({ phase: "sending", percent, dryRun }),
       );
@@ -73,6 +83,7 @@ export function LedgerPage() {
               setFile(f);
               setResult(null);
               setError(null);
+              setMapping(null);
               return false; // sent only when checked or confirmed
             }}
             onRemove={() => {
@@ -100,6 +111,17 @@ export function LedgerPage() {
           </Space>
           {sending ? <Progress percent={step.percent} style={{ marginTop: 12 }} /> : null}
           <WriteError error={error} />
+          {result ? (
+            <MappingEditor
+              key={result.sha256 + JSON.stringify(result.mapping)}
+              result={result}
+              busy={sending}
+              onApply={(m) => {
+                setMapping(m);
+                void send(true, m);
+              }}
+            />
+          ) : null}
           {result ? <ImportOutcome result={result} /> : null}
         </Card>
       ) : null}
@@ -123,6 +145,7 @@ function ImportOutcome({ result }: { result: ImportResultWire }) {
   return (
     <div data-testid="ledger-outcome" style={{ marginTop: 16 }}>
       <Alert type={state.type} showIcon title={state.text} style={{ marginBottom: 12 }} />
+      {result.findings ? <ImportFindings findings={result.findings} /> : null}
       {result.problems.length ? (
         <Table<LedgerProblemWire>
           size="small"

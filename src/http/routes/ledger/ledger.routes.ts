@@ -15,10 +15,13 @@ import {
   IMPORT_MAX_BYTES,
   importQuery,
   importResult,
+  type LedgerMappingWire,
   ledgerExportQuery,
+  ledgerMapping,
   XLSX_TYPE,
 } from "../../../shared/api/ledger.js";
 import { AppError } from "../../../shared/errors.js";
+import { issueDetail, ruleDetail } from "../../../shared/messages.js";
 import { authenticatedRule, readRule, writeRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
@@ -30,6 +33,23 @@ const xlsx = (fileName: string) => ({
   "content-type": XLSX_TYPE,
   "content-disposition": contentDisposition(fileName),
 });
+
+/** The `mapping` query parameter: JSON of a LedgerMapping, refused (400) naming the parameter. */
+function parseMapping(text: string): LedgerMappingWire {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "mapping: not JSON", [ruleDetail("mapping", "mappingNotJson")]);
+  }
+  const r = ledgerMapping.safeParse(json);
+  if (r.success) return r.data;
+  throw new AppError(
+    "VALIDATION",
+    `mapping: ${r.error.issues[0]?.message ?? "invalid"}`,
+    r.error.issues.map((i) => issueDetail(i, "mapping")),
+  );
+}
 
 /**
  * The ledger (台账) as Excel: the empty template, the export of what the caller may read, and the
@@ -90,6 +110,7 @@ export async function ledgerRoutes(app: FastifyInstance, opts: { database: Datab
         const result = await importLedger(contextOf(req, opts.database), bytes, {
           dryRun: req.query.dryRun === "true",
           fileName: req.query.name,
+          mapping: req.query.mapping === undefined ? undefined : parseMapping(req.query.mapping),
         });
         assertImported(result);
         return present(importResult, importSummary(result));
