@@ -157,3 +157,26 @@ export async function dataRevision(db: Executor): Promise<number> {
   const row = await db.selectFrom("revisions").select("n").where("scope", "=", "data").executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** The audit entries of records of `entity` among `ids`, oldest first (before/after parsed). */
+export async function auditOfRecords(db: Executor, entity: string, ids: readonly string[]) {
+  const out = [];
+  // In slices: SQLite takes at most 32,766 parameters per statement.
+  for (let k = 0; k < ids.length; k += 5000) {
+    const rows = await db
+      .selectFrom("audit_entries")
+      .select(["entityId", "at", "actor", "action", "before", "after"])
+      .where("entity", "=", entity)
+      .where("entityId", "in", ids.slice(k, k + 5000))
+      .orderBy("at")
+      .orderBy("id")
+      .execute();
+    for (const r of rows)
+      out.push({
+        ...r,
+        before: r.before == null ? null : JSON.parse(r.before),
+        after: r.after == null ? null : JSON.parse(r.after),
+      });
+  }
+  return out;
+}

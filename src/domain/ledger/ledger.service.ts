@@ -32,6 +32,7 @@ import { type ImportFindings, importFindings } from "./import-findings.js";
 import { type LedgerRecords, readLedgerRecords } from "./ledger.repository.js";
 import { ledgerRows } from "./ledger-rows.js";
 import { schemaProblems, writeChanges } from "./ledger-writes.js";
+import { supervisionHistory, writeSupervisionHistorySheet } from "./supervision-history-sheet.js";
 import { readXlsx, XlsxReadError } from "./xlsx-read.js";
 import { writeLedgerXlsx } from "./xlsx-write.js";
 
@@ -55,7 +56,11 @@ export async function exportLedger(ctx: ServiceContext, o: { taskForceCode?: str
   const records = await readLedgerRecords(db, ids);
   const statusDate = await organisationStatusDate(ctx);
   const gantt = await ganttRows(ctx, records, statusDate);
-  return writeLedgerXlsx(ledgerRows(records), (wb) => writeGanttSheet(wb, statusDate, gantt));
+  const history = await supervisionHistory(ctx, records);
+  return writeLedgerXlsx(ledgerRows(records), async (wb) => {
+    await writeSupervisionHistorySheet(wb, history);
+    await writeGanttSheet(wb, statusDate, gantt);
+  });
 }
 
 const byCode = new Intl.Collator("en", { numeric: true }).compare;

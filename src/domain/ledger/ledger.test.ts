@@ -7,14 +7,16 @@ import { buildDemoDataset } from "../demo/demo-data.js";
 import ExcelJS from "../excel/exceljs.js";
 import { GANTT_SHEET } from "./gantt-sheet.js";
 import { exportLedger, importLedger, ledgerTemplate } from "./ledger.service.js";
+import { HISTORY_SHEET } from "./supervision-history-sheet.js";
 import { readXlsx } from "./xlsx-read.js";
 
 /** Every sheet's cell values (dates as ISO days), for comparing two exports. */
 async function cells(bytes: Buffer) {
   const wb = await readXlsx(bytes);
-  // The Gantt sheet draws lights, which come from progress reports the ledger does not carry.
+  // The Gantt sheet draws lights and the history sheet steps, which come from progress reports and
+  // transitions the ledger does not carry.
   return wb.sheets
-    .filter((s) => s.name !== GANTT_SHEET)
+    .filter((s) => s.name !== GANTT_SHEET && s.name !== HISTORY_SHEET)
     .map((s) => ({
       name: s.name,
       rows: s.rows.map((r) =>
@@ -95,6 +97,21 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     expect(redRows).toBeGreaterThan(0);
     expect([...fills.keys()]).toEqual(expect.arrayContaining(["FFF5222D", "FF52C41A", "FF1677FF"]));
     expect(marks).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("exports each supervision item's history: raised, then every step with its day, note and actor", async () => {
+    const wb = await readXlsx(exported);
+    const sheet = wb.sheets.find((x) => x.name === HISTORY_SHEET)!;
+    const rows = sheet.rows.slice(1).map((r) => (r ?? []).map((c) => (c?.value ?? null) as string | null));
+    const items = await demo.database.db.selectFrom("supervision_items").select(["code", "state"]).execute();
+    for (const item of items) {
+      const mine = rows.filter((r) => r[0] === item.code);
+      expect(mine[0]?.[3], item.code).toBe("交办");
+      if (item.state === "verified") expect(mine.map((r) => r[3])).toContain("销号");
+    }
+    const verified = items.find((i) => i.state === "verified")!;
+    const steps = rows.filter((r) => r[0] === verified.code).map((r) => r[3]);
+    expect(steps.indexOf("报结")).toBeLessThan(steps.indexOf("销号"));
   }, 60_000);
 
   it("changes nothing on a second import of the same file", async () => {

@@ -59,6 +59,8 @@ export function MappingEditor({
           return (
             <Form.Item key={key} label={t("ledger.mapping.sheet", { sheet: t(`ledger.sheets.${key}`) })}>
               <Select
+                // Its own id, so its drop-down's list has its own too (antd's generated ids repeat in test builds).
+                id={`map-sheet-${key}`}
                 data-testid={`map-sheet-${key}`}
                 style={{ maxWidth: 320 }}
                 placeholder={t("ledger.mapping.choose")}
@@ -77,6 +79,7 @@ export function MappingEditor({
               label={t("ledger.mapping.column", { sheet: fileSheet, column: label })}
             >
               <Select
+                id={`map-column-${sheet}-${column}`}
                 data-testid={`map-column-${sheet}-${column}`}
                 style={{ maxWidth: 320 }}
                 placeholder={t("ledger.mapping.choose")}
