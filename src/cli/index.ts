@@ -9,6 +9,7 @@ import { register as loadDemo } from "./commands/load-demo.js";
 import { register as manageUsers } from "./commands/manage-users.js";
 import { register as migrateDatabase } from "./commands/migrate-database.js";
 import { register as pruneAttachments } from "./commands/prune-attachments.js";
+import { register as remind } from "./commands/remind.js";
 import { register as reportDocuments } from "./commands/report-documents.js";
 import { register as scheduleProject } from "./commands/schedule-project.js";
 import { register as serveApp } from "./commands/serve-app.js";
@@ -25,6 +26,7 @@ const commands: Array<(program: Command) => void> = [
   assessTaskForces,
   dispatchReport,
   reportDocuments,
+  remind,
   ledgerFiles,
   pruneAttachments,
 ];
