@@ -11,8 +11,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { writeLedgerXlsx } from "../../src/domain/ledger/xlsx-write.js";
+import { freshDatabase } from "../demo-database.js";
 import { generateLedger } from "./generate.js";
 
 const taskForces = Number(process.env.BENCH_TASK_FORCES ?? 100);
@@ -40,32 +40,11 @@ function step(name: string, url: string, path: string) {
 }
 
 async function run(kind: "sqlite" | "postgres") {
-  let url: string;
-  let drop: () => Promise<void>;
-  if (kind === "sqlite") {
-    const path = join(dir, `guatu-bench-import-${process.pid}.db`);
-    drop = async () => {
-      for (const s of ["", "-wal", "-shm"]) rmSync(`${path}${s}`, { force: true });
-    };
-    await drop();
-    url = `sqlite:${path}`;
-  } else {
-    const name = `guatu_bench_import_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgAdmin });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(pgAdmin);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: pgAdmin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const { url, drop } = await freshDatabase(
+    kind,
+    kind === "sqlite" ? `guatu-bench-import-${process.pid}` : `guatu_bench_import_${process.pid}`,
+    pgAdmin,
+  );
   try {
     const first = step("import", url, file);
     const again = step("import", url, file);

@@ -6,7 +6,9 @@
  */
 import { type GanttTask, ganttLayout } from "../../engines/ledger/gantt.js";
 import type { LightColor } from "../../engines/lights/light.js";
+import { COLORS } from "../documents/dispatch-document-words.js";
 import type * as Excel from "../excel/exceljs.js";
+import { HEADER_FILL } from "./xlsx-write.js";
 
 /** The sheet's name; the import ignores a sheet of this name. */
 export const GANTT_SHEET = "作战图";
@@ -18,13 +20,7 @@ const COLOURS: Readonly<Record<LightColor, string>> = {
   grey: "FFBFBFBF",
   blue: "FF1677FF",
 };
-const LIGHT_WORDS: Readonly<Record<LightColor, string>> = {
-  red: "红灯",
-  yellow: "黄灯",
-  green: "绿灯",
-  grey: "未到期",
-  blue: "已完成",
-};
+const LIGHT_WORDS = COLORS.zh;
 const FIXED = ["专班编码", "WBS编码", "任务名称", "责任人", "开始", "完成", "亮灯"] as const;
 const WIDTHS = [10, 10, 36, 10, 11, 11, 8] as const;
 const fill = (argb: string): Excel.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
@@ -120,7 +116,7 @@ export async function writeGanttSheet(
   });
   head.eachCell((c) => {
     c.font = { ...c.font, bold: true };
-    c.fill = fill("FFD9E1F2");
+    c.fill = HEADER_FILL;
   });
   head.commit();
   rows.forEach((t, r) => {

@@ -4,6 +4,7 @@
  * note and who did it. Export only: the import skips this sheet, as an item's state moves only
  * through its state machine.
  */
+import { ENUMS } from "../../engines/ledger/enums.js";
 import { type HistoryRow, historyRows } from "../../engines/ledger/supervision-history.js";
 import { auditOfRecords } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
@@ -11,6 +12,7 @@ import { readerOf } from "../context.js";
 import type * as Excel from "../excel/exceljs.js";
 import { organisationSettings, timeZoneOf, todayIn } from "../settings/settings.service.js";
 import type { LedgerRecords } from "./ledger.repository.js";
+import { HEADER_FILL } from "./xlsx-write.js";
 
 export const HISTORY_SHEET = "督办历程";
 
@@ -23,12 +25,7 @@ const STEP_WORDS: Readonly<Record<HistoryRow["step"], string>> = {
   escalated: "提级督办",
   edited: "修改督办内容",
 };
-const STATE_WORDS: Readonly<Record<string, string>> = {
-  open: "待整改",
-  rectifying: "整改中",
-  submitted: "已报结",
-  verified: "已销号",
-};
+const STATE_WORDS = new Map(ENUMS.supervisionState.map((e) => [e.value, e.zh]));
 const HEAD = ["督办编号", "专班编码", "日期", "环节", "状态变化", "意见或整改情况", "操作人"] as const;
 const WIDTHS = [14, 10, 12, 14, 18, 60, 14] as const;
 
@@ -74,10 +71,10 @@ export async function writeSupervisionHistorySheet(
     const c = head.getCell(i + 1);
     c.value = h;
     c.font = { bold: true };
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+    c.fill = HEADER_FILL;
   });
   head.commit();
-  const state = (s: string | null) => (s ? (STATE_WORDS[s] ?? s) : "");
+  const state = (s: string | null) => (s ? (STATE_WORDS.get(s) ?? s) : "");
   for (const { code, taskForceCode, row } of rows)
     ws.addRow([
       code,

@@ -16,7 +16,8 @@ export type LedgerSheets = Partial<
   Readonly<Record<SheetKey, readonly Readonly<Record<string, LedgerValue>>[]>>
 >;
 
-const HEADER_FILL: Excel.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+/** The header rows' fill, shared by the export's extra sheets. */
+export const HEADER_FILL: Excel.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const KEY_FONT: Partial<Excel.Font> = { color: { argb: "FF808080" }, italic: true, size: 9 };
 /** The rows the template offers drop-downs and date formats on. */
 const TEMPLATE_ROWS = 2000;

@@ -13,7 +13,7 @@ import {
   remindersDue,
 } from "../../engines/reminders/index.js";
 import { readScope } from "../accounts/scope.js";
-import { closedLoopData } from "../closed-loop/closed-loop.snapshot.js";
+import { type ClosedLoopView, closedLoopData } from "../closed-loop/closed-loop.snapshot.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { schedulesAt, taskSchedulesOf } from "../schedule/schedule-read-model.js";
 import { calendarOf, organisationSettings } from "../settings/settings.service.js";
@@ -26,11 +26,14 @@ export interface NamedReminder extends Reminder {
 }
 
 /** The working calendar, the round and the records the rules read on `today`. */
-async function reminderInput(ctx: ServiceContext, today: IsoDate): Promise<ReminderInput> {
+async function reminderInput(
+  ctx: ServiceContext,
+  today: IsoDate,
+  data: ClosedLoopView,
+): Promise<ReminderInput> {
   const settings = await organisationSettings(ctx);
   const calendar = buildWorkCalendar(calendarOf(settings), { origin: today });
   const ids = readScope(ctx);
-  const data = await closedLoopData(ctx, ids);
   const schedules = taskSchedulesOf(await schedulesAt(ctx, ids, today));
   const rounds =
     settings.lights.dispatchRound === "off" ? null : dispatchRounds(settings.lights.dispatchRound, today);
@@ -91,13 +94,12 @@ const dateBefore = (iso: IsoDate): IsoDate =>
 
 /** The reminders due on `today` within the caller's scope, with names. */
 export async function remindersOn(ctx: ServiceContext, today: IsoDate): Promise<NamedReminder[]> {
-  const input = await reminderInput(ctx, today);
-  const due = remindersDue(input);
+  const data = await closedLoopData(ctx, readScope(ctx));
+  const due = remindersDue(await reminderInput(ctx, today, data));
   const db = readerOf(ctx);
   const people = new Map(
     (await db.selectFrom("persons").select(["id", "name"]).execute()).map((p) => [p.id, p.name]),
   );
-  const data = await closedLoopData(ctx, readScope(ctx));
   const titles = new Map([
     ...data.tasks.map((t) => [t.id, t.title] as const),
     ...data.supervisionItems.map((i) => [i.id, i.issue] as const),

@@ -17,13 +17,14 @@ import { assertRefsExist, listRefs, type RefCheck } from "../records/references.
 import { insertMany, updateAtVersion } from "../records/update-at-version.js";
 import { assertPlansStaySchedulable } from "../schedule/schedule-read-model.js";
 import { lockTaskForce, readTaskForces } from "../task-forces/task-force.repository.js";
-import type {
-  Dependency,
-  DependencyCreate,
-  DependencyUpdate,
-  TaskCreate,
-  TaskRecord,
-  TaskUpdate,
+import {
+  type Dependency,
+  type DependencyCreate,
+  type DependencyUpdate,
+  newTaskRecord,
+  type TaskCreate,
+  type TaskRecord,
+  type TaskUpdate,
 } from "./task.js";
 import {
   dependencyRowsOf,
@@ -55,16 +56,7 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
   const at = w.now();
   const newTasks = c.tasks.creates.map(({ id, input }): StoredTask => {
     const { coUnitIds, ...fields } = taskSchemas.complete(input);
-    return {
-      id,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      ...fields,
-      baselineStart: null,
-      baselineFinish: null,
-      coUnitIds,
-    };
+    return { ...newTaskRecord(id, fields, at), coUnitIds };
   });
   const newTaskTf = new Map(newTasks.map((t) => [t.id, t.taskForceId]));
   const storedEnds = c.dependencies.creates.flatMap(({ input }) => [input.predecessorId, input.successorId]);

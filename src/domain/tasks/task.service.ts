@@ -24,6 +24,7 @@ import { lockTaskForce } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import {
   COMPUTED_TASK_FIELDS,
+  newTaskRecord,
   type Task,
   type TaskCreate,
   type TaskRecord,
@@ -185,17 +186,7 @@ export async function createTask(ctx: ServiceContext, input: TaskCreate, id = ne
     await assertRefsExist(db, refsOf({ ...fields, coUnitIds }));
     assertMayEditPlan(w, fields.taskForceId);
     await lockTaskForce(w.uow, w.database.dialect, fields.taskForceId);
-    const at = w.now();
-    // No baseline until a plan approval takes one (baselines/baseline.service.ts).
-    const record: TaskRecord = {
-      id,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      ...fields,
-      baselineStart: null,
-      baselineFinish: null,
-    };
+    const record = newTaskRecord(id, fields, w.now());
     await checkTaskRules(db, { ...record, coUnitIds }, null);
     await assertUnique(db, "tasks", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
     await assertPlanStaysSchedulable(w, record.taskForceId, (plan) => ({

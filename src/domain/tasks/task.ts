@@ -71,3 +71,18 @@ export const DEPENDENCY_LIST: ListFields = {
   defaultSort: ["taskForceId", "predecessorId", "successorId"],
   search: [],
 };
+
+/** A new task's stored record: version 1, and no baseline until a plan approval takes one (baselines/baseline.service.ts). */
+export const newTaskRecord = (
+  id: string,
+  fields: Omit<TaskRecord, "id" | "version" | "createdAt" | "updatedAt" | "baselineStart" | "baselineFinish">,
+  at: string,
+): TaskRecord => ({
+  id,
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+  ...fields,
+  baselineStart: null,
+  baselineFinish: null,
+});
