@@ -8,6 +8,12 @@ import type { ApiTokenTable, AuthFailureTable, SessionTable } from "./accounts/a
 import type { AttachmentTable } from "./attachments/attachment.table.js";
 import type { AuditEntryTable, DataChangeTable, RevisionTable } from "./audit/audit.table.js";
 import type { PlanBaselineTable, PlanBaselineTaskTable } from "./baselines/baseline.table.js";
+import type {
+  ChaseTable,
+  ExtensionRequestTable,
+  MessageTable,
+  OutboxTable,
+} from "./chasing/chasing.table.js";
 import type { AssessmentTable } from "./closed-loop/assessment.table.js";
 import type { CommentTable } from "./comments/comment.table.js";
 import type { GoalTable } from "./goals/goal.table.js";
@@ -54,6 +60,10 @@ export interface Database {
   sequences: SequenceTable;
   plan_baselines: PlanBaselineTable;
   plan_baseline_tasks: PlanBaselineTaskTable;
+  chases: ChaseTable;
+  messages: MessageTable;
+  outbox: OutboxTable;
+  extension_requests: ExtensionRequestTable;
 }
 
 /** The typed handle: a connection or an open transaction (repositories accept either). */

@@ -13,6 +13,7 @@ import * as scheduleOnRead from "./2026-12-02-0011-schedule-on-read.js";
 import * as sequences from "./2026-12-02-0012-sequences.js";
 import * as planBaselines from "./2026-12-02-0013-plan-baselines.js";
 import * as auditReason from "./2026-12-02-0014-audit-reason.js";
+import * as chasing from "./2026-12-03-0015-chasing.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-0012-sequences": sequences,
   "2026-12-02-0013-plan-baselines": planBaselines,
   "2026-12-02-0014-audit-reason": auditReason,
+  "2026-12-03-0015-chasing": chasing,
 };

@@ -8,6 +8,8 @@ export interface OrgUnitTable extends RecordColumns {
   kind: OrgUnitKind;
   parentId: string | null;
   sort: number;
+  /** The unit's head: told at the chain's second level when an owner misses a deadline. */
+  headPersonId: string | null;
 }
 
 /** `persons`: people who hold posts and own work. */

@@ -36,6 +36,8 @@ export async function readSettings(db: Executor): Promise<Settings> {
     plausibility: (await getSetting(db, "plausibility", S.plausibility)) ?? {},
     documents: (await getSetting(db, "documents", S.documents)) ?? {},
     plan: (await getSetting(db, "plan", S.plan)) ?? {},
+    reminders: (await getSetting(db, "reminders", S.reminders)) ?? {},
+    notifications: (await getSetting(db, "notifications", S.notifications)) ?? {},
   };
 }
 

@@ -44,7 +44,8 @@ const MEMBER_COLUMNS = [
 /** Task-force rows → wire records, with their goals and co-units (two queries for any number). */
 export async function toTaskForces(
   db: Executor,
-  rows: readonly Selectable<TaskForceTable>[],
+  // Its reminder settings are read on their own (domain/chasing).
+  rows: readonly Omit<Selectable<TaskForceTable>, "reminderSettings">[],
 ): Promise<TaskForce[]> {
   const ids = rows.map((r) => r.id);
   const goals = await readLinks(db, GOALS, ids);

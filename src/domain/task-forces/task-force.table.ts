@@ -14,6 +14,8 @@ export interface TaskForceTable extends RecordColumns {
   startDate: string | null;
   deadline: string | null;
   status: TaskForceStatus;
+  /** JSON of the task force's own reminder settings over the organisation's; null: none. */
+  reminderSettings: string | null;
 }
 
 /** `task_force_goals`: the goals a task force serves. */

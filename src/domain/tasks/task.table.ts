@@ -26,6 +26,9 @@ export interface TaskTable extends RecordColumns {
   status: TaskStatus;
   weight: number;
   acceptance: string | null;
+  /** Completion review: `claimed` after a 100 % report until the lead confirms it; null otherwise. */
+  completion: "claimed" | "confirmed" | null;
+  completionNote: string | null;
 }
 
 /** `task_co_units`: a task's co-units. */

@@ -60,6 +60,32 @@ export const settingsView = z.object({
     /** The 文号's prefix, e.g. 区督查 → 区督查〔2022〕3号. */
     numberPrefix: z.string().trim().min(1).max(20).optional(),
   }),
+  /**
+   * When the system chases (催办), in working days of the calendar; each task force may change them
+   * (defaults: 3 days before a deadline and on the day, every 2 days once overdue, the owner told 1
+   * day late, the unit head 3, the lead 5, the lead leader 10).
+   */
+  reminders: z.strictObject({
+    daysBefore: z.number().int().min(0).max(30).optional(),
+    overdueEvery: z.number().int().min(1).max(30).optional(),
+    grace: z
+      .strictObject({
+        owner: z.number().int().min(0).max(60).optional(),
+        unitHead: z.number().int().min(0).max(60).optional(),
+        lead: z.number().int().min(0).max(60).optional(),
+        leadLeader: z.number().int().min(0).max(60).optional(),
+      })
+      .optional(),
+    /** Assessment points taken from a task force per 催办 left unanswered past the owner's grace (default 0.5). */
+    unansweredDeduction: z.number().min(0).max(10).optional(),
+  }),
+  /** Where messages go besides the in-app inbox; secrets (webhook key, SMTP login) stay in the server's environment. */
+  notifications: z.strictObject({
+    webhook: z
+      .strictObject({ enabled: z.boolean(), url: z.url({ protocol: /^https?$/ }).max(500) })
+      .optional(),
+    email: z.strictObject({ enabled: z.boolean(), from: z.email().max(200) }).optional(),
+  }),
   /** Plans and their baselines. */
   plan: z.strictObject({
     /** Slippage counts from each task's first approved baseline (default), or from the latest. */
