@@ -11,6 +11,7 @@ import { register as migrateDatabase } from "./commands/migrate-database.js";
 import { register as pruneAttachments } from "./commands/prune-attachments.js";
 import { register as remind } from "./commands/remind.js";
 import { register as reportDocuments } from "./commands/report-documents.js";
+import { register as runWorker } from "./commands/run-worker.js";
 import { register as scheduleProject } from "./commands/schedule-project.js";
 import { register as serveApp } from "./commands/serve-app.js";
 import { exitCodeFor } from "./output.js";
@@ -27,6 +28,7 @@ const commands: Array<(program: Command) => void> = [
   dispatchReport,
   reportDocuments,
   remind,
+  runWorker,
   ledgerFiles,
   pruneAttachments,
 ];

@@ -5,12 +5,44 @@ export type DbConfig =
   | { readonly kind: "sqlite"; readonly url: string; readonly path: string }
   | { readonly kind: "postgres"; readonly url: string };
 
+/**
+ * A secret from the environment (a key, a URL with a password): printing, logging or serialising it
+ * shows `[secret]`; only `reveal()` gives the value, at the one place that uses it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return "[secret]";
+  }
+  toJSON(): string {
+    return "[secret]";
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "[secret]";
+  }
+}
+
+/** Outbound notifications (docs/notifications.md): a channel without its secret fails each delivery, saying so. */
+export interface DeliveryConfig {
+  /** GUATU_WEBHOOK_SECRET: the key of the webhooks' HMAC-SHA256 signature. */
+  readonly webhookSecret: Secret | null;
+  /** GUATU_SMTP_URL: `smtp://user:pass@host:587` or `smtps://…:465`, login included. */
+  readonly smtpUrl: Secret | null;
+}
+
 /** Guatu's configuration, parsed once from the environment and command-line overrides. */
 export interface Config {
   readonly db: DbConfig;
   readonly host: string;
   readonly port: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  readonly delivery: DeliveryConfig;
 }
 
 /** Explicit values (e.g. from CLI flags) that win over the environment. */
@@ -37,9 +69,22 @@ export function parseDbUrl(url: string): DbConfig {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
+/** The delivery secrets, or the problems with them (never quoting a value). */
+function deliveryOf(env: NodeJS.ProcessEnv, problems: string[]): DeliveryConfig {
+  const key = env.GUATU_WEBHOOK_SECRET || null;
+  if (key !== null && key.length < 16) problems.push("GUATU_WEBHOOK_SECRET: must be at least 16 characters");
+  const smtp = env.GUATU_SMTP_URL || null;
+  if (smtp !== null && !/^smtps?:\/\/[^/\s]+/.test(smtp))
+    problems.push("GUATU_SMTP_URL: expected smtp://USER:PASSWORD@HOST:587 or smtps://…");
+  return {
+    webhookSecret: key === null ? null : new Secret(key),
+    smtpUrl: smtp === null ? null : new Secret(smtp),
+  };
+}
+
 /**
- * Reads GUATU_DB, GUATU_HOST, GUATU_PORT and GUATU_LOG_LEVEL (overrides first), reporting every
- * problem at once. Nothing else in Guatu reads process.env.
+ * Reads GUATU_DB, GUATU_HOST, GUATU_PORT, GUATU_LOG_LEVEL (overrides first), GUATU_WEBHOOK_SECRET and
+ * GUATU_SMTP_URL, reporting every problem at once. Nothing else in Guatu reads process.env.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
   const problems: string[] = [];
@@ -60,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     problems.push(`log level ${level}: must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  const delivery = Object.freeze(deliveryOf(env, problems));
   if (problems.length > 0 || !db) throw new AppError("VALIDATION", problems.join("; "));
-  return Object.freeze({ db, host, port, logLevel: level as Config["logLevel"] });
+  return Object.freeze({ db, host, port, logLevel: level as Config["logLevel"], delivery });
 }

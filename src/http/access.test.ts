@@ -208,6 +208,28 @@ describe.each(dialects)("access control on %s", (dialect) => {
     ).toBe(403);
   });
 
+  it("lets an owner file a 延期申请 and only a lead of its task force or the office decide it", async () => {
+    const me = (await as.member!("GET", "/api/v1/auth/me")).body;
+    const tasks = (
+      await as.admin!("GET", `/api/v1/tasks?taskForceId=tf-01&responsiblePersonId=${me.personId}&limit=1000`)
+    ).body.items;
+    const mine = tasks.find(
+      (x: { deadline: string | null; status: string }) => x.deadline && x.status !== "done",
+    );
+    const filed = await as.member!("POST", `/api/v1/tasks/${mine.id}/extension-requests`, {
+      requestedDeadline: "2022-12-30",
+      reason: "施工受汛期影响",
+    });
+    expect(filed.status).toBe(201);
+    const url = `/api/v1/extension-requests/${filed.body.id}`;
+    expect((await as.viewer!("GET", url)).status).toBe(200);
+    for (const role of ["leader", "member", "viewer"])
+      expect((await as[role]!("POST", `${url}/approve`, { version: 1 })).status, role).toBe(403);
+    expect((await as.supervisor!("POST", `${url}/reject`, { version: 1, note: "请按期完成" })).status).toBe(
+      200,
+    );
+  });
+
   it("refuses a cookie-authenticated write without the CSRF token", async () => {
     const { cookie } = sessions.admin!;
     const body = { code: "CSRF1", name: "无令牌", kind: "other" };

@@ -17,13 +17,17 @@ import type { Rule } from "./policy.js";
 import { attachmentRoutes } from "./routes/attachments/attachments.routes.js";
 import { authRoutes } from "./routes/auth/auth.routes.js";
 import { baselineRoutes } from "./routes/baselines/baselines.routes.js";
+import { chasingRoutes } from "./routes/chasing/chasing.routes.js";
 import { closedLoopRoutes } from "./routes/closed-loop/closed-loop.routes.js";
 import { commentRoutes } from "./routes/comments/comments.routes.js";
+import { completionRoutes } from "./routes/completion/completion.routes.js";
 import { dispatchRoutes } from "./routes/dispatch/dispatch.routes.js";
+import { extensionRoutes } from "./routes/extensions/extensions.routes.js";
 import { goalRoutes } from "./routes/goals/goals.routes.js";
 import { indicatorRoutes } from "./routes/indicators/indicators.routes.js";
 import { ledgerRoutes } from "./routes/ledger/ledger.routes.js";
 import { orgRoutes } from "./routes/org/org.routes.js";
+import { outboxRoutes } from "./routes/outbox/outbox.routes.js";
 import { progressReportRoutes } from "./routes/progress-reports/progress-reports.routes.js";
 import { scheduleRoutes } from "./routes/schedule/schedule.routes.js";
 import { settingsRoutes } from "./routes/settings/settings.routes.js";
@@ -31,6 +35,7 @@ import { supervisionRoutes } from "./routes/supervision/supervision.routes.js";
 import { systemRoutes } from "./routes/system/system.routes.js";
 import { taskForceRoutes } from "./routes/task-forces/task-forces.routes.js";
 import { taskRoutes } from "./routes/tasks/tasks.routes.js";
+import { timelineRoutes } from "./routes/timeline/timeline.routes.js";
 
 /** What the app is built from; tests pass an in-memory or per-test database. */
 export interface AppOptions {
@@ -130,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(goalRoutes, deps);
   await app.register(taskForceRoutes, deps);
   await app.register(taskRoutes, deps);
+  await app.register(completionRoutes, deps);
   await app.register(indicatorRoutes, deps);
   await app.register(progressReportRoutes, deps);
   await app.register(supervisionRoutes, deps);
@@ -137,8 +143,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scheduleRoutes, deps);
   await app.register(baselineRoutes, deps);
   await app.register(closedLoopRoutes, deps);
+  await app.register(chasingRoutes, deps);
   await app.register(dispatchRoutes, deps);
+  await app.register(extensionRoutes, deps);
+  await app.register(timelineRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(outboxRoutes, deps);
   await app.register(attachmentRoutes, deps);
   await app.register(ledgerRoutes, deps);
   if (!(await registerWebApp(app))) {

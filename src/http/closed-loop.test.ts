@@ -92,6 +92,15 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
     const before = await overview();
     expect(await taskLight("tf-01", "t-01-3.3")).not.toBe("blue");
     expect((await report("t-01-3.3", 100)).status).toBe(201);
+    // A 100 % report only claims the completion: done once a reviewer confirms it (完成确认).
+    expect(await taskLight("tf-01", "t-01-3.3")).toBe("green");
+    expect(tf(await overview(), "tf-01").score).toBe(tf(before, "tf-01").score);
+    const claimed = (await admin("GET", "/api/v1/tasks/t-01-3.3")).body;
+    expect(claimed.completion).toBe("claimed");
+    const confirmed = await supervisor("POST", "/api/v1/tasks/t-01-3.3/confirm-completion", {
+      version: claimed.version,
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const after = await overview();
     expect(await taskLight("tf-01", "t-01-3.3")).toBe("blue");
     expect(tf(after, "tf-01").counts.blue).toBe(tf(before, "tf-01").counts.blue + 1);

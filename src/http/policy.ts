@@ -26,6 +26,8 @@ const readers: Readonly<Record<string, readonly Role[]>> = {
   users: ["admin"],
   // The supervision office's round report; leads read it for their own task forces (service scope).
   "dispatch-report": ["admin", "supervisor", "leader", "lead"],
+  // Outbound deliveries (投递记录): the organisation's, for admins and the supervision office.
+  outbox: ["admin", "supervisor"],
 };
 
 /** Who may write which resource (scopes such as "own task force" are checked by the services). */
@@ -48,6 +50,8 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   // Ledger imports: an admin anywhere, a lead into the task forces they lead (checked row by row).
   imports: ["admin", "lead"],
   comments: ["admin", "supervisor", "leader", "lead", "member"],
+  // 延期申请 filed on a task: its owner, or its task force for them (scope checked by the service).
+  "extension-requests": ["admin", "lead", "member"],
 };
 
 const actions: Readonly<Record<string, readonly Role[]>> = {
@@ -62,6 +66,18 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "task-forces:approve-plan": ["admin", "supervisor", "lead"],
   "schedule:all": ["admin", "supervisor"],
   "assessments:take": ["admin", "supervisor"],
+  // 完成确认: a lead of the task's task force or the supervision office (scope checked by the service).
+  "tasks:confirm-completion": ["admin", "supervisor", "lead"],
+  "tasks:return-completion": ["admin", "supervisor", "lead"],
+  // 延期申请: a lead of the task force or the supervision office decides; whoever filed it withdraws.
+  "extension-requests:approve": ["admin", "supervisor", "lead"],
+  "extension-requests:reject": ["admin", "supervisor", "lead"],
+  "extension-requests:withdraw": ["admin", "lead", "member"],
+  "outbox:retry": ["admin"],
+  // 催办 by hand: the office, leaders and leads (the service keeps leads to their task forces' chains).
+  "chases:send": ["admin", "supervisor", "leader", "lead"],
+  // A task force's own reminder settings: its lead (service scope), the office, admins.
+  "task-forces:reminder-settings": ["admin", "supervisor", "lead"],
 };
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */

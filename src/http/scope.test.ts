@@ -8,6 +8,9 @@ import {
   type TestDatabase,
 } from "../../test/db-harness.js";
 import { call, demoAppFor, signIn, TINY_PNG } from "../../test/factories.js";
+import { chaseDueReminders } from "../domain/chasing/chase.service.js";
+import { fileExtensionRequest } from "../domain/chasing/extension.service.js";
+import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /**
@@ -76,6 +79,8 @@ interface Fixtures {
   readonly reportTask: string;
   /** A person outside task force 02, for a new membership. */
   readonly outsider: string;
+  /** 延期申请 of task force 02: a task to file on, and a pending request to approve, reject, withdraw. */
+  readonly ext: Record<"task" | "approve" | "reject" | "withdraw", string>;
 }
 
 /** How a write route is exercised, and what a scoped caller must get. */
@@ -98,16 +103,20 @@ const READS: Readonly<Record<string, (f: Fixtures) => string>> = {
   // Baseline 1: the demo's plan as approved at the task force's start.
   "/task-forces/{id}/baselines/{number}": (f) => f.tf02,
   "/task-forces/{id}/plan-approval": (f) => f.tf02,
+  "/task-forces/{id}/reminder-settings": (f) => f.tf02,
   "/tasks/{id}": (f) => f.task,
+  "/tasks/{id}/timeline": (f) => f.task,
   "/dependencies/{id}": (f) => f.dependency,
   "/members/{id}": (f) => f.member,
   "/indicators/{id}": (f) => f.indicator,
   "/indicator-readings/{id}": (f) => f.reading,
   "/progress-reports/{id}": (f) => f.report,
   "/supervision-items/{id}": (f) => f.item,
+  "/supervision-items/{id}/timeline": (f) => f.item,
   "/comments/{id}": (f) => f.comment,
   "/attachments/{id}": (f) => f.attachment,
   "/attachments/{id}/meta": (f) => f.attachment,
+  "/extension-requests/{id}": (f) => f.ext.reject,
 };
 
 /** GETs with `{id}` of records that belong to no task force. */
@@ -119,6 +128,9 @@ const READS_EXEMPT: Readonly<Record<string, string>> = {
   "/assessments/{id}":
     "an assessment is a dated snapshot of the whole organisation's ranking, not a task force's record",
 };
+
+/** Pages of the caller's own records (their inbox): an unscoped admin's need hold nothing of task force 02. */
+const OWN_PAGES: ReadonlySet<string> = new Set(["/inbox"]);
 
 /** GETs without `{id}` that are not pages of records: searched for any id of a tf-02 record. */
 const VIEWS: ReadonlySet<string> = new Set(["/overview", "/check", "/battle-map", "/dispatch-report"]);
@@ -142,6 +154,7 @@ const WRITES_EXEMPT: Readonly<Record<string, string>> = {
   "POST /auth/password": "changes the caller's own password, checked against the current one",
   "POST /api-tokens": "creates a token of the caller's own (and a token cannot create tokens)",
   "DELETE /api-tokens/{id}": "revokes a token of the caller's own (an admin: anyone's credentials)",
+  "POST /inbox/read": "marks the caller's own messages read; it changes no task force's record",
   "POST /imports":
     "a workbook's rows name their task forces; each row is checked against the importer's scope (src/http/ledger.test.ts)",
 };
@@ -248,6 +261,15 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     };
   };
   const plain = (url: (f: Fixtures) => string) => async () => ({ url: url(f) });
+  /** A completion review of a pooled tf-02 task whose completion is claimed (each control uses one up). */
+  const claimed = (action: "confirm" | "return") => async () => {
+    const r = (await rowsWhere(t.database, "tasks", { taskForceId: f.tf02, completion: "claimed" }))
+      .filter((x) => String(x.code).startsWith("SCOPE-CLAIM-"))
+      .sort((a, b) => (String(a.code) < String(b.code) ? -1 : 1))[0];
+    if (!r) throw new Error("no claimed completion is left in the pool: enlarge it");
+    const why = action === "return" ? { reason: "范围测试退回" } : {};
+    return { url: `${API}/tasks/${r.id}/${action}-completion`, body: { version: Number(r.version), ...why } };
+  };
 
   /** Every write route of the OpenAPI document, with a valid request aimed at task force 02 or the organisation. */
   const WRITES: Readonly<Record<string, WriteCase>> = {
@@ -309,6 +331,11 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     },
     "POST /schedule": { scope: "organisation", target: async () => ({ url: `${API}/schedule` }) },
     "POST /assessments": { scope: "organisation", target: async () => ({ url: `${API}/assessments` }) },
+    // A dead delivery (about task force 02) made in beforeAll; the control sends it again.
+    "POST /outbox/{id}/retry": {
+      scope: "organisation",
+      target: async () => ({ url: `${API}/outbox/scope-outbox/retry` }),
+    },
     // Task force 02.
     "PATCH /task-forces/{id}": {
       scope: "task force",
@@ -467,6 +494,51 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
         };
       },
     },
+    "PUT /task-forces/{id}/reminder-settings": {
+      scope: "task force",
+      target: async () => ({
+        url: `${API}/task-forces/${f.tf02}/reminder-settings`,
+        body: { daysBefore: 2 },
+      }),
+    },
+    "POST /chases": {
+      scope: "task force",
+      // An unfinished tf-02 task with an owner; the control chases it once (once per person and day).
+      target: async () => {
+        const [task] = (await rowsWhere(t.database, "tasks", { taskForceId: f.tf02 })).filter(
+          (r) => r.responsiblePersonId && Number(r.percent) < 100 && r.status !== "done",
+        );
+        return {
+          url: `${API}/chases`,
+          body: { subjectKind: "task", subjectId: task?.id, reason: "范围测试催办" },
+        };
+      },
+    },
+    "POST /tasks/{id}/extension-requests": {
+      scope: "task force",
+      target: async (f) => ({
+        url: `${API}/tasks/${f.ext.task}/extension-requests`,
+        body: { requestedDeadline: "2022-12-30", reason: "范围测试延期" },
+      }),
+    },
+    ...Object.fromEntries(
+      (["approve", "reject", "withdraw"] as const).map((action) => [
+        `POST /extension-requests/{id}/${action}`,
+        {
+          scope: "task force",
+          target: async (f: Fixtures) => {
+            const r = await row("extension_requests", f.ext[action]);
+            const note = action === "withdraw" ? {} : { note: "范围测试" };
+            return {
+              url: `${API}/extension-requests/${f.ext[action]}/${action}`,
+              body: { version: Number(r.version), ...note },
+            };
+          },
+        } satisfies WriteCase,
+      ]),
+    ),
+    "POST /tasks/{id}/confirm-completion": { scope: "task force", target: claimed("confirm") },
+    "POST /tasks/{id}/return-completion": { scope: "task force", target: claimed("return") },
     "POST /comments": {
       scope: "task force",
       target: create("comments", () => ({ taskForceId: f.tf02, body: "范围测试批示" })),
@@ -518,6 +590,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       "supervision_items",
       "comments",
       "attachments",
+      "extension_requests",
     ]) {
       for (const r of await rowsWhere(t.database, table, { taskForceId: f.tf02 })) ids.add(r.id as string);
     }
@@ -561,11 +634,41 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     app = await demoAppFor(t);
+    // 催办 records of every task force (the Friday of the round: reports are due).
+    await chaseDueReminders(
+      serviceContext(t.database, "worker", () => `${DAY}T01:00:00.000Z`),
+      "2022-08-19",
+    );
     doc = (await app.inject({ method: "GET", url: `${API}/openapi.json` })).json();
     const tfByCode = async (code: string) =>
       (await rowsWhere(t.database, "task_forces", { code }))[0]!.id as string;
     const tf01 = await tfByCode("01");
     const tf02 = await tfByCode("02");
+    // A delivery that failed for good, of a message about task force 02 (the outbox is the organisation's).
+    await t.database.db
+      .insertInto("outbox")
+      .values({
+        id: "scope-outbox",
+        messageId: "scope-message",
+        channel: "webhook",
+        target: "http://127.0.0.1:9/hook",
+        payload: JSON.stringify({
+          messageId: "scope-message",
+          kind: "chase",
+          personId: "scope-person",
+          personName: "范围测试",
+          taskForceId: tf02,
+          subject: null,
+          params: {},
+          createdAt: "2022-08-15T01:00:00.000Z",
+        }),
+        state: "dead",
+        attempts: 8,
+        nextAttemptAt: "2022-08-15T01:00:00.000Z",
+        lastError: "the receiver answered HTTP 500",
+        createdAt: "2022-08-15T01:00:00.000Z",
+      })
+      .execute();
     const admin = await signIn(app, "admin", DEMO_PASSWORD);
     const made = await call(
       app,
@@ -654,6 +757,25 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       file: TINY_PNG,
     });
     if (upload.status !== 201) throw new Error(`fixture attachment: ${outcome(upload)}`);
+    // 延期申请: filed by the system (the admin then decides it: not its own), or by the admin (to withdraw).
+    const askLater = { requestedDeadline: "2022-12-30", reason: "范围测试延期" };
+    const filed = async (code: string) =>
+      (await fileExtensionRequest(serviceContext(t.database, "scope-fixture"), await leaf(code), askLater))
+        .id;
+    const ext = {
+      task: await leaf("SCOPE-EXT"),
+      approve: await filed("SCOPE-EXT-A"),
+      reject: await filed("SCOPE-EXT-R"),
+      withdraw: await make(`tasks/${await leaf("SCOPE-EXT-W")}/extension-requests`, askLater),
+    };
+    // Completions claimed by 100 % reports, for the completion reviews (one per control, one spare).
+    for (const code of ["SCOPE-CLAIM-1", "SCOPE-CLAIM-2", "SCOPE-CLAIM-3"])
+      await make("progress-reports", {
+        taskId: await leaf(code),
+        reportDate: DAY,
+        percent: 100,
+        narrative: "范围测试",
+      });
     f = {
       ...ids,
       comment,
@@ -661,6 +783,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       successor,
       reportTask,
       outsider,
+      ext,
       del: {
         task: delTask,
         dependency: await make("dependencies", { predecessorId: task, successorId: depEnd }),
@@ -778,7 +901,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
         if (takesTaskForce) urls.push(`${API}${path}?limit=${limit}&taskForceId=${f.tf02}`);
         // Unless its records belong to no task force, the unscoped admin sees some of task force 02's
         // in the list: otherwise the check below could not tell a leak from an empty list.
-        if (!(`${path}/{id}` in READS_EXEMPT)) {
+        if (!(`${path}/{id}` in READS_EXEMPT) && !OWN_PAGES.has(path)) {
           const control = await send(root, "GET", { url: urls[0]! });
           const items = control.status === 200 ? (control.json() as { items: Rec[] }).items : [];
           if (!items.some((x) => ofTf02(path, x)))

@@ -1,14 +1,28 @@
 import type { Config } from "../config/load-config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { reminderTick } from "../domain/chasing/tick.js";
 import { closedLoopData } from "../domain/closed-loop/closed-loop.snapshot.js";
 import { serviceContext } from "../domain/context.js";
+import { startBackgroundWorker } from "../domain/delivery/worker.js";
 import { AppError } from "../shared/errors.js";
 import { VERSION } from "../version.js";
 import { buildApp } from "./app.js";
 
-/** Opens the database, migrates it to the latest schema and listens; resolves with the address. */
-export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+/** How the server runs besides the app. */
+export interface ServerOptions {
+  /** Run the background worker (outbox delivery) in this process; true by default. */
+  readonly worker?: boolean;
+}
+
+/**
+ * Opens the database, migrates it to the latest schema and listens, with the background worker
+ * in-process unless turned off; resolves with the address.
+ */
+export async function startServer(
+  config: Config,
+  options: ServerOptions = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const database = openDatabase(config.db);
   const migration = await migrateToLatest(database.db);
   if (migration.error) {
@@ -29,7 +43,12 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   closedLoopData(serviceContext(database, "system"), null).catch((e: Error) =>
     app.log.warn({ err: e.message }, "closed-loop records not preloaded"),
   );
+  const worker =
+    options.worker === false
+      ? null
+      : startBackgroundWorker(database, config.delivery, app.log, { beforeDeliver: reminderTick(database) });
   const close = async () => {
+    await worker?.stop();
     await app.close();
     await database.close();
   };

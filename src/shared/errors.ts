@@ -162,6 +162,24 @@ export const ERRORS = {
     en: "The responsible person cannot sign off their own rectification",
     when: "the responsible person tried to sign off (销号) their own rectification",
   },
+  SELF_DECISION: {
+    status: 403,
+    zh: "不能审批本人提出的延期申请",
+    en: "You cannot decide an extension request you filed",
+    when: "the one who filed a 延期申请 tried to approve or reject it (another lead or the supervision office decides)",
+  },
+  COMPLETION_REVIEWER: {
+    status: 403,
+    zh: "只有该专班的牵头人或督查室可以确认或退回任务的完成情况",
+    en: "Only a lead of the task's task force or the supervision office may confirm or send back its completion",
+    when: "a completion review (`confirm-completion`, `return-completion`) by someone who does not lead the task's task force and is neither a supervisor nor an admin",
+  },
+  SELF_CONFIRMATION: {
+    status: 403,
+    zh: "责任人不能确认本人报告的完成情况",
+    en: "The responsible person cannot confirm their own completion",
+    when: "the task's responsible person tried to confirm its completion (another lead or the supervision office confirms; sending it back is allowed)",
+  },
   SELF_DEMOTION: {
     status: 403,
     zh: "不能移除或降低自己在专班中的牵头身份",
@@ -215,6 +233,30 @@ export const ERRORS = {
     zh: "此修改会破坏记录之间的引用",
     en: "The change would break a reference between records",
     when: "a concurrent change removed a record this one refers to",
+  },
+  EXTENSION_PENDING: {
+    status: 409,
+    zh: "该任务已有待审批的延期申请",
+    en: "The task already has a pending extension request",
+    when: "a second 延期申请 for a task while one is pending; nothing was written",
+  },
+  EXTENSION_DECIDED: {
+    status: 409,
+    zh: "该延期申请已处理，不能再审批或撤回",
+    en: "The extension request is no longer pending",
+    when: "approving, rejecting or withdrawing a 延期申请 already approved, rejected or withdrawn",
+  },
+  OUTBOX_NOT_DEAD: {
+    status: 409,
+    zh: "只有投递失败（死信）的通知可以重试",
+    en: "Only a dead (undeliverable) notification can be retried",
+    when: "retrying a delivery of the outbox that is pending or already sent; nothing was changed",
+  },
+  NOT_CLAIMED: {
+    status: 409,
+    zh: "该任务没有待确认的完成情况",
+    en: "The task has no completion awaiting review",
+    when: "confirming or sending back the completion of a task that is not claimed (not reported 100 %, or already confirmed or sent back); nothing was changed",
   },
   BAD_TRANSITION: {
     status: 409,
@@ -308,6 +350,16 @@ export const ERRORS = {
     "意见所属任务或督办单须在同一专班",
     "A comment's task or item must belong to its task force",
     "a comment naming a task or supervision item of another task force",
+  ),
+  EXTENSION_RULE: RULE(
+    "延期申请不符合规则",
+    "The extension request breaks a rule",
+    "a 延期申请 for a done task, or asking for a deadline not after the task's current one (its late finish when it has none); `details` name the field",
+  ),
+  CHASE_RULE: RULE(
+    "无法催办",
+    "This chase cannot be sent",
+    "a 催办 by hand to someone outside the subject's chain, about a finished task or closed item, without an owner to chase, or a second one to the same person about the same subject on the same day",
   ),
   SCHEDULE_INPUT: RULE(
     "计划无法排期",

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { attachmentUploadQuery } from "./api/attachments.js";
 import { planApprovalInput } from "./api/baselines.js";
 import { commentSchemas } from "./api/comments.js";
+import { extensionRejection, extensionRequestInput } from "./api/extensions.js";
 import { goalSchemas } from "./api/goals.js";
 import { indicatorSchemas, readingSchemas } from "./api/indicators.js";
 import { orgUnitSchemas, personSchemas, userSchemas } from "./api/org.js";
@@ -146,6 +147,8 @@ describe("the validation vocabulary", () => {
       planApprovalInput,
       attachmentUploadQuery,
       settingsUpdate,
+      extensionRequestInput,
+      extensionRejection,
     })) {
       const r = schema.safeParse({ reason: "", unknownField: 1, name: "../x", statusDate: "x" });
       if (r.success) continue;

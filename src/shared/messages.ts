@@ -186,6 +186,23 @@ export const RULE_MESSAGES = {
     zh: (p) => `整改期限须晚于交办日期 ${s(p, "raisedOn")}`,
     en: (p) => `must fall after the day the item is raised (${s(p, "raisedOn")})`,
   },
+  // Extension requests (延期申请)
+  taskDone: { zh: () => "任务已完成，无需延期", en: () => "the task is done; it needs no extension" },
+  notAfterDeadline: {
+    zh: (p) =>
+      p.basis === "lateFinish"
+        ? `须晚于任务的最迟完成日期 ${s(p, "date")}（任务未设截止日期）`
+        : `须晚于当前截止日期 ${s(p, "date")}`,
+    en: (p) =>
+      p.basis === "lateFinish"
+        ? `must be after the task's late finish ${s(p, "date")} (it has no deadline)`
+        : `must be after the current deadline ${s(p, "date")}`,
+  },
+  extensionPending: {
+    zh: (p) => `已有一份待审批的延期申请（申请延至 ${s(p, "date")}），请等待审批或先撤回`,
+    en: (p) => `a request to move it to ${s(p, "date")} is pending: wait for the decision or withdraw it`,
+  },
+  rejectNeedsNote: { zh: () => "驳回须写明意见", en: () => "a rejection needs a note" },
   // Ledger workbooks (台账): where is said by sheet, row and column beside the message
   ledgerMissingSheet: {
     zh: (p) =>
@@ -299,6 +316,23 @@ export const RULE_MESSAGES = {
     zh: () => "文件内容不是可作佐证的类型（图片、PDF、Office 文档或文本），与文件名无关",
     en: () =>
       "the file's content is not a type that can be evidence (picture, PDF, Office document or text), whatever its name",
+  },
+  // 催办 by hand
+  notInChain: {
+    zh: () => "不在该事项的责任链上（责任人、牵头单位负责人、专班负责人、包保领导）",
+    en: () => "is not in the subject's chain (owner, unit head, task-force lead, lead leader)",
+  },
+  noOwner: {
+    zh: () => "该事项没有责任人，请选择催办对象",
+    en: () => "the subject has no owner; choose whom to chase",
+  },
+  chasedToday: {
+    zh: () => "今天已向此人催办过该事项",
+    en: () => "you already chased this person about it today",
+  },
+  subjectClosed: {
+    zh: () => "该事项已完成或已办结，无需催办",
+    en: () => "the subject is finished or closed; nothing to chase",
   },
   // Scheduling (the engine's problem codes)
   DEADLINE_BEFORE_START: {

@@ -30,6 +30,24 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "suspended"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/**
+ * Completion review of a task (完成确认): `claimed` from the report that brings it to 100 % until a
+ * lead confirms it (`confirmed`) or sends it back (null again). Null on a finished task: finished
+ * before review existed, which counts as confirmed.
+ */
+export const TASK_COMPLETIONS = ["claimed", "confirmed"] as const;
+export type TaskCompletion = (typeof TASK_COMPLETIONS)[number];
+
+/** Whether a task counts as done: status `done`, and its completion not merely claimed. */
+export const isConfirmedDone = (t: {
+  readonly status: TaskStatus;
+  readonly completion?: TaskCompletion | null;
+}): boolean => t.status === "done" && t.completion !== "claimed";
+
+/** Whether a task is reported done (100 %) but its completion awaits review (待确认). */
+export const isClaimed = (t: { readonly status: TaskStatus; readonly completion?: TaskCompletion | null }) =>
+  t.status === "done" && t.completion === "claimed";
+
 /** Dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
 export const DEPENDENCY_TYPES = ["FS", "SS", "FF", "SF"] as const;
 export type DependencyType = (typeof DEPENDENCY_TYPES)[number];
@@ -77,3 +95,19 @@ export interface ErrorDetail {
   readonly key?: string;
   readonly params?: Readonly<Record<string, string | number | boolean | null>>;
 }
+
+/** Who a reminder goes to, up the chain: owner → head of the responsible unit → task-force lead → lead leader (包保领导). */
+export const CHAIN_LEVELS = ["owner", "unitHead", "lead", "leadLeader"] as const;
+export type ChainLevel = (typeof CHAIN_LEVELS)[number];
+
+/** Why the rules chase (催办): a deadline coming or missed, no report by the round's cut-off, an item's deadline. */
+export const REMINDER_RULES = [
+  "dueSoon",
+  "dueToday",
+  "overdue",
+  "noReport",
+  "supervisionDueSoon",
+  "supervisionDueToday",
+  "supervisionOverdue",
+] as const;
+export type ReminderRule = (typeof REMINDER_RULES)[number];

@@ -129,4 +129,85 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
     expect(Math.abs(pages[0]!.width - A4.width)).toBeLessThan(1.5);
     await p.context().close();
   }, 90_000);
+
+  it("prints a 督办单's timeline on A4 from its drawer: every step in Chinese, who did it, the print date", async () => {
+    const p = await h.page("supervisor");
+    await p.goto("/supervision?state=verified");
+    const opener = p.locator("[data-item-comments]").first();
+    await opener.waitFor();
+    const code = (await opener.getAttribute("data-item-comments")) ?? "";
+    await opener.click();
+    const events = p.getByTestId("timeline").locator("[data-event]");
+    await expect.poll(() => events.count()).toBeGreaterThanOrEqual(4);
+    expect(await events.first().getAttribute("data-event")).toBe("raised");
+    // A comment written in the drawer shows on its timeline at once, last.
+    const before = await events.count();
+    const form = p.getByTestId("comment-form");
+    await form.getByRole("textbox").fill("整改到位，同意销号");
+    await form.getByRole("button").click();
+    await expect.poll(() => events.count()).toBe(before + 1);
+    expect(await events.last().getAttribute("data-event")).toBe("commented");
+    expect(await events.last().textContent()).toContain("整改到位，同意销号");
+    await h.shot(p, "timeline-drawer");
+    await p.locator(`[data-print-timeline="${code}"]`).click();
+    const doc = p.getByTestId("print-timeline");
+    await doc.locator("[data-testid=doc-timeline] tbody tr[data-event=verified]").waitFor();
+    await h.shot(p, "print-timeline");
+    const text = (await doc.textContent()) ?? "";
+    for (const words of [
+      "区委区政府督查室",
+      "督办事项时间线",
+      code,
+      "交办",
+      "开始整改",
+      "报结",
+      "销号",
+      "批示",
+      "整改到位，同意销号",
+      "打印日期：2022-08-15",
+    ])
+      expect(text).toContain(words);
+    const steps = await doc
+      .locator("[data-testid=doc-timeline] tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event")));
+    expect(steps[0]).toBe("raised");
+    expect(steps).toContain("verified");
+    const layout = await printLayout(p);
+    expect(layout.clipped).toEqual([]);
+    expect(layout.width).toBeLessThanOrEqual(Math.ceil(PRINTABLE.width));
+    const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(`${SHOTS}/timeline-${code}.pdf`, pdf);
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    for (const page of pages) {
+      expect(Math.abs(page.width - A4.width)).toBeLessThan(1.5);
+      expect(Math.abs(page.height - A4.height)).toBeLessThan(1.5);
+    }
+    await p.context().close();
+  }, 90_000);
+
+  it("shows a task's timeline in its task force's 时间线 tab and prints it", async () => {
+    const p = await h.page("lead");
+    const tasks = (await (await p.request.get("/api/v1/tasks?taskForceId=tf-01&limit=500")).json()).items as {
+      id: string;
+      code: string;
+    }[];
+    const reported = (
+      await (await p.request.get("/api/v1/progress-reports?taskForceId=tf-01&limit=1")).json()
+    ).items[0] as { taskId: string };
+    const task = tasks.find((x) => x.id === reported.taskId)!;
+    await p.goto(`/task-forces/tf-01?tab=timeline&task=${encodeURIComponent(task.id)}`);
+    const events = p.getByTestId("timeline").locator("[data-event]");
+    await expect.poll(() => events.count()).toBeGreaterThan(0);
+    expect(await p.getByTestId("timeline").locator("[data-event=reported]").count()).toBeGreaterThan(0);
+    await h.shot(p, "timeline-task-tab");
+    await p.locator(`[data-print-timeline="${task.code}"]`).click();
+    const doc = p.getByTestId("print-timeline");
+    await doc.locator("[data-testid=doc-timeline] tbody tr[data-event=reported]").first().waitFor();
+    const text = (await doc.textContent()) ?? "";
+    for (const words of ["任务时间线", task.code, "报送进展", "完成时限", "打印日期：2022-08-15"])
+      expect(text).toContain(words);
+    expect((await printLayout(p)).clipped).toEqual([]);
+    await p.context().close();
+  }, 90_000);
 });

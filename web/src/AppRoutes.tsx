@@ -26,9 +26,14 @@ const Check = named(() => import("./pages/CheckPage"), "CheckPage");
 const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
 const Dispatch = named(() => import("./pages/DispatchPage"), "DispatchPage");
 const Ledger = named(() => import("./pages/LedgerPage"), "LedgerPage");
+const Extensions = named(() => import("./pages/ExtensionsPage"), "ExtensionsPage");
+const Inbox = named(() => import("./pages/InboxPage"), "InboxPage");
+const Outbox = named(() => import("./pages/OutboxPage"), "OutboxPage");
 const BigScreen = named(() => import("./pages/BigScreenPage"), "BigScreenPage");
 const PrintTaskBook = named(() => import("./features/print/PrintTaskBook"), "PrintTaskBook");
 const PrintNotice = named(() => import("./features/print/PrintSupervisionNotice"), "PrintSupervisionNotice");
+const PrintTaskTimeline = named(() => import("./features/print/PrintTimeline"), "PrintTaskTimeline");
+const PrintItemTimeline = named(() => import("./features/print/PrintTimeline"), "PrintItemTimeline");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
 const fallback = (
@@ -79,6 +84,22 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/print/tasks/:id/timeline"
+          element={
+            <RequireAuth>
+              <PrintTaskTimeline />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/print/supervision-items/:id/timeline"
+          element={
+            <RequireAuth>
+              <PrintItemTimeline />
+            </RequireAuth>
+          }
+        />
+        <Route
           element={
             <RequireAuth>
               <AppLayout />
@@ -95,6 +116,9 @@ export function AppRoutes() {
           <Route path="assessments" element={<Assessments />} />
           <Route path="dispatch" element={<Dispatch />} />
           <Route path="ledger" element={<Ledger />} />
+          <Route path="extensions" element={<Extensions />} />
+          <Route path="outbox" element={<Outbox />} />
+          <Route path="inbox" element={<Inbox />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -45,13 +45,17 @@ describe("guatu remind --dry-run", () => {
     expect(json("2022-10-03")).toEqual([]);
   }, 60_000);
 
-  it("prints a table in Chinese, and refuses a run without --dry-run or with a bad date", () => {
+  it("prints a table in Chinese, and records the day's 催办 once without --dry-run, and refuses a bad date", () => {
     const table = runGuatu(["remind", "--dry-run", "--at", "2022-08-15", "--db", db, "--lang", "zh"]);
     expect(table.stdout).toContain("专班牵头人");
     expect(table.stdout).toMatch(/共 \d+ 条（试运行，未发送）/);
-    const wet = runGuatu(["remind", "--at", "2022-08-15", "--db", db]);
-    expect(wet.code).toBe(2);
-    expect(wet.stderr).toContain("--dry-run");
+    const wet = runGuatu(["remind", "--at", "2022-08-15", "--db", db, "--format", "json"]);
+    expect(wet.code).toBe(0);
+    const recorded = JSON.parse(wet.stdout);
+    expect(recorded).toMatchObject({ day: "2022-08-15", due: json("2022-08-15").length });
+    expect(recorded.sent).toBe(recorded.due);
+    const again = runGuatu(["remind", "--at", "2022-08-15", "--db", db, "--lang", "zh"]);
+    expect(again.stdout).toContain("新记录催办 0 条");
     const bad = runGuatu(["remind", "--dry-run", "--at", "8月15日", "--db", db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--at 8月15日");

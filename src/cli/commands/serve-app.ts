@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config/load-config.js";
 import { startServer } from "../../http/server.js";
 
-/** `guatu serve [--host] [--port] [--db]` — serve the web app and API until interrupted. */
+/** `guatu serve [--host] [--port] [--db] [--no-worker]` — serve the web app and API until interrupted. */
 export function register(program: Command): void {
   program
     .command("serve")
@@ -10,9 +10,13 @@ export function register(program: Command): void {
     .option("--host <host>", "address to listen on (env GUATU_HOST)", undefined)
     .option("--port <port>", "port to listen on (env GUATU_PORT)", undefined)
     .option("--db <url>", "sqlite:PATH or postgres://… (env GUATU_DB; default sqlite:./data/guatu.db)")
-    .action(async (opts: { host?: string; port?: string; db?: string }) => {
-      const config = loadConfig(process.env, opts);
-      const server = await startServer(config);
+    .option(
+      "--no-worker",
+      "do not deliver notifications in this process (another instance or `guatu worker` does)",
+    )
+    .action(async (opts: { host?: string; port?: string; db?: string; worker: boolean }) => {
+      const config = loadConfig(process.env, { host: opts.host, port: opts.port, db: opts.db });
+      const server = await startServer(config, { worker: opts.worker });
       process.stdout.write(
         `Guatu is serving ${server.url} (database ${config.db.kind}); API docs at ${server.url}/api/docs\n`,
       );

@@ -1,4 +1,5 @@
 /** The chasing loop's tables (migration 2026-12-03-0015-chasing). */
+import type { ChainLevel, ReminderRule } from "../../vocabulary/words.js";
 import type { RecordColumns } from "../records/record.table.js";
 
 export type ChaseSubjectKind = "task" | "supervisionItem";
@@ -12,8 +13,8 @@ export interface ChaseTable {
   subjectCode: string;
   subjectTitle: string;
   /** A reminder rule of the engine, or `manual`. */
-  rule: string;
-  level: string;
+  rule: ReminderRule | "manual";
+  level: ChainLevel;
   recipientId: string;
   recipientName: string;
   sender: string;

@@ -34,6 +34,7 @@ export function overviewInputOf(
       parentId: t.parentId,
       code: t.code,
       status: t.status,
+      completion: t.completion,
       percent: t.percent,
       deadline: t.deadline,
       baselineStart: t.baselineStart,

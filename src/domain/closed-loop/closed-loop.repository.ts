@@ -15,6 +15,7 @@ export const CLOSED_LOOP_TASK_COLUMNS = [
   "code",
   "title",
   "status",
+  "completion",
   "percent",
   "duration",
   "deadline",

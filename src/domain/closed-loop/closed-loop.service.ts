@@ -1,5 +1,6 @@
 import {
   type AssessmentWeights,
+  buildWorkCalendar,
   type CheckResult,
   checkFiveIzation,
   type DispatchRound,
@@ -12,13 +13,18 @@ import {
 } from "../../engines/index.js";
 import type { Settings } from "../../shared/api/settings.js";
 import { readScope } from "../accounts/scope.js";
+import { unansweredDeductions } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { Goal } from "../goals/goal.js";
 import { allGoals } from "../goals/goal.repository.js";
+import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { schedulesOf, taskSchedulesOf } from "../schedule/schedule-read-model.js";
 import { calendarOf, organisationSettings, statusDateOf } from "../settings/settings.service.js";
 import { checkInputOf, overviewInputOf } from "./closed-loop.input.js";
 import { type ClosedLoopView, closedLoopData } from "./closed-loop.snapshot.js";
+
+/** Assessment points off per 催办 left unanswered past the owner's grace, unless settings say otherwise. */
+export const DEFAULT_UNANSWERED_DEDUCTION = 0.5;
 
 /** The organisation's closed-loop settings (stored under the keys `lights` and `assessment`). */
 export interface ClosedLoopSettings {
@@ -48,7 +54,14 @@ async function lightsInput(ctx: ServiceContext, ids: readonly string[] | null, s
   const at = statusDate ?? statusDateOf(settings, new Date(ctx.now()));
   const data = await closedLoopData(ctx, ids);
   const schedules = taskSchedulesOf(await schedulesOf(ctx, data, at));
-  const input = overviewInputOf(calendarOf(settings), data, at, schedules);
+  const deductions = await unansweredDeductions(readerOf(ctx), {
+    taskForceIds: data.taskForces.map((f) => f.id),
+    statusDate: at,
+    calendar: buildWorkCalendar(calendarOf(settings), { origin: `${at.slice(0, 4)}-01-01` }),
+    grace: reminderSettingsOf(settings).grace.owner,
+    points: settings.reminders.unansweredDeduction ?? DEFAULT_UNANSWERED_DEDUCTION,
+  });
+  const input = { ...overviewInputOf(calendarOf(settings), data, at, schedules), deductions };
   return { statusDate: at, data, input, settings: closedLoopSettingsOf(settings) };
 }
 

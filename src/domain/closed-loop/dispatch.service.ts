@@ -7,8 +7,10 @@ import {
   dispatchReport,
   type IsoDate,
 } from "../../engines/index.js";
+import { chasesInWindow, type WindowChases } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { namesByIds } from "../org/org.repository.js";
+import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { calendarOf, organisationSettings, timeZoneOf, todayIn } from "../settings/settings.service.js";
 import type { SupervisionItem } from "../supervision/supervision.js";
 import type { ClosedLoopTask } from "./closed-loop.repository.js";
@@ -18,6 +20,8 @@ import { closedLoopSettingsOf, computeOverview, type OverviewComputation } from 
 export interface DispatchReportView extends DispatchReport {
   /** The round setting the report was made under (`off` reports weekly). */
   readonly roundSetting: "weekly" | "monthly" | "off";
+  /** 催办 in the current round, per task force and in total, and those unanswered past grace. */
+  readonly chases: WindowChases;
   /** Names of the org units and persons the lists refer to, by id. */
   readonly names: { readonly units: Record<string, string>; readonly persons: Record<string, string> };
 }
@@ -51,7 +55,15 @@ export async function dispatchReportView(
     supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
     indicators: dispatchIndicators(comp, timeZone),
   });
-  return { ...report, roundSetting: settings.dispatchRound, names: await namesOf(ctx, report) };
+  // 催办 of the round: sent, unanswered, and unanswered past the owner's grace.
+  const chases = await chasesInWindow(readerOf(ctx), {
+    taskForceIds: data.taskForces.map((f) => f.id),
+    from: report.rounds.current.start,
+    to: statusDate,
+    calendar,
+    grace: reminderSettingsOf(all).grace.owner,
+  });
+  return { ...report, roundSetting: settings.dispatchRound, names: await namesOf(ctx, report), chases };
 }
 
 /** A task record → the engine's task. */
@@ -63,6 +75,7 @@ function dispatchTaskOf(t: ClosedLoopTask, lastReports: ReadonlyMap<string, stri
     code: t.code,
     title: t.title,
     status: t.status,
+    completion: t.completion,
     percent: t.percent,
     deadline: t.deadline,
     actualStart: t.actualStart,

@@ -1,6 +1,6 @@
 import { type BuildContext, buildTaskForce } from "./data/build-task-force.js";
 import { buildGoals } from "./data/goals.js";
-import { buildOrgUnits, buildPersons, buildUsers } from "./data/org.js";
+import { buildOrgUnits, buildPersons, buildUnitHeads, buildUsers } from "./data/org.js";
 import { buildSupervisionItems } from "./data/supervision.js";
 import { taskForceSpecs } from "./data/task-forces.js";
 import type { DemoDataset } from "./demo-dataset.js";
@@ -28,6 +28,7 @@ export function buildDemoDataset(): DemoDataset {
     statusDate: demoStatusDate,
     orgUnits,
     persons,
+    unitHeads: buildUnitHeads(),
     users: buildUsers(persons),
     goals: buildGoals(),
     taskForces: forces.map((f) => f.taskForce),
@@ -39,5 +40,6 @@ export function buildDemoDataset(): DemoDataset {
     progressReports: forces.flatMap((f) => f.progressReports),
     supervisionItems: buildSupervisionItems(tasks),
     plantedGaps: forces.flatMap((f) => f.plantedGaps),
+    plantedClaims: forces.flatMap((f) => f.plantedClaims),
   };
 }

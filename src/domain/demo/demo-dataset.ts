@@ -44,6 +44,8 @@ export interface DemoDataset {
   readonly statusDate: string;
   readonly orgUnits: readonly Seed<typeof orgUnitSchemas>[];
   readonly persons: readonly Seed<typeof personSchemas>[];
+  /** Each unit's head (负责人), set once the persons exist. */
+  readonly unitHeads: readonly { readonly unitId: string; readonly personId: string }[];
   readonly users: readonly Seed<typeof userSchemas>[];
   readonly goals: readonly Seed<typeof goalSchemas>[];
   readonly taskForces: readonly Seed<typeof taskForceSchemas>[];
@@ -58,4 +60,9 @@ export interface DemoDataset {
     readonly transitions: readonly DemoTransition[];
   })[];
   readonly plantedGaps: readonly PlantedGap[];
+  /**
+   * Done tasks whose completion is claimed (完成待确认): loaded as they stood before their 100 %
+   * report (in progress at 90 %), so that the report claims them as an owner's would.
+   */
+  readonly plantedClaims: readonly string[];
 }

@@ -3,6 +3,11 @@ import type { Executor } from "../context.js";
 
 /** Every table, children first, for a reset. */
 const ALL_TABLES = [
+  // The chasing loop's records (migration 2026-12-03-0015).
+  "outbox",
+  "messages",
+  "chases",
+  "extension_requests",
   "attachments",
   "comments",
   "assessments",

@@ -12,7 +12,7 @@ import type { ServiceContext, WriteContext } from "../context.js";
 import { createGoal } from "../goals/goal.service.js";
 import { createIndicator } from "../indicators/indicator.service.js";
 import { createReading } from "../indicators/reading.service.js";
-import { createOrgUnit } from "../org/org-unit.service.js";
+import { createOrgUnit, updateOrgUnit } from "../org/org-unit.service.js";
 import { createPerson } from "../org/person.service.js";
 import { createUser } from "../org/user.service.js";
 import { createProgressReport } from "../progress-reports/progress-report.service.js";
@@ -64,13 +64,21 @@ export function loadDemo(
     const counts: Record<string, number> = {};
     counts["org-units"] = await loadSeeds(w, orgUnitSchemas.create, data.orgUnits, createOrgUnit);
     counts.persons = await loadSeeds(w, personSchemas.create, data.persons, createPerson);
+    for (const h of data.unitHeads)
+      await updateOrgUnit(w, h.unitId, { version: 1, headPersonId: h.personId });
     counts.users = await loadSeeds(w, userSchemas.create, data.users, createUser);
     for (const u of data.users)
       if (DEMO_ACCOUNTS.some((name) => name === u.username)) await setPassword(w, u.id, DEMO_PASSWORD);
     counts.goals = await loadSeeds(w, goalSchemas.create, data.goals, createGoal);
     counts["task-forces"] = await loadSeeds(w, taskForceSchemas.create, data.taskForces, createTaskForce);
     counts.members = await loadSeeds(w, memberSchemas.create, data.members, createMember);
-    const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, ...task }) => task);
+    const claims = new Set(data.plantedClaims);
+    const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, ...task }) =>
+      // A claimed completion is made by its 100 % report, below: until then the task is under way.
+      claims.has(task.id)
+        ? { ...task, status: "in_progress" as const, percent: 90, actualFinish: null }
+        : task,
+    );
     counts.tasks = await loadSeeds(w, taskSchemas.create, tasks, createTask);
     counts.dependencies = await loadSeeds(w, dependencySchemas.create, data.dependencies, createDependency);
     // Each task force's plan as approved at its start: baseline 1, which slippage counts from.

@@ -4,6 +4,7 @@
  */
 import type { DispatchReport, IndicatorEntry, LightColor } from "../../engines/index.js";
 import { TREND_STAGES } from "../../vocabulary/index.js";
+import type { WindowChases } from "../chasing/chase-counts.js";
 import type { DispatchChanges } from "./dispatch-changes.js";
 import {
   COLORS,
@@ -30,7 +31,7 @@ export interface ContentTable {
 export type ReportForDocument = Pick<
   DispatchReport,
   "statusDate" | "rounds" | "dayUnit" | "total" | "taskForces" | "keyPoints"
->;
+> & { readonly chases?: Pick<WindowChases, "total"> };
 
 const addDays = (iso: string, n: number): string => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -82,6 +83,7 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
     lang === "zh" ? `${TRENDS.zh[k]}${t.trends[k]}项` : `${TRENDS.en[k]} ${t.trends[k]}`,
   );
   const sep = lang === "zh" ? "、" : ", ";
+  const ch = r.chases?.total;
   if (lang === "zh")
     return [
       `截至${r.statusDate}，${r.taskForces.length}个专班共有任务${t.tasks}项（含各级子任务）。任务亮灯：红灯${c.red}项、黄灯${c.yellow}项、绿灯${c.green}项、未到期${c.grey}项、已完成${c.blue}项；需重点关注的红灯事项${t.red}项、黄灯事项${t.yellow}项。`,
@@ -89,6 +91,9 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
       `专班亮灯：红灯${forces.red}个、黄灯${forces.yellow}个、绿灯${forces.green}个${forces.grey ? `、未到期${forces.grey}个` : ""}${forces.blue ? `、已完成${forces.blue}个` : ""}。`,
       `督查督办：本轮下发${t.supervision.raised}件、报结${t.supervision.submitted}件、销号${t.supervision.verified}件，超期未销号${t.supervision.overdue}件。`,
       `指标运行：共${t.indicators}项指标，本轮填报${t.indicatorsReported}项；红灯${ic.red}项、黄灯${ic.yellow}项、绿灯${ic.green}项${trends.length ? `；趋势${trends.join(sep)}` : ""}。`,
+      ...(ch
+        ? [`催办：本轮催办${ch.sent}次，未回应${ch.unanswered}次，其中超过宽限期未回应${ch.pastGrace}次。`]
+        : []),
     ];
   return [
     `As of ${r.statusDate}, ${r.taskForces.length} task forces have ${t.tasks} tasks (all levels). Task lights: red ${c.red}, yellow ${c.yellow}, green ${c.green}, not due ${c.grey}, done ${c.blue}; red tasks to act on ${t.red}, yellow ${t.yellow}.`,
@@ -96,6 +101,11 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
     `Task force lights: red ${forces.red}, yellow ${forces.yellow}, green ${forces.green}${forces.grey ? `, not due ${forces.grey}` : ""}${forces.blue ? `, done ${forces.blue}` : ""}.`,
     `Supervision: raised ${t.supervision.raised}, submitted ${t.supervision.submitted}, verified ${t.supervision.verified} this round; overdue and not verified ${t.supervision.overdue}.`,
     `Indicators: ${t.indicators}, reported this round ${t.indicatorsReported}; red ${ic.red}, yellow ${ic.yellow}, green ${ic.green}${trends.length ? `; trends: ${trends.join(sep)}` : ""}.`,
+    ...(ch
+      ? [
+          `Chases (催办): ${ch.sent} this round, ${ch.unanswered} unanswered, ${ch.pastGrace} of them past the grace period.`,
+        ]
+      : []),
   ];
 }
 
@@ -126,6 +136,13 @@ export function totalsRows(r: ReportForDocument, lang: DocumentLang, organisatio
     [zh ? "指标" : "Indicators", t.indicators],
     [zh ? "指标本轮填报" : "Indicators reported this round", t.indicatorsReported],
   );
+  const ch = r.chases?.total;
+  if (ch)
+    rows.push(
+      [zh ? "本轮催办" : "Chases this round", ch.sent],
+      [zh ? "催办未回应" : "Chases unanswered", ch.unanswered],
+      [zh ? "超过宽限期未回应" : "Unanswered past grace", ch.pastGrace],
+    );
   for (const k of TREND_STAGES)
     rows.push([zh ? `指标趋势：${TRENDS.zh[k]}` : `Indicator trend: ${TRENDS.en[k]}`, t.trends[k]]);
   return rows;

@@ -32,7 +32,10 @@ export function createOrgUnit(ctx: ServiceContext, input: OrgUnitCreate, id = ne
     assertOrganisationWide(w);
     const db = w.uow.db;
     const record = orgUnitSchemas.complete(input);
-    await assertRefsExist(db, [{ path: "parentId", table: "org_units", id: record.parentId }]);
+    await assertRefsExist(db, [
+      { path: "parentId", table: "org_units", id: record.parentId },
+      { path: "headPersonId", table: "persons", id: record.headPersonId },
+    ]);
     await assertUnique(db, "org_units", { code: record.code }, null, LABEL);
     const at = w.now();
     const created = await insertRecord(db, "org_units", {
@@ -54,7 +57,10 @@ export function updateOrgUnit(ctx: ServiceContext, id: string, input: OrgUnitUpd
     const db = w.uow.db;
     const before = await getById(db, "org_units", id, LABEL);
     const { version, ...changes } = input;
-    await assertRefsExist(db, [{ path: "parentId", table: "org_units", id: changes.parentId }]);
+    await assertRefsExist(db, [
+      { path: "parentId", table: "org_units", id: changes.parentId },
+      { path: "headPersonId", table: "persons", id: changes.headPersonId },
+    ]);
     if (changes.parentId !== undefined)
       await assertNotOwnAncestor(db, "org_units", id, changes.parentId, LABEL);
     if (changes.code !== undefined) await assertUnique(db, "org_units", { code: changes.code }, id, LABEL);

@@ -19,6 +19,7 @@ const ORG_UNIT_COLUMNS = [
   "kind",
   "parentId",
   "sort",
+  "headPersonId",
 ] as const;
 const PERSON_COLUMNS = [
   "id",

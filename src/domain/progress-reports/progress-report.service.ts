@@ -5,6 +5,9 @@ import { ruleDetail } from "../../shared/messages.js";
 import { dayNumber, isoDateOfDay } from "../../vocabulary/index.js";
 import { assertMayReport, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { answerChasesOf } from "../chasing/answer.js";
+import { reportFloor } from "../completion/completion.js";
+import { announceClaim, completionOfReport } from "../completion/completion.service.js";
 import { asSystem, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
@@ -106,10 +109,9 @@ async function assertPlausibleReport(
   if (!report.narrative.trim() && report.evidence.length === 0)
     details.push(ruleDetail("narrative", "reportSaysNothing"));
   const previous = await previousReport(w.uow.db, task.id, report.reportDate, report.id);
-  if (previous && report.percent < previous.percent)
-    details.push(
-      ruleDetail("percent", "percentBelowEarlier", { percent: previous.percent, date: previous.reportDate }),
-    );
+  const floor = previous ? reportFloor(task, previous.percent) : 0;
+  if (previous && report.percent < floor)
+    details.push(ruleDetail("percent", "percentBelowEarlier", { percent: floor, date: previous.reportDate }));
   if (details.length)
     throw new AppError("REPORT_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
 }
@@ -134,12 +136,14 @@ async function applyToTask(w: WriteContext, task: StoredTask, report: ProgressRe
     } else if (task.status !== "suspended") {
       changes.status = task.actualStart ? "in_progress" : "not_started";
     }
+    // A report that finishes the task claims its completion, for a lead to confirm (完成确认).
+    Object.assign(changes, completionOfReport(task, changes.status ?? task.status));
   }
   // Work started no later than the earliest report that shows progress, latest or not.
   if (report.percent > 0 && (!task.actualStart || task.actualStart > report.reportDate))
     changes.actualStart = report.reportDate;
   const same = Object.entries(changes).every(([k, v]) => Reflect.get(task, k) === v);
-  if (!same) await applyTaskChanges(asSystem(w), task, task.version, changes);
+  if (!same) await announceClaim(w, task, await applyTaskChanges(asSystem(w), task, task.version, changes));
 }
 
 /** Reports progress on a task (its owner, its task force's lead, an admin); the task follows its latest report. */
@@ -170,6 +174,8 @@ export function createProgressReport(
     const created = toProgressReport(row);
     await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
     await applyToTask(w, await storedTaskIn(w, task.id), created);
+    // The report answers the task's open 催办 sent on or before its day.
+    await answerChasesOf(w, task.id, created.reportDate);
     return created;
   });
 }

@@ -65,7 +65,10 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
     by("supervision_items", "responsible_unit_id", "supervision-items.responsibleUnitId", "supervision item"),
   ],
   persons: [
+    by("org_units", "head_person_id", "org-units.headPersonId", "org unit"),
     by("users", "person_id", "users.personId", "user"),
+    by("chases", "recipient_id", "chases.recipientId", "chase"),
+    by("messages", "person_id", "inbox.personId", "message"),
     by("task_forces", "lead_leader_id", "task-forces.leadLeaderId", "task force"),
     by("task_force_members", "person_id", "members.personId", "task force member"),
     by("tasks", "responsible_person_id", "tasks.responsiblePersonId", "task"),
@@ -95,9 +98,13 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
     by("supervision_items", "task_force_id", "supervision-items.taskForceId", "supervision item"),
     by("comments", "task_force_id", "comments.taskForceId", "comment"),
     by("attachments", "task_force_id", "attachments.taskForceId", "evidence file"),
+    by("extension_requests", "task_force_id", "extension-requests.taskForceId", "extension request"),
+    by("chases", "task_force_id", "chases.taskForceId", "chase"),
+    by("extension_requests", "task_force_id", "extension-requests.taskForceId", "extension request"),
   ],
   tasks: [
     by("tasks", "parent_id", "tasks.parentId", "task"),
+    by("extension_requests", "task_id", "extension-requests.taskId", "extension request"),
     by("dependencies", "predecessor_id", "dependencies.predecessorId", "dependency"),
     by("dependencies", "successor_id", "dependencies.successorId", "dependency"),
     by("indicators", "task_id", "indicators.taskId", "indicator"),
@@ -105,6 +112,7 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
     by("supervision_items", "task_id", "supervision-items.taskId", "supervision item"),
     by("comments", "task_id", "comments.taskId", "comment"),
     by("attachments", "task_id", "attachments.taskId", "evidence file"),
+    by("extension_requests", "task_id", "extension-requests.taskId", "extension request"),
   ],
   indicators: [
     by("indicator_readings", "indicator_id", "indicator-readings.indicatorId", "indicator reading"),

@@ -1,7 +1,9 @@
 import type { IsoDate, Light } from "../../engines/index.js";
+import type { PendingExtension } from "../../shared/api/extensions.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
 import { readScope } from "../accounts/scope.js";
 import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
+import { pendingExtensionsOf } from "../chasing/extension.repository.js";
 import { lightsById } from "../closed-loop/closed-loop.service.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
@@ -34,6 +36,8 @@ export interface BattleMap {
   readonly lights: { tasks: Record<string, Light>; taskForces: Record<string, Light> };
   readonly baselineNumbers: number[];
   readonly compared: { number: number; tasks: Record<string, { start: string; finish: string }> }[];
+  /** Pending 延期申请 of the tasks shown, by task id. */
+  readonly pendingExtensions: Record<string, PendingExtension>;
 }
 
 const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
@@ -67,6 +71,7 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
       lights: { tasks: {}, taskForces: {} },
       baselineNumbers: [],
       compared: [],
+      pendingExtensions: {},
     };
   const schedules = await schedulesAt(ctx, ids, statusDate);
   const computed = taskSchedulesOf(schedules);
@@ -100,8 +105,10 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
         const c = compared.find((x) => x.number === s.number);
         if (c) c.tasks[s.taskId] = { start: s.start, finish: s.finish };
       }
+  const pending = await pendingExtensionsOf(db, ids);
   return {
     baselineNumbers: await baselineNumbersOf(db, ids),
+    pendingExtensions: Object.fromEntries(Object.entries(pending).filter(([taskId]) => shown.has(taskId))),
     compared,
     statusDate,
     taskForces,

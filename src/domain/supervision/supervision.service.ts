@@ -7,6 +7,7 @@ import { AppError } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { assertTaskForceInScope, leadsTaskForce, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { answerChasesOf } from "../chasing/answer.js";
 import { type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import { assertTaskOfTaskForce } from "../indicators/indicator.service.js";
@@ -272,6 +273,8 @@ export function transitionSupervisionItem(
       changes,
     );
     await appendAudit(w, { action: "transition", entity: ENTITY, entityId: id, before: item, after });
+    // A submission (报结) answers the item's open 催办.
+    if (after.submittedOn) await answerChasesOf(w, id, after.submittedOn);
     return after;
   });
 }

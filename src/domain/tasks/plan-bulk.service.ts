@@ -11,6 +11,7 @@ import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditPlan } from "../accounts/scope.js";
 import { type AuditWrite, appendAudits } from "../audit/audit.repository.js";
+import { completionAfter } from "../completion/completion.js";
 import type { WriteContext } from "../context.js";
 import { assertUnchanged, assertVersion, notFound } from "../records/record-ops.js";
 import { assertRefsExist, listRefs, type RefCheck } from "../records/references.js";
@@ -90,9 +91,12 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
     const stored = tasks.get(id);
     if (!stored) throw notFound("task", id);
     const before = { ...stored, coUnitIds: coUnits.get(id) ?? [] };
-    const { version, ...changes } = input;
+    const { version, ...asked } = input;
     assertVersion(before, version, "task");
-    assertUnchanged(before, changes, ["taskForceId"], "task");
+    assertUnchanged(before, asked, ["taskForceId"], "task");
+    // The office's own record: a task the import finishes is confirmed (completion/completion.ts).
+    const completion = completionAfter(before, { ...before, ...asked }, "confirmed");
+    const changes = completion === before.completion ? asked : { ...asked, completion };
     const after = { ...before, ...changes, version: before.version + 1, updatedAt: at };
     tasks.set(id, after);
     taskUpdates.push({ before, after, fields: changes });

@@ -33,6 +33,8 @@ export const TASK_COLUMNS = [
   "status",
   "weight",
   "acceptance",
+  "completion",
+  "completionNote",
 ] as const;
 
 const DEPENDENCY_COLUMNS = [

@@ -5,6 +5,7 @@ import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { idsWithLight } from "../closed-loop/closed-loop.service.js";
+import { completionAfter } from "../completion/completion.js";
 import { afterWrite, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
@@ -234,6 +235,8 @@ async function scheduled(ctx: ServiceContext, task: StoredTask): Promise<Task> {
 /**
  * Writes checked changes of a task at `version` (rules, unique code, co-units) and audits them: the
  * one write path of a task's fields, for plan edits and for the consequences of progress reports.
+ * Unless `changes` names its completion, a change that finishes the task confirms it (the lead's or
+ * admin's own record) and one that unfinishes it clears it (completion/completion.ts).
  */
 export async function applyTaskChanges(
   w: WriteContext,
@@ -242,7 +245,9 @@ export async function applyTaskChanges(
   changes: Partial<StoredTask>,
 ): Promise<StoredTask> {
   const db = w.uow.db;
-  const { coUnitIds, ...fields } = changes;
+  const { coUnitIds, ...asked } = changes;
+  const completion = completionAfter(before, { ...before, ...changes }, "confirmed");
+  const fields = "completion" in asked || completion === before.completion ? asked : { ...asked, completion };
   await checkTaskRules(db, { ...before, ...changes }, before);
   if (fields.code !== undefined)
     await assertUnique(db, "tasks", { taskForceId: before.taskForceId, code: fields.code }, before.id, LABEL);

@@ -40,6 +40,8 @@ export const TASK_LIST: ListFields = {
     "goalId",
     "critical",
     "coUnitIds",
+    // `completion=claimed`: completions awaiting review (待确认).
+    "completion",
   ],
   sorts: {
     code: "text",
@@ -72,10 +74,24 @@ export const DEPENDENCY_LIST: ListFields = {
   search: [],
 };
 
-/** A new task's stored record: version 1, and no baseline until a plan approval takes one (baselines/baseline.service.ts). */
+/**
+ * A new task's stored record: version 1, and no baseline until a plan approval takes one
+ * (baselines/baseline.service.ts). A task created finished (by its lead, an admin, an import of the
+ * office's own ledger) is confirmed: whoever records it may review it.
+ */
 export const newTaskRecord = (
   id: string,
-  fields: Omit<TaskRecord, "id" | "version" | "createdAt" | "updatedAt" | "baselineStart" | "baselineFinish">,
+  fields: Omit<
+    TaskRecord,
+    | "id"
+    | "version"
+    | "createdAt"
+    | "updatedAt"
+    | "baselineStart"
+    | "baselineFinish"
+    | "completion"
+    | "completionNote"
+  >,
   at: string,
 ): TaskRecord => ({
   id,
@@ -85,4 +101,6 @@ export const newTaskRecord = (
   ...fields,
   baselineStart: null,
   baselineFinish: null,
+  completion: fields.status === "done" ? "confirmed" : null,
+  completionNote: null,
 });

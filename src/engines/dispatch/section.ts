@@ -1,6 +1,7 @@
 /**
  * One task force's part of the dispatch report: its task, supervision and indicator lists.
  */
+import { isConfirmedDone } from "../../vocabulary/index.js";
 import type { LightColor } from "../lights/light.js";
 import { compareWbs, daysFrom, inWindow } from "./dispatch-rounds.js";
 import type {
@@ -45,7 +46,7 @@ export function taskLists(s: SectionInput) {
   const round = s.rounds.current;
   tasks.forEach((t, k) => {
     const e = entries[k]!;
-    const done = t.status === "done";
+    const done = isConfirmedDone(t);
     if (done && inWindow(t.actualFinish, round)) completed.push(e);
     if (!done && t.deadline && t.deadline < T)
       overdue.push({ ...e, daysOverdue: daysFrom(t.deadline, T, s.calendar) });

@@ -5,7 +5,13 @@
 import type { IsoDate } from "../indicators/dates.js";
 import type { Direction, IndicatorKind, Percent, TrendStage } from "../indicators/types.js";
 import type { LightColor, LocalizedText, Reason } from "../lights/light.js";
-import type { DispatchRound, SupervisionState, TaskStatus, WorkingDays } from "../lights/types.js";
+import type {
+  DispatchRound,
+  SupervisionState,
+  TaskCompletion,
+  TaskStatus,
+  WorkingDays,
+} from "../lights/types.js";
 
 /** A round the report covers: weekly = ISO week (Monday–Sunday), monthly = calendar month. */
 export type RoundKind = "weekly" | "monthly";
@@ -52,6 +58,8 @@ export interface DispatchTask {
   readonly code: string;
   readonly title: string;
   readonly status: TaskStatus;
+  /** A `claimed` completion is not done yet: overdue and due like unfinished work until confirmed. */
+  readonly completion?: TaskCompletion | null;
   readonly percent: Percent;
   readonly deadline?: IsoDate | null;
   readonly actualStart?: IsoDate | null;

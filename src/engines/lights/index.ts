@@ -16,6 +16,7 @@ export {
   type LightThresholds,
   type SupervisionDue,
   type SupervisionState,
+  type TaskCompletion,
   type TaskForceLight,
   type TaskLight,
   type TaskStatus,

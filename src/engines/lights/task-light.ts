@@ -1,13 +1,13 @@
 /**
  * The light of one (leaf) task at a status date T — SPEC "Lights", first match wins.
  */
-import { type IsoDate, isoWeekMonday } from "../indicators/dates.js";
+import type { IsoDate } from "../indicators/dates.js";
 import type { Percent } from "../indicators/types.js";
 import type { LightColor, Reason } from "./light.js";
+import { plannedProgress, roundStart } from "./planned-progress.js";
 import { type ReasonCache, sharedReason } from "./task-reasons.js";
 import {
   DEFAULT_LIGHT_THRESHOLDS,
-  type DispatchRound,
   type LightsCalendar,
   type LightsOptions,
   type LightTask,
@@ -18,34 +18,14 @@ import {
 /** Slack so that exact boundaries (exactly 10 or 20 points) survive floating point. */
 const EPS = 1e-9;
 
-/**
- * Planned progress at T, in %: the share of the working days in [baselineStart, baselineFinish]
- * that lie on or before T. A window without working days counts 100 once its finish is ≤ T, else 0.
- * `null` without both baseline dates. Example: baseline Mon–Fri, T = Wednesday → 60.
- */
-export function plannedProgress(
-  task: LightTask,
-  statusDate: IsoDate,
-  calendar: LightsCalendar,
-): Percent | null {
-  const start = task.baselineStart;
-  const finish = task.baselineFinish;
-  if (!start || !finish) return null;
-  const total = calendar.workdaysInRange(start, finish);
-  if (total <= 0) return finish <= statusDate ? 100 : 0;
-  const elapsed = calendar.workdaysInRange(start, statusDate < finish ? statusDate : finish);
-  return (elapsed / total) * 100;
-}
-
-/** First day of the dispatch round containing T (`null` when the round rule is off). */
-export function roundStart(round: DispatchRound, statusDate: IsoDate): IsoDate | null {
-  if (round === "off") return null;
-  return round === "weekly" ? isoWeekMonday(statusDate) : `${statusDate.slice(0, 7)}-01`;
-}
+export { plannedProgress, roundStart };
 
 /**
  * The light of a leaf task at T. First match wins:
- * 1. blue — done (`DONE`).
+ * 1. blue — done (`DONE`), unless its completion is only claimed: a claimed task (reported 100 %,
+ *    awaiting review) is lit as unfinished by the deadline and supervision rules only — red past its
+ *    deadline or on an overdue item, yellow within 5 working days of it, else green — and always
+ *    carries `AWAITING_CONFIRMATION` (last). Plan, float, start and report rules do not apply to it.
  *    (suspended tasks: red on an overdue supervision item, else grey `SUSPENDED`; nothing else applies)
  * 2. red — deadline < T (`PAST_DEADLINE`); not started and lateStart < T (`LATE_START_PASSED`);
  *    float < 0 (`NEGATIVE_FLOAT`); planned − percent > 20 points (`BEHIND_PLAN`); a supervision
@@ -55,7 +35,7 @@ export function roundStart(round: DispatchRound, statusDate: IsoDate): IsoDate |
  *    and no report dated in [round start, T] (`NO_REPORT_THIS_ROUND`); float ≤ 2 (`LOW_FLOAT`).
  * 4. grey — not started and lateStart > T (`NOT_YET_DUE`; baselineStart stands in without a lateStart).
  * 5. green — otherwise (`ON_TRACK`).
- * Every reason found at the winning colour is listed. Status comes from `status` alone.
+ * Every reason found at the winning colour is listed. Status comes from `status` (and `completion`) alone.
  */
 export function taskLight(
   task: LightTask,
@@ -97,7 +77,9 @@ export function taskLightWith(
   const th = settings.thresholds;
   const cache = settings.reasons;
   const T = statusDate;
-  if (task.status === "done") return result(task, null, "blue", one(settings, sharedReason(cache, "DONE")));
+  const claimed = task.status === "done" && task.completion === "claimed";
+  if (task.status === "done" && !claimed)
+    return result(task, null, "blue", one(settings, sharedReason(cache, "DONE")));
   const planned = plannedProgress(task, T, calendar);
   // Reasons collect in two module-level scratch lists, copied out only when there are several.
   const red = RED;
@@ -120,10 +102,12 @@ export function taskLightWith(
   if (notStarted && task.lateStart && task.lateStart < T) {
     red.push(sharedReason(cache, "LATE_START_PASSED", task.lateStart));
   }
-  if (float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", float));
+  if (!claimed && float !== null && float < 0) red.push(sharedReason(cache, "NEGATIVE_FLOAT", float));
   if (behind !== null && behind > th.redBehindPoints + EPS)
     red.push(behindPlan(cache, planned!, task.percent, th.redBehindPoints));
   pushOverdueSupervision(task, T, cache, red);
+  const awaiting = claimed ? sharedReason(cache, "AWAITING_CONFIRMATION", task.actualFinish ?? "") : null;
+  if (awaiting && red.length) red.push(awaiting);
   if (red.length) return result(task, planned, "red", take(settings, red));
 
   if (task.deadline && task.deadline >= T) {
@@ -142,8 +126,11 @@ export function taskLightWith(
       yellow.push(sharedReason(cache, "NO_REPORT_THIS_ROUND", since, last ?? ""));
     }
   }
-  if (float !== null && float <= th.lowFloatWorkdays) yellow.push(sharedReason(cache, "LOW_FLOAT", float));
+  if (!claimed && float !== null && float <= th.lowFloatWorkdays)
+    yellow.push(sharedReason(cache, "LOW_FLOAT", float));
+  if (awaiting && yellow.length) yellow.push(awaiting);
   if (yellow.length) return result(task, planned, "yellow", take(settings, yellow));
+  if (awaiting) return result(task, planned, "green", one(settings, awaiting));
 
   const due = task.lateStart ?? task.baselineStart;
   if (notStarted && due && due > T) {

@@ -19,6 +19,7 @@ export type TaskReasonCode =
   | "LOW_FLOAT"
   | "NOT_YET_DUE"
   | "ON_TRACK"
+  | "AWAITING_CONFIRMATION"
   | "CHILD_LIGHT"
   | "TASK_LIGHT"
   | "INDICATOR_LIGHT"
@@ -60,6 +61,7 @@ export const TASK_REASON_PARAMS: Readonly<Partial<Record<TaskReasonCode, readonl
   LOW_FLOAT: ["totalFloat"],
   NOT_YET_DUE: ["lateStart"],
   ON_TRACK: ["plannedProgress", "percent"],
+  AWAITING_CONFIRMATION: ["claimedOn"],
 };
 
 type V = string | number | undefined;
@@ -172,6 +174,15 @@ export function taskReasonText(code: TaskReasonCode, p: ReasonParams): Reason {
         `进展正常（完成${fmt(n("percent"))}%）`,
         `On track (${fmt(n("percent"))}% done)`,
       );
+    case "AWAITING_CONFIRMATION":
+      return p.claimedOn
+        ? reason(
+            code,
+            p,
+            `已于${p.claimedOn}报告完成，待牵头人确认`,
+            `Reported complete on ${p.claimedOn}, awaiting the lead's confirmation`,
+          )
+        : reason(code, p, "已报告完成，待牵头人确认", "Reported complete, awaiting the lead's confirmation");
     default:
       return reason(code, p, code, code);
   }

@@ -1,7 +1,13 @@
 /**
  * Plain input and output types of the light engine (亮灯) for tasks, indicators and task forces.
  */
-import type { IsoDate, SupervisionState, TaskStatus, WorkingDays } from "../../vocabulary/index.js";
+import type {
+  IsoDate,
+  SupervisionState,
+  TaskCompletion,
+  TaskStatus,
+  WorkingDays,
+} from "../../vocabulary/index.js";
 import type {
   Indicator,
   IndicatorProgress,
@@ -11,7 +17,7 @@ import type {
 } from "../indicators/types.js";
 import type { Light, LightColor } from "./light.js";
 
-export type { SupervisionState, TaskStatus, WorkingDays };
+export type { SupervisionState, TaskCompletion, TaskStatus, WorkingDays };
 
 /** The part of a supervision item the lights need. */
 export interface SupervisionDue {
@@ -30,6 +36,11 @@ export interface LightTask {
   /** WBS code, used in the reasons' text (the id otherwise). */
   readonly code?: string;
   readonly status: TaskStatus;
+  /**
+   * Completion review: a `done` task whose completion is `claimed` (reported 100 %, not yet
+   * confirmed) is not done for the lights; absent or null counts as confirmed.
+   */
+  readonly completion?: TaskCompletion | null;
   /** Work progress reported, 0–100. */
   readonly percent: Percent;
   readonly deadline?: IsoDate | null;

@@ -1,20 +1,8 @@
 /** The reminder engine's records and rules (plain data, days as ISO dates). */
+import type { ChainLevel, ReminderRule } from "../../vocabulary/words.js";
 import type { IsoDate, WorkCalendar } from "../calendar/index.js";
 
-/** Who a reminder goes to, up the chain: owner → head of the responsible unit → task-force lead → lead leader (包保领导). */
-export const CHAIN_LEVELS = ["owner", "unitHead", "lead", "leadLeader"] as const;
-export type ChainLevel = (typeof CHAIN_LEVELS)[number];
-
-export const REMINDER_RULES = [
-  "dueSoon",
-  "dueToday",
-  "overdue",
-  "noReport",
-  "supervisionDueSoon",
-  "supervisionDueToday",
-  "supervisionOverdue",
-] as const;
-export type ReminderRule = (typeof REMINDER_RULES)[number];
+export { CHAIN_LEVELS, type ChainLevel, REMINDER_RULES, type ReminderRule } from "../../vocabulary/words.js";
 
 /** When reminders fall due; every count is in working days of the organisation's calendar. */
 export interface ReminderSettings {

@@ -56,6 +56,25 @@ describe("assess", () => {
     expect(res.taskForces[0]).toMatchObject({ id: "tf1", score: 100, rank: 1 });
   });
 
+  it("takes deductions off the task force and the owner, never below 0, and re-ranks", () => {
+    const res = assess(
+      input({
+        taskForces: [{ id: "tf1" }, { id: "tf2" }],
+        tasks: [ms("m1"), { ...ms("m2"), taskForceId: "tf2" }],
+        deductions: [
+          { taskForceId: "tf1", personId: "p1", points: 0.5 },
+          { taskForceId: "tf1", personId: null, points: 0.5 },
+          { taskForceId: "tf2", points: 150 },
+        ],
+      }),
+    );
+    expect(res.taskForces.map((e) => [e.id, e.score, e.deducted, e.rank])).toEqual([
+      ["tf1", 99, 1, 1],
+      ["tf2", 0, 150, 2],
+    ]);
+    expect(res.persons.find((p) => p.id === "p1")?.deducted).toBe(0.5);
+  });
+
   it.each<[string, AssessTask, number | null]>([
     ["met on time", ms("m1"), 1],
     ["done late", ms("m1", { actualFinish: "2022-08-03" }), 0],

@@ -2,6 +2,8 @@
  * Assessment (考核): scores out of 100 for task forces, responsible units and persons, computed from
  * the record at a status date, and ranked.
  */
+
+import { isConfirmedDone } from "../../vocabulary/index.js";
 import type { IsoDate } from "../indicators/dates.js";
 import { indicatorProgress } from "../indicators/progress.js";
 import type { IndicatorProgress } from "../indicators/types.js";
@@ -25,8 +27,15 @@ interface Tally {
   indicators: [met: number, counted: number];
   supervision: [met: number, counted: number];
   redLights: number;
+  deducted: number;
 }
-const newTally = (): Tally => ({ milestones: [0, 0], indicators: [0, 0], supervision: [0, 0], redLights: 0 });
+const newTally = (): Tally => ({
+  milestones: [0, 0],
+  indicators: [0, 0],
+  supervision: [0, 0],
+  redLights: 0,
+  deducted: 0,
+});
 
 /**
  * Scores and ranks task forces, units and persons at `input.statusDate` (T).
@@ -103,6 +112,13 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
     const tf = forces.get(indicatorForce.get(l.indicatorId) ?? "");
     if (l.color === "red" && tf) tf.redLights++;
   }
+  // Points taken off (催办 left unanswered past grace), from the task force and the owner's unit and person.
+  for (const d of input.deductions ?? []) {
+    const tf = forces.get(d.taskForceId);
+    if (tf) tf.deducted += d.points;
+    if (d.unitId) tallyOf(units, d.unitId).deducted += d.points;
+    if (d.personId) tallyOf(persons, d.personId).deducted += d.points;
+  }
   const score = (kind: AssessedKind, map: Map<string, Tally>) =>
     rankEntities([...map].map(([id, tally]) => scoreOf(id, kind, tally, weights)));
   return {
@@ -114,10 +130,13 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
   };
 }
 
-/** `true` met, `false` missed, `null` not counted (not a milestone, undated, or not yet due and not done). */
+/**
+ * `true` met, `false` missed, `null` not counted (not a milestone, undated, or not yet due and not
+ * done). A claimed completion is not done until confirmed; once confirmed, its reported finish counts.
+ */
 export function milestoneOutcome(task: AssessTask, statusDate: IsoDate): boolean | null {
   if (!(task.isMilestone || task.duration === 0) || !task.deadline) return null;
-  const done = task.status === "done";
+  const done = isConfirmedDone(task);
   if (!done && task.deadline >= statusDate) return null;
   return done && (!task.actualFinish || task.actualFinish <= task.deadline);
 }
@@ -148,10 +167,15 @@ function scoreOf(
     indicators: component("indicators"),
     supervision: component("supervision"),
   };
-  const total = components.milestones.points + components.indicators.points + components.supervision.points;
+  const total =
+    components.milestones.points +
+    components.indicators.points +
+    components.supervision.points -
+    tally.deducted;
   const score =
     live.length === 0 || liveWeight <= 0 ? null : Math.min(100, Math.max(0, Math.round(total * 100) / 100));
-  return { id, kind, score, components, redLights: tally.redLights };
+  const deducted = Math.round(tally.deducted * 100) / 100;
+  return { id, kind, score, components, redLights: tally.redLights, deducted };
 }
 
 function tallyOf(map: Map<string, Tally>, id: string): Tally {

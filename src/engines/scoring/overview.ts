@@ -25,7 +25,14 @@ import type {
   LightTask,
 } from "../lights/types.js";
 import { assess } from "./assess.js";
-import type { Assessment, AssessOptions, AssessSupervisionItem, AssessTask, EntityScore } from "./types.js";
+import type {
+  AssessInput,
+  Assessment,
+  AssessOptions,
+  AssessSupervisionItem,
+  AssessTask,
+  EntityScore,
+} from "./types.js";
 
 /** Input of {@link overview}: a task carries both its light and its assessment fields. */
 export interface OverviewInput {
@@ -35,6 +42,8 @@ export interface OverviewInput {
   readonly tasks: readonly (LightTask & AssessTask)[];
   readonly indicators?: readonly LightIndicator[];
   readonly supervisionItems?: readonly AssessSupervisionItem[];
+  /** Points off scores (e.g. 催办 left unanswered past grace). */
+  readonly deductions?: AssessInput["deductions"];
 }
 
 /** Options: the light rules and the assessment weights; `trendEpsilon` for `classifyTrend`. */
@@ -131,6 +140,7 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
       indicators: input.indicators ?? [],
       supervisionItems: input.supervisionItems ?? [],
       lights,
+      deductions: input.deductions ?? [],
     },
     { ...options.assessment, ...(indicatorOptions ? { indicator: indicatorOptions } : {}) },
   );

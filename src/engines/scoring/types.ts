@@ -4,7 +4,7 @@
 import type { IsoDate } from "../indicators/dates.js";
 import type { Indicator, IndicatorProgress, IndicatorProgressOptions, Reading } from "../indicators/types.js";
 import type { LightColor } from "../lights/light.js";
-import type { SupervisionState, TaskStatus } from "../lights/types.js";
+import type { SupervisionState, TaskCompletion, TaskStatus } from "../lights/types.js";
 
 /** Points out of 100 each component is worth (any non-negative numbers; they are normalised). */
 export interface AssessmentWeights {
@@ -28,6 +28,8 @@ export interface AssessTask {
   readonly id: string;
   readonly taskForceId: string;
   readonly status: TaskStatus;
+  /** A `claimed` completion (reported 100 %, not yet confirmed) is not done yet; absent or null: confirmed. */
+  readonly completion?: TaskCompletion | null;
   readonly duration?: number | null;
   readonly isMilestone?: boolean;
   readonly deadline?: IsoDate | null;
@@ -54,6 +56,13 @@ export interface AssessInput {
   readonly tasks: readonly AssessTask[];
   readonly indicators?: readonly { readonly indicator: Indicator; readonly readings: readonly Reading[] }[];
   readonly supervisionItems?: readonly AssessSupervisionItem[];
+  /** Points taken off a task force (and the owner's unit and person), e.g. per 催办 left unanswered past grace. */
+  readonly deductions?: readonly {
+    readonly taskForceId: string;
+    readonly unitId?: string | null;
+    readonly personId?: string | null;
+    readonly points: number;
+  }[];
   readonly lights?: {
     readonly tasks?: readonly {
       readonly taskId: string;
@@ -104,6 +113,8 @@ export interface EntityScore {
     readonly indicators: ScoreComponent;
     readonly supervision: ScoreComponent;
   };
+  /** Points taken off the components' sum (deductions), already in `score`. */
+  readonly deducted: number;
   /** Red lights among the entity's (leaf) tasks and, for task forces, indicators. */
   readonly redLights: number;
   /** 1-based competition rank (1, 2, 2, 4); `null` for an unscored entity. */

@@ -64,6 +64,8 @@ export const entityScore = z.object({
   score: z.number().nullable(),
   components: z.object({ milestones: component, indicators: component, supervision: component }),
   redLights: z.number(),
+  /** Points taken off (催办 left unanswered past grace); absent in snapshots taken before deductions. */
+  deducted: z.number().optional(),
   rank: z.number().nullable(),
 });
 const weights = z.object({ milestones: z.number(), indicators: z.number(), supervision: z.number() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TREND_STAGES } from "../../vocabulary/index.js";
+import { CHAIN_LEVELS, TREND_STAGES } from "../../vocabulary/index.js";
 import { indicatorIdentity, lightColor, reason } from "./closed-loop.js";
 import { id, isoDate, period } from "./common.js";
 
@@ -13,6 +13,12 @@ const counts = z.object({
 const window = z.object({ start: isoDate, end: isoDate });
 const taskStatus = z.enum(["not_started", "in_progress", "done", "suspended"]);
 const supervisionState = z.enum(["open", "rectifying", "submitted", "verified"]);
+
+const chaseCounts = z.object({
+  sent: z.number().int(),
+  unanswered: z.number().int(),
+  pastGrace: z.number().int(),
+});
 
 /** A task in one of the dispatch report's lists. */
 const taskEntry = z.object({
@@ -117,6 +123,25 @@ export const dispatchReportView = z.object({
     }),
   ),
   names: z.object({ units: z.record(z.string(), z.string()), persons: z.record(z.string(), z.string()) }),
+  /** 催办 of the current round: sent, still unanswered, unanswered past the owner's grace. */
+  chases: z.object({
+    total: chaseCounts,
+    byTaskForce: z.record(z.string(), chaseCounts),
+    unanswered: z.array(
+      z.object({
+        taskForceId: id,
+        subjectKind: z.enum(["task", "supervisionItem"]),
+        subjectId: id,
+        subjectCode: z.string(),
+        subjectTitle: z.string(),
+        recipientName: z.string(),
+        level: z.enum(CHAIN_LEVELS),
+        rule: z.string(),
+        day: isoDate,
+        workdaysUnanswered: z.number().int(),
+      }),
+    ),
+  }),
 });
 z.globalRegistry.add(dispatchReportView, { id: "DispatchReport" });
 

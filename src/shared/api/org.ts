@@ -16,10 +16,12 @@ export const orgUnitSchemas = defineEntity({
     kind: z.enum(orgUnitKinds),
     parentId: id.nullable(),
     sort: z.number().int().min(0).max(1_000_000),
+    /** The unit's head (负责人): told when an owner of the unit misses a deadline past their grace. */
+    headPersonId: id.nullable(),
   },
   readOnly: {},
   required: ["code", "name", "kind"],
-  defaults: { parentId: null, sort: 0 },
+  defaults: { parentId: null, sort: 0, headPersonId: null },
 });
 export type OrgUnit = z.output<typeof orgUnitSchemas.entity>;
 

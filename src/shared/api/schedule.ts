@@ -2,6 +2,7 @@ import { z } from "zod";
 import { keyed } from "../messages.js";
 import { light } from "./closed-loop.js";
 import { errorDetail, id, isoDate, text, timestamp } from "./common.js";
+import { pendingExtension } from "./extensions.js";
 import { taskForceSchemas } from "./task-forces.js";
 import { dependencySchemas, taskSchemas } from "./tasks.js";
 
@@ -50,6 +51,8 @@ export const battleMap = z.object({
       tasks: z.record(id, z.object({ start: isoDate, finish: isoDate })),
     }),
   ),
+  /** Pending 延期申请 (extension requests) of the tasks shown, by task id: the date each asks for. */
+  pendingExtensions: z.record(id, pendingExtension),
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
 

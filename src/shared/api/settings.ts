@@ -2,6 +2,7 @@ import { z } from "zod";
 import { keyed } from "../messages.js";
 import { slippageBaselines } from "./baselines.js";
 import { isoDate, text } from "./common.js";
+import { taskForceReminderSettings } from "./reminders.js";
 
 const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 
@@ -65,17 +66,7 @@ export const settingsView = z.object({
    * (defaults: 3 days before a deadline and on the day, every 2 days once overdue, the owner told 1
    * day late, the unit head 3, the lead 5, the lead leader 10).
    */
-  reminders: z.strictObject({
-    daysBefore: z.number().int().min(0).max(30).optional(),
-    overdueEvery: z.number().int().min(1).max(30).optional(),
-    grace: z
-      .strictObject({
-        owner: z.number().int().min(0).max(60).optional(),
-        unitHead: z.number().int().min(0).max(60).optional(),
-        lead: z.number().int().min(0).max(60).optional(),
-        leadLeader: z.number().int().min(0).max(60).optional(),
-      })
-      .optional(),
+  reminders: taskForceReminderSettings.extend({
     /** Assessment points taken from a task force per 催办 left unanswered past the owner's grace (default 0.5). */
     unansweredDeduction: z.number().min(0).max(10).optional(),
   }),

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEPENDENCY_TYPES, TASK_STATUSES, type TaskStatus } from "../../vocabulary/index.js";
+import {
+  DEPENDENCY_TYPES,
+  TASK_COMPLETIONS,
+  TASK_STATUSES,
+  type TaskStatus,
+} from "../../vocabulary/index.js";
 import { id, isoDate, percent, requiredText, text, workingDays } from "./common.js";
 import { defineEntity } from "./define.js";
 
@@ -45,6 +50,14 @@ export const taskSchemas = defineEntity({
     critical: z.boolean().nullable(),
     /** Working days the current early finish lies after the baseline finish (negative: ahead). */
     slippage: z.number().int().nullable(),
+    /**
+     * Completion review (完成确认): `claimed` from the report that brings the task to 100 % until a lead
+     * confirms it (`confirmed`, `POST /tasks/{id}/confirm-completion`) or sends it back (null again,
+     * `POST /tasks/{id}/return-completion`). Null on a finished task counts as confirmed.
+     */
+    completion: z.enum(TASK_COMPLETIONS).nullable(),
+    /** The reviewer's note: why it was sent back, or what the confirmation says. */
+    completionNote: text(2000).nullable(),
   },
   required: ["taskForceId", "code", "title"],
   defaults: {

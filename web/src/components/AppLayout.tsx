@@ -5,17 +5,20 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FieldTimeOutlined,
   FileExcelOutlined,
   FileTextOutlined,
   LogoutOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SendOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Button, Layout, Menu, Select, Space, Spin, Typography } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
+import { InboxBell } from "../features/chasing/InboxBell";
 import { useCan } from "../hooks/use-can";
 import { useLang } from "../hooks/use-lang";
 import { useLogout, useSession } from "../hooks/use-session";
@@ -39,7 +42,11 @@ function useNavItems() {
     items.push({ key: "/assessments", icon: <BarChartOutlined />, label: t("nav.assessments") });
   if (can.readDispatchReport)
     items.push({ key: "/dispatch", icon: <FileTextOutlined />, label: t("nav.dispatch") });
+  // 待审批延期: whoever may decide 延期申请 (leads see their own task forces' requests).
+  if (can.rule("extension-requests:approve"))
+    items.push({ key: "/extensions", icon: <FieldTimeOutlined />, label: t("nav.extensions") });
   items.push({ key: "/ledger", icon: <FileExcelOutlined />, label: t("nav.ledger") });
+  if (can.rule("read:outbox")) items.push({ key: "/outbox", icon: <SendOutlined />, label: t("nav.outbox") });
   items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
   return items;
 }
@@ -91,6 +98,7 @@ export function AppLayout() {
                 { value: "en", label: "English" },
               ]}
             />
+            <InboxBell />
             <span data-testid="whoami">
               {session?.user.displayName} · {session?.roles.map((r) => t(`roles.${r}`)).join("、")}
             </span>

@@ -70,7 +70,7 @@ export function DispatchPage() {
           </Card>
           <KeyPoints points={r.keyPoints} lang={short} />
           {r.taskForces.map((s) => (
-            <DispatchSection key={s.taskForceId} s={s} names={r.names} />
+            <DispatchSection key={s.taskForceId} s={s} names={r.names} chases={r.chases} />
           ))}
         </div>
       )}

@@ -5,6 +5,11 @@ import { Link } from "react-router";
 import type { Indicator, Task } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
+import { ClaimedQueue } from "../features/completion/ClaimedQueue";
+import { CompletionTag } from "../features/completion/CompletionStatus";
+import { ExtensionCell } from "../features/extensions/ExtensionCell";
+import { ExtensionRequestModal } from "../features/extensions/ExtensionRequestModal";
+import { usePendingExtensions } from "../features/extensions/use-extensions";
 import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
 import { ReadingModal } from "../features/reporting/ReadingModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
@@ -20,9 +25,12 @@ export function MyTasksPage() {
   const w = useMyWork();
   const [task, setTask] = useState<Task | null>(null);
   const [ind, setInd] = useState<Indicator | null>(null);
+  const [extending, setExtending] = useState<Task | null>(null);
+  const pendingExtensions = usePendingExtensions(!!w.personId);
   if (!w.personId) return <Empty description={t("my.none")} />;
   return (
     <>
+      <ClaimedQueue />
       <Card title={t("my.tasks")} style={{ marginBottom: 16 }}>
         <QueryState query={w.tasks} isEmpty={(p) => p.items.length === 0}>
           {(p) => (
@@ -53,8 +61,23 @@ export function MyTasksPage() {
                     return l ? <LightTag color={l.color} reasons={l.reasons} /> : null;
                   },
                 },
-                { title: t("task.percent"), width: 80, render: (_, r) => `${r.percent}%` },
+                {
+                  title: t("task.percent"),
+                  width: 130,
+                  render: (_, r) => (
+                    <>
+                      {r.percent}% <CompletionTag task={r} />
+                    </>
+                  ),
+                },
                 { title: t("task.deadline"), dataIndex: "deadline", width: 110 },
+                {
+                  title: t("ext.tab"),
+                  width: 200,
+                  render: (_, r) => (
+                    <ExtensionCell task={r} pending={pendingExtensions.get(r.id)} onRequest={setExtending} />
+                  ),
+                },
                 {
                   title: "",
                   width: 120,
@@ -114,6 +137,7 @@ export function MyTasksPage() {
       </Card>
       <ProgressReportModal task={task} onClose={() => setTask(null)} />
       <ReadingModal indicator={ind} onClose={() => setInd(null)} />
+      <ExtensionRequestModal task={extending} onClose={() => setExtending(null)} />
     </>
   );
 }

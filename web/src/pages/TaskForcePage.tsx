@@ -6,7 +6,10 @@ import type { Task } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
 import { HistoryPanel } from "../features/audit/HistoryPanel";
+import { ChasesPanel } from "../features/chasing/ChasesPanel";
 import { CommentsPanel } from "../features/comments/CommentsPanel";
+import { ClaimedQueue } from "../features/completion/ClaimedQueue";
+import { TaskForceExtensions } from "../features/extensions/TaskForceExtensions";
 import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
 import { IndicatorsPanel } from "../features/task-force/IndicatorsPanel";
@@ -16,6 +19,7 @@ import { ResponsibilityMatrix } from "../features/task-force/ResponsibilityMatri
 import { TaskBook } from "../features/task-force/TaskBook";
 import { TaskTable } from "../features/task-force/TaskTable";
 import { useTaskForceModel } from "../features/task-force/use-task-force-model";
+import { TaskTimelinePanel } from "../features/timeline/TaskTimelinePanel";
 import { useCan } from "../hooks/use-can";
 import { useOverview } from "../hooks/use-data";
 
@@ -48,16 +52,19 @@ export function TaskForcePage() {
                 key: "tasks",
                 label: t("tf.tasks"),
                 children: model ? (
-                  <TaskTable
-                    taskForceId={id}
-                    full={f}
-                    rows={model.rows}
-                    lights={model.lights}
-                    names={names}
-                    highlight={params.get("task")}
-                    onReport={setReporting}
-                    onFocusTask={(task) => setParams({ tab: "tasks", task })}
-                  />
+                  <>
+                    <ClaimedQueue taskForceId={id} />
+                    <TaskTable
+                      taskForceId={id}
+                      full={f}
+                      rows={model.rows}
+                      lights={model.lights}
+                      names={names}
+                      highlight={params.get("task")}
+                      onReport={setReporting}
+                      onFocusTask={(task) => setParams({ tab: "tasks", task })}
+                    />
+                  </>
                 ) : null,
               },
               {
@@ -109,9 +116,24 @@ export function TaskForcePage() {
                 children: <SupervisionTable items={f.supervisionItems} />,
               },
               {
+                key: "chases",
+                label: t("chase.records"),
+                children: <ChasesPanel taskForceId={id} />,
+              },
+              {
+                key: "extensions",
+                label: t("ext.tab"),
+                children: <TaskForceExtensions taskForceId={id} />,
+              },
+              {
                 key: "comments",
                 label: t("cmt.tab"),
                 children: <CommentsPanel full={f} initialTaskId={params.get("task")} />,
+              },
+              {
+                key: "timeline",
+                label: t("tl.tab"),
+                children: <TaskTimelinePanel full={f} initial={params.get("task")} />,
               },
               ...(can.rule("audit-entries:read")
                 ? [

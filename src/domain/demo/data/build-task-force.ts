@@ -18,6 +18,8 @@ export interface TaskForceSeeds {
   readonly readings: Seeds<"readings">;
   readonly progressReports: Seeds<"progressReports">;
   readonly plantedGaps: PlantedGap[];
+  /** Ids of the leaves whose completion is claimed (`s: "claimed"`). */
+  readonly plantedClaims: string[];
 }
 
 /** Builds one task force's records from its spec (see `types.ts` for the row format). */
@@ -48,5 +50,6 @@ export function buildTaskForce(spec: TaskForceSpec, ctx: BuildContext): TaskForc
     readings: spec.indicators.flatMap((ind, i) => readingSeeds(spec, ind, i + 1)),
     progressReports: reportsFor(spec.tasks, tasks, ctx.statusDate),
     plantedGaps: gaps,
+    plantedClaims: spec.tasks.flatMap((row, i) => (row.s === "claimed" && tasks[i] ? [tasks[i].id] : [])),
   };
 }

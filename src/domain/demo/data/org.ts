@@ -153,6 +153,10 @@ export function buildPersons(): PersonSeed[] {
   return persons;
 }
 
+/** Each department's and street's head: the person in its first post (`p-fgj-1` heads 发改局). */
+export const buildUnitHeads = (): { unitId: string; personId: string }[] =>
+  unitSpecs.map((u) => ({ unitId: `ou-${u.key}`, personId: `p-${u.key}-1` }));
+
 /** Persons behind the `admin` and `viewer` accounts: they own no task or indicator. */
 export const ownerlessPersons: ReadonlySet<string> = new Set(["p-zsj-4", "p-tjj-5"]);
 

@@ -28,7 +28,7 @@ const lagRequests = [
 const mmdd = (d: string) => d.slice(5).replace("-", "");
 
 /**
- * Progress reports of a task force's leaves: tasks done since August report on their finish day;
+ * Progress reports of a task force's leaves: tasks done since August (and claimed ones) report on their finish day;
  * tasks in progress report in the dispatch round of the status date — except rows marked `nr`,
  * whose latest report is from 2022-08-05 — and tasks off plan also in the round of late July.
  * The latest report of a task always carries the task's percent.
@@ -63,7 +63,12 @@ export function reportsFor(
         reportedById: task.responsiblePersonId ?? null,
       };
     };
-    if (task.status === "done" && task.actualFinish && task.actualFinish >= "2022-08-01") {
+    // A claimed completion rests on its 100 % report, however long ago it finished.
+    if (
+      task.status === "done" &&
+      task.actualFinish &&
+      (task.actualFinish >= "2022-08-01" || row.s === "claimed")
+    ) {
       out.push(report(task.actualFinish, 100, true));
     }
     if (task.status !== "in_progress") return;

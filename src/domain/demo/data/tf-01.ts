@@ -81,6 +81,7 @@ export const tf01: TaskForceSpec = {
       d: 15,
       after: ["2.1 SS+5", "1.1 SS+5"],
       u: "sthj",
+      s: "claimed",
       a: "完成环评审批12个，审批时限压缩至法定时限的50%",
       w: 3,
     },

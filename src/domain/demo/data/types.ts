@@ -4,9 +4,11 @@ import type { PlantedGap } from "../demo-dataset.js";
  * How a task stands at the status date, when it differs from what its baseline implies
  * (done before the status date, in progress on plan, not started when not yet due).
  * `b15`/`b25`: in progress, behind plan by about 15/25 points · `idle`: should have started, has
- * not · `late`: baseline finish passed, still in progress · `early`: started ahead of its baseline.
+ * not · `late`: baseline finish passed, still in progress · `early`: started ahead of its baseline ·
+ * `claimed`: done on its baseline like any finished leaf and reported 100 % on its finish day, but
+ * the lead has not confirmed it yet (完成待确认).
  */
-export type TaskState = "b15" | "b25" | "idle" | "late" | "early";
+export type TaskState = "b15" | "b25" | "idle" | "late" | "early" | "claimed";
 
 /** One row of a task force's WBS, compact so a whole battle map reads like a table. */
 export interface TaskRow {

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { ClaimedLegendSwatch } from "../completion/ClaimedLegendSwatch";
+import { claimedLegendText } from "../completion/claimed-marks";
 import { type LightShape, type LightStyle, legendEntries } from "./lights";
 import { themeSpec } from "./theme";
 import type { Lang, Theme } from "./types";
@@ -153,6 +155,7 @@ export function BattleMapLegend({
         t.dependency,
       )}
       {item("sd", svg(<rect x="10" y="0" width="2" height="14" fill={spec.statusLine} />), t.status)}
+      {item("claimed", svg(<ClaimedLegendSwatch spec={spec} />), claimedLegendText(lang))}
     </div>
   );
 }

@@ -2,8 +2,22 @@
  * Draws one frame of the battle map on one canvas: the visible rows only (virtualised), the
  * timeline body, the frozen left pane and the frozen header.
  */
+import {
+  claimedBadgeWidth,
+  drawClaimedBadge,
+  drawClaimedBar,
+  isClaimedTask,
+} from "../completion/claimed-marks";
 import { routeArrow } from "./arrows";
-import { type BarPaint, drawArrow, drawBar, drawLateStart, drawLightIcon, drawUnderlay } from "./draw-marks";
+import {
+  type BarPaint,
+  drawArrow,
+  drawBar,
+  drawExtensionMark,
+  drawLateStart,
+  drawLightIcon,
+  drawUnderlay,
+} from "./draw-marks";
 import { barGeometry, visibleRowRange } from "./geometry";
 import { caretX } from "./hit-test";
 import { lightStyle } from "./lights";
@@ -138,6 +152,14 @@ function drawBody(ctx: Ctx, f: FrameInput, first: number, last: number): void {
     if (f.compared?.length) drawCompared(ctx, f, r.task.id, g, ox, oy);
     drawLateStart(ctx, g, paint);
     drawBar(ctx, g, paint, showPercent ? spec.leftWidth : null);
+    if (isClaimedTask(r.task)) drawClaimedBar(ctx, g, spec, ox, oy);
+    const ext = r.pendingExtension;
+    if (ext) {
+      // From the current deadline (else the bar's end) to the day after the requested one begins.
+      const from = r.task.deadline ? xOfDay(scale, dayOfIso(r.task.deadline) + 1) : (g.bar?.x1 ?? 0);
+      const to = xOfDay(scale, dayOfIso(ext.requestedDeadline) + 1);
+      drawExtensionMark(ctx, ox + from, ox + to, oy + g.barY, g.barHeight, spec);
+    }
   }
   const sx = Math.round(ox + xOfDay(scale, f.statusDay)) + 0.5;
   ctx.strokeStyle = spec.statusLine;
@@ -255,9 +277,12 @@ function drawPane(ctx: Ctx, f: FrameInput, first: number, last: number): void {
       ctx.fillStyle = spec.muted;
       ctx.fillText(r.task.code, x, cy);
       x += ctx.measureText(r.task.code).width + fs * 0.5;
+      // A claimed completion's 待确认 badge takes the end of the title's room.
+      const badge = claimedBadgeWidth(ctx, r.task, spec, f.lang);
+      drawClaimedBadge(ctx, spec.leftWidth - 8, cy, badge, spec, f.lang);
       ctx.font = r.hasChildren ? spec.boldFont : spec.font;
       ctx.fillStyle = r.task.critical ? spec.critical : spec.text;
-      ctx.fillText(f.fit(ctx, r.task.title, spec.leftWidth - x - 8), x, cy);
+      ctx.fillText(f.fit(ctx, r.task.title, spec.leftWidth - x - 8 - (badge ? badge + 4 : 0)), x, cy);
     }
   }
   ctx.fillStyle = spec.border;

@@ -205,6 +205,48 @@ export function drawLateStart(ctx: Ctx, g: BarGeometry, p: BarPaint): void {
   ctx.stroke();
 }
 
+/** Colour of a pending 延期申请's mark, per theme (none of the lights' or the other marks' colours). */
+export const extensionColor = (spec: ThemeSpec) => (spec.theme === "dark" ? "#4fd1c5" : "#0e7c86");
+
+/**
+ * A pending 延期申请 on a task's row: a dashed line from where the task ends now (screen x `from`)
+ * to the deadline asked for (screen x `to`), with a small flag there.
+ */
+export function drawExtensionMark(
+  ctx: Ctx,
+  from: number,
+  to: number,
+  cy: number,
+  h: number,
+  spec: ThemeSpec,
+) {
+  const color = extensionColor(spec);
+  const y = Math.round(cy) + 0.5;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 1.5;
+  if (to > from + 2) {
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(from, y);
+    ctx.lineTo(to, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  const x = Math.round(to) + 0.5;
+  const top = cy - h * 0.75;
+  ctx.beginPath();
+  ctx.moveTo(x, cy + h * 0.5);
+  ctx.lineTo(x, top);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x, top);
+  ctx.lineTo(x + h * 0.6, top + h * 0.22);
+  ctx.lineTo(x, top + h * 0.44);
+  ctx.closePath();
+  ctx.fill();
+}
+
 /** A routed dependency arrow, offset to the screen. */
 export function drawArrow(ctx: Ctx, route: ArrowRoute, ox: number, oy: number, color: string, width: number) {
   const pts = route.points;

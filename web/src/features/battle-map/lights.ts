@@ -2,6 +2,7 @@
  * Light colours, their shapes (colour is never the only carrier), legend labels, and the fallback
  * light derived from a task's status while the API does not yet send `lights`.
  */
+import { isConfirmedDone } from "../../../../src/vocabulary/index";
 import type { BattleMapData, Lang, Light, LightColor, Task, Theme } from "./types";
 
 /** Every light in legend order (worst first). */
@@ -87,7 +88,8 @@ function fallback(color: LightColor, key: keyof typeof FALLBACK_TEXT): Light {
 
 /** A light from the task's status and schedule, used while the API sends no `lights`. */
 export function statusLight(task: Task, statusDate: string): Light {
-  if (task.status === "done") return fallback("blue", "done");
+  // A claimed completion (reported 100 %, not yet confirmed) is not done yet.
+  if (isConfirmedDone(task)) return fallback("blue", "done");
   if (task.deadline && task.deadline < statusDate) return fallback("red", "overdue");
   if (task.status === "not_started" && task.lateStart && task.lateStart < statusDate)
     return fallback("red", "lateStart");

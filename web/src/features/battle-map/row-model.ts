@@ -12,6 +12,7 @@ import type {
   DayNumber,
   Dependency,
   Light,
+  PendingExtension,
   Task,
 } from "./types";
 import { wbsSortKey } from "./wbs";
@@ -51,6 +52,8 @@ export interface TaskRow {
   readonly depth: number;
   readonly hasChildren: boolean;
   readonly collapsed: boolean;
+  /** A pending 延期申请 of the task: the deadline it asks for (marked on the bar and in the tooltip). */
+  readonly pendingExtension?: PendingExtension;
 }
 
 /** One row of the map: a task-force header or a task. */
@@ -112,6 +115,9 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
       }
     }
   }
+  // A requested deadline past every task's dates still fits on the time axis.
+  for (const p of Object.values(data.pendingExtensions ?? {}))
+    maxDay = Math.max(maxDay, dayOfIso(p.requestedDeadline));
   for (const [k, list] of roots) roots.set(k, sortByWbs(list));
   for (const [k, list] of children) children.set(k, sortByWbs(list));
   const forceLights = new Map<string, Light>();
@@ -185,7 +191,17 @@ export function buildRows(
       const isCollapsed = hasChildren && collapsed.has(task.id);
       rowOfTask.set(task.id, rows.length);
       const light = index.lights.get(task.id)!;
-      rows.push({ kind: "task", id: task.id, task, light, depth, hasChildren, collapsed: isCollapsed });
+      const pendingExtension = index.data.pendingExtensions?.[task.id];
+      rows.push({
+        kind: "task",
+        id: task.id,
+        task,
+        light,
+        depth,
+        hasChildren,
+        collapsed: isCollapsed,
+        ...(pendingExtension ? { pendingExtension } : {}),
+      });
       if (hasChildren && !isCollapsed) walk(kids, depth + 1);
     }
   };

@@ -37,6 +37,8 @@ export function buildTask(over: Partial<Task> & { id: string }): Task {
     totalFloat: 6,
     critical: false,
     slippage: 0,
+    completion: null,
+    completionNote: null,
     ...over,
   };
 }

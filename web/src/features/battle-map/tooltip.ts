@@ -1,6 +1,7 @@
 /**
  * Tooltip content for a hovered row: title, light and its reasons, dates and float, in zh or en.
  */
+import { claimedTooltipLine } from "../completion/claimed-marks";
 import { lightStyle } from "./lights";
 import type { Row } from "./row-model";
 import { scheduleProblemLines } from "./schedule-problems";
@@ -31,6 +32,8 @@ const L = {
     yes: "是",
     version: (n: number) => `第 ${n} 版基线`,
     unschedulable: "无法排程",
+    extension: "延期申请（待审批）",
+    by: "申请人",
   },
   en: {
     schedule: "Planned (early)",
@@ -47,6 +50,8 @@ const L = {
     yes: "yes",
     version: (n: number) => `Baseline ${n}`,
     unschedulable: "Cannot be scheduled",
+    extension: "Extension requested (pending)",
+    by: "by",
   },
 } as const;
 
@@ -82,9 +87,17 @@ export function tooltipContent(row: Row, lang: Lang, compared: ComparedBaselines
   }
   add(t.late, range(task.lateStart, task.lateFinish));
   add(t.deadline, task.deadline);
+  const ext = row.pendingExtension;
+  if (ext)
+    add(
+      t.extension,
+      `${ext.currentDeadline ?? "—"} → ${ext.requestedDeadline} · ${t.by} ${ext.requestedByName}`,
+    );
   if (task.totalFloat !== null) add(t.float, `${task.totalFloat} ${t.days}`);
   if (task.slippage) add(t.slip, `${task.slippage > 0 ? "+" : ""}${task.slippage} ${t.days}`);
   add(t.progress, `${task.percent}%`);
+  const claimed = claimedTooltipLine(task, lang);
+  if (claimed) add(...claimed);
   if (task.critical) add(t.critical, t.yes);
   return { title: `${task.code} ${task.title}`, color: light.color, lightLabel, reasons, lines };
 }

@@ -32,11 +32,16 @@ export interface BattleMapLights {
 
 /** What `GET /api/v1/battle-map` answers (`lights` optional: colours fall back to the status). */
 type Wire = z.output<typeof battleMap>;
-export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared"> & {
+export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared" | "pendingExtensions"> & {
   readonly lights?: BattleMapLights;
+  /** Pending 延期申请 by task id (optional: older answers and test data lack it). */
+  readonly pendingExtensions?: Wire["pendingExtensions"];
   readonly baselineNumbers?: Wire["baselineNumbers"];
   readonly compared?: Wire["compared"];
 };
+
+/** A pending 延期申请 of a task as the battle map receives it. */
+export type PendingExtension = Wire["pendingExtensions"][string];
 
 /** Baselines drawn beside the current plan: per number, each task's planned start and finish. */
 export type ComparedBaselines = Wire["compared"];

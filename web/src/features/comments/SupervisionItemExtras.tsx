@@ -4,6 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SupervisionItem } from "../../api/types";
+import { ChaseButton } from "../chasing/ChaseButton";
+import { TimelineSection } from "../timeline/TimelineSection";
 import { CommentForm } from "./CommentForm";
 import { CommentThread } from "./CommentThread";
 import { commentsFor } from "./comment-view";
@@ -41,6 +43,16 @@ export function SupervisionItemExtras({ item }: { item: SupervisionItem }) {
           aria-label={`${t("print.printNotice")} ${item.code}`}
         />
       </Link>
+      <ChaseButton
+        subject={{
+          kind: "supervisionItem",
+          id: item.id,
+          code: item.code,
+          title: item.issue,
+          ownerId: item.responsiblePersonId,
+          closed: item.state === "submitted" || item.state === "verified",
+        }}
+      />
       <Button
         size="small"
         icon={<CommentOutlined />}
@@ -83,6 +95,8 @@ export function SupervisionItemExtras({ item }: { item: SupervisionItem }) {
         <Typography.Title level={5}>{t("cmt.title")}</Typography.Title>
         <CommentForm taskForceId={item.taskForceId} target={target} />
         <CommentThread comments={comments} />
+        <Typography.Title level={5}>{t("tl.title")}</Typography.Title>
+        <TimelineSection kind="supervisionItem" id={item.id} />
       </Drawer>
     </Space>
   );

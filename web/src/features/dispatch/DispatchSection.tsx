@@ -3,6 +3,7 @@ import { Card, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DispatchReport } from "../../api/types";
 import { LightTag } from "../../components/LightTag";
+import { RoundChases } from "../chasing/RoundChases";
 import { DispatchSummary } from "./DispatchSummary";
 import { isQuiet, litRows, supervisionRows } from "./dispatch-view";
 import { useDispatchColumns } from "./use-dispatch-columns";
@@ -35,7 +36,15 @@ function List<T extends object>(props: {
 }
 
 /** One task force's part of the dispatch report: its light and counts, then its non-empty lists. */
-export function DispatchSection({ s, names }: { s: Section; names: DispatchReport["names"] }) {
+export function DispatchSection({
+  s,
+  names,
+  chases,
+}: {
+  s: Section;
+  names: DispatchReport["names"];
+  chases?: DispatchReport["chases"];
+}) {
   const { t } = useTranslation();
   const cols = useDispatchColumns(names);
   const id = (list: string) => `dispatch-${list}-${s.code}`;
@@ -54,6 +63,7 @@ export function DispatchSection({ s, names }: { s: Section; names: DispatchRepor
       }
     >
       <DispatchSummary summary={s.summary} testId={`dispatch-tf-${s.code}`} />
+      {chases ? <RoundChases chases={chases} taskForceId={s.taskForceId} code={s.code} /> : null}
       {isQuiet(s) ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t("dispatch.quiet")}

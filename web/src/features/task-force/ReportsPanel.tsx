@@ -12,7 +12,7 @@ import { evidenceView } from "../reporting/evidence";
 const gap = { marginInlineEnd: 8 };
 
 /** One evidence entry: an uploaded file as its download link, a link, or a plain name. */
-function Evidence({ entry }: { entry: string }) {
+export function Evidence({ entry }: { entry: string }) {
   const { t } = useTranslation();
   const v = evidenceView(entry);
   if (v.kind === "attachment")

@@ -8,7 +8,9 @@ import { DateField } from "../../components/DateField";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
+import { ChaseButton } from "../chasing/ChaseButton";
 import { TaskCommentsButton } from "../comments/TaskCommentsButton";
+import { CompletionStatus } from "../completion/CompletionStatus";
 import { DependencyDrawer } from "./DependencyDrawer";
 import { PlanApprovalModal } from "./PlanApprovalModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
@@ -154,6 +156,23 @@ export function TaskTable(props: {
           // Leaders' comments on the task (features/comments).
           { title: "", width: 64, render: (_: unknown, r: Row) => <TaskCommentsButton task={r} /> },
           {
+            title: "",
+            width: 76,
+            render: (_: unknown, r: Row) =>
+              r.summary ? null : (
+                <ChaseButton
+                  subject={{
+                    kind: "task",
+                    id: r.id,
+                    code: r.code,
+                    title: r.title,
+                    ownerId: r.responsiblePersonId,
+                    closed: r.status === "done" || r.percent >= 100,
+                  }}
+                />
+              ),
+          },
+          {
             title: t("overview.light"),
             width: 110,
             render: (_, r) => {
@@ -235,7 +254,8 @@ export function TaskTable(props: {
                 `${r.percent}%`
               ),
           },
-          { title: t("task.status"), width: 80, render: (_, r) => t(`status.${r.status}`) },
+          // The status, or 待确认 with a review for leads while a completion is claimed (features/completion).
+          { title: t("task.status"), width: 150, render: (_, r) => <CompletionStatus task={r} /> },
           {
             title: t("task.weight"),
             width: 80,
