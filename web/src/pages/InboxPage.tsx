@@ -6,6 +6,7 @@ import { WriteError } from "../components/ConflictAlert";
 import { QueryState } from "../components/QueryState";
 import { messageText } from "../features/chasing/message-text";
 import { useInbox, useMarkRead } from "../features/chasing/use-chasing";
+import { useSettings } from "../hooks/use-data";
 
 /** The caller's inbox: 催办 and other messages, unread first marked, with links to what they are about. */
 export function InboxPage() {
@@ -14,6 +15,9 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const q = useInbox(unread, page);
   const mark = useMarkRead();
+  // Instants in the organisation's time zone (the one its status date turns in), not the browser's.
+  const rule = useSettings().data?.statusDate;
+  const timeZone = (rule?.rule === "today" && rule.timeZone) || "Asia/Shanghai";
   return (
     <Card
       title={t("chase.inboxTitle")}
@@ -78,7 +82,7 @@ export function InboxPage() {
                   description={
                     <>
                       <div>{messageText(m, i18n.language).detail}</div>
-                      <div>{new Date(m.createdAt).toLocaleString(i18n.language)}</div>
+                      <div>{new Date(m.createdAt).toLocaleString(i18n.language, { timeZone })}</div>
                     </>
                   }
                 />

@@ -38,6 +38,16 @@ describe("barGeometry", () => {
     expect(g.baseline).toBeNull();
     expect(g.lateStartX).toBeNull();
   });
+  it("draws a milestone at its date: the actual finish, else the deadline, not the early finish", () => {
+    const at = (o: Record<string, unknown>) =>
+      barGeometry(buildTask({ id: "m", duration: 0, earlyFinish: "2022-09-16", ...o }), scale, layout, 0).bar;
+    expect(at({ deadline: "2022-10-31" })).toEqual({ x0: x("2022-11-01"), x1: x("2022-11-01") });
+    expect(at({ deadline: "2022-10-31", actualFinish: "2022-10-28" })).toEqual({
+      x0: x("2022-10-29"),
+      x1: x("2022-10-29"),
+    });
+    expect(at({ deadline: null })).toEqual({ x0: x("2022-09-17"), x1: x("2022-09-17") });
+  });
   it("marks the late start (倒排) and the end of the late finish", () => {
     const g = barGeometry(
       buildTask({ id: "t", lateStart: "2022-07-11", lateFinish: "2022-07-22" }),

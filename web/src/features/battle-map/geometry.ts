@@ -53,6 +53,15 @@ function endOfDay(scale: TimeScale, iso: string | null): number | null {
   return iso ? xOfDay(scale, dayOfIso(iso) + 1) : null;
 }
 
+/**
+ * The day a milestone (进度节点) stands for: reached on its actual finish, else its committed date
+ * (the deadline), else when the schedule reaches it. Drawing it at its early date would show
+ * 四季度项目集中开工 (due 10-31) in September.
+ */
+export const milestoneDate = (
+  task: Pick<Task, "actualFinish" | "deadline" | "earlyFinish" | "baselineFinish">,
+): string | null => task.actualFinish ?? task.deadline ?? task.earlyFinish ?? task.baselineFinish;
+
 /** The geometry of a task's marks on a row whose top is `rowTop`. */
 export function barGeometry(task: Task, scale: TimeScale, layout: RowLayout, rowTop: number): BarGeometry {
   const h = layout.rowHeight;
@@ -65,7 +74,7 @@ export function barGeometry(task: Task, scale: TimeScale, layout: RowLayout, row
   const finish = task.earlyFinish ?? task.actualFinish ?? task.baselineFinish;
   let bar: Span | null;
   if (milestone) {
-    const x = endOfDay(scale, finish ?? task.deadline);
+    const x = endOfDay(scale, milestoneDate(task));
     bar = x === null ? null : { x0: x, x1: x };
   } else {
     bar = span(scale, start, finish);

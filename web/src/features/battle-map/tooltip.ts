@@ -2,6 +2,7 @@
  * Tooltip content for a hovered row: title, light and its reasons, dates and float, in zh or en.
  */
 import { claimedTooltipLine } from "../completion/claimed-marks";
+import { milestoneDate } from "./geometry";
 import { lightStyle } from "./lights";
 import type { Row } from "./row-model";
 import { scheduleProblemLines } from "./schedule-problems";
@@ -78,7 +79,7 @@ export function tooltipContent(row: Row, lang: Lang, compared: ComparedBaselines
   const add = (label: string, value: string | null) => {
     if (value) lines.push([label, value]);
   };
-  if (task.duration === 0) add(t.milestone, task.earlyFinish ?? task.deadline);
+  if (task.duration === 0) add(t.milestone, milestoneDate(task));
   else add(t.schedule, range(task.earlyStart, task.earlyFinish));
   add(t.baseline, range(task.baselineStart, task.baselineFinish));
   for (const c of compared) {
