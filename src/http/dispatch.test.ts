@@ -122,6 +122,43 @@ describe.each(dialects)("GET /dispatch-report on the demo district on %s", (dial
     expect(one.body.taskForces.map((s: Section) => s.code)).toEqual(["06"]);
   });
 
+  it("counts an actual entered today in the round of a fixed status date (本轮填报)", async () => {
+    const lead = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
+    type Ind = { id: string; code: string; reportedInRound: boolean; target: number };
+    const indicators = async () =>
+      // The next round: the demo's readings were entered in the last one.
+      (
+        (await lead("GET", "/api/v1/dispatch-report?statusDate=2022-08-22")).body.taskForces as {
+          indicators: Ind[];
+        }[]
+      ).flatMap((s) => s.indicators);
+    const before = await indicators();
+    let picked: Ind | undefined;
+    let last: { period: string; actual: number } | undefined;
+    for (const i of before.filter((x) => !x.reportedInRound)) {
+      const rs = (await lead("GET", `/api/v1/indicator-readings?indicatorId=${i.id}&limit=100`)).body
+        .items as {
+        period: string;
+        actual: number;
+      }[];
+      const latest = rs.sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+      if (!latest || latest.period < "2022-08") {
+        picked = i;
+        last = latest ?? { period: "", actual: i.target / 2 };
+        break;
+      }
+    }
+    expect(picked).toBeDefined();
+    const r = await lead("POST", "/api/v1/indicator-readings", {
+      indicatorId: picked?.id,
+      period: "2022-08",
+      actual: last?.actual,
+    });
+    expect(r.status).toBe(201);
+    const after = await indicators();
+    expect(after.find((i) => i.id === picked?.id)?.reportedInRound).toBe(true);
+  });
+
   it("names the bad field of a bad query and 404s an unknown task force", async () => {
     const bad = await supervisor("GET", "/api/v1/dispatch-report?statusDate=15.8.2022");
     expect(bad.status).toBe(400);

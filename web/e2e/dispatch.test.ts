@@ -62,7 +62,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     await p.getByRole("button", { name: "上一轮" }).click();
     await expect
       .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
-      .toContain("本轮 2022-08-08 至 2022-08-14");
+      .toContain("本轮 2022-08-08 至 2022-08-14，统计截至 2022-08-14");
     expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-14");
     await expect.poll(() => date.inputValue()).toBe("2022-08-14");
     // At Sunday 2022-08-14, 01.2.5 is 10 working days late.
@@ -73,13 +73,13 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     await fillDate(p, date, "2022-08-08");
     await expect
       .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
-      .toContain("本轮 2022-08-08 至 2022-08-08");
+      .toContain("本轮 2022-08-08 至 2022-08-14，统计截至 2022-08-08");
     expect(new URL(p.url()).searchParams.get("date")).toBe("2022-08-08");
     await h.shot(p, "dispatch-date");
     await p.getByRole("button", { name: "回到当前状态日" }).click();
     await expect
       .poll(() => p.getByTestId("dispatch-round").textContent(), WAIT)
-      .toContain("本轮 2022-08-15 至 2022-08-15");
+      .toContain("本轮 2022-08-15 至 2022-08-21，统计截至 2022-08-15");
     await expect.poll(() => date.inputValue()).toBe("2022-08-15");
     await p.context().close();
   }, 60_000);

@@ -53,7 +53,7 @@ export async function dispatchReportView(
     taskLights: result.lights.tasks,
     taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
     supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
-    indicators: dispatchIndicators(comp, timeZone),
+    indicators: dispatchIndicators(comp, timeZone, all.statusDate.rule === "fixed"),
   });
   // 催办 of the round: sent, unanswered, and unanswered past the owner's grace.
   const chases = await chasesInWindow(readerOf(ctx), {
@@ -65,6 +65,14 @@ export async function dispatchReportView(
   });
   return { ...report, roundSetting: settings.dispatchRound, names: await namesOf(ctx, report), chases };
 }
+
+/**
+ * The day a reading counts as reported: its entry day, except that under a fixed status date (the
+ * organisation works "as of" that day, e.g. the demo) an entry made after it counts on it — else an
+ * actual entered today would show 本轮填报 否.
+ */
+const dayOfEntry = (entered: IsoDate, statusDate: IsoDate, fixed: boolean): IsoDate =>
+  fixed && entered > statusDate ? statusDate : entered;
 
 /** A task record → the engine's task. */
 function dispatchTaskOf(t: ClosedLoopTask, lastReports: ReadonlyMap<string, string>): DispatchTask {
@@ -106,7 +114,11 @@ function dispatchSupervisionOf(s: SupervisionItem): DispatchSupervisionItem {
  * Indicators with the overview's latest reading, trend and light, and the day (in the organisation's
  * time zone) that reading was entered — what tells a reading of this round from an older one.
  */
-function dispatchIndicators(comp: OverviewComputation, timeZone: string): DispatchIndicator[] {
+function dispatchIndicators(
+  comp: OverviewComputation,
+  timeZone: string,
+  fixed: boolean,
+): DispatchIndicator[] {
   const { data, result } = comp;
   const reportedAt = new Map(data.readings.map((r) => [`${r.indicatorId}|${r.period}`, r.reportedAt]));
   const progressOf = new Map(result.indicators.map((i) => [i.indicatorId, i]));
@@ -124,7 +136,7 @@ function dispatchIndicators(comp: OverviewComputation, timeZone: string): Dispat
       direction: i.direction,
       target: i.target,
       reading: reading ? { period: reading.period, actual: reading.actual } : null,
-      reportedOn: at ? todayIn(timeZone, new Date(at)) : null,
+      reportedOn: at ? dayOfEntry(todayIn(timeZone, new Date(at)), comp.statusDate, fixed) : null,
       trend: o.trend,
       color: o.progress.light.color,
       workProgress: o.progress.workProgress,

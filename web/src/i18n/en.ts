@@ -449,7 +449,7 @@ export const en: Resources = {
     printTitle: "Dispatch report {{date}} ({{round}})",
     weekly: "Weekly round",
     monthly: "Monthly round",
-    round: "this round {{start}} to {{end}}",
+    round: "this round {{start}} to {{end}}, as of {{asOf}}",
     nextRange: "next round {{start}} to {{end}}",
     prev: "Previous round",
     next: "Next round",

@@ -432,7 +432,7 @@ export const zhCN = {
     printTitle: "{{date}} 调度报告（{{round}}）",
     weekly: "周调度",
     monthly: "月调度",
-    round: "本轮 {{start}} 至 {{end}}",
+    round: "本轮 {{start}} 至 {{end}}，统计截至 {{asOf}}",
     nextRange: "下一轮 {{start}} 至 {{end}}",
     prev: "上一轮",
     next: "下一轮",

@@ -6,7 +6,7 @@ import { QueryState } from "../components/QueryState";
 import { DispatchSection } from "../features/dispatch/DispatchSection";
 import { DispatchSummary, KeyPoints } from "../features/dispatch/DispatchSummary";
 import "../features/dispatch/dispatch.css";
-import { roundDate } from "../features/dispatch/dispatch-view";
+import { roundDate, roundSpan } from "../features/dispatch/dispatch-view";
 import { useDispatchReport } from "../features/dispatch/use-dispatch-report";
 import { useTaskForces } from "../hooks/use-data";
 import { useLang } from "../hooks/use-lang";
@@ -58,7 +58,7 @@ export function DispatchPage() {
             </Button>
           </Space>
           <Typography.Paragraph data-testid="dispatch-round">
-            {t(`dispatch.${r.rounds.kind}`)} · {t("dispatch.round", r.rounds.current)} ·{" "}
+            {t(`dispatch.${r.rounds.kind}`)} · {t("dispatch.round", roundSpan(r))} ·{" "}
             {t("dispatch.nextRange", r.rounds.next)} ·{" "}
             {r.dayUnit === "workdays" ? t("dispatch.unitWorkdays") : t("dispatch.unitCalendar")}
           </Typography.Paragraph>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DispatchReport, Session } from "../../api/types";
 import { canFor } from "../../hooks/can";
-import { isQuiet, roundDate, supervisionRows } from "./dispatch-view";
+import { isQuiet, roundDate, roundSpan, supervisionRows } from "./dispatch-view";
 
 type Section = DispatchReport["taskForces"][number];
 type Item = Section["supervision"]["overdue"][number];
@@ -45,6 +45,30 @@ describe("dispatch report view", () => {
     expect(roundDate({ ...rounds, current: { start: "2022-03-01", end: "2022-03-09" } }, "prev")).toBe(
       "2022-02-28",
     );
+  });
+  it("spans the whole round, counted at the status date (not 08-15 to 08-15 on a Monday)", () => {
+    const rounds = {
+      kind: "weekly" as const,
+      current: { start: "2022-08-15", end: "2022-08-15" },
+      next: { start: "2022-08-22", end: "2022-08-28" },
+      due: { start: "2022-08-15", end: "2022-08-28" },
+    };
+    expect(roundSpan({ rounds, statusDate: "2022-08-15" })).toEqual({
+      start: "2022-08-15",
+      end: "2022-08-21",
+      asOf: "2022-08-15",
+    });
+    const month = {
+      ...rounds,
+      kind: "monthly" as const,
+      current: { start: "2022-02-01", end: "2022-02-09" },
+    };
+    expect(
+      roundSpan({
+        rounds: { ...month, next: { start: "2022-03-01", end: "2022-03-31" } },
+        statusDate: "2022-02-09",
+      }).end,
+    ).toBe("2022-02-28");
   });
 
   it("merges a supervision item's events of the round into one row, by code", () => {

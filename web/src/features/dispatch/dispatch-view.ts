@@ -18,6 +18,13 @@ export function roundDate(rounds: DispatchReport["rounds"], dir: "prev" | "next"
 }
 
 /** What happened to a supervision item in the round (an item can have several). */
+/** The current round's whole period (its start to the day before the next round), and the status date it is counted at. */
+export const roundSpan = (r: Pick<DispatchReport, "rounds" | "statusDate">) => ({
+  start: r.rounds.current.start,
+  end: ofDay(toDay(r.rounds.next.start) - DAY),
+  asOf: r.statusDate,
+});
+
 export type SupervisionEvent = "raised" | "submitted" | "verified" | "overdue";
 
 /** One row per supervision item of a section, with every event it had in the round, by item code. */
