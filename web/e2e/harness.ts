@@ -26,6 +26,8 @@ export const RUN_BROWSER_TESTS = existsSync(BROWSER_PATH) || !!process.env.CI;
 /** Where screenshots go (gitignored). */
 export const SHOTS = join(ROOT, "test-results", "e2e");
 export const PASSWORD = "guatu-demo";
+/** The built web app the pages get: web/dist, or GUATU_WEB_DIST (one engineer's own build). */
+const DIST = process.env.GUATU_WEB_DIST ?? join(ROOT, "web", "dist");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -34,6 +36,8 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".woff2": "font/woff2",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** The built web app as it was when the harness started: path → bytes and type. */
@@ -122,8 +126,8 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(BROWSER_PATH))
     throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);
-  if (!existsSync(join(ROOT, "web", "dist", "index.html")))
-    execSync("npx vite build", { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(join(DIST, "index.html")))
+    execSync(`npx vite build --outDir ${JSON.stringify(DIST)} --emptyOutDir`, { cwd: ROOT, stdio: "ignore" });
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "guatu-e2e-"));
   const database = openDatabase(parseDbUrl(`sqlite:${join(dir, "e2e.db")}`));
@@ -154,7 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // The server lists web/dist when it starts; a rebuild during the run (another engineer's, or an
   // editor's watch) would leave it pointing at files it does not know. The pages get the files of
   // this snapshot, with the server's own headers (CSP included) whenever it answers.
-  const files = snapshotDist(join(ROOT, "web", "dist"));
+  const files = snapshotDist(DIST);
   const origin = new URL(url).origin;
   const requests: string[] = [];
   const errors: string[] = [];
