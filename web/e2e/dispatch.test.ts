@@ -23,6 +23,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
     expect(await total("noReport")).toBe(String(api.total.noReport));
     expect(await total("supOverdue")).toBe(String(api.total.supervision.overdue));
     expect(await total("red")).toBe(String(api.total.red));
+    // 任务亮灯 counts summaries lit by their children, 红灯任务 only tasks with reasons of their own:
+    // the page says so, once.
+    expect(api.total.taskCounts.red).toBeGreaterThan(api.total.red);
+    expect(await total("countsNote")).toContain("汇总任务随其子任务亮灯");
+    expect(await p.locator("[data-testid$='-countsNote']").count()).toBe(1);
     expect(api.total).toMatchObject({ overdue: 1, noReport: 7, supervision: { overdue: 2 } });
     // The demo's overdue task: 01.2.5 节能审查, 11 working days past 2022-07-31.
     const overdue = p.getByTestId("dispatch-overdue-01");

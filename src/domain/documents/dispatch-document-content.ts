@@ -86,7 +86,7 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
   const ch = r.chases?.total;
   if (lang === "zh")
     return [
-      `截至${r.statusDate}，${r.taskForces.length}个专班共有任务${t.tasks}项（含各级子任务）。任务亮灯：红灯${c.red}项、黄灯${c.yellow}项、绿灯${c.green}项、未到期${c.grey}项、已完成${c.blue}项；需重点关注的红灯事项${t.red}项、黄灯事项${t.yellow}项。`,
+      `截至${r.statusDate}，${r.taskForces.length}个专班共有任务${t.tasks}项（含各级子任务）。任务亮灯：红灯${c.red}项、黄灯${c.yellow}项、绿灯${c.green}项、未到期${c.grey}项、已完成${c.blue}项；需重点关注的红灯事项${t.red}项、黄灯事项${t.yellow}项（只计因自身原因亮灯的任务，汇总任务随子任务亮灯的不重复计）。`,
       `本轮完成${t.completed}项，超期未完成${t.overdue}项，下一轮结束前到期${t.due}项，本轮未报进展${t.noReport}项。`,
       `专班亮灯：红灯${forces.red}个、黄灯${forces.yellow}个、绿灯${forces.green}个${forces.grey ? `、未到期${forces.grey}个` : ""}${forces.blue ? `、已完成${forces.blue}个` : ""}。`,
       `督查督办：本轮下发${t.supervision.raised}件、报结${t.supervision.submitted}件、销号${t.supervision.verified}件，超期未销号${t.supervision.overdue}件。`,
@@ -96,7 +96,7 @@ export function overviewSentences(r: ReportForDocument, lang: DocumentLang): str
         : []),
     ];
   return [
-    `As of ${r.statusDate}, ${r.taskForces.length} task forces have ${t.tasks} tasks (all levels). Task lights: red ${c.red}, yellow ${c.yellow}, green ${c.green}, not due ${c.grey}, done ${c.blue}; red tasks to act on ${t.red}, yellow ${t.yellow}.`,
+    `As of ${r.statusDate}, ${r.taskForces.length} task forces have ${t.tasks} tasks (all levels). Task lights: red ${c.red}, yellow ${c.yellow}, green ${c.green}, not due ${c.grey}, done ${c.blue}; red tasks to act on ${t.red}, yellow ${t.yellow} (tasks lit for reasons of their own; summaries lit by their sub-tasks are not counted again).`,
     `Completed this round ${t.completed}, overdue ${t.overdue}, due by the end of the next round ${t.due}, no report this round ${t.noReport}.`,
     `Task force lights: red ${forces.red}, yellow ${forces.yellow}, green ${forces.green}${forces.grey ? `, not due ${forces.grey}` : ""}${forces.blue ? `, done ${forces.blue}` : ""}.`,
     `Supervision: raised ${t.supervision.raised}, submitted ${t.supervision.submitted}, verified ${t.supervision.verified} this round; overdue and not verified ${t.supervision.overdue}.`,

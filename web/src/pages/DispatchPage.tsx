@@ -66,7 +66,7 @@ export function DispatchPage() {
             <Alert type="info" showIcon title={t("dispatch.roundOff")} style={{ marginBottom: 12 }} />
           ) : null}
           <Card size="small" title={t("dispatch.summary")} className="dispatch-section">
-            <DispatchSummary summary={r.total} testId="dispatch-total" />
+            <DispatchSummary summary={r.total} testId="dispatch-total" explain />
           </Card>
           <KeyPoints points={r.keyPoints} lang={short} />
           {r.taskForces.map((s) => (

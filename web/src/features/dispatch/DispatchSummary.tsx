@@ -1,4 +1,4 @@
-import { Card, Descriptions } from "antd";
+import { Card, Descriptions, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DispatchReport } from "../../api/types";
 import { LightCountsBar } from "../overview/LightCountsBar";
@@ -6,7 +6,16 @@ import { LightCountsBar } from "../overview/LightCountsBar";
 type Summary = DispatchReport["total"];
 
 /** The counts of a report or a task force: task lights, then what happened in the round. */
-export function DispatchSummary({ summary, testId }: { summary: Summary; testId: string }) {
+export function DispatchSummary({
+  summary,
+  testId,
+  explain = false,
+}: {
+  summary: Summary;
+  testId: string;
+  /** Say under the counts how 任务亮灯 and 红灯任务 differ (once per report). */
+  explain?: boolean;
+}) {
   const { t } = useTranslation();
   const n = (key: string, value: number) => ({
     key,
@@ -15,38 +24,46 @@ export function DispatchSummary({ summary, testId }: { summary: Summary; testId:
   });
   const s = summary.supervision;
   return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, sm: 2, md: 4 }}
-      bordered
-      items={[
-        {
-          key: "lights",
-          label: t("dispatch.taskLights"),
-          span: "filled",
-          children: <LightCountsBar counts={summary.taskCounts} />,
-        },
-        n("completed", summary.completed),
-        n("overdue", summary.overdue),
-        n("due", summary.due),
-        n("noReport", summary.noReport),
-        n("red", summary.red),
-        n("yellow", summary.yellow),
-        n("supRaised", s.raised),
-        n("supSubmitted", s.submitted),
-        n("supVerified", s.verified),
-        n("supOverdue", s.overdue),
-        {
-          key: "indicatorsReported",
-          label: t("dispatch.indicatorsReported"),
-          children: (
-            <span data-testid={`${testId}-indicatorsReported`}>
-              {summary.indicatorsReported} / {summary.indicators}
-            </span>
-          ),
-        },
-      ]}
-    />
+    <>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, md: 4 }}
+        bordered
+        items={[
+          {
+            key: "lights",
+            label: t("dispatch.taskLights"),
+            span: "filled",
+            children: <LightCountsBar counts={summary.taskCounts} />,
+          },
+          n("completed", summary.completed),
+          n("overdue", summary.overdue),
+          n("due", summary.due),
+          n("noReport", summary.noReport),
+          n("red", summary.red),
+          n("yellow", summary.yellow),
+          n("supRaised", s.raised),
+          n("supSubmitted", s.submitted),
+          n("supVerified", s.verified),
+          n("supOverdue", s.overdue),
+          {
+            key: "indicatorsReported",
+            label: t("dispatch.indicatorsReported"),
+            children: (
+              <span data-testid={`${testId}-indicatorsReported`}>
+                {summary.indicatorsReported} / {summary.indicators}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {/* 任务亮灯 counts summaries lit by their children; 红灯任务 only tasks with reasons of their own. */}
+      {explain && (
+        <Typography.Paragraph type="secondary" data-testid={`${testId}-countsNote`} style={{ marginTop: 8 }}>
+          {t("dispatch.countsNote")}
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
 
