@@ -1,3 +1,4 @@
+import { bigScreenEn } from "./big-screen";
 import { chasingEn } from "./chasing";
 import { completionEn } from "./completion";
 import { timelineEn } from "./timeline";
@@ -5,6 +6,7 @@ import type { Resources } from "./zh-CN";
 
 /** English UI strings. */
 export const en: Resources = {
+  bigScreen: bigScreenEn,
   chase: chasingEn,
   cpl: completionEn,
   tl: timelineEn,

@@ -1,8 +1,10 @@
+import { bigScreenZh } from "./big-screen";
 import { chasingZh } from "./chasing";
 import { completionZh } from "./completion";
 import { timelineZh } from "./timeline";
 /** Simplified Chinese UI strings (the default language); domain words follow the SPEC glossary. */
 export const zhCN = {
+  bigScreen: bigScreenZh,
   chase: chasingZh,
   cpl: completionZh,
   tl: timelineZh,

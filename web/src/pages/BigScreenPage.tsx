@@ -1,123 +1,93 @@
-import { CaretRightOutlined, FullscreenOutlined, PauseOutlined } from "@ant-design/icons";
-import { useQueryClient } from "@tanstack/react-query";
-import { Button, ConfigProvider, Segmented, Space, theme } from "antd";
-import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { QueryState } from "../components/QueryState";
-import { BattleMapView, useBattleMapQuery } from "../features/battle-map";
-import { useFillHeight } from "../features/battle-map/use-fill-height";
-import { BigScreenOverview } from "../features/overview/BigScreenOverview";
-import { RankingTable } from "../features/overview/RankingTable";
-import { useOverviewModel } from "../features/overview/use-overview-model";
-import { useOverview } from "../hooks/use-data";
+import { ConfigProvider, theme } from "antd";
+import { useEffect, useMemo, useRef } from "react";
+import { useSearchParams } from "react-router";
+import { BigScreenHeader } from "../features/big-screen/BigScreenHeader";
+import { BigScreenSlide } from "../features/big-screen/BigScreenSlide";
+import { COLORS, DESIGN } from "../features/big-screen/layout";
+import { useBigScreenData, useGroupJump, useSlides } from "../features/big-screen/use-big-screen";
+import { useElementSize } from "../features/big-screen/use-element-size";
+import { useSlideInterval } from "../features/big-screen/use-slide-interval";
 import { useLang } from "../hooks/use-lang";
 import { useRotation, useViewportScale } from "../hooks/use-rotation";
+import "../features/big-screen/big-screen.css";
 
-const REFRESH_MS = 60_000;
-const SLIDE_MS = 20_000;
+const DARK = { algorithm: theme.darkAlgorithm, token: { fontSize: 20, colorBgContainer: COLORS.panel } };
 
-/** 大屏: dark, full-screen, rotating overview → battle map → ranking, refreshed every minute. */
+/**
+ * 大屏: dark and exactly the viewport (a 1920×1080 design scaled to it: 2× at 3840×2160), rotating
+ * overview → every task force's battle map → ranking → indicators. `?interval=` (seconds),
+ * `?slide=` (a key such as `tf-03`, or a 1-based position) and `?paused=1` pin a screen.
+ */
 export function BigScreenPage() {
-  const { t } = useTranslation();
   const { short } = useLang();
-  const qc = useQueryClient();
-  const overview = useOverview(REFRESH_MS);
-  const model = useOverviewModel(overview.data);
-  const bm = useBattleMapQuery();
+  const [params] = useSearchParams();
+  const data = useBigScreenData();
   const scale = useViewportScale();
-  const slides = ["overview", "battleMap", "ranking"] as const;
-  const rot = useRotation(slides.length, SLIDE_MS);
-  useEffect(() => {
-    const h = setInterval(() => void qc.invalidateQueries({ queryKey: ["battle-map"] }), REFRESH_MS);
-    return () => clearInterval(h);
-  }, [qc]);
+  const body = useRef<HTMLElement>(null);
+  const area = useElementSize(body);
+  const slides = useSlides(data, area, scale);
+  const [seconds, setSeconds] = useSlideInterval(params.get("interval"));
+  const keys = useMemo(() => slides.map((s) => s.key), [slides]);
+  const rot = useRotation(keys, {
+    intervalMs: seconds * 1000,
+    start: params.get("slide"),
+    startHeld: params.get("paused") === "1",
+  });
   const slide = slides[rot.index];
-  const section = useRef<HTMLElement>(null);
-  // The battle map takes the rest of the screen below the header, down to the page's padding.
-  const mapHeight = useFillHeight(section, 24 * scale);
-  // Overview and ranking are laid out for 1920×1080 and zoomed on bigger screens (3840×2160 → 2×);
-  // the battle map is magnified by the same factor on its own canvas (CSS zoom would blur it).
-  const zoom = { zoom: scale } as React.CSSProperties;
-  const updated = new Date(overview.dataUpdatedAt || Date.now()).toLocaleTimeString();
+  const [group, jump] = useGroupJump(slides, slide, rot.goTo);
+  const { setHovered } = rot;
+  // The pointer over the slide holds the rotation (to read it); leaving resumes it.
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const enter = () => setHovered(true);
+    const leave = () => setHovered(false);
+    el.addEventListener("mouseenter", enter);
+    el.addEventListener("mouseleave", leave);
+    return () => {
+      el.removeEventListener("mouseenter", enter);
+      el.removeEventListener("mouseleave", leave);
+    };
+  }, [setHovered]);
   return (
-    <ConfigProvider
-      theme={{
-        algorithm: theme.darkAlgorithm,
-        token: { fontSize: 20, colorBgContainer: "#0d1b33" },
-      }}
-    >
-      <main className="big-screen" data-testid="big-screen" style={{ padding: 24 * scale }}>
-        <header
-          style={{
-            ...zoom,
-            display: "flex",
-            justifyContent: "space-between",
-            alignItems: "center",
-            marginBottom: 16,
-          }}
+    <ConfigProvider theme={DARK}>
+      <main
+        className="big-screen"
+        data-testid="big-screen"
+        data-slide-index={rot.index}
+        data-slides={keys.join(" ")}
+        data-timer={rot.running ? "running" : "paused"}
+        style={{
+          boxSizing: "border-box",
+          height: "100vh",
+          minHeight: 0,
+          overflow: "hidden",
+          display: "flex",
+          flexDirection: "column",
+          gap: DESIGN.gap * scale,
+          padding: DESIGN.padding * scale,
+        }}
+      >
+        <div style={{ zoom: scale, flex: "none" }}>
+          <BigScreenHeader
+            statusDate={data.overview.data?.statusDate}
+            updatedAt={data.updatedAt}
+            count={slides.length}
+            group={group}
+            onGroup={jump}
+            rot={rot}
+            seconds={seconds}
+            onSeconds={setSeconds}
+          />
+        </div>
+        <section
+          ref={body}
+          aria-live="polite"
+          data-slide={slide?.key}
+          style={{ flex: "1 1 0", minHeight: 0, position: "relative" }}
         >
-          <h1 style={{ margin: 0, fontSize: 36, letterSpacing: 4, color: "#ffd666" }}>{t("big.title")}</h1>
-          <Space size={16}>
-            <span>
-              {t("common.statusDate")} {overview.data?.statusDate} · {t("big.refreshed", { time: updated })}
-            </span>
-            <Segmented
-              value={slide}
-              onChange={(v) => rot.setIndex(slides.indexOf(v))}
-              options={slides.map((s) => ({
-                value: s,
-                label:
-                  s === "overview"
-                    ? t("nav.overview")
-                    : s === "battleMap"
-                      ? t("nav.battleMap")
-                      : t("overview.ranking"),
-              }))}
-            />
-            <Button
-              aria-label={rot.paused ? t("big.play") : t("big.pause")}
-              icon={rot.paused ? <CaretRightOutlined /> : <PauseOutlined />}
-              onClick={() => rot.setPaused(!rot.paused)}
-            />
-            <Button
-              aria-label={t("big.fullscreen")}
-              icon={<FullscreenOutlined />}
-              onClick={() => void document.documentElement.requestFullscreen?.()}
-            />
-            <Link to="/">{t("big.exit")}</Link>
-          </Space>
-        </header>
-        <section ref={section} aria-live="polite" data-slide={slide}>
-          {slide === "overview" ? (
-            <QueryState query={overview}>
-              {(o) =>
-                model ? (
-                  <div style={zoom}>
-                    <BigScreenOverview overview={o} indicators={model.indicators} scale={1} />
-                  </div>
-                ) : null
-              }
-            </QueryState>
-          ) : null}
-          {slide === "battleMap" ? (
-            <QueryState query={bm}>
-              {(d) => (
-                <BattleMapView
-                  data={d}
-                  lang={short}
-                  zoom="month"
-                  theme="dark"
-                  magnify={scale}
-                  height={mapHeight}
-                />
-              )}
-            </QueryState>
-          ) : null}
-          {slide === "ranking" ? (
-            <div style={zoom}>
-              <RankingTable rows={model?.ranking ?? []} large />
-            </div>
+          {slide && area.height > 0 ? (
+            <BigScreenSlide slide={slide} data={data} area={area} scale={scale} lang={short} />
           ) : null}
         </section>
       </main>

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from "react";
 import { BattleMapTooltip } from "./BattleMapTooltip";
 import { safeMagnify } from "./canvas-size";
-import { themeSpec } from "./theme";
+import type { RowWindow } from "./row-window";
+import { fitRowHeight, themeSpec } from "./theme";
 import { tooltipContent } from "./tooltip";
 import type { BattleMapData, BattleMapFilter, Lang, Theme, Zoom } from "./types";
 import { useBattleMapModel } from "./use-battle-map-model";
@@ -26,6 +27,10 @@ export interface BattleMapViewProps {
    * backing store at the screen's real pixels: 2 on a 3840×2160 big screen. Default 1.
    */
   readonly magnify?: number;
+  /** Rows this tall (layout px) instead of the theme's, when smaller: a big-screen page that fits. */
+  readonly rowHeight?: number;
+  /** Only these rows (after filters and collapsing): one page of a task force on the big screen. */
+  readonly rowWindow?: RowWindow;
 }
 
 const EMPTY_FILTER: BattleMapFilter = {};
@@ -45,14 +50,16 @@ export function BattleMapView({
   height = 640,
   theme = "light",
   magnify,
+  rowHeight,
+  rowWindow,
 }: BattleMapViewProps) {
   const k = safeMagnify(magnify);
   const effective = useMemo(
     () => (criticalOnly === undefined ? filter : { ...filter, criticalOnly }),
     [filter, criticalOnly],
   );
-  const m = useBattleMapModel(data, effective, zoom, lang);
-  const spec = themeSpec(theme);
+  const m = useBattleMapModel(data, effective, zoom, lang, rowWindow);
+  const spec = useMemo(() => fitRowHeight(themeSpec(theme), rowHeight), [theme, rowHeight]);
   const onOpen = useCallback(
     (row: number) => {
       const r = m.model.rows[row];

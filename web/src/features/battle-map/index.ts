@@ -3,7 +3,9 @@ export { BattleMapLegend, LightIcon } from "./BattleMapLegend";
 export { BattleMapView, type BattleMapViewProps } from "./BattleMapView";
 export { LIGHT_COLORS, legendEntries, lightStyle, statusLight, taskLight, worstLight } from "./lights";
 export { buildRows, indexBattleMap, type Row, type RowModel } from "./row-model";
+export { type RowWindow, windowRows } from "./row-window";
 export { scheduleProblemLines, unschedulableTaskForces } from "./schedule-problems";
+export { fitRowHeight, MIN_ROW_HEIGHT, themeSpec } from "./theme";
 export { buildTicks, buildTimeScale, dayOfIso, PX_PER_DAY } from "./time-scale";
 export type {
   BattleMapData,

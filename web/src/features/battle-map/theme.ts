@@ -112,3 +112,17 @@ const DARK: ThemeSpec = {
 export function themeSpec(theme: Theme): ThemeSpec {
   return theme === "dark" ? DARK : LIGHT;
 }
+
+/** The smallest row height (layout px) a fitted map uses: below it the labels stop being readable. */
+export const MIN_ROW_HEIGHT = 30;
+
+/**
+ * A spec with rows `rowHeight` tall (clamped to [MIN_ROW_HEIGHT, the theme's own]) and type that
+ * shrinks with them, so a task force's rows fit one screen: 31 px rows get 17 px type.
+ */
+export function fitRowHeight(spec: ThemeSpec, rowHeight: number | undefined): ThemeSpec {
+  if (rowHeight === undefined || rowHeight >= spec.rowHeight) return spec;
+  const h = Math.max(MIN_ROW_HEIGHT, Math.floor(rowHeight));
+  const size = Math.max(12, Math.min(spec.fontSize, Math.round(h * 0.55)));
+  return { ...spec, rowHeight: h, ...fonts(size) };
+}

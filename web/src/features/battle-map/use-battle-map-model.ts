@@ -3,6 +3,7 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { buildRows, collapsibleIds, indexBattleMap, type RowModel } from "./row-model";
+import { type RowWindow, windowRows } from "./row-window";
 import { buildTicks, buildTimeScale, dayOfIso, type Ticks, type TimeScale } from "./time-scale";
 import type { BattleMapData, BattleMapFilter, Lang, Zoom } from "./types";
 
@@ -17,16 +18,25 @@ export interface BattleMapModel {
   readonly expandAll: () => void;
 }
 
-/** Derives rows, scale and ticks; memoised per input so scrolling never rebuilds them. */
+/**
+ * Derives rows, scale and ticks; memoised per input so scrolling never rebuilds them. A `rowWindow`
+ * keeps only those rows (a page of the big screen).
+ */
 export function useBattleMapModel(
   data: BattleMapData,
   filter: BattleMapFilter,
   zoom: Zoom,
   lang: Lang,
+  rowWindow?: RowWindow,
 ): BattleMapModel {
   const index = useMemo(() => indexBattleMap(data), [data]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const model = useMemo(() => buildRows(index, collapsed, filter), [index, collapsed, filter]);
+  const first = rowWindow?.first;
+  const count = rowWindow?.count;
+  const model = useMemo(() => {
+    const all = buildRows(index, collapsed, filter);
+    return first === undefined || count === undefined ? all : windowRows(all, { first, count });
+  }, [index, collapsed, filter, first, count]);
   const scale = useMemo(() => buildTimeScale(index.minDay, index.maxDay, zoom), [index, zoom]);
   const ticks = useMemo(() => buildTicks(scale, lang), [scale, lang]);
   const toggle = useCallback(

@@ -9,8 +9,23 @@ import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { trendColor, trendLabel } from "./trend-tone";
 
-/** An indicator card: value vs target, light, trend-stage tag (止跌/回升/转正) and a sparkline. */
-export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: boolean }) {
+const DARK = { background: "#0d1b33", borderColor: "#1e3a66", color: "#e6f0ff" };
+const FILL = { ...DARK, height: "100%" };
+const FILL_BODY = { height: "100%", display: "flex", flexDirection: "column", gap: 4 } as const;
+
+/**
+ * An indicator card: value vs target, light, trend-stage tag (止跌/回升/转正) and a sparkline.
+ * `fill` (big screen, dark) makes it as tall as its cell, the sparkline taking what is left.
+ */
+export function IndicatorCard({
+  ind,
+  dark,
+  fill,
+}: {
+  ind: OverviewIndicator;
+  dark?: boolean;
+  fill?: boolean;
+}) {
   const { t } = useTranslation();
   const color = ind.progress.light.color;
   const option = useMemo(
@@ -22,7 +37,8 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
   return (
     <Card
       size="small"
-      style={dark ? { background: "#0d1b33", borderColor: "#1e3a66", color: "#e6f0ff" } : undefined}
+      style={fill ? FILL : dark ? DARK : undefined}
+      styles={fill ? { body: FILL_BODY } : undefined}
       data-indicator={ind.code}
     >
       <Space style={{ width: "100%", justifyContent: "space-between" }} align="start">
@@ -39,18 +55,22 @@ export function IndicatorCard({ ind, dark }: { ind: OverviewIndicator; dark?: bo
         </span>
       </div>
       {/* A cumulative total's stage is of its gap to the schedule (the engine's rule): say so. */}
-      <Tag
-        color={trendColor(ind.trend, ind)}
-        data-trend={ind.trend}
-        title={cumulative ? t("trend.vsScheduleHint") : undefined}
-      >
-        {trendLabel(t, ind.trend, ind.kind)}
-      </Tag>
-      <EChart
-        option={option}
-        height={dark ? 80 : 48}
-        label={`${ind.name} ${ind.series.map((p) => `${p.period} ${p.actual}`).join(", ")}`}
-      />
+      <div>
+        <Tag
+          color={trendColor(ind.trend, ind)}
+          data-trend={ind.trend}
+          title={cumulative ? t("trend.vsScheduleHint") : undefined}
+        >
+          {trendLabel(t, ind.trend, ind.kind)}
+        </Tag>
+      </div>
+      <div style={fill ? { flex: "1 1 0", minHeight: 0 } : undefined}>
+        <EChart
+          option={option}
+          height={fill ? "100%" : dark ? 80 : 48}
+          label={`${ind.name} ${ind.series.map((p) => `${p.period} ${p.actual}`).join(", ")}`}
+        />
+      </div>
     </Card>
   );
 }

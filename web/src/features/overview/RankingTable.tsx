@@ -7,9 +7,25 @@ import { roundTenth } from "../assessment/compare";
 
 type Row = EntityScore & { taskForce?: OverviewTaskForce };
 
-/** The assessment ranking of task forces (考核排名): rank, light, score and its components. */
-export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) {
+const NOWRAP = { style: { whiteSpace: "nowrap" } } as const;
+const nowrap = () => NOWRAP;
+
+/**
+ * The assessment ranking of task forces (考核排名): rank, light, score and its components. `large`
+ * is the big screen: wider columns, and rows `rowHeight` tall (CSS px) so the table fills its slide.
+ */
+export function RankingTable({
+  rows,
+  large,
+  rowHeight,
+}: {
+  rows: Row[];
+  large?: boolean;
+  rowHeight?: number;
+}) {
   const { t } = useTranslation();
+  // Headers never wrap (名/次): every column keeps its title on one line.
+  const w = (small: number, big: number) => (large ? big : small);
   // Weights are shared out when a component has nothing to count yet: 66.666… shows as 66.7.
   const pts = (c: EntityScore["components"]["milestones"]) =>
     `${roundTenth(c.points)}/${roundTenth(c.weight)}`;
@@ -21,23 +37,33 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
       dataSource={rows}
       scroll={{ x: "max-content" }}
       aria-label={t("overview.ranking")}
+      onRow={rowHeight ? () => ({ style: { height: rowHeight } }) : undefined}
       columns={[
-        { title: t("overview.rank"), dataIndex: "rank", width: 64, render: (r: number | null) => r ?? "—" },
+        {
+          title: t("overview.rank"),
+          dataIndex: "rank",
+          width: w(64, 96),
+          onHeaderCell: nowrap,
+          render: (r: number | null) => r ?? "—",
+        },
         {
           title: t("overview.taskForce"),
-          onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+          onHeaderCell: nowrap,
+          onCell: nowrap,
           render: (_, r) => (large ? r.name : <Link to={`/task-forces/${r.id}`}>{r.name}</Link>),
         },
         {
           title: t("overview.light"),
-          width: 110,
+          width: w(110, 140),
+          onHeaderCell: nowrap,
           render: (_, r) =>
             r.taskForce ? <LightTag color={r.taskForce.light} reasons={r.taskForce.reasons} /> : null,
         },
         {
           title: t("overview.score"),
           dataIndex: "score",
-          width: 80,
+          width: w(80, 110),
+          onHeaderCell: nowrap,
           render: (s: number | null) => (s === null ? "—" : roundTenth(s)),
         },
         ...(large
@@ -45,6 +71,7 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
           : [
               {
                 title: t("overview.breakdown"),
+                onHeaderCell: nowrap,
                 render: (_: unknown, r: Row) => (
                   <span style={{ fontSize: 12, whiteSpace: "nowrap" }}>
                     {t("overview.milestones")} {pts(r.components.milestones)}
@@ -56,7 +83,7 @@ export function RankingTable({ rows, large }: { rows: Row[]; large?: boolean }) 
                 ),
               },
             ]),
-        { title: t("overview.redLights"), dataIndex: "redLights", width: 80 },
+        { title: t("overview.redLights"), dataIndex: "redLights", width: w(80, 120), onHeaderCell: nowrap },
       ]}
     />
   );

@@ -1,0 +1,14 @@
+/** The big screen's 1920×1080 design, in design px (× the viewport scale in CSS px: 2 at 3840×2160). */
+export const DESIGN = {
+  /** Around the page. */
+  padding: 24,
+  /** Between the header and the slide, and between blocks of a slide. */
+  gap: 16,
+  /** The side strip of a task-force slide. */
+  stripWidth: 400,
+  /** The ranking table's share of the ranking slide's width. */
+  rankingWidth: 820,
+} as const;
+
+/** Page background and the muted text of captions. */
+export const COLORS = { page: "#050b18", panel: "#0d1b33", edge: "#1e3a66", muted: "#8fa0bd" } as const;
