@@ -21,6 +21,7 @@ import type { IndicatorReadingTable, IndicatorTable } from "./indicators/indicat
 import type { OrgUnitTable, PersonTable, UserTable } from "./org/org.table.js";
 import type { ProgressReportTable } from "./progress-reports/progress-report.table.js";
 import type { SequenceTable } from "./records/record.table.js";
+import type { SearchEntryTable, SearchStateTable } from "./search/search.table.js";
 import type { SettingTable } from "./settings/settings.table.js";
 import type { SupervisionItemTable } from "./supervision/supervision-item.table.js";
 import type {
@@ -64,6 +65,8 @@ export interface Database {
   messages: MessageTable;
   outbox: OutboxTable;
   extension_requests: ExtensionRequestTable;
+  search_entries: SearchEntryTable;
+  search_state: SearchStateTable;
 }
 
 /** The typed handle: a connection or an open transaction (repositories accept either). */

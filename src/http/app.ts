@@ -30,6 +30,7 @@ import { orgRoutes } from "./routes/org/org.routes.js";
 import { outboxRoutes } from "./routes/outbox/outbox.routes.js";
 import { progressReportRoutes } from "./routes/progress-reports/progress-reports.routes.js";
 import { scheduleRoutes } from "./routes/schedule/schedule.routes.js";
+import { searchRoutes } from "./routes/search/search.routes.js";
 import { settingsRoutes } from "./routes/settings/settings.routes.js";
 import { supervisionRoutes } from "./routes/supervision/supervision.routes.js";
 import { systemRoutes } from "./routes/system/system.routes.js";
@@ -97,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         imgSrc: ["'self'", "data:", "blob:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
+        // The installable app: its service worker (web/public/sw.js) and manifest, same origin only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -147,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, deps);
   await app.register(extensionRoutes, deps);
   await app.register(timelineRoutes, deps);
+  await app.register(searchRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(attachmentRoutes, deps);

@@ -78,6 +78,8 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "chases:send": ["admin", "supervisor", "leader", "lead"],
   // A task force's own reminder settings: its lead (service scope), the office, admins.
   "task-forces:reminder-settings": ["admin", "supervisor", "lead"],
+  // A task force's task book (任务书): its leads (service scope), the office, admins.
+  "task-forces:edit-task-book": ["admin", "supervisor", "lead"],
 };
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */

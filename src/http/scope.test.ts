@@ -133,7 +133,17 @@ const READS_EXEMPT: Readonly<Record<string, string>> = {
 const OWN_PAGES: ReadonlySet<string> = new Set(["/inbox"]);
 
 /** GETs without `{id}` that are not pages of records: searched for any id of a tf-02 record. */
-const VIEWS: ReadonlySet<string> = new Set(["/overview", "/check", "/battle-map", "/dispatch-report"]);
+const VIEWS: ReadonlySet<string> = new Set([
+  "/overview",
+  "/check",
+  "/battle-map",
+  "/dispatch-report",
+  "/search",
+]);
+/** The query a view needs: the global search, for a word task force 02's records hold (招商). */
+const VIEW_QUERIES: Readonly<Record<string, string>> = {
+  "/search": `?q=${encodeURIComponent("招商")}&limit=50`,
+};
 
 /** GETs without `{id}` that hold no task-force records. */
 const VIEWS_EXEMPT: Readonly<Record<string, string>> = {
@@ -322,6 +332,13 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       scope: "organisation",
       target: create("task-forces", () => ({ code: `SCOPE-TF-${seq()}`, name: "范围测试专班" })),
     },
+    "POST /task-forces/setup": {
+      scope: "organisation",
+      target: create("task-forces/setup", () => ({
+        taskForce: { code: `SCOPE-TFS-${seq()}`, name: "范围测试专班" },
+        members: [{ personId: f.outsider, post: "范围测试岗", role: "lead" }],
+      })),
+    },
     "PUT /settings": {
       scope: "organisation",
       target: async () => ({
@@ -340,6 +357,16 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     "PATCH /task-forces/{id}": {
       scope: "task force",
       target: update("task-forces", "task_forces", (f) => f.tf02, "name"),
+    },
+    "PATCH /task-forces/{id}/task-book": {
+      scope: "task force",
+      target: async (f) => {
+        const r = await row("task_forces", f.tf02);
+        return {
+          url: `${API}/task-forces/${f.tf02}/task-book`,
+          body: { version: Number(r.version), objective: r.objective },
+        };
+      },
     },
     "DELETE /task-forces/{id}": {
       scope: "task force",
@@ -927,7 +954,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
         continue;
       }
       if (!VIEWS.has(path)) continue;
-      const control = await send(root, "GET", { url: `${API}${path}` });
+      const control = await send(root, "GET", { url: `${API}${path}${VIEW_QUERIES[path] ?? ""}` });
       if (control.status !== 200 || !strings(control.json()).some((s) => foreign.has(s)))
         brokenFixtures.push(
           `GET ${path} unscoped admin → ${outcome(control)} naming no record of task force 02`,
@@ -939,7 +966,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
           if (res.status !== 403 && res.status !== 404)
             offenders.push(`GET ${path}?taskForceId=<tf 02> ${caller.name} → ${outcome(res)}`);
         }
-        const res = await send(caller.auth, "GET", { url: `${API}${path}` });
+        const res = await send(caller.auth, "GET", { url: `${API}${path}${VIEW_QUERIES[path] ?? ""}` });
         if (res.status === 403) continue;
         if (res.status !== 200) {
           offenders.push(`GET ${path} ${caller.name} → ${outcome(res)}`);

@@ -100,11 +100,24 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   file: L("文件", "File"),
   statusDate: L("状态日期", "Status date"),
   password: L("密码", "Password"),
+  currentPassword: L("当前密码", "Current password"),
+  newPassword: L("新密码", "New password"),
+  redBehindPoints: L("红灯滞后（百分点）", "Red when behind by (points)"),
+  yellowBehindPoints: L("黄灯滞后（百分点）", "Yellow when behind by (points)"),
+  deadlineSoonWorkdays: L("临近截止（工作日）", "Deadline soon (working days)"),
+  lowFloatWorkdays: L("时差偏小（工作日）", "Low float (working days)"),
   limit: L("每页条数", "Page size"),
   offset: L("起始位置", "Offset"),
+  q: L("搜索内容", "Search text"),
+  kinds: L("搜索类别", "Kinds to search"),
 };
 
 const PREFIXES = /^(body|querystring|params|headers)\.?/;
+
+/** Lists of records inside one body (the task-force setup's `members`), named item by item. */
+const ITEM_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  members: L("成员", "Member"),
+};
 
 /**
  * The field a detail's path names, and the task when the path names one by WBS code:
@@ -118,7 +131,8 @@ export function detailField(path: string): { field: string; taskCode: string | n
 
 /**
  * A detail's path in words: `body.reportDate` → 报告日期, `evidence.1` → 佐证材料 第 2 项,
- * `task 1.2.deadline` → 任务 1.2 · 截止日期. An unknown field is named generically, never raw.
+ * `task 1.2.deadline` → 任务 1.2 · 截止日期, `members.1.post` → 成员 第 2 项 · 岗位. An unknown field
+ * is named generically, never raw.
  */
 export function fieldLabel(path: string, lang: Lang): string {
   const rest = path.replace(PREFIXES, "");
@@ -128,6 +142,14 @@ export function fieldLabel(path: string, lang: Lang): string {
     return lang === "zh"
       ? `任务 ${named.taskCode}${field ? ` · ${field}` : ""}`
       : `Task ${named.taskCode}${field ? ` · ${field}` : ""}`;
+  }
+  const item = /^(\w+)\.(\d+)\.(\w+)/.exec(rest);
+  const list = item && Object.hasOwn(ITEM_LABELS, item[1]!) ? ITEM_LABELS[item[1]!] : undefined;
+  if (item && list) {
+    const k = Number(item[2]) + 1;
+    const field = FIELD_LABELS[item[3]!]?.[lang];
+    const head = lang === "zh" ? `${list.zh} 第 ${k} 项` : `${list.en} ${k}`;
+    return field ? `${head} · ${field}` : head;
   }
   const parts = rest.split(".").filter(Boolean);
   const name = parts.find((p) => p in FIELD_LABELS);

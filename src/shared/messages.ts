@@ -138,6 +138,8 @@ export const RULE_MESSAGES = {
   },
   wrongPassword: { zh: () => "当前密码不正确", en: () => "wrong" },
   notYourRole: { zh: () => "不是您拥有的角色", en: () => "not one of your roles" },
+  passwordTooShort: { zh: () => "密码至少需要 8 个字符", en: () => "must have at least 8 characters" },
+  passwordTooLong: { zh: () => "密码不能超过 200 个字符", en: () => "must have at most 200 characters" },
   stillReferenced: {
     zh: (p) => `仍有 ${n(p, "n")} 条记录引用它`,
     en: (p) => `${n(p, "n")} ${s(p, "what")}(s) ${s(p, "how")}`,

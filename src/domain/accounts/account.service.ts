@@ -13,9 +13,12 @@ import { hashPassword, passwordProblem, verifyPassword } from "./password.js";
 import { assertOrganisationWide } from "./scope.js";
 import { endSessionsOf } from "./session.service.js";
 
+/** Refuses a password the rule does not admit, naming `field` (the body's field that carried it). */
 function checkRule(password: string, field: string) {
   const problem = passwordProblem(password);
-  if (problem) throw new AppError("VALIDATION", `${field} ${problem}`, [{ path: field, message: problem }]);
+  if (!problem) return;
+  const detail = ruleDetail(field, problem);
+  throw new AppError("VALIDATION", `${field} ${detail.message}`, [detail]);
 }
 
 /**
@@ -29,7 +32,8 @@ export async function setPassword(
   password: string,
   keepCookie?: string,
 ): Promise<void> {
-  checkRule(password, "password");
+  // The routes (`POST /auth/password`, `POST /users/:id/password`) carry it as `newPassword`.
+  checkRule(password, "newPassword");
   const hash = await hashPassword(password);
   await write(ctx, async (w) => {
     const db = w.uow.db;
@@ -63,17 +67,28 @@ export async function changeOwnPassword(
   await setPassword(ctx, input.userId, input.next, input.keepCookie);
 }
 
-/** Creates a login account with a password (the CLI's `guatu user add`). */
+/**
+ * Creates a login account and, when given, its first password in one transaction (the CLI's
+ * `guatu user add`, `POST /users`): a password the rule refuses creates nothing.
+ */
 export async function addUser(
   ctx: ServiceContext,
-  input: { username: string; displayName: string; roles: Role[]; personId?: string | null; password: string },
-): Promise<{ id: string }> {
-  checkRule(input.password, "password");
+  input: {
+    username: string;
+    displayName: string;
+    roles?: Role[];
+    personId?: string | null;
+    disabled?: boolean;
+    password?: string | undefined;
+  },
+): Promise<User> {
+  if (input.password !== undefined) checkRule(input.password, "password");
   return write(ctx, async (w) => {
     const { password, ...fields } = input;
     const user = await createUser(w, parseOrThrow(userSchemas.create, fields, "user"));
+    if (password === undefined) return user;
     await setPassword(w, user.id, password);
-    return { id: user.id };
+    return (await findUser(w.uow.db, user.id)) ?? user;
   });
 }
 

@@ -39,9 +39,9 @@ export async function verifyPassword(password: string, stored: string | null | u
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Password rule: 8–200 characters. Returns a message when the password is refused. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 8) return "must have at least 8 characters";
-  if (password.length > 200) return "must have at most 200 characters";
+/** Password rule: 8–200 characters. Returns the rule's message key when the password is refused. */
+export function passwordProblem(password: string): "passwordTooShort" | "passwordTooLong" | undefined {
+  if (password.length < 8) return "passwordTooShort";
+  if (password.length > 200) return "passwordTooLong";
   return undefined;
 }

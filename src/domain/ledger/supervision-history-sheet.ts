@@ -10,7 +10,7 @@ import { auditOfRecords } from "../audit/audit.repository.js";
 import type { ServiceContext } from "../context.js";
 import { readerOf } from "../context.js";
 import type * as Excel from "../excel/exceljs.js";
-import { organisationSettings, timeZoneOf, todayIn } from "../settings/settings.service.js";
+import { actionDayOf, organisationSettings } from "../settings/settings.service.js";
 import type { LedgerRecords } from "./ledger.repository.js";
 import { HEADER_FILL } from "./xlsx-write.js";
 
@@ -34,8 +34,9 @@ export async function supervisionHistory(
   ctx: ServiceContext,
   records: LedgerRecords,
 ): Promise<{ code: string; taskForceCode: string; row: HistoryRow }[]> {
-  const timeZone = timeZoneOf(await organisationSettings(ctx));
-  const dayOf = (instant: string) => todayIn(timeZone, new Date(instant));
+  // Dated as the timeline dates them: never past a fixed status date (the demo's "as of" day).
+  const settings = await organisationSettings(ctx);
+  const dayOf = (instant: string) => actionDayOf(settings, new Date(instant));
   const entries = await auditOfRecords(
     readerOf(ctx),
     "supervision_item",

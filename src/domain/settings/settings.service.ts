@@ -81,6 +81,19 @@ export function timeZoneOf(settings: Settings): string {
   return (settings.statusDate.rule === "today" && settings.statusDate.timeZone) || DEFAULT_TIME_ZONE;
 }
 
+/**
+ * The day a user's action at `instant` counts on: its day in the organisation's time zone, except
+ * that under a fixed status date (the organisation works "as of" that day, e.g. the demo) an action
+ * after it counts on it, so nothing is dated past the status date everything else is read at.
+ * Example: under `{ rule: "fixed", date: "2022-08-15" }` an action at 2026-03-02T03:00Z counts on
+ * 2022-08-15, one at 2022-08-01T03:00Z on 2022-08-01.
+ */
+export function actionDayOf(settings: Settings, instant: Date): IsoDate {
+  const day = todayIn(timeZoneOf(settings), instant);
+  const rule = settings.statusDate;
+  return rule.rule === "fixed" && day > rule.date ? rule.date : day;
+}
+
 /** The organisation's status date for the caller, now. */
 export async function organisationStatusDate(ctx: ServiceContext): Promise<IsoDate> {
   return statusDateOf(await organisationSettings(ctx), new Date(ctx.now()));

@@ -1,5 +1,6 @@
-import { taskForceSchemas } from "../../shared/api/task-forces.js";
+import { type TaskBookUpdate, taskForceSchemas } from "../../shared/api/task-forces.js";
 import {
+  assertMayEditPlan,
   assertMayRead,
   assertOrganisationWide,
   assertTaskForceInScope,
@@ -8,7 +9,7 @@ import {
 import { appendAudit } from "../audit/audit.repository.js";
 import { deleteBaselines } from "../baselines/baseline.repository.js";
 import { idsWithLight } from "../closed-loop/closed-loop.service.js";
-import { readerOf, type ServiceContext } from "../context.js";
+import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnique, assertVersion, deleteById, notFound } from "../records/record-ops.js";
@@ -84,29 +85,44 @@ export function createTaskForce(
 /** Changes a task force (its task book, leads, goals, period) at its version. */
 export function updateTaskForce(ctx: ServiceContext, id: string, input: TaskForceUpdate): Promise<TaskForce> {
   return write(ctx, async (w) => {
-    const db = w.uow.db;
     const before = await getTaskForce(w, id);
     assertTaskForceInScope(w, id);
-    await lockTaskForce(w.uow, w.database.dialect, id);
-    const { version, goalIds, coUnitIds, ...changes } = input;
-    await assertRefsExist(db, refsOf({ ...changes, goalIds, coUnitIds }));
-    if (changes.code !== undefined) await assertUnique(db, "task_forces", { code: changes.code }, id, LABEL);
-    if (changes.startDate !== undefined || changes.deadline !== undefined)
-      await assertPlanStaysSchedulable(w, id, (plan) => ({
-        ...plan,
-        taskForces: plan.taskForces.map((tf) => ({ ...tf, ...changes })),
-      }));
-    await updateAtVersion(
-      db,
-      "task_forces",
-      { id, version, label: LABEL },
-      { ...changes, updatedAt: w.now() },
-    );
-    await writeTaskForceLinks(db, id, { goalIds, coUnitIds });
-    const after = (await findTaskForce(db, id))!;
-    await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
-    return after;
+    return applyUpdate(w, before, input);
   });
+}
+
+/**
+ * Changes a task force's task book (every field but code and name) at its version: its leads
+ * (`lead` or `lead_leader` members) and admins, or the supervision office (role gate); an API
+ * token only within its task force.
+ */
+export function updateTaskBook(ctx: ServiceContext, id: string, input: TaskBookUpdate): Promise<TaskForce> {
+  return write(ctx, async (w) => {
+    const before = await getTaskForce(w, id);
+    if (w.principal?.roles.includes("supervisor")) assertTaskForceInScope(w, id);
+    else assertMayEditPlan(w, id);
+    return applyUpdate(w, before, input);
+  });
+}
+
+/** Writes a change of task force `before` whose caller is already allowed to make it. */
+async function applyUpdate(w: WriteContext, before: TaskForce, input: TaskForceUpdate): Promise<TaskForce> {
+  const db = w.uow.db;
+  const id = before.id;
+  await lockTaskForce(w.uow, w.database.dialect, id);
+  const { version, goalIds, coUnitIds, ...changes } = input;
+  await assertRefsExist(db, refsOf({ ...changes, goalIds, coUnitIds }));
+  if (changes.code !== undefined) await assertUnique(db, "task_forces", { code: changes.code }, id, LABEL);
+  if (changes.startDate !== undefined || changes.deadline !== undefined)
+    await assertPlanStaysSchedulable(w, id, (plan) => ({
+      ...plan,
+      taskForces: plan.taskForces.map((tf) => ({ ...tf, ...changes })),
+    }));
+  await updateAtVersion(db, "task_forces", { id, version, label: LABEL }, { ...changes, updatedAt: w.now() });
+  await writeTaskForceLinks(db, id, { goalIds, coUnitIds });
+  const after = (await findTaskForce(db, id))!;
+  await appendAudit(w, { action: "update", entity: ENTITY, entityId: id, before, after });
+  return after;
 }
 
 /** Deletes a task force nothing refers to any more (409 naming its remaining records otherwise). */

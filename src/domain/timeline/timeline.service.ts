@@ -14,7 +14,7 @@ import {
 import { parseAttachmentRef } from "../../shared/api/attachments.js";
 import { attachmentPath, type Timeline } from "../../shared/api/timeline.js";
 import { readerOf, type ServiceContext } from "../context.js";
-import { organisationSettings, statusDateOf } from "../settings/settings.service.js";
+import { actionDayOf, organisationSettings, statusDateOf } from "../settings/settings.service.js";
 import { getSupervisionItem } from "../supervision/supervision.service.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import { getTask } from "../tasks/task.service.js";
@@ -76,7 +76,8 @@ async function eventsOf(
     userNames(db, who.users),
     personNames(db, who.persons),
   ]);
-  const dayOf = (at: string) => statusDateOf(settings, new Date(at));
+  // An event's own day, but never past a fixed status date (then every day reads "as of" it).
+  const dayOf = (at: string) => actionDayOf(settings, new Date(at));
   const events = timelineOf(sources, { dayOf, names: { users, persons }, nameItems });
   return {
     statusDate: statusDateOf(settings, new Date(ctx.now())),

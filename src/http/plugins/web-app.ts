@@ -14,13 +14,14 @@ export const isAppPage = (method: string, url: string, accept: string | undefine
   (method === "GET" || method === "HEAD") && !url.startsWith("/api/") && /text\/html/.test(accept ?? "");
 
 /**
- * Serves the web app's files with long caching for hashed assets; unknown page paths fall back to
- * index.html (client-side routes) in the not-found handler (plugins/errors.ts).
+ * Serves the web app's files (from `root`, the built app by default) with long caching for hashed
+ * assets and revalidation for the rest (index.html, the service worker, the manifest); unknown
+ * page paths fall back to index.html (client-side routes) in the not-found handler (plugins/errors.ts).
  */
-export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
-  if (!existsSync(`${WEB_ROOT}/index.html`)) return false;
+export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT): Promise<boolean> {
+  if (!existsSync(`${root}/index.html`)) return false;
   await app.register(fastifyStatic, {
-    root: WEB_ROOT,
+    root,
     wildcard: false,
     index: ["index.html"],
     setHeaders: (res, path) => {

@@ -60,3 +60,9 @@ export const userSchemas = defineEntity({
   defaults: { personId: null, roles: ["viewer"], disabled: false },
 });
 export type User = z.output<typeof userSchemas.entity>;
+
+/**
+ * Body of `POST /users`: the account and, optionally, its first password, set in the same
+ * transaction (refused by the password rule → nothing is created).
+ */
+export const userCreateBody = userSchemas.create.extend({ password: z.string().max(200).optional() });

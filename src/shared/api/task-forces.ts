@@ -66,3 +66,31 @@ export const memberSchemas = defineEntity({
   defaults: { role: "member", duties: null },
 });
 export type TaskForceMember = z.output<typeof memberSchemas.entity>;
+
+/** One member of a task force being set up: a person on a post (the task force is the new one). */
+export const setupMember = memberSchemas.create.omit({ taskForceId: true });
+
+/**
+ * `POST /task-forces/setup`: a new task force and its members, written in one transaction (each
+ * member as `POST /members` would write it); a refusal names `taskForce.<field>` or
+ * `members.<index>.<field>`.
+ */
+export const taskForceSetup = z.strictObject({
+  taskForce: taskForceSchemas.create,
+  members: z.array(setupMember).max(200),
+});
+export type TaskForceSetup = z.output<typeof taskForceSetup>;
+
+/** What a setup made: the task force and its memberships, in the order sent. */
+export const taskForceSetupResult = z.object({
+  taskForce: taskForceSchemas.entity,
+  members: z.array(memberSchemas.entity),
+});
+z.globalRegistry.add(taskForceSetupResult, { id: "TaskForceSetupResult" });
+
+/**
+ * `PATCH /task-forces/:id/task-book`: the task book (任务书) of a task force — every field but its
+ * code and name — at its version; its leads may send it, besides the supervision office and admins.
+ */
+export const taskBookUpdate = taskForceSchemas.update.omit({ code: true, name: true });
+export type TaskBookUpdate = z.output<typeof taskBookUpdate>;

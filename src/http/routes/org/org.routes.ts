@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { DatabaseHandle } from "../../../db/connection.js";
+import { addUser } from "../../../domain/accounts/account.service.js";
 import { ORG_UNIT_LIST, PERSON_LIST, USER_LIST } from "../../../domain/org/org.js";
 import {
   createOrgUnit,
@@ -15,8 +16,8 @@ import {
   listPersons,
   updatePerson,
 } from "../../../domain/org/person.service.js";
-import { createUser, deleteUser, getUser, listUsers, updateUser } from "../../../domain/org/user.service.js";
-import { orgUnitSchemas, personSchemas, userSchemas } from "../../../shared/api/org.js";
+import { deleteUser, getUser, listUsers, updateUser } from "../../../domain/org/user.service.js";
+import { orgUnitSchemas, personSchemas, userCreateBody, userSchemas } from "../../../shared/api/org.js";
 import { crudRoutes } from "../crud-routes.js";
 
 /** Org units, people and login accounts. */
@@ -53,12 +54,13 @@ export async function orgRoutes(app: FastifyInstance, opts: { database: Database
     database: opts.database,
     path: "users",
     label: "user",
-    schemas: userSchemas,
+    // A new account may carry its first password (set in the same transaction).
+    schemas: { ...userSchemas, create: userCreateBody },
     fields: USER_LIST,
     service: {
       list: listUsers,
       get: getUser,
-      create: (ctx, input) => createUser(ctx, input),
+      create: (ctx, input) => addUser(ctx, input),
       update: updateUser,
       remove: deleteUser,
     },

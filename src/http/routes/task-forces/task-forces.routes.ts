@@ -33,6 +33,7 @@ import { readRule } from "../../policy.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
 import { crudRoutes } from "../crud-routes.js";
+import { taskForceSetupRoutes } from "./task-force-setup.routes.js";
 
 /** Wire shape of the nested task-force read. */
 export const taskForceFull = z.object({
@@ -79,6 +80,7 @@ export async function taskForceRoutes(
       remove: deleteMember,
     },
   });
+  await taskForceSetupRoutes(app, opts);
   const cache = new ReadCache();
   app.withTypeProvider<ZodTypeProvider>().get("/api/v1/task-forces/:id/full", {
     config: { rule: readRule("task-forces") },
