@@ -5,6 +5,7 @@ import zhCN from "antd/locale/zh_CN";
 import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./AppRoutes";
 import { ApiError } from "./api/client";
+import { APP_THEME } from "./app-theme";
 import { useLang } from "./hooks/use-lang";
 import { SESSION_KEY } from "./hooks/use-session";
 
@@ -27,10 +28,7 @@ const queryClient = new QueryClient({
 function Localized() {
   const { lang } = useLang();
   return (
-    <ConfigProvider
-      locale={lang === "en" ? enUS : zhCN}
-      theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4 } }}
-    >
+    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={APP_THEME}>
       <AntApp>
         <BrowserRouter>
           <AppRoutes />

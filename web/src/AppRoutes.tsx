@@ -34,6 +34,9 @@ const PrintTaskBook = named(() => import("./features/print/PrintTaskBook"), "Pri
 const PrintNotice = named(() => import("./features/print/PrintSupervisionNotice"), "PrintSupervisionNotice");
 const PrintTaskTimeline = named(() => import("./features/print/PrintTimeline"), "PrintTaskTimeline");
 const PrintItemTimeline = named(() => import("./features/print/PrintTimeline"), "PrintItemTimeline");
+const AdminOrg = named(() => import("./pages/AdminOrgPage"), "AdminOrgPage");
+const AdminUsers = named(() => import("./pages/AdminUsersPage"), "AdminUsersPage");
+const AdminSettings = named(() => import("./pages/AdminSettingsPage"), "AdminSettingsPage");
 const NotFound = named(() => import("./pages/NotFoundPage"), "NotFoundPage");
 
 const fallback = (
@@ -119,6 +122,9 @@ export function AppRoutes() {
           <Route path="extensions" element={<Extensions />} />
           <Route path="outbox" element={<Outbox />} />
           <Route path="inbox" element={<Inbox />} />
+          <Route path="admin/users" element={<AdminUsers />} />
+          <Route path="admin/settings" element={<AdminSettings />} />
+          <Route path="admin/org" element={<AdminOrg />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

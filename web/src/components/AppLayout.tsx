@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -12,16 +13,23 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SendOutlined,
+  SettingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
 import { Button, Layout, Menu, Select, Space, Spin, Typography } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
+import { UserMenu } from "../features/admin-accounts/UserMenu";
 import { InboxBell } from "../features/chasing/InboxBell";
+import { DeferredReports } from "../features/phone/DeferredReports";
+import { PhoneNav } from "../features/phone/PhoneNav";
+import { HeaderSearch } from "../features/search/HeaderSearch";
 import { useCan } from "../hooks/use-can";
+import { useIsPhone } from "../hooks/use-is-phone";
 import { useLang } from "../hooks/use-lang";
-import { useLogout, useSession } from "../hooks/use-session";
+import { useLogout } from "../hooks/use-session";
 import { selectedNavKeys } from "./nav-selection";
 
 /** The navigation entries the user's permissions allow, in order. */
@@ -46,7 +54,13 @@ function useNavItems() {
   if (can.rule("extension-requests:approve"))
     items.push({ key: "/extensions", icon: <FieldTimeOutlined />, label: t("nav.extensions") });
   items.push({ key: "/ledger", icon: <FileExcelOutlined />, label: t("nav.ledger") });
+  // 组织与人员: every role reads units, people and goals; write:org-units, write:persons or
+  // write:goals adds that tab's edit controls on the page.
+  items.push({ key: "/admin/org", icon: <ApartmentOutlined />, label: t("org.nav") });
   if (can.rule("read:outbox")) items.push({ key: "/outbox", icon: <SendOutlined />, label: t("nav.outbox") });
+  if (can.rule("read:users"))
+    items.push({ key: "/admin/users", icon: <UserOutlined />, label: t("adm.nav.users") });
+  items.push({ key: "/admin/settings", icon: <SettingOutlined />, label: t("adm.nav.settings") });
   items.push({ key: "/big-screen", icon: <DesktopOutlined />, label: t("nav.bigScreen") });
   return items;
 }
@@ -56,10 +70,11 @@ export function AppLayout() {
   const { t } = useTranslation();
   const nav = useNavigate();
   const loc = useLocation();
-  const session = useSession().data;
   const logout = useLogout();
   const { lang, setLang } = useLang();
   const items = useNavItems();
+  // A phone gets a menu button and a drawer instead of the side navigation (features/phone).
+  const phone = useIsPhone();
   const selected = selectedNavKeys(
     items.map((i) => i.key),
     loc.pathname,
@@ -69,7 +84,13 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t("app.skip")}
       </a>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="dark" width={200}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="dark"
+        width={200}
+        style={phone ? { display: "none" } : undefined}
+      >
         <div style={{ color: "#fff", padding: "16px 20px", fontSize: 20, fontWeight: 700 }}>
           <AppstoreOutlined /> {t("app.name")}
         </div>
@@ -85,8 +106,13 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="no-print app-header">
-          <Typography.Text strong>{t("app.title")}</Typography.Text>
+          {phone ? (
+            <PhoneNav items={items} selected={selected} />
+          ) : (
+            <Typography.Text strong>{t("app.title")}</Typography.Text>
+          )}
           <Space>
+            <HeaderSearch />
             <Select
               aria-label={t("nav.language")}
               data-testid="lang-select"
@@ -99,12 +125,14 @@ export function AppLayout() {
               ]}
             />
             <InboxBell />
-            <span data-testid="whoami">
-              {session?.user.displayName} · {session?.roles.map((r) => t(`roles.${r}`)).join("、")}
-            </span>
-            <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
-              {t("nav.signOut")}
-            </Button>
+            <DeferredReports />
+            <UserMenu />
+            {/* On a phone the user menu signs out: the header has no room for both. */}
+            {phone ? null : (
+              <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+                {t("nav.signOut")}
+              </Button>
+            )}
           </Space>
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ margin: 16 }}>

@@ -1,9 +1,10 @@
 import { Form, type FormInstance, type FormProps, Modal } from "antd";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { detailField } from "../../../src/shared/field-labels";
 import { ApiError } from "../api/client";
 import { detailMessage } from "../hooks/messages";
+import { useIsPhone } from "../hooks/use-is-phone";
 
 /** Props of {@link FormModal}. */
 export interface FormModalProps {
@@ -41,11 +42,19 @@ export interface FormModalProps {
 /**
  * A modal around one vertical form: OK submits the form, the button spins while the write is
  * pending, the write's error shows below the form, and the fields start afresh at each opening
- * (destroyed when hidden, not preserved).
+ * (destroyed when hidden, not preserved). On a phone it fills the screen (features/phone/phone.css).
  */
 export function FormModal(props: FormModalProps) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const { form, failure } = props;
+  // The form instance outlives the dialog: at a new opening rc-field-form merges the new initial
+  // values *under* what it kept from the last one (each field reset to that opening's initial
+  // value), so the second task's dialog showed the first task's values. Set them explicitly.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: at each opening, not at each new object
+  useLayoutEffect(() => {
+    if (props.open && props.initialValues) form.setFieldsValue(props.initialValues);
+  }, [props.open, form]);
   useEffect(() => {
     if (!(failure instanceof ApiError) || !props.open) return;
     const fields = new Set(Object.keys(form.getFieldsValue()));
@@ -66,7 +75,8 @@ export function FormModal(props: FormModalProps) {
       cancelText={t("common.cancel")}
       confirmLoading={props.pending}
       okButtonProps={{ disabled: props.okDisabled }}
-      width={props.width}
+      width={phone ? "100%" : props.width}
+      rootClassName={phone ? "phone-modal" : undefined}
       destroyOnHidden
     >
       {props.intro}

@@ -1,15 +1,27 @@
+import { adminAccountsEn } from "./admin-accounts";
+import { orgEn } from "./admin-org";
 import { bigScreenEn } from "./big-screen";
 import { chasingEn } from "./chasing";
 import { completionEn } from "./completion";
+import { layoutEn } from "./layout";
+import { phoneEn } from "./phone";
+import { searchEn } from "./search";
+import { taskForceSetupEn } from "./task-force-setup";
 import { timelineEn } from "./timeline";
 import type { Resources } from "./zh-CN";
 
 /** English UI strings. */
 export const en: Resources = {
+  adm: adminAccountsEn,
   bigScreen: bigScreenEn,
   chase: chasingEn,
   cpl: completionEn,
+  search: searchEn,
+  org: orgEn,
+  layout: layoutEn,
+  phone: phoneEn,
   tl: timelineEn,
+  tfs: taskForceSetupEn,
   app: { name: "Guatu", title: "Guatu — Five-ization Closed-Loop Work Method", skip: "Skip to main content" },
   nav: {
     overview: "Overview",

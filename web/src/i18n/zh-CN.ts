@@ -1,13 +1,25 @@
+import { adminAccountsZh } from "./admin-accounts";
+import { orgZh } from "./admin-org";
 import { bigScreenZh } from "./big-screen";
 import { chasingZh } from "./chasing";
 import { completionZh } from "./completion";
+import { layoutZh } from "./layout";
+import { phoneZh } from "./phone";
+import { searchZh } from "./search";
+import { taskForceSetupZh } from "./task-force-setup";
 import { timelineZh } from "./timeline";
 /** Simplified Chinese UI strings (the default language); domain words follow the SPEC glossary. */
 export const zhCN = {
+  adm: adminAccountsZh,
   bigScreen: bigScreenZh,
   chase: chasingZh,
   cpl: completionZh,
+  search: searchZh,
+  org: orgZh,
+  layout: layoutZh,
+  phone: phoneZh,
   tl: timelineZh,
+  tfs: taskForceSetupZh,
   app: { name: "挂图", title: "挂图作战 · 五化闭环工作法", skip: "跳到主要内容" },
   nav: {
     overview: "总览",

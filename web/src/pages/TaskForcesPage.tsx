@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { OverviewTaskForce } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
+import { NewTaskForceButton } from "../features/task-force-setup/NewTaskForceButton";
 import { useNames, useOverview } from "../hooks/use-data";
 
 /** The task forces the user may see, with lights and counts. */
@@ -12,7 +13,7 @@ export function TaskForcesPage() {
   const q = useOverview();
   const names = useNames();
   return (
-    <Card title={t("tf.list")}>
+    <Card title={t("tf.list")} extra={<NewTaskForceButton />}>
       <QueryState query={q} isEmpty={(o) => o.taskForces.length === 0}>
         {(o) => (
           <Table<OverviewTaskForce>

@@ -1,4 +1,4 @@
-import { Select, Space, Typography } from "antd";
+import { Flex, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TaskForceFull } from "../../api/types";
@@ -14,17 +14,18 @@ export function HistoryPanel({ full, initial }: { full: TaskForceFull; initial?:
   ];
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Text>{t("audit.record")}</Typography.Text>
+      <Flex wrap gap={8} align="center">
+        <label htmlFor="history-record">{t("audit.record")}</label>
         <Select
+          id="history-record"
           showSearch
           optionFilterProp="label"
-          style={{ minWidth: 360 }}
+          style={{ width: 360, maxWidth: "100%" }}
           value={entityId}
           onChange={setEntityId}
           options={options}
         />
-      </Space>
+      </Flex>
       <AuditTrail entityId={entityId} />
     </Space>
   );

@@ -1,14 +1,19 @@
 import { Empty, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Comment } from "../../api/types";
-import { authorOf, localMinute } from "./comment-view";
+import { instantInZone } from "../../hooks/status-date";
+import { useOrgTimeZone } from "../../hooks/use-status-date";
+import { authorOf } from "./comment-view";
 
-/** Comments, oldest first: author, date and text; on a task force's thread, what each is on. */
+/** Comments, oldest first: author, time and text; on a task force's thread, what each is on. */
 export function CommentThread(props: {
   comments: readonly Comment[];
   targetLabel?: (c: Comment) => string | null;
 }) {
   const { t } = useTranslation();
+  // A comment's real time, absolute and in the organisation's zone (no "x days ago" against a clock
+  // that a fixed status date contradicts).
+  const zone = useOrgTimeZone();
   if (props.comments.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("cmt.none")} />;
   return (
@@ -26,7 +31,7 @@ export function CommentThread(props: {
                 {authorOf(c)}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                {localMinute(c.createdAt)}
+                <time dateTime={c.createdAt}>{instantInZone(c.createdAt, zone)}</time>
               </Typography.Text>
               {target ? <Tag style={{ marginInlineStart: 8 }}>{target}</Tag> : null}
             </div>

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Task } from "../../api/types";
 import { useNames } from "../../hooks/use-data";
+import { useIsPhone } from "../../hooks/use-is-phone";
+import { ClaimedCards } from "../phone/ClaimedCards";
 import { CompletionReviewModal } from "./CompletionReviewModal";
 import { useClaimedTasks, useMayReview } from "./use-completion";
 
@@ -17,6 +19,7 @@ export function ClaimedQueue({ taskForceId }: { taskForceId?: string }) {
   const may = useMayReview();
   const q = useClaimedTasks(taskForceId ? { taskForceId } : {});
   const [reviewing, setReviewing] = useState<Task | null>(null);
+  const phone = useIsPhone();
   const mine = (q.data?.items ?? []).filter((x) => may(x, "confirm") || may(x, "return"));
   if (mine.length === 0) return null;
   return (
@@ -27,7 +30,9 @@ export function ClaimedQueue({ taskForceId }: { taskForceId?: string }) {
       data-testid="claimed-queue"
     >
       <Alert type="info" showIcon title={t("cpl.queueIntro")} style={{ marginBottom: 8 }} />
+      {phone ? <ClaimedCards tasks={mine} onReview={setReviewing} /> : null}
       <Table<Task>
+        style={phone ? { display: "none" } : undefined}
         rowKey="id"
         size="small"
         pagination={false}

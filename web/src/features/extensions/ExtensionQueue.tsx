@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { QueryState } from "../../components/QueryState";
 import { useNames } from "../../hooks/use-data";
 import { useSession } from "../../hooks/use-session";
+import { useDayOfInstant } from "../../hooks/use-status-date";
 import type { ExtensionRequest } from "./api";
 import { ExtensionDecisionModal } from "./ExtensionDecisionModal";
 import { mayDecideExtension } from "./extension-access";
@@ -20,6 +21,7 @@ export function ExtensionQueue(props: { filter: Record<string, string>; decided?
   const { t } = useTranslation();
   const names = useNames();
   const session = useSession().data;
+  const dayOf = useDayOfInstant();
   const q = useExtensionRequests({
     ...props.filter,
     state: props.decided ? "approved,rejected,withdrawn" : "pending",
@@ -56,7 +58,7 @@ export function ExtensionQueue(props: { filter: Record<string, string>; decided?
                 render: (_, r) => `${r.currentDeadline ?? t("ext.none")} → ${r.requestedDeadline}`,
               },
               { title: t("ext.reason"), dataIndex: "reason" },
-              { title: t("ext.filedOn"), width: 110, render: (_, r) => r.createdAt.slice(0, 10) },
+              { title: t("ext.filedOn"), width: 110, render: (_, r) => dayOf(r.createdAt) },
               props.decided
                 ? {
                     title: t("ext.state"),

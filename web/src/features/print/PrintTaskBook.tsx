@@ -82,15 +82,16 @@ export function TaskBookDocument(props: {
           <tbody>
             <tr>
               <th>{t("tf.code")}</th>
-              <td>{tf.code}</td>
+              <td className="doc-nowrap">{tf.code}</td>
               <th>{t("tf.period")}</th>
               <td>
-                {tf.startDate ?? "—"} ～ {tf.deadline ?? "—"}
+                <span className="doc-nowrap">{tf.startDate ?? "—"}</span> ～{" "}
+                <span className="doc-nowrap">{tf.deadline ?? "—"}</span>
               </td>
             </tr>
             <tr>
               <th>{t("tf.leadLeader")}</th>
-              <td>{names.person(tf.leadLeaderId)}</td>
+              <td className="doc-nowrap">{names.person(tf.leadLeaderId)}</td>
               <th>{t("tf.leadUnit")}</th>
               <td>{names.unit(tf.leadUnitId)}</td>
             </tr>
@@ -115,11 +116,12 @@ export function TaskBookDocument(props: {
         <h2>{t("print.responsibilities")}</h2>
         <table className="doc-compact" data-testid="doc-responsibilities">
           <colgroup>
-            <col style={{ width: "8%" }} />
-            <col style={{ width: "26%" }} />
+            {/* Sized for whole codes, dates and "name（post）" on one line where the post is short. */}
+            <col style={{ width: "7%" }} />
+            <col style={{ width: "25%" }} />
             <col style={{ width: "16%" }} />
-            <col style={{ width: "14%" }} />
-            <col style={{ width: "11%" }} />
+            <col style={{ width: "17%" }} />
+            <col style={{ width: "10%" }} />
             <col style={{ width: "25%" }} />
           </colgroup>
           <thead>
@@ -135,7 +137,7 @@ export function TaskBookDocument(props: {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.code}</td>
+                <td className="doc-nowrap">{r.code}</td>
                 <td
                   style={{ paddingInlineStart: `${1.5 + r.depth * 2}mm`, fontWeight: r.summary ? 600 : 400 }}
                 >
@@ -143,10 +145,11 @@ export function TaskBookDocument(props: {
                 </td>
                 <td>{names.unit(r.responsibleUnitId)}</td>
                 <td>
-                  {names.person(r.responsiblePersonId)}
-                  {r.responsiblePost ? `（${r.responsiblePost}）` : ""}
+                  {/* The name never breaks; the post goes to the next line whole when it does not fit. */}
+                  <span className="doc-nowrap">{names.person(r.responsiblePersonId)}</span>
+                  {r.responsiblePost ? <span className="doc-keep">（{r.responsiblePost}）</span> : null}
                 </td>
-                <td>{r.deadline ?? r.lateFinish ?? ""}</td>
+                <td className="doc-nowrap">{r.deadline ?? r.lateFinish ?? ""}</td>
                 <td>{r.acceptance}</td>
               </tr>
             ))}
@@ -175,11 +178,11 @@ export function TaskBookDocument(props: {
           <tbody>
             {milestones.map((m) => (
               <tr key={m.id}>
-                <td>{m.code}</td>
+                <td className="doc-nowrap">{m.code}</td>
                 <td>{m.title}</td>
-                <td>{m.deadline ?? m.lateFinish ?? ""}</td>
+                <td className="doc-nowrap">{m.deadline ?? m.lateFinish ?? ""}</td>
                 <td>{names.unit(m.responsibleUnitId)}</td>
-                <td>{names.person(m.responsiblePersonId)}</td>
+                <td className="doc-nowrap">{names.person(m.responsiblePersonId)}</td>
               </tr>
             ))}
           </tbody>
@@ -197,13 +200,13 @@ export function TaskBookDocument(props: {
           <tbody>
             {f.indicators.map((i) => (
               <tr key={i.id}>
-                <td>{i.code}</td>
+                <td className="doc-nowrap">{i.code}</td>
                 <td>{i.name}</td>
                 <td>
                   {i.target}
                   {i.unit}
                 </td>
-                <td>{names.person(i.ownerPersonId)}</td>
+                <td className="doc-nowrap">{names.person(i.ownerPersonId)}</td>
               </tr>
             ))}
           </tbody>

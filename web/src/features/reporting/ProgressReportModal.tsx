@@ -1,7 +1,7 @@
-import { UploadOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, InputNumber, Typography, Upload } from "antd";
+import { App, Form, Input, InputNumber, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { progressReportSchemas } from "../../../../src/shared/api/reports";
+import { ApiError } from "../../api/client";
 import type { Task } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
@@ -9,30 +9,41 @@ import { FormModal } from "../../components/FormModal";
 import { useCan } from "../../hooks/use-can";
 import { useReportProgress } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
-import { useStatusDate } from "../../hooks/use-status-date";
 import { orNull, zodRule } from "../../hooks/validate";
+import { DraftNotice } from "../phone/DraftNotice";
+import { EvidencePicker } from "../phone/EvidencePicker";
+import { draftBody, draftValues, textLines as lines } from "../phone/report-drafts";
+import { useOnline } from "../phone/use-online";
+import { useReportDraft } from "../phone/use-report-draft";
 import { useEvidenceUpload } from "./use-evidence-upload";
 
 const f = progressReportSchemas.create.shape;
-const lines = (v: unknown) =>
-  String(v ?? "")
-    .split("\n")
-    .map((s) => s.trim())
-    .filter(Boolean);
 
-/** 填报进展: a progress report on one task, with evidence as uploaded files, file names or links. */
+/**
+ * 填报进展: a progress report on one task, with evidence as uploaded files, file names or links.
+ * What is typed is kept as the task's draft on the device; submitted while offline, the report
+ * waits and is sent once online (features/phone).
+ */
 export function ProgressReportModal({ task, onClose }: { task: Task | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const statusDate = useStatusDate();
   const session = useSession().data;
   const m = useReportProgress();
   const can = useCan();
   const files = useEvidenceUpload(task?.id);
   const [form] = Form.useForm();
+  const draft = useReportDraft(task, form, files);
+  const online = useOnline();
   const close = () => {
     files.reset();
     onClose();
+  };
+  // Kept as waiting to be sent: offline, or the network failed under the submit.
+  const queue = () => {
+    draft.queue();
+    m.reset();
+    void message.info(t("phone.queued"));
+    close();
   };
   const submit = (v: Record<string, unknown>) => {
     if (!task) return;
@@ -40,25 +51,20 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
       void message.warning(t("attachment.wait"));
       return;
     }
-    m.mutate(
-      {
-        taskId: task.id,
-        reportDate: v.reportDate,
-        percent: v.percent,
-        narrative: v.narrative ?? "",
-        problems: orNull(v.problems),
-        coordination: orNull(v.coordination),
-        evidence: [...lines(v.evidence), ...files.refs],
-        reportedById: session?.personId ?? null,
+    if (!navigator.onLine) return queue();
+    const body = { taskId: task.id, values: draftValues(v), attachments: files.stored };
+    m.mutate(draftBody(body, session?.personId ?? null), {
+      onSuccess: () => {
+        draft.clear();
+        void message.success(t("report.submitted"));
+        form.resetFields();
+        close();
       },
-      {
-        onSuccess: () => {
-          void message.success(t("report.submitted"));
-          form.resetFields();
-          close();
-        },
+      // No answer at all (the network went under the submit): the report waits like an offline one.
+      onError: (e) => {
+        if (!(e instanceof ApiError)) queue();
       },
-    );
+    });
   };
   return (
     <FormModal
@@ -72,9 +78,18 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
       }}
       onFinish={submit}
       pending={m.isPending}
-      initialValues={{ reportDate: statusDate, percent: task?.percent ?? 0 }}
-      error={<WriteError error={m.error} />}
-      failure={m.error}
+      initialValues={draft.initialValues}
+      onValuesChange={draft.onValuesChange}
+      intro={
+        <DraftNotice
+          online={online}
+          restored={draft.restored}
+          draft={draft.draft}
+          onDiscard={draft.discard}
+        />
+      }
+      error={<WriteError error={m.error ?? draft.failure} />}
+      failure={m.error ?? draft.failure}
     >
       <Form.Item name="reportDate" label={t("report.date")} rules={[zodRule(f.reportDate)]}>
         <DateField />
@@ -100,9 +115,7 @@ export function ProgressReportModal({ task, onClose }: { task: Task | null; onCl
       </Form.Item>
       {task && can.attachEvidence(task) ? (
         <Form.Item label={t("attachment.label")} extra={t("attachment.hint")}>
-          <Upload {...files.props} data-testid="evidence-upload">
-            <Button icon={<UploadOutlined />}>{t("attachment.choose")}</Button>
-          </Upload>
+          <EvidencePicker upload={files.props} />
           {files.errors.map((e) => (
             <Typography.Text key={e} type="danger" style={{ display: "block" }} data-upload-error>
               {e}

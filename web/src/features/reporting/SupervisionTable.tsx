@@ -5,18 +5,18 @@ import { Link } from "react-router";
 import type { SupervisionItem } from "../../api/types";
 import { useCan } from "../../hooks/use-can";
 import { useNames } from "../../hooks/use-data";
+import { useIsPhone } from "../../hooks/use-is-phone";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { SupervisionItemExtras } from "../comments/SupervisionItemExtras";
+import { SupervisionCards } from "../phone/SupervisionCards";
 import { awaitsRefetch, markPending, NO_PENDING, type PendingVersions, settlePending } from "./pending-rows";
 import { SupervisionActionModal } from "./SupervisionActionModal";
-import { actionsFor, type SupervisionAction } from "./supervision-actions";
-
-const STATE_COLOR = { open: "red", rectifying: "orange", submitted: "blue", verified: "green" } as const;
+import { actionsFor, STATE_COLOR, type SupervisionAction } from "./supervision-actions";
 
 /**
  * Supervision items with the actions the user may take on each (start, submit, return, verify).
  * A row just acted on keeps its actions disabled, marked as updating, until the list has refetched
- * the item's new version (acting on the old one would be refused as stale).
+ * the item's new version (acting on the old one would be refused as stale). On a phone, cards.
  */
 export function SupervisionTable({
   items,
@@ -32,6 +32,49 @@ export function SupervisionTable({
   const [open, setOpen] = useState<{ item: SupervisionItem; action: SupervisionAction } | null>(null);
   const [pending, setPending] = useState<PendingVersions>(NO_PENDING);
   useEffect(() => setPending((p) => settlePending(p, items)), [items]);
+  const phone = useIsPhone();
+  const actions = (r: SupervisionItem) => {
+    const waiting = awaitsRefetch(r, pending);
+    return (
+      <Space wrap aria-busy={waiting} data-pending={waiting || undefined}>
+        {actionsFor(r.state)
+          .filter((a) => can.superviseAction(a, r))
+          .map((a) => (
+            <Button
+              key={a}
+              size={phone ? "middle" : "small"}
+              className={phone ? "tap" : undefined}
+              type={a === "verify" ? "primary" : "default"}
+              data-action={a}
+              disabled={waiting}
+              onClick={() => setOpen({ item: r, action: a })}
+            >
+              {t(`sup.${a}`)}
+            </Button>
+          ))}
+        {waiting ? (
+          <span role="status">
+            <Spin size="small" /> {t("supPending.updating")}
+          </span>
+        ) : null}
+      </Space>
+    );
+  };
+  const modal = (
+    <SupervisionActionModal
+      item={open?.item ?? null}
+      action={open?.action ?? null}
+      onClose={() => setOpen(null)}
+      onDone={(updated) => setPending((p) => markPending(p, updated.id, updated.version))}
+    />
+  );
+  if (phone)
+    return (
+      <>
+        <SupervisionCards items={items} showTaskForce={showTaskForce} actions={actions} />
+        {modal}
+      </>
+    );
   return (
     <>
       <Table<SupervisionItem>
@@ -77,44 +120,10 @@ export function SupervisionTable({
           },
           // Leaders' comments and escalation (features/comments).
           { title: "", width: 170, render: (_, r) => <SupervisionItemExtras item={r} /> },
-          {
-            title: "",
-            width: 200,
-            render: (_, r) => {
-              const waiting = awaitsRefetch(r, pending);
-              return (
-                <Space wrap aria-busy={waiting} data-pending={waiting || undefined}>
-                  {actionsFor(r.state)
-                    .filter((a) => can.superviseAction(a, r))
-                    .map((a) => (
-                      <Button
-                        key={a}
-                        size="small"
-                        type={a === "verify" ? "primary" : "default"}
-                        data-action={a}
-                        disabled={waiting}
-                        onClick={() => setOpen({ item: r, action: a })}
-                      >
-                        {t(`sup.${a}`)}
-                      </Button>
-                    ))}
-                  {waiting ? (
-                    <span role="status">
-                      <Spin size="small" /> {t("supPending.updating")}
-                    </span>
-                  ) : null}
-                </Space>
-              );
-            },
-          },
+          { title: "", width: 200, render: (_, r) => actions(r) },
         ]}
       />
-      <SupervisionActionModal
-        item={open?.item ?? null}
-        action={open?.action ?? null}
-        onClose={() => setOpen(null)}
-        onDone={(updated) => setPending((p) => markPending(p, updated.id, updated.version))}
-      />
+      {modal}
     </>
   );
 }

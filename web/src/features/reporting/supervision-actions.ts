@@ -16,3 +16,11 @@ export function actionsFor(state: SupervisionItem["state"]): SupervisionAction[]
       return [];
   }
 }
+
+/** The tag colour of each state, in the table and on a phone's cards. */
+export const STATE_COLOR = {
+  open: "red",
+  rectifying: "orange",
+  submitted: "blue",
+  verified: "green",
+} as const;

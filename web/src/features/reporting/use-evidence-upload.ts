@@ -64,8 +64,13 @@ export function useEvidenceUpload(taskId: string | undefined) {
   return {
     props,
     refs: stored.map(attachmentRef),
+    /** The uploaded files (a draft keeps them). */
+    stored,
     uploading: files.some((f) => f.status === "uploading"),
     errors: files.filter((f) => f.status === "error").map((f) => `${f.name}: ${String(f.response)}`),
     reset: () => setFiles([]),
+    /** Shows files uploaded earlier (a draft's) as uploaded. */
+    restore: (metas: readonly AttachmentMeta[]) =>
+      setFiles(metas.map((m) => ({ uid: m.id, name: m.fileName, status: "done", response: m }))),
   };
 }

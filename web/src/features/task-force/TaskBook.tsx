@@ -5,19 +5,25 @@ import { Link } from "react-router";
 import type { Goal, TaskForceFull } from "../../api/types";
 import { type useNames, useSettings } from "../../hooks/use-data";
 import { TaskBookDocument } from "../print/PrintTaskBook";
+import { TaskBookEditor } from "../task-force-setup/TaskBookEditor";
 
 type Names = ReturnType<typeof useNames>;
 
 /**
  * The task book (任务书) of the task force's workspace: the printed document itself, as sheets of
- * paper, with a button to its print page (A4, one page per section; the browser saves it as PDF).
+ * paper, with a button to its print page (A4, one page per section; the browser saves it as PDF) and,
+ * for those who may, one to edit its text.
  */
 export function TaskBook(props: { full: TaskForceFull; names: Names; goals: readonly Goal[] }) {
   const { t } = useTranslation();
   const settings = useSettings();
   return (
     <>
-      <div className="no-print" style={{ textAlign: "right", marginBottom: 8 }}>
+      <div
+        className="no-print"
+        style={{ display: "flex", justifyContent: "flex-end", gap: 8, marginBottom: 8 }}
+      >
+        <TaskBookEditor taskForce={props.full.taskForce} />
         <Link
           to={`/print/task-forces/${encodeURIComponent(props.full.taskForce.id)}`}
           data-testid="print-task-book-link"

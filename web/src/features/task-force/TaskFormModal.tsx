@@ -1,4 +1,5 @@
-import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
+import { App, Col, Form, type FormInstance, type FormRule, Input, InputNumber, Row, Select } from "antd";
+import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { taskSchemas } from "../../../../src/shared/api/tasks";
@@ -18,7 +19,61 @@ export interface NewTaskTarget {
   readonly parentId: string | null;
 }
 
-/** 新增任务: a task (or milestone, duration 0) of the WBS, validated with `taskSchemas.create`. */
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/**
+ * The rules of a responsibility field (person, post, unit), which the five-ization check asks of
+ * every task, summaries included: required of a task without a duration (a summary: its sub-tasks
+ * carry the durations), a warning that does not block on any other.
+ */
+function responsibilityRules(t: TFunction, form: FormInstance, label: string): FormRule[] {
+  const field = t(label);
+  const summary = () => blank(form.getFieldValue("duration"));
+  return [
+    {
+      validator: (_, v) =>
+        blank(v) && summary()
+          ? Promise.reject(new Error(t("tfs.taskForm.summaryNeeds", { field })))
+          : Promise.resolve(),
+    },
+    {
+      warningOnly: true,
+      validator: (_, v) =>
+        blank(v) && !summary()
+          ? Promise.reject(new Error(t("tfs.taskForm.fiveNeeds", { field })))
+          : Promise.resolve(),
+    },
+  ];
+}
+
+const RESPONSIBILITY = ["responsiblePersonId", "responsiblePost", "responsibleUnitId"];
+
+/**
+ * Checks again those of `names` that show a message: a duration given or a post proposed may have
+ * answered it (the rules run on submit, and on a field's own change only).
+ */
+function recheckShown(form: FormInstance, names: readonly string[]) {
+  const shown = names.filter((n) => form.getFieldError(n).length || form.getFieldWarning(n).length);
+  if (shown.length) form.validateFields(shown).catch(() => undefined);
+}
+
+/**
+ * What becomes of the chosen parent: a task without sub-tasks becomes a summary, its own duration
+ * and weight no longer counting (its record is not changed); a summary stays as it is.
+ */
+function parentNote(t: TFunction, tasks: readonly Task[], parentId: string | null | undefined) {
+  const parent = parentId ? tasks.find((x) => x.id === parentId) : undefined;
+  if (!parent) return undefined;
+  const task = taskLabel(parent);
+  return tasks.some((x) => x.parentId === parent.id)
+    ? t("tfs.taskForm.parentStaysSummary", { task })
+    : t("tfs.taskForm.parentBecomesSummary", { task, weight: parent.weight });
+}
+
+/**
+ * 新增任务: a task (or milestone, duration 0) of the WBS, validated with `taskSchemas.create`. A new
+ * task has no sub-tasks, so its weight counts; the form says what becomes of its parent.
+ */
 export function TaskFormModal(props: {
   full: TaskForceFull;
   target: NewTaskTarget | null;
@@ -56,6 +111,7 @@ export function TaskFormModal(props: {
       if (p?.orgUnitId && !form.getFieldValue("responsibleUnitId"))
         form.setFieldValue("responsibleUnitId", p.orgUnitId);
     }
+    recheckShown(form, RESPONSIBILITY);
   };
   const submit = (v: Record<string, unknown>) =>
     m.mutate(
@@ -81,6 +137,12 @@ export function TaskFormModal(props: {
       },
     );
   const parentId = props.target?.parentId ?? null;
+  const chosenParent = Form.useWatch("parentId", form) as string | null | undefined;
+  const responsibility = (name: string, label: string) => ({
+    name,
+    label: t(label),
+    rules: responsibilityRules(t, form, label),
+  });
   return (
     <FormModal
       form={form}
@@ -97,7 +159,7 @@ export function TaskFormModal(props: {
     >
       <Row gutter={12}>
         <Col span={16}>
-          <Form.Item name="parentId" label={t("plan.parent")}>
+          <Form.Item name="parentId" label={t("plan.parent")} extra={parentNote(t, tasks, chosenParent)}>
             <Select
               allowClear
               showSearch={{ optionFilterProp: "label" }}
@@ -117,7 +179,12 @@ export function TaskFormModal(props: {
       </Form.Item>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="duration" label={t("plan.duration")} rules={[zodRule(f.duration)]}>
+          <Form.Item
+            name="duration"
+            label={t("plan.duration")}
+            extra={t("tfs.taskForm.durationHint")}
+            rules={[zodRule(f.duration)]}
+          >
             <InputNumber style={{ width: "100%" }} />
           </Form.Item>
         </Col>
@@ -127,28 +194,32 @@ export function TaskFormModal(props: {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="weight" label={t("plan.weight")} rules={[zodRule(f.weight, (v) => v ?? 0)]}>
+          <Form.Item
+            name="weight"
+            label={t("plan.weight")}
+            extra={t("tfs.taskForm.weightHint")}
+            rules={[zodRule(f.weight, (v) => v ?? 0)]}
+          >
             <InputNumber style={{ width: "100%" }} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="responsiblePersonId" label={t("plan.person")}>
+          <Form.Item {...responsibility("responsiblePersonId", "plan.person")}>
             <Select allowClear showSearch={{ optionFilterProp: "label" }} options={personOptions} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item
-            name="responsiblePost"
-            label={t("plan.post")}
-            rules={[zodRule(f.responsiblePost, orNull)]}
+            {...responsibility("responsiblePost", "plan.post")}
+            rules={[zodRule(f.responsiblePost, orNull), ...responsibilityRules(t, form, "plan.post")]}
           >
             <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="responsibleUnitId" label={t("plan.unit")}>
+          <Form.Item {...responsibility("responsibleUnitId", "plan.unit")}>
             <Select
               allowClear
               showSearch={{ optionFilterProp: "label" }}

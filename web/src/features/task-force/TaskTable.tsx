@@ -1,30 +1,41 @@
-import { AuditOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Input, InputNumber, Space, Table, Tag, Tooltip } from "antd";
-import { type KeyboardEvent, useEffect, useState } from "react";
+import { AuditOutlined, PlusOutlined } from "@ant-design/icons";
+import { App, Button, Space, Table } from "antd";
+import { type HTMLAttributes, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Task, TaskForceFull } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
-import { DateField } from "../../components/DateField";
-import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import type { useNames } from "../../hooks/use-data";
-import { ChaseButton } from "../chasing/ChaseButton";
-import { TaskCommentsButton } from "../comments/TaskCommentsButton";
-import { CompletionStatus } from "../completion/CompletionStatus";
+import { ChaseDialog, type ChaseSubject } from "../chasing/ChaseButton";
+import { TaskCommentsDrawer } from "../comments/TaskCommentsDrawer";
+import { useTaskForceComments } from "../comments/use-comments";
 import { DependencyDrawer } from "./DependencyDrawer";
 import { PlanApprovalModal } from "./PlanApprovalModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
+import { isFinished, type RowActionKey, rowActionKeys } from "./row-actions";
 import { type NewTaskTarget, TaskFormModal } from "./TaskFormModal";
-import { TaskPlanActions } from "./TaskPlanActions";
+import { RowEditButtons, TaskRowActions } from "./TaskRowActions";
 import { useInlineEdit } from "./use-inline-edit";
 import { useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
 import type { indexLights, wbsRows } from "./use-task-force-model";
+import { wbsColumns } from "./wbs-columns";
 
 type Row = ReturnType<typeof wbsRows>[number];
 
+/** The 催办 subject of a task row. */
+const chaseSubject = (r: Task): ChaseSubject => ({
+  kind: "task",
+  id: r.id,
+  code: r.code,
+  title: r.title,
+  ownerId: r.responsiblePersonId,
+  closed: isFinished(r),
+});
+
 /**
  * The WBS task table; leads of this task force (and admins) edit rows inline, add tasks and
- * sub-tasks, edit predecessors and delete tasks.
+ * sub-tasks, edit predecessors and delete tasks. A row's actions sit in one narrow column: 填报进展
+ * as an icon, the rest (批示, 催办, edit, plan edits) in its menu.
  */
 export function TaskTable(props: {
   taskForceId: string;
@@ -38,7 +49,7 @@ export function TaskTable(props: {
   onFocusTask?: (taskId: string) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const can = useCan();
   const editable = can.editTasks(props.taskForceId);
   const e = useInlineEdit(props.taskForceId);
@@ -48,8 +59,11 @@ export function TaskTable(props: {
   const [depsOf, setDepsOf] = useState<Task | null>(null);
   const [approving, setApproving] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [chasing, setChasing] = useState<Task | null>(null);
+  const [commentsOf, setCommentsOf] = useState<Task | null>(null);
   const del = useDeletePlanRecord();
   const errCtx = usePlanErrorContext(props.full, deleting);
+  const comments = useCommentCounts(props.taskForceId);
   const predCount = (id: string) => props.full.dependencies.filter((d) => d.successorId === id).length;
   const remove = (r: Task) => {
     setDeleting(r.id);
@@ -58,21 +72,55 @@ export function TaskTable(props: {
       { onSuccess: () => void message.success(t("plan.deleted", { what: r.code })) },
     );
   };
-  const isEditing = (r: Task) => e.editing?.id === r.id;
+  const confirmRemove = (r: Task) =>
+    modal.confirm({
+      title: t("plan.confirmDeleteTask", { task: `${r.code} ${r.title}` }),
+      okText: t("plan.delete"),
+      okButtonProps: { danger: true },
+      cancelText: t("common.cancel"),
+      onOk: () => remove(r),
+    });
+  const act = (key: RowActionKey, r: Row) => {
+    if (key === "comments") setCommentsOf(r);
+    else if (key === "chase") setChasing(r);
+    else if (key === "edit") e.start(r);
+    else if (key === "predecessors") setDepsOf(r);
+    else if (key === "addChild") setAdding({ parentId: r.id });
+    else confirmRemove(r);
+  };
+  const actions = (r: Row) =>
+    e.editing?.id === r.id ? (
+      <RowEditButtons
+        onSave={() => e.save()}
+        onCancel={e.cancel}
+        saving={e.pending}
+        invalid={Object.keys(e.errors).length > 0}
+      />
+    ) : (
+      <TaskRowActions
+        task={r}
+        comments={comments.get(r.id) ?? 0}
+        predecessors={predCount(r.id)}
+        onReport={
+          !r.summary && props.onReport && can.reportProgress(r) ? () => props.onReport?.(r) : undefined
+        }
+        onAction={(key) => act(key, r)}
+        actions={rowActionKeys({
+          comments: true,
+          chase: !r.summary && can.rule("chases:send") && !isFinished(r),
+          edit: editable,
+          editDependencies: planDeps,
+          editTasks: planTasks,
+        })}
+      />
+    );
+  const columns = wbsColumns({ t, edit: e, lights: props.lights, names: props.names, actions });
   // A link to one task (from the check page, the battle map or "my tasks") scrolls its row into view.
   useEffect(() => {
     if (!props.highlight) return;
     const row = document.querySelector(`tr[data-row-key="${CSS.escape(props.highlight)}"]`);
     row?.scrollIntoView({ block: "center" });
   }, [props.highlight]);
-  const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
-  // In a row being edited, Enter saves and Escape cancels.
-  const keys = {
-    onKeyDown: (ev: KeyboardEvent) => {
-      if (ev.key === "Enter") e.save();
-      else if (ev.key === "Escape") e.cancel();
-    },
-  };
   return (
     <>
       <div style={{ position: "sticky", top: 0, zIndex: 20 }}>
@@ -114,214 +162,11 @@ export function TaskTable(props: {
         size="small"
         pagination={false}
         dataSource={props.rows}
-        scroll={{ x: 1300 }}
+        scroll={{ x: "max-content" }}
         rowClassName={(r) => (r.id === props.highlight ? "ant-table-row-selected" : "")}
-        columns={[
-          { title: t("task.wbs"), dataIndex: "code", width: 90, fixed: "left" },
-          {
-            title: t("task.title"),
-            width: 280,
-            render: (_, r) =>
-              isEditing(r) ? (
-                <Input
-                  aria-label={t("task.title")}
-                  {...keys}
-                  value={e.draft.title}
-                  onChange={(x) => e.set("title", x.target.value)}
-                  {...err("title")}
-                />
-              ) : (
-                <span style={{ paddingInlineStart: r.depth * 12, fontWeight: r.summary ? 600 : 400 }}>
-                  {r.duration === 0 ? <Tag>{t("task.milestone")}</Tag> : null}
-                  {r.title}
-                </span>
-              ),
-          },
-          {
-            title: "",
-            width: 100,
-            render: (_: unknown, r: Row) =>
-              !r.summary && props.onReport && can.reportProgress(r) ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  ghost
-                  data-report-task={r.code}
-                  onClick={() => props.onReport?.(r)}
-                >
-                  {t("report.new")}
-                </Button>
-              ) : null,
-          },
-          // Leaders' comments on the task (features/comments).
-          { title: "", width: 64, render: (_: unknown, r: Row) => <TaskCommentsButton task={r} /> },
-          {
-            title: "",
-            width: 76,
-            render: (_: unknown, r: Row) =>
-              r.summary ? null : (
-                <ChaseButton
-                  subject={{
-                    kind: "task",
-                    id: r.id,
-                    code: r.code,
-                    title: r.title,
-                    ownerId: r.responsiblePersonId,
-                    closed: r.status === "done" || r.percent >= 100,
-                  }}
-                />
-              ),
-          },
-          {
-            title: t("overview.light"),
-            width: 110,
-            render: (_, r) => {
-              const l = props.lights.tasks.get(r.id);
-              return l ? <LightTag color={l.color} reasons={l.reasons} /> : null;
-            },
-          },
-          {
-            title: t("task.responsible"),
-            width: 90,
-            render: (_, r) => props.names.person(r.responsiblePersonId),
-          },
-          { title: t("task.unit"), width: 120, render: (_, r) => props.names.unit(r.responsibleUnitId) },
-          {
-            title: t("task.duration"),
-            width: 100,
-            render: (_, r) =>
-              isEditing(r) && !r.summary ? (
-                <InputNumber
-                  aria-label={t("task.duration")}
-                  {...keys}
-                  value={e.draft.duration}
-                  onChange={(v) => e.set("duration", v)}
-                  {...err("duration")}
-                />
-              ) : (
-                (r.duration ?? "")
-              ),
-          },
-          {
-            title: t("task.deadline"),
-            width: 140,
-            render: (_, r) =>
-              isEditing(r) ? (
-                <DateField
-                  aria-label={t("task.deadline")}
-                  value={e.draft.deadline}
-                  onChange={(v) => e.set("deadline", v || null)}
-                  onEnter={(v) => e.save({ deadline: v || null })}
-                  onEscape={e.cancel}
-                  style={{ width: 124 }}
-                  {...err("deadline")}
-                />
-              ) : (
-                r.deadline
-              ),
-          },
-          { title: t("task.lateStart"), dataIndex: "lateStart", width: 105 },
-          { title: t("task.earlyFinish"), dataIndex: "earlyFinish", width: 105 },
-          {
-            title: t("task.float"),
-            width: 120,
-            render: (_, r) => (
-              <span>
-                {r.totalFloat ?? ""}
-                {r.critical ? (
-                  <Tooltip title={t("task.critical")}>
-                    <Tag color="volcano" style={{ marginInlineStart: 4 }}>
-                      {t("task.critical")}
-                    </Tag>
-                  </Tooltip>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            title: t("task.percent"),
-            width: 90,
-            render: (_, r) =>
-              isEditing(r) ? (
-                <InputNumber
-                  aria-label={t("task.percent")}
-                  {...keys}
-                  value={e.draft.percent}
-                  onChange={(v) => e.set("percent", v ?? 0)}
-                  {...err("percent")}
-                />
-              ) : (
-                `${r.percent}%`
-              ),
-          },
-          // The status, or 待确认 with a review for leads while a completion is claimed (features/completion).
-          { title: t("task.status"), width: 150, render: (_, r) => <CompletionStatus task={r} /> },
-          {
-            title: t("task.weight"),
-            width: 80,
-            render: (_, r) =>
-              isEditing(r) ? (
-                <InputNumber
-                  aria-label={t("task.weight")}
-                  {...keys}
-                  value={e.draft.weight}
-                  onChange={(v) => e.set("weight", v ?? 0)}
-                  {...err("weight")}
-                />
-              ) : (
-                r.weight
-              ),
-          },
-          ...(editable || planTasks || planDeps
-            ? [
-                {
-                  title: "",
-                  width: 300,
-                  fixed: "right" as const,
-                  render: (_: unknown, r: Row) =>
-                    isEditing(r) ? (
-                      <Space>
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() => e.save()}
-                          loading={e.pending}
-                          disabled={Object.keys(e.errors).length > 0}
-                        >
-                          {t("common.save")}
-                        </Button>
-                        <Button size="small" onClick={e.cancel}>
-                          {t("common.cancel")}
-                        </Button>
-                      </Space>
-                    ) : (
-                      <Space size={4}>
-                        {editable ? (
-                          <Button
-                            size="small"
-                            icon={<EditOutlined />}
-                            data-testid="edit-task"
-                            aria-label={`${t("common.edit")} ${r.code}`}
-                            onClick={() => e.start(r)}
-                          >
-                            {t("common.edit")}
-                          </Button>
-                        ) : null}
-                        <TaskPlanActions
-                          task={r}
-                          predecessors={predCount(r.id)}
-                          editTasks={planTasks}
-                          editDependencies={planDeps}
-                          onAddChild={() => setAdding({ parentId: r.id })}
-                          onDependencies={() => setDepsOf(r)}
-                          onDelete={() => remove(r)}
-                        />
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
-        ]}
+        // Rows named by WBS code for tests and scripts; antd's row props type has no data-* keys.
+        onRow={(r) => ({ "data-task-code": r.code }) as HTMLAttributes<HTMLElement>}
+        columns={columns}
       />
       <TaskFormModal
         key={adding ? `new-${adding.parentId ?? ""}` : "closed"}
@@ -335,6 +180,21 @@ export function TaskTable(props: {
         task={depsOf ? (props.full.tasks.find((x) => x.id === depsOf.id) ?? null) : null}
         onClose={() => setDepsOf(null)}
       />
+      {chasing ? (
+        <ChaseDialog key={chasing.id} subject={chaseSubject(chasing)} open onClose={() => setChasing(null)} />
+      ) : null}
+      {commentsOf ? <TaskCommentsDrawer task={commentsOf} open onClose={() => setCommentsOf(null)} /> : null}
     </>
   );
+}
+
+/** The number of leaders' comments on each task of a task force (the task's own, not its items'). */
+function useCommentCounts(taskForceId: string): Map<string, number> {
+  const q = useTaskForceComments(taskForceId);
+  return useMemo(() => {
+    const out = new Map<string, number>();
+    for (const c of q.data?.items ?? [])
+      if (c.taskId && !c.supervisionItemId) out.set(c.taskId, (out.get(c.taskId) ?? 0) + 1);
+    return out;
+  }, [q.data]);
 }

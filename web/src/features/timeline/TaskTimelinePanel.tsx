@@ -1,4 +1,4 @@
-import { Select, Space, Typography } from "antd";
+import { Flex, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TaskForceFull } from "../../api/types";
@@ -11,18 +11,19 @@ export function TaskTimelinePanel({ full, initial }: { full: TaskForceFull; init
   const [taskId, setTaskId] = useState<string | null>(first);
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Text>{t("tl.record")}</Typography.Text>
+      {/* Wraps on a phone: the picker takes the whole line rather than widening the page. */}
+      <Flex wrap gap={8} align="center">
+        <label htmlFor="timeline-task">{t("tl.record")}</label>
         <Select
           id="timeline-task"
           showSearch
           optionFilterProp="label"
-          style={{ minWidth: 360 }}
+          style={{ width: 360, maxWidth: "100%" }}
           value={taskId}
           onChange={setTaskId}
           options={full.tasks.map((x) => ({ value: x.id, label: `${x.code} ${x.title}` }))}
         />
-      </Space>
+      </Flex>
       {taskId ? <TimelineSection kind="task" id={taskId} /> : null}
     </Space>
   );
