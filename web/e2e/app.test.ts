@@ -4,7 +4,16 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { navLabels, RUN_BROWSER_TESTS, SHOTS, signIn, submitDialog, useHarness } from "./harness.js";
+import {
+  navLabels,
+  RUN_BROWSER_TESTS,
+  rowAction,
+  rowMenuActions,
+  SHOTS,
+  signIn,
+  submitDialog,
+  useHarness,
+} from "./harness.js";
 
 const ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
 const submitBtn = /^提\s?交$/;
@@ -180,7 +189,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     const member = await h.page("member");
     await member.goto("/task-forces/tf-01");
     await member.locator('[data-report-task="01.4.1"]').waitFor();
-    expect(await member.getByTestId("edit-task").count()).toBe(0);
+    expect(await rowMenuActions(member, "01.4.1")).not.toContain("edit");
     expect(await member.locator('[data-report-task="01.2.2"]').count()).toBe(0);
     await h.shot(member, "workspace-member");
     await member.goto("/supervision");
@@ -190,15 +199,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     const lead = await h.page("lead");
     await lead.goto("/task-forces/tf-01");
     // Wait for the table itself: expect.poll gives up after 1 s, less than a loaded machine needs.
-    await lead.getByTestId("edit-task").first().waitFor();
-    expect(await lead.getByTestId("edit-task").count()).toBeGreaterThan(0);
+    await lead.locator('[data-row-actions="01.4.1"]').waitFor();
+    expect(await rowMenuActions(lead, "01.4.1")).toContain("edit");
     await h.shot(lead, "workspace-lead");
     await lead.context().close();
 
     const sup = await h.page("supervisor");
     await sup.goto("/task-forces/tf-01");
     await sup.locator("[data-light]").first().waitFor();
-    expect(await sup.getByTestId("edit-task").count()).toBe(0);
+    expect(await rowMenuActions(sup, "01.4.1")).not.toContain("edit");
     expect(await sup.locator("[data-report-task]").count()).toBe(0);
     await sup.context().close();
   }, 45_000);
@@ -207,7 +216,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     const p = await h.page("lead");
     await p.goto("/task-forces/tf-01");
     const row = p.locator("tr", { hasText: "01.5.3" });
-    await row.getByTestId("edit-task").click();
+    await rowAction(p, row, /编辑/);
     // Someone else saves the same task while the lead is editing it.
     const me = await (await p.request.get("/api/v1/auth/me")).json();
     const task = await (await p.request.get("/api/v1/tasks/t-01-5.3")).json();

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { compareRankings, roundTenth } from "../src/features/assessment/compare.js";
-import { fillDate, RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import { fillDate, RUN_BROWSER_TESTS, rowAction, useHarness } from "./harness.js";
 
 type Snapshot = {
   id: string;
@@ -146,8 +146,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
 
     // On a task's row: the 批示 button opens the task's thread, and then counts its comment.
     await p.goto("/task-forces/tf-01?tab=tasks");
-    const button = p.locator('[data-comments-task="01.5.3"]');
-    await button.click();
+    const row = p.locator('tr[data-task-code="01.5.3"]');
+    await rowAction(p, row, /批示/);
     const drawer = p.getByRole("dialog");
     await drawer.getByLabel("填写批示意见").fill("交卷报告请提前一周送审");
     await drawer.getByRole("button", { name: "提交批示" }).click();
@@ -155,7 +155,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
     expect(await drawer.locator("[data-comment]").count()).toBe(1);
     await p.keyboard.press("Escape");
     await drawer.waitFor({ state: "hidden" });
-    await expect.poll(() => button.textContent()).toBe("1");
+    await expect.poll(() => row.locator('[data-comments-task="01.5.3"]').textContent()).toBe("1");
     await p.goto("/task-forces/tf-01?tab=comments");
     await p
       .locator("[data-comment]", { hasText: "交卷报告请提前一周送审" })

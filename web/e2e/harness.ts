@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { type DatabaseHandle, openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
+import { addUser } from "../../src/domain/accounts/account.service.js";
 import { serviceContext } from "../../src/domain/context.js";
 import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
@@ -114,7 +115,40 @@ export async function fillDate(p: Page, field: Locator, iso: string, key = "Ente
   await p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
 }
 
+/**
+ * Runs one of a WBS row's actions from its menu (⋯): opens the row's menu and clicks the item whose
+ * name matches `name` (e.g. /催\s?办/, /编辑|Edit/). `row` is the row, e.g.
+ * `p.locator('tr[data-task-code="01.3"]')`. Waits until no other menu is open first, and leaves
+ * the pointer in the window's corner.
+ */
+export async function rowAction(p: Page, row: Locator, name: string | RegExp): Promise<void> {
+  const open = p.locator(".ant-dropdown:not(.ant-dropdown-hidden)");
+  await open.first().waitFor({ state: "detached" });
+  await row.locator("[data-row-actions]").click();
+  await open.getByRole("menuitem", { name }).click();
+  // Out of the way: a date picker opened next under the resting pointer previews the hovered day.
+  await p.mouse.move(0, 0);
+}
+
+/** The actions a WBS row's menu offers (`data-row-action` keys: "edit", "chase"…); closes it again. */
+export async function rowMenuActions(p: Page, code: string): Promise<string[]> {
+  const open = p.locator(".ant-dropdown:not(.ant-dropdown-hidden)");
+  await open.first().waitFor({ state: "detached" });
+  await p.locator(`[data-row-actions="${code}"]`).click();
+  const items = open.locator("[data-row-action]");
+  await items.first().waitFor();
+  const keys = await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-row-action") ?? ""));
+  await p.keyboard.press("Escape");
+  await open.first().waitFor({ state: "detached" });
+  return keys;
+}
+
 export interface HarnessOptions {
+  /**
+   * Starts from an empty database holding one account, `admin` (role admin, password
+   * {@link PASSWORD}), instead of the demo district: a new district's first day.
+   */
+  readonly empty?: boolean;
   /**
    * Changes the demo database before the app starts, as records that reached it by another way
    * (an old ledger, a direct edit) would: the app then meets them as it would in production.
@@ -133,12 +167,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const database = openDatabase(parseDbUrl(`sqlite:${join(dir, "e2e.db")}`));
   const migration = await migrateToLatest(database.db);
   if (migration.error) throw migration.error;
-  const data = buildDemoDataset();
-  await loadDemo(
-    serviceContext(database, "demo", () => `${data.statusDate}T01:00:00.000Z`),
-    data,
-    {},
-  );
+  if (options.empty) {
+    await addUser(serviceContext(database, "cli"), {
+      username: "admin",
+      displayName: "系统管理员",
+      roles: ["admin"],
+      password: PASSWORD,
+    });
+  } else {
+    const data = buildDemoDataset();
+    await loadDemo(
+      serviceContext(database, "demo", () => `${data.statusDate}T01:00:00.000Z`),
+      data,
+      {},
+    );
+  }
   await options.prepare?.(database);
   const app = await buildApp({ database, version: "e2e" });
   const url = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
@@ -168,7 +211,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browser,
     requests,
     async page(user, viewport = { width: 1440, height: 900 }) {
-      const ctx = await browser.newContext({ viewport, locale: "zh-CN", baseURL: url });
+      // A production build registers a service worker, whose own requests would bypass the
+      // snapshot routing below (Playwright does not route them): pages run without one.
+      const ctx = await browser.newContext({
+        viewport,
+        locale: "zh-CN",
+        baseURL: url,
+        serviceWorkers: "block",
+      });
       await ctx.route(
         (u) => u.origin === origin && !u.pathname.startsWith("/api/"),
         async (route) => {

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fillDate, RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
+import { fillDate, RUN_BROWSER_TESTS, rowAction, submitDialog, useHarness } from "./harness.js";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 type Lang = "zh" | "en";
@@ -110,7 +110,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
       for (const lang of LANGS) {
         if (lang === "en") await english(p, "Task forces");
         const label = lang === "zh" ? "截止日期" : "Deadline";
-        await row.getByTestId("edit-task").click();
+        await rowAction(p, row, lang === "zh" ? /编辑/ : /Edit/);
         const field = row.getByLabel(label);
         await field.fill("2021-01-01");
         await field.press("Enter");

@@ -1,0 +1,116 @@
+/**
+ * Accessibility of the main pages at 1366×768 (and a member's on a phone), checked offline by
+ * axe-core against WCAG 2.1 A/AA: no critical violation, and every control (input, select,
+ * button, link) has a name — on the pages as they open and in their main form dialogs.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, blocking, type Violation } from "./a11y.js";
+import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
+import {
+  ADMIN_PAGES,
+  coverage,
+  LOGIN_PAGE,
+  MEMBER_PAGES,
+  PHONE_PAGES,
+  type SweepPage,
+  settle,
+  TASK_FORCE_TABS,
+  VIEWPORTS,
+  type Viewport,
+  visit,
+} from "./sweep.js";
+
+/** The main pages, by the names of the sweep's pages (the admin pages once their routes exist). */
+const MAIN = new Set([
+  "overview",
+  "battle-map",
+  "task-forces",
+  ...TASK_FORCE_TABS.map((key) => `task-force-${key}`),
+  "supervision",
+  "check",
+  "assessments",
+  "dispatch",
+  "ledger",
+  "inbox",
+  "my",
+  "admin-org",
+  "admin-users",
+  "admin-settings",
+]);
+
+/** The pages checked on a phone too: those whose controls differ there (navigation, task cards). */
+const ON_PHONE = new Set(["my", "inbox", "overview", "task-force-tasks"]);
+
+/** A form dialog checked too, by the page it opens on: what opens it. */
+const DIALOGS: Record<string, string> = {
+  "task-force-tasks": "[data-testid=add-task]",
+  "task-force-indicators": "[data-testid=report-reading]",
+  supervision: ".ant-card-extra .ant-btn-primary",
+  my: "[data-report-task]",
+};
+
+const main = (pages: readonly SweepPage[]) => coverage(pages).present.filter((x) => MAIN.has(x.name));
+
+/** Who checks which pages at which size. */
+const ROUNDS: { user?: string; viewport: Viewport; pages: readonly SweepPage[] }[] = [
+  { user: "admin", viewport: VIEWPORTS.laptop, pages: main(ADMIN_PAGES) },
+  { user: "member", viewport: VIEWPORTS.laptop, pages: MEMBER_PAGES },
+  { user: "member", viewport: VIEWPORTS.phone, pages: PHONE_PAGES.filter((x) => ON_PHONE.has(x.name)) },
+  { viewport: VIEWPORTS.laptop, pages: [LOGIN_PAGE] },
+];
+
+const describeViolation = (where: string, v: Violation) =>
+  `${where}: [${v.impact}] ${v.id} — ${v.help}\n    ${v.nodes.join("\n    ")}`;
+
+/** Opens the page's dialog, checks it, and closes it again. */
+async function checkDialog(p: Page, opener: string): Promise<Violation[]> {
+  await p.locator(opener).first().click();
+  const dialog = p.getByRole("dialog");
+  await dialog.waitFor();
+  await settle(p);
+  const found = blocking(await axeViolations(p));
+  await p.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  return found;
+}
+
+describe.skipIf(!RUN_BROWSER_TESTS)("accessibility of the main pages (axe, WCAG 2.1 AA)", () => {
+  const h = useHarness();
+
+  it("names what axe finds: a critical violation and an unnamed control", async () => {
+    const p = await h.page();
+    await p.setContent(
+      `<html lang="zh-CN"><title>t</title><main><input type="text"><button><svg></svg></button>
+      <img src="x.png"></main></html>`,
+    );
+    const ids = blocking(await axeViolations(p)).map((v) => `${v.id}:${v.impact}`);
+    expect(ids).toEqual(
+      expect.arrayContaining(["label:critical", "button-name:critical", "image-alt:critical"]),
+    );
+    await p.context().close();
+  });
+
+  it("finds no critical violation and no control without a name", async () => {
+    const found: string[] = [];
+    const opened = new Set<string>();
+    for (const round of ROUNDS) {
+      const p = await h.page(round.user, round.viewport);
+      for (const page of round.pages) {
+        const where = `${page.name} (${page.path}) at ${round.viewport.width}×${round.viewport.height}`;
+        await visit(p, page);
+        for (const v of blocking(await axeViolations(p))) found.push(describeViolation(where, v));
+        const opener = DIALOGS[page.name];
+        // A dialog the user cannot open here (a member on a phone adds no task) is skipped;
+        // each one must have been checked somewhere.
+        if (opener && (await p.locator(opener).count()) > 0) {
+          opened.add(page.name);
+          for (const v of await checkDialog(p, opener)) found.push(describeViolation(`${where}, dialog`, v));
+        }
+      }
+      await p.context().close();
+    }
+    expect(found, `\n${found.join("\n")}\n`).toEqual([]);
+    expect([...opened].sort()).toEqual(Object.keys(DIALOGS).sort());
+  }, 180_000);
+});
