@@ -50,7 +50,7 @@ const RULES: Readonly<Record<Lang, Readonly<Record<ChaseRule, string>>>> = {
 };
 
 const LEVELS: Readonly<Record<Lang, Readonly<Record<ChainLevel, string>>>> = {
-  zh: { owner: "责任人", unitHead: "责任单位负责人", lead: "专班牵头人", leadLeader: "包保领导" },
+  zh: { owner: "责任人", unitHead: "责任单位负责人", lead: "专班牵头人", leadLeader: "牵头领导" },
   en: {
     owner: "owner",
     unitHead: "head of the responsible unit",

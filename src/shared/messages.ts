@@ -321,7 +321,7 @@ export const RULE_MESSAGES = {
   },
   // 催办 by hand
   notInChain: {
-    zh: () => "不在该事项的责任链上（责任人、牵头单位负责人、专班负责人、包保领导）",
+    zh: () => "不在该事项的责任链上（责任人、牵头单位负责人、专班负责人、牵头领导）",
     en: () => "is not in the subject's chain (owner, unit head, task-force lead, lead leader)",
   },
   noOwner: {

@@ -72,7 +72,7 @@ export const ORG_UNIT_KINDS = [
 ] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
-/** A member's role in a task force: 包保领导, 副组长, 牵头人, 成员, 联络员. */
+/** A member's role in a task force: 牵头领导 (包保领导 in the ledger), 副组长, 牵头人, 成员, 联络员. */
 export const MEMBER_ROLES = ["lead_leader", "deputy_leader", "lead", "member", "liaison"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
@@ -96,7 +96,7 @@ export interface ErrorDetail {
   readonly params?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-/** Who a reminder goes to, up the chain: owner → head of the responsible unit → task-force lead → lead leader (包保领导). */
+/** Who a reminder goes to, up the chain: owner → head of the responsible unit → task-force lead → lead leader (牵头领导). */
 export const CHAIN_LEVELS = ["owner", "unitHead", "lead", "leadLeader"] as const;
 export type ChainLevel = (typeof CHAIN_LEVELS)[number];
 

@@ -70,7 +70,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
       "主送：",
       "责任分工表",
       "里程碑",
-      "包保领导（签字）",
+      "牵头领导（签字）",
       "（盖章）",
     ])
       expect(text).toContain(words);

@@ -20,7 +20,7 @@ const WORDS = {
       supervisionDueToday: "督办今日到期",
       supervisionOverdue: "督办已超期",
     },
-    levels: { owner: "责任人", unitHead: "责任单位负责人", lead: "专班牵头人", leadLeader: "包保领导" },
+    levels: { owner: "责任人", unitHead: "责任单位负责人", lead: "专班牵头人", leadLeader: "牵头领导" },
     none: (d: string) => `${d} 没有到期的提醒（非工作日或无事项）\n`,
     total: (n: number) => `共 ${n} 条（试运行，未发送）\n`,
     recorded: (d: string, due: number, sent: number, answered: number) =>

@@ -179,7 +179,7 @@ export const zhCN = {
     seal: "（盖章）",
     date: "年　　月　　日",
     signature: "负责人签字：",
-    signLeadLeader: "包保领导（签字）",
+    signLeadLeader: "牵头领导（签字）",
     signLead: "专班牵头人（签字）",
     sealLeadUnit: "牵头单位：{{unit}}",
     sealIssuer: "发文单位：{{unit}}",
