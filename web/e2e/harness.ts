@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { type DatabaseHandle, openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -115,6 +115,74 @@ export async function fillDate(p: Page, field: Locator, iso: string, key = "Ente
   await p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
 }
 
+/** The open dropdowns of antd Selects (a closed one stays in the page, hidden). */
+export const OPEN_SELECT = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
+
+/**
+ * Picks the option showing `text` in the antd Select whose input is `input`, typing `text` first
+ * when the Select is searchable, and waits until the Select shows it. Under load a click can land
+ * while the dropdown is still moving into place, or the dropdown closes as the page re-renders
+ * when data arrives; picking changes nothing else, so it is tried again (three times at most).
+ */
+export async function chooseOption(p: Page, input: Locator, text: string): Promise<void> {
+  // antd 6 renders the chosen option's label in the input's parent (.ant-select-content).
+  const shown = input.locator("xpath=..");
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (await input.isEditable()) await input.fill(text);
+    // This Select's own dropdown: it holds the listbox the input controls.
+    const dropdown = p.locator(
+      `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
+    );
+    try {
+      await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click({ timeout: 5_000 });
+      await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/**
+ * {@link chooseOption} for the Select whose form label is exactly `label` within `scope` (a dialog,
+ * a drawer, the page), e.g. `pickOption(p, dialog, "责任人", "张伟")`.
+ */
+export const pickOption = (p: Page, scope: Locator | Page, label: string, text: string) =>
+  chooseOption(p, scope.getByLabel(label, { exact: true }), text);
+
+/**
+ * Picks several options of a multiple Select or a TreeSelect (its input found by `id`), one typed
+ * search each, then closes its dropdown and waits until the field shows them all.
+ */
+export async function chooseMany(p: Page, id: string, texts: readonly string[]): Promise<void> {
+  const input = p.locator(`#${id}`);
+  const option = `${OPEN_SELECT} .ant-select-item-option, ${OPEN_SELECT} .ant-select-tree-node-content-wrapper`;
+  for (const text of texts) {
+    await input.click();
+    await input.fill(text);
+    await p.locator(option).filter({ hasText: text }).first().click();
+  }
+  await input.press("Escape");
+  await p.locator(OPEN_SELECT).first().waitFor({ state: "hidden" });
+  const field = p.locator(".ant-form-item", { has: input });
+  for (const text of texts) await expect.poll(() => field.textContent()).toContain(text);
+}
+
+/**
+ * Does `act` and waits for the API's answer to the write it sends (`method` on a path starting
+ * with `/api/v1` + `path`), which it returns: `await writeAwaiting(p, "POST", "/tasks", () =>
+ * submitDialog(modal))`.
+ */
+export async function writeAwaiting(p: Page, method: string, path: string, act: () => Promise<unknown>) {
+  const answer = p.waitForResponse(
+    (r) => r.request().method() === method && new URL(r.url()).pathname.startsWith(`/api/v1${path}`),
+    { timeout: 30_000 },
+  );
+  await act();
+  return answer;
+}
+
 /**
  * Runs one of a WBS row's actions from its menu (⋯): opens the row's menu and clicks the item whose
  * name matches `name` (e.g. /催\s?办/, /编辑|Edit/). `row` is the row, e.g.
@@ -161,7 +229,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(BROWSER_PATH))
     throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);
   if (!existsSync(join(DIST, "index.html")))
-    execSync(`npx vite build --outDir ${JSON.stringify(DIST)} --emptyOutDir`, { cwd: ROOT, stdio: "ignore" });
+    // A production build, as `npm start` makes: under vitest NODE_ENV is "test", and antd's test
+    // mode gives every generated id the same value ("test-id"), so dialogs lose their names.
+    execSync(`npx vite build --outDir ${JSON.stringify(DIST)} --emptyOutDir`, {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "guatu-e2e-"));
   const database = openDatabase(parseDbUrl(`sqlite:${join(dir, "e2e.db")}`));
@@ -268,11 +342,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** Signs in through the login page and waits for the app shell. */
-export async function signIn(p: Page, user: string): Promise<void> {
+/** Signs in through the login page (with the demo password unless given) and waits for the app shell. */
+export async function signIn(p: Page, user: string, password = PASSWORD): Promise<void> {
   await p.goto("/login");
   await p.locator("#username").fill(user);
-  await p.locator("#password").fill(PASSWORD);
+  await p.locator("#password").fill(password);
   await p.locator("button[type=submit]").click();
   await p.getByTestId("whoami").waitFor();
 }
