@@ -8,31 +8,9 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { navLabels, RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
+import { navLabels, pickOption, RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
 
 const SCREEN = { width: 1366, height: 768 };
-
-/** Picks an option of a searchable Select found by its label, typing part of the option's text. */
-async function pick(p: Page, scope: Locator | Page, label: string, text: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  // antd 6 shows the chosen option's label in the input's parent.
-  const shown = input.locator("xpath=..");
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    await input.fill(text);
-    const dropdown = p.locator(
-      `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
-    );
-    try {
-      await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click({ timeout: 5_000 });
-      await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
-      return;
-    } catch (e) {
-      // The dropdown can close under the click as data arrives; picking again changes nothing else.
-      if (attempt === 3) throw e;
-    }
-  }
-}
 
 /** The messages beside a dialog's field (found by its label), once there are any. */
 async function besideField(dialog: Locator, label: string): Promise<string> {
@@ -76,7 +54,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the organisation screens in Chromium", () =
     );
     await dialog.getByLabel("编号", { exact: true }).fill("SF-01-02-04");
     await dialog.getByLabel("名称", { exact: true }).fill("数据资源中心");
-    await pick(p, dialog, "负责人", "发展和改革局 局长");
+    await pickOption(p, dialog, "负责人", "发展和改革局 局长");
     await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
     expect(await besideField(dialog, "编号")).toBe("SF-01-02-04 已存在，不能重复");
     await dialog.getByLabel("编号", { exact: true }).fill("SF-01-02-33");
@@ -100,7 +78,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the organisation screens in Chromium", () =
 
     // A person in it with a post; the unit filter proposes the unit; an empty name is refused.
     await p.getByRole("tab", { name: "人员" }).click();
-    await pick(p, p, "按单位筛选（含下级）", "区数据资源中心");
+    await pickOption(p, p, "按单位筛选（含下级）", "区数据资源中心");
     const people = p.getByTestId("org-people-table");
     await people.getByText("没有符合条件的人员").waitFor();
     await p.getByRole("button", { name: /新增人员/ }).click();

@@ -11,7 +11,20 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fillDate, type Harness, RUN_BROWSER_TESTS, rowAction, submitDialog, useHarness } from "./harness.js";
+import {
+  chooseMany,
+  chooseOption,
+  fillDate,
+  type Harness,
+  OPEN_SELECT,
+  pickOption,
+  RUN_BROWSER_TESTS,
+  rowAction,
+  signIn,
+  submitDialog,
+  useHarness,
+  writeAwaiting,
+} from "./harness.js";
 
 const SCREEN = { width: 1366, height: 768 };
 const WAIT = { timeout: 15_000 };
@@ -21,7 +34,6 @@ const LEAD = { username: "liming", password: "Qinghe-lead-2026" };
 const OWNER = { username: "zhangwei", password: "Qinghe-owner-2026" };
 const TF = { code: "01", name: "农村人居环境整治提升专班" };
 const SUBMIT = /^提\s?交$/;
-const OPEN_SELECT = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
 
 const DEPARTMENTS = ["区委办公室", "住房和城乡建设局", "农业农村局", "生态环境分局"];
 const PEOPLE = [
@@ -91,77 +103,12 @@ const INDICATORS = [
   },
 ] as const;
 
-/**
- * Picks the option showing `text` in the antd Select whose input is `input`, typing it first when
- * the Select is searchable, and waits until the Select shows it. A click can land while the
- * dropdown is still moving into place, or the dropdown closes as data arrives; picking changes
- * nothing else, so it is tried again.
- */
-async function choose(p: Page, input: Locator, text: string): Promise<void> {
-  const shown = input.locator("xpath=..");
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    if (await input.isEditable()) await input.fill(text);
-    const dropdown = p.locator(
-      `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
-    );
-    try {
-      await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click({ timeout: 5_000 });
-      await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
-
-/** {@link choose} for the Select labelled `label` (exactly) within `scope`. */
-const pick = (p: Page, scope: Locator | Page, label: string, text: string) =>
-  choose(p, scope.getByLabel(label, { exact: true }), text);
-
-/**
- * Picks several options of a multiple Select or TreeSelect (found by id), one typed search each,
- * then closes its dropdown and waits until the field shows them all.
- */
-async function chooseMany(p: Page, id: string, texts: readonly string[]): Promise<void> {
-  const input = p.locator(`#${id}`);
-  const option = `${OPEN_SELECT} .ant-select-item-option, ${OPEN_SELECT} .ant-select-tree-node-content-wrapper`;
-  for (const text of texts) {
-    await input.click();
-    await input.fill(text);
-    await p.locator(option).filter({ hasText: text }).first().click();
-  }
-  await input.press("Escape");
-  await p.locator(OPEN_SELECT).first().waitFor({ state: "hidden" });
-  const field = p.locator(".ant-form-item", { has: input });
-  for (const text of texts) await expect.poll(() => field.textContent()).toContain(text);
-}
-
-/** Does `act` and waits for the API answer to the write it sends (`method` on `path`). */
-async function writeAwaiting(p: Page, method: string, path: string, act: () => Promise<unknown>) {
-  const answer = p.waitForResponse(
-    (r) => r.request().method() === method && new URL(r.url()).pathname.startsWith(`/api/v1${path}`),
-    { timeout: 30_000 },
-  );
-  await act();
-  return answer;
-}
-
 /** Opens an item of the navigation by its label. */
 const nav = (p: Page, label: string) =>
   p
     .locator("nav .ant-menu-item")
     .filter({ hasText: new RegExp(`^${label}$`) })
     .click();
-
-/** Signs in through the login page with a password of the account's own. */
-async function signInWith(p: Page, account: { username: string; password: string }): Promise<void> {
-  await p.goto("/login");
-  await p.locator("#username").fill(account.username);
-  await p.locator("#password").fill(account.password);
-  await p.locator("button[type=submit]").click();
-  await p.getByTestId("whoami").waitFor();
-}
 
 /** The light shown in `scope` (its `data-light`), once there is one. */
 async function lightIn(scope: Locator): Promise<string | null> {
@@ -229,7 +176,7 @@ async function addPeople(h: Harness, p: Page): Promise<void> {
   for (const person of PEOPLE) {
     await p.getByRole("button", { name: /新增人员/ }).click();
     await dialog.getByLabel("姓名", { exact: true }).fill(person.name);
-    await pick(p, dialog, "所属单位", person.unit);
+    await pickOption(p, dialog, "所属单位", person.unit);
     await dialog.getByLabel("岗位", { exact: true }).fill(person.post);
     if (!headed.has(person.unit)) {
       await dialog.getByLabel("设为该单位负责人").check();
@@ -258,8 +205,8 @@ async function addGoals(h: Harness, p: Page): Promise<void> {
   await p.getByRole("button", { name: /新增目标/ }).click();
   await dialog.getByLabel("编号", { exact: true }).fill("G1");
   await dialog.getByLabel("名称", { exact: true }).fill("推进乡村全面振兴");
-  await pick(p, dialog, "层级", "市级部署");
-  await pick(p, dialog, "所属单位", "清河区");
+  await pickOption(p, dialog, "层级", "市级部署");
+  await pickOption(p, dialog, "所属单位", "清河区");
   // A top goal is for the status date's year.
   expect(await dialog.getByLabel("年度", { exact: true }).inputValue()).toBe("2026");
   await submitDialog(dialog);
@@ -300,7 +247,7 @@ async function addAccount(p: Page, account: typeof LEAD, person: string, role: s
   await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
   const personItem = dialog.locator(".ant-form-item", { has: p.locator("#personId") });
   await expect.poll(() => personItem.textContent()).toContain("须关联人员");
-  await choose(p, dialog.locator("#personId"), person);
+  await chooseOption(p, dialog.locator("#personId"), person);
   await expect.poll(() => dialog.locator("#displayName").inputValue()).toBe(person);
   await submitDialog(dialog);
   await expect.poll(() => p.locator("tr", { hasText: account.username }).textContent()).toContain(role);
@@ -333,7 +280,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("a district from nothing, in the browser onl
     expect(await leadRow.locator("[data-account-gap]").count()).toBe(0);
 
     const lead = await h.page(undefined, SCREEN);
-    await signInWith(lead, LEAD);
+    await signIn(lead, LEAD.username, LEAD.password);
     expect(await lead.getByTestId("whoami").textContent()).toContain("李明");
     await nav(lead, "专班");
     await lead.getByRole("link", { name: TF.name, exact: true }).click();
@@ -369,12 +316,12 @@ async function createTaskForce(h: Harness, p: Page): Promise<void> {
   const dialog = p.getByRole("dialog");
   await dialog.locator("#tfs_name").fill(TF.name);
   await dialog.locator("#tfs_code").fill(TF.code);
-  await choose(p, p.locator("#tfs_leadLeaderId"), "王建国");
+  await chooseOption(p, p.locator("#tfs_leadLeaderId"), "王建国");
   // People are told apart by post and unit.
   expect(await p.locator("#tfs_leadLeaderId").locator("xpath=..").textContent()).toContain(
     "王建国 · 区委副书记 · 区委办公室",
   );
-  await choose(p, p.locator("#tfs_leadUnitId"), "住房和城乡建设局");
+  await chooseOption(p, p.locator("#tfs_leadUnitId"), "住房和城乡建设局");
   await chooseMany(p, "tfs_coUnitIds", ["农业农村局", "生态环境分局"]);
   await fillDate(p, p.locator("#tfs_startDate"), "2026-09-01");
   await fillDate(p, p.locator("#tfs_deadline"), "2026-12-31");
@@ -391,11 +338,11 @@ async function createTaskForce(h: Harness, p: Page): Promise<void> {
   ];
   for (const [i, m] of members.entries()) {
     if (i > 0) await dialog.getByRole("button", { name: /添加成员/ }).click();
-    await choose(p, p.locator(`#tfs_members_${i}_personId`), m.name);
+    await chooseOption(p, p.locator(`#tfs_members_${i}_personId`), m.name);
     const post = p.locator(`#tfs_members_${i}_post`);
     await expect.poll(() => post.inputValue()).toBe(PEOPLE.find((x) => x.name === m.name)!.post);
     if (m.post) await post.fill(m.post);
-    if (m.role) await choose(p, p.locator(`#tfs_members_${i}_role`), m.role);
+    if (m.role) await chooseOption(p, p.locator(`#tfs_members_${i}_role`), m.role);
   }
   expect(await p.locator("#tfs_members_0_role").locator("xpath=..").textContent()).toContain("牵头人");
   await p.locator(OPEN_SELECT).first().waitFor({ state: "hidden" });
@@ -445,7 +392,7 @@ async function planWbs(h: Harness, p: Page): Promise<void> {
     if (duration !== null) await modal.getByLabel(/^工期/).fill(String(duration));
     if (deadline) await fillDate(p, modal.getByLabel("截止日期"), deadline);
     if (weight) await modal.getByLabel("考核权重").fill(String(weight));
-    await pick(p, modal, "责任人", owner);
+    await pickOption(p, modal, "责任人", owner);
     // The owner's post and unit are proposed.
     const post = PEOPLE.find((x) => x.name === owner)!.post;
     await expect.poll(() => modal.getByLabel("责任岗位").inputValue()).toBe(post);
@@ -467,9 +414,9 @@ async function addDependencies(h: Harness, p: Page): Promise<void> {
   for (const d of DEPENDENCIES) {
     await rowAction(p, p.locator(`tr[data-task-code="${d.task}"]`), /前置任务/);
     await drawer.getByText("暂无前置任务").waitFor();
-    await pick(p, drawer, "前置任务", d.pred);
+    await pickOption(p, drawer, "前置任务", d.pred);
     if ("type" in d) {
-      await pick(p, drawer, "关系类型", d.type);
+      await pickOption(p, drawer, "关系类型", d.type);
       await drawer.getByLabel("间隔（工作日）", { exact: true }).fill(String(d.lag));
     }
     const added = await writeAwaiting(p, "POST", "/dependencies", () =>
@@ -495,12 +442,12 @@ async function addIndicators(h: Harness, p: Page): Promise<void> {
     // The year comes from the status date.
     expect(await modal.getByLabel("年度").inputValue()).toBe("2026");
     await modal.getByLabel("指标名称").fill(ind.name);
-    await pick(p, modal, "指标类型", ind.kind);
+    await pickOption(p, modal, "指标类型", ind.kind);
     await modal.getByLabel("计量单位").fill(ind.unit);
     await modal.getByLabel("基期值").fill(String(ind.baseline));
     await modal.getByLabel("目标值").fill(String(ind.target));
-    await pick(p, modal, "责任人", "张伟");
-    if ("task" in ind) await pick(p, modal, "关联任务（可选）", ind.task);
+    await pickOption(p, modal, "责任人", "张伟");
+    if ("task" in ind) await pickOption(p, modal, "关联任务（可选）", ind.task);
     const created = await writeAwaiting(p, "POST", "/indicators", () =>
       modal.getByRole("button", { name: SUBMIT }).click(),
     );
@@ -525,7 +472,7 @@ async function approvePlan(h: Harness, p: Page): Promise<void> {
 
 /** The owner signs in, reports on 01.1.1 and both indicators from 我的任务, and sees the light turn. */
 async function reportAsOwner(h: Harness, p: Page): Promise<void> {
-  await signInWith(p, OWNER);
+  await signIn(p, OWNER.username, OWNER.password);
   await nav(p, "我的任务");
   const row = p.getByTestId("my-tasks").locator("tr", { hasText: "01.1.1" });
   await expect.poll(() => lightIn(row), WAIT).toBe("red");

@@ -9,48 +9,18 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fillDate, RUN_BROWSER_TESTS, rowAction, rowMenuActions, useHarness } from "./harness.js";
+import {
+  fillDate,
+  pickOption,
+  RUN_BROWSER_TESTS,
+  rowAction,
+  rowMenuActions,
+  useHarness,
+  writeAwaiting,
+} from "./harness.js";
 
 const TITLE = "重点项目观摩推进会";
 const submitBtn = /^提\s?交$/;
-
-/**
- * Picks an option of an antd Select found by its form label (typing part of its text when
- * searchable), then waits until the Select shows it. Under load a click can land while the
- * dropdown is still moving into place, or the dropdown closes as the page re-renders; picking is
- * side-effect free, so it is tried again.
- */
-async function pick(p: Page, scope: Locator, label: string, text: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  // antd 6 renders the chosen option's label in the input's parent (.ant-select-content).
-  const shown = input.locator("xpath=..");
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    if (await input.isEditable()) await input.fill(text);
-    // This Select's own dropdown: it holds the listbox the input controls.
-    const dropdown = p.locator(
-      `.ant-select-dropdown:visible:has([id="${await input.getAttribute("id")}_list"])`,
-    );
-    try {
-      // The dropdown can close under the click (it re-renders as data arrives): open it again.
-      await dropdown.locator(".ant-select-item-option", { hasText: text }).first().click({ timeout: 5_000 });
-      await expect.poll(() => shown.textContent(), { timeout: 5_000 }).toContain(text);
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
-
-/** Does `act` and waits for the API answer to the write it sends (`method` on `path`). */
-async function writeAwaiting(p: Page, method: string, path: string, act: () => Promise<unknown>) {
-  const answer = p.waitForResponse(
-    (r) => r.request().method() === method && new URL(r.url()).pathname.startsWith(`/api/v1${path}`),
-    { timeout: 30_000 },
-  );
-  await act();
-  return answer;
-}
 
 /** Clicks `button` and waits for the API answer to the write it sends (`method` on `path`). */
 const submitAwaiting = (p: Page, button: Locator, method: string, path: string) =>
@@ -104,7 +74,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await modal.getByLabel("任务名称").fill(TITLE);
     await modal.getByLabel(/^工期/).fill("5");
     await fillDate(p, modal.getByLabel("截止日期"), "2022-11-15");
-    await pick(p, modal, "责任人", "廖国庆");
+    await pickOption(p, modal, "责任人", "廖国庆");
     // Choosing the person proposes their post and unit.
     await expect.poll(() => modal.getByLabel("责任岗位").inputValue()).toBe("项目科长");
     await modal.getByLabel("考核权重").fill("2");
@@ -137,7 +107,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await rowAction(p, row, /前置任务/);
     const drawer = p.locator(".ant-drawer:visible");
     await drawer.getByText("暂无前置任务").waitFor();
-    await pick(p, drawer, "前置任务", "01.3.5");
+    await pickOption(p, drawer, "前置任务", "01.3.5");
     const addDep = drawer.getByRole("button", { name: "添加前置任务" });
     expect((await submitAwaiting(p, addDep, "POST", "/dependencies")).status()).toBe(201);
     await drawer
@@ -159,7 +129,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
 
     // The reverse link would close a cycle: refused, and the tasks on the cycle are named.
     await rowAction(p, p.locator('tr[data-task-code="01.3.5"]'), /前置任务/);
-    await pick(p, drawer, "前置任务", "01.3.6");
+    await pickOption(p, drawer, "前置任务", "01.3.6");
     expect((await submitAwaiting(p, addDep, "POST", "/dependencies")).status()).toBe(422);
     const cycle = drawer.getByTestId("plan-error");
     await cycle.waitFor();
@@ -208,7 +178,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await person.click();
     await person.fill("郝志刚");
     await p.locator(".ant-select-dropdown:visible .ant-empty").waitFor();
-    await pick(p, modal, "人员", "白宁");
+    await pickOption(p, modal, "人员", "白宁");
     await expect.poll(() => modal.getByLabel("岗位").inputValue()).toBe("经济建设科长");
     await modal.getByLabel("岗位").fill("专班成员（经济建设科长）");
     await modal.getByLabel("职责").fill("负责项目资金保障。");
@@ -224,7 +194,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     // The person of a membership stays; only post, role and duties change.
     expect(await modal.getByLabel("人员", { exact: true }).isDisabled()).toBe(true);
     expect(await modal.locator(".ant-select-disabled").first().textContent()).toContain("白宁");
-    await pick(p, modal, "专班职务", "联络员");
+    await pickOption(p, modal, "专班职务", "联络员");
     await modal.getByRole("button", { name: /^保\s?存$/ }).click();
     await modal.waitFor({ state: "hidden" });
     await row.getByText("联络员").waitFor();
@@ -261,7 +231,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     });
     expect(second.status()).toBe(201);
     await p.getByRole("button", { name: `编辑 ${name}` }).click();
-    await pick(p, modal, "专班职务", "成员");
+    await pickOption(p, modal, "专班职务", "成员");
     const demote = modal.getByRole("button", { name: /^保\s?存$/ });
     expect((await submitAwaiting(p, demote, "PATCH", "/members")).status()).toBe(403);
     const self = modal.getByTestId("plan-error");
@@ -309,7 +279,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     });
     expect(other.status()).toBe(200);
     const stale = await writeAwaiting(p, "PATCH", "/dependencies", () =>
-      pick(p, drawer, "01.4.4 固定资产投资项目入统 的关系类型", "FF"),
+      pickOption(p, drawer, "01.4.4 固定资产投资项目入统 的关系类型", "FF"),
     );
     expect(stale.status()).toBe(409);
     await drawer.getByText("数据已被他人修改").waitFor();
@@ -378,7 +348,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     await modal.getByLabel("计量单位").fill("个");
     await modal.getByLabel("基期值").fill("0");
     await modal.getByLabel("目标值").fill("12");
-    await pick(p, modal, "责任人", "廖国庆");
+    await pickOption(p, modal, "责任人", "廖国庆");
     await modal.getByLabel(/^月度计划/).fill("2022-09 4\n2022-13 8");
     await modal.getByRole("button", { name: submitBtn }).click();
     await modal.getByText("第 2 行应为“YYYY-MM 数值”").waitFor();

@@ -6,27 +6,19 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { fillDate, RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
+import {
+  chooseMany,
+  chooseOption,
+  fillDate,
+  RUN_BROWSER_TESTS,
+  submitDialog,
+  useHarness,
+} from "./harness.js";
 
 const WAIT = { timeout: 15_000 };
 const SCREEN = { width: 1366, height: 768 };
 const CODE = "21";
 const NAME = "营商环境优化提升专班";
-const OPEN = ".ant-select-dropdown:not(.ant-select-dropdown-hidden)";
-
-/** Picks the option showing `text` in the select (or tree select) whose input has id `id`. */
-async function pick(p: Page, id: string, text: string): Promise<void> {
-  const input = p.locator(`#${id}`);
-  await input.click();
-  await input.fill(text);
-  const option = p
-    .locator(`${OPEN} .ant-select-item-option, ${OPEN} .ant-select-tree-node-content-wrapper`)
-    .filter({ hasText: text })
-    .first();
-  await option.click();
-  await input.press("Escape");
-  await p.locator(OPEN).waitFor({ state: "hidden" });
-}
 
 /** Opens the wizard from the task forces page. */
 async function openWizard(p: Page) {
@@ -52,26 +44,26 @@ describe.skipIf(!RUN_BROWSER_TESTS)("setting up a task force in Chromium", () =>
     const dialog = await openWizard(p);
     await dialog.getByRole("textbox", { name: "专班名称" }).fill(NAME);
     await dialog.getByRole("textbox", { name: "专班编号" }).fill(CODE);
-    await pick(p, "tfs_leadLeaderId", "邹书文");
-    await pick(p, "tfs_leadUnitId", "区委区政府督查室");
-    await pick(p, "tfs_coUnitIds", "区委办公室");
+    await chooseOption(p, p.locator("#tfs_leadLeaderId"), "邹书文");
+    await chooseOption(p, p.locator("#tfs_leadUnitId"), "区委区政府督查室");
+    await chooseMany(p, "tfs_coUnitIds", ["区委办公室"]);
     await fillDate(p, p.locator("#tfs_startDate"), "2022-08-01");
     await fillDate(p, p.locator("#tfs_deadline"), "2022-12-31");
     await h.shot(p, "tfs-1-basics");
     await next(p);
 
     await p.locator("#tfs_members_0_personId").waitFor();
-    await pick(p, "tfs_members_0_personId", "郝志刚");
+    await chooseOption(p, p.locator("#tfs_members_0_personId"), "郝志刚");
     await p.locator("#tfs_members_0_post").fill("专班组长");
     await dialog.getByRole("button", { name: /添加成员/ }).click();
-    await pick(p, "tfs_members_1_personId", "廖国庆");
+    await chooseOption(p, p.locator("#tfs_members_1_personId"), "廖国庆");
     await p.locator("#tfs_members_1_post").fill("项目专员");
     await p.locator("#tfs_members_1_duties").fill("项目手续办理");
     await h.shot(p, "tfs-2-members");
     await next(p);
 
     await p.locator("#tfs_goalIds").waitFor();
-    await pick(p, "tfs_goalIds", "经济要稳住");
+    await chooseMany(p, "tfs_goalIds", ["经济要稳住"]);
     await h.shot(p, "tfs-3-goals");
     await next(p);
 

@@ -1,6 +1,7 @@
 import type { CalendarSpec, IsoDate } from "../../engines/index.js";
 import type { SlippageBaseline } from "../../shared/api/baselines.js";
 import { type Settings, type settingsUpdate, settingsView } from "../../shared/api/settings.js";
+import { actionDayOfRule, dayInZone, statusDateOfRule, zoneOfRule } from "../../shared/status-date.js";
 import { assertOrganisationWide } from "../accounts/scope.js";
 import { appendAudit, dataRevision } from "../audit/audit.repository.js";
 import { refreshBaselinesAudited } from "../baselines/baseline-in-force.js";
@@ -12,18 +13,10 @@ import { getSetting, putSetting } from "./settings.repository.js";
 export type StatusDateRule = Settings["statusDate"];
 export type SettingsUpdate = ReturnType<typeof settingsUpdate.parse>;
 
-export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 const S = settingsView.shape;
 
 /** Today's date in a time zone, `YYYY-MM-DD`. */
-export function todayIn(timeZone: string, now: Date): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export const todayIn: (timeZone: string, now: Date) => IsoDate = dayInZone;
 
 /** Every setting with its default where unset. */
 export async function readSettings(db: Executor): Promise<Settings> {
@@ -63,36 +56,20 @@ export async function organisationSettings(ctx: ServiceContext): Promise<Setting
 /** The organisation's working calendar: the built-in Chinese one plus its own overrides. */
 export const calendarOf = (settings: Settings): CalendarSpec => ({ builtin: "CN", ...settings.calendar });
 
-/**
- * The status date at instant `now` under the organisation's rule: a fixed date, or today in its
- * time zone (Asia/Shanghai unless set) — so at 00:01 Beijing time it is already the new day.
- */
-export function statusDateOf(settings: Settings, now: Date): IsoDate {
-  const rule = settings.statusDate;
-  return rule.rule === "fixed" ? rule.date : todayIn(rule.timeZone ?? DEFAULT_TIME_ZONE, now);
-}
+/** The status date at instant `now` under the organisation's rule ({@link statusDateOfRule}). */
+export const statusDateOf = (settings: Settings, now: Date): IsoDate =>
+  statusDateOfRule(settings.statusDate, now);
 
 /** The baseline slippage is measured against: each task's first approved one unless chosen otherwise. */
 export const slippageAgainst = (settings: Settings): SlippageBaseline =>
   settings.plan.slippageAgainst ?? "first";
 
 /** The organisation's time zone (for days of instants such as "entered on"). */
-export function timeZoneOf(settings: Settings): string {
-  return (settings.statusDate.rule === "today" && settings.statusDate.timeZone) || DEFAULT_TIME_ZONE;
-}
+export const timeZoneOf = (settings: Settings): string => zoneOfRule(settings.statusDate);
 
-/**
- * The day a user's action at `instant` counts on: its day in the organisation's time zone, except
- * that under a fixed status date (the organisation works "as of" that day, e.g. the demo) an action
- * after it counts on it, so nothing is dated past the status date everything else is read at.
- * Example: under `{ rule: "fixed", date: "2022-08-15" }` an action at 2026-03-02T03:00Z counts on
- * 2022-08-15, one at 2022-08-01T03:00Z on 2022-08-01.
- */
-export function actionDayOf(settings: Settings, instant: Date): IsoDate {
-  const day = todayIn(timeZoneOf(settings), instant);
-  const rule = settings.statusDate;
-  return rule.rule === "fixed" && day > rule.date ? rule.date : day;
-}
+/** The day a user's action at `instant` counts on ({@link actionDayOfRule}: never after a fixed status date). */
+export const actionDayOf = (settings: Settings, instant: Date): IsoDate =>
+  actionDayOfRule(settings.statusDate, instant);
 
 /** The organisation's status date for the caller, now. */
 export async function organisationStatusDate(ctx: ServiceContext): Promise<IsoDate> {

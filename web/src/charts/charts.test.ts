@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildLightCountsOption } from "./light-counts";
 import { buildPlanActualOption, monthsOf } from "./plan-actual";
 import { buildProgressGaugeOption } from "./progress-gauge";
-import { buildSparklineOption } from "./sparkline";
+import { buildSparklineOption, indicatorSparklineOption } from "./sparkline";
 
 type AnySeries = {
   type: string;
@@ -31,6 +31,22 @@ describe("buildSparklineOption", () => {
     const [s] = seriesOf(buildSparklineOption([], "#f00"));
     expect(s?.data).toEqual([]);
     expect(s?.markLine).toBeUndefined();
+  });
+});
+
+describe("indicatorSparklineOption", () => {
+  const ind = (kind: string) => ({
+    series: [{ period: "2022-01", actual: 4 }],
+    kind,
+    target: 5,
+    progress: { light: { color: "red" as const } },
+  });
+  it("draws a rate's target in the light's colour", () => {
+    const [s] = seriesOf(indicatorSparklineOption(ind("rate")));
+    expect(s).toMatchObject({ lineStyle: { color: "#cf1322" }, markLine: { data: [{ yAxis: 5 }] } });
+  });
+  it("draws no target line for other kinds", () => {
+    expect(seriesOf(indicatorSparklineOption(ind("cumulative")))[0]?.markLine).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { EChartsOption } from "echarts";
+import { LIGHT_HEX } from "./colors";
 
 /** One monthly value of a series. */
 export interface SeriesPoint {
@@ -53,3 +54,19 @@ export function buildSparklineOption(
     ],
   };
 }
+
+/** What an indicator's sparkline reads of it: its monthly series, kind, target and light. */
+export interface SparklineIndicator {
+  readonly series: readonly SeriesPoint[];
+  readonly kind: string;
+  readonly target: number;
+  readonly progress: { readonly light: { readonly color: keyof typeof LIGHT_HEX } };
+}
+
+/** An indicator's sparkline (card, big-screen strip): in its light's colour; a rate's target dashed. */
+export const indicatorSparklineOption = (ind: SparklineIndicator): EChartsOption =>
+  buildSparklineOption(
+    ind.series,
+    LIGHT_HEX[ind.progress.light.color],
+    ind.kind === "rate" ? ind.target : null,
+  );

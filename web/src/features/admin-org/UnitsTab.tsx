@@ -1,14 +1,12 @@
-import { PlusOutlined } from "@ant-design/icons";
-import { Button, Space, Table, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { Tag } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrgUnit, Person } from "../../api/types";
 import { QueryState } from "../../components/QueryState";
-import { DeleteRecordModal } from "./DeleteRecordModal";
 import { compareUnits, goalLabel } from "./org-options";
-import { buildTree, expandedToDepth, type TreeRow } from "./org-tree";
-import { RowActions } from "./RowActions";
-import { UnitFormModal, type UnitTarget } from "./UnitFormModal";
+import { buildTree, expandedToDepth } from "./org-tree";
+import { TreeTab } from "./TreeTab";
+import { UnitFormModal } from "./UnitFormModal";
 import { useAllPersons, useGoals, useOrgAccess, useUnits } from "./use-org-admin";
 
 /** 单位: the org-unit tree; an admin adds units (at the top or below one), edits and deletes them. */
@@ -23,15 +21,7 @@ function UnitsTree({ units }: { units: readonly OrgUnit[] }) {
   const persons = useAllPersons().data?.items ?? [];
   const goals = useGoals().data?.items ?? [];
   const tree = useMemo(() => buildTree(units, compareUnits), [units]);
-  // Province, city and district open at first: the departments and streets show.
-  const [expanded, setExpanded] = useState<readonly string[]>(() => expandedToDepth(tree, 3));
-  const [target, setTarget] = useState<UnitTarget | null>(null);
-  const [deleting, setDeleting] = useState<OrgUnit | null>(null);
   const personName = new Map(persons.map((p) => [p.id, p.name]));
-  const closeForm = (saved?: OrgUnit) => {
-    if (saved?.parentId) setExpanded((keys) => [...new Set([...keys, saved.parentId!])]);
-    setTarget(null);
-  };
   const columns = [
     { title: t("org.unit.name"), dataIndex: "name", key: "name" },
     { title: t("org.unit.code"), dataIndex: "code", key: "code", width: 170 },
@@ -50,62 +40,23 @@ function UnitsTree({ units }: { units: readonly OrgUnit[] }) {
       render: (id: string | null) => (id ? (personName.get(id) ?? id) : ""),
     },
     { title: t("org.unit.sort"), dataIndex: "sort", key: "sort", width: 70 },
-    ...(may
-      ? [
-          {
-            title: t("org.actions"),
-            key: "actions",
-            width: 290,
-            render: (u: TreeRow<OrgUnit>) => (
-              <RowActions
-                addChildLabel={t("org.unit.addChildOf", { name: u.name })}
-                onAddChild={() => setTarget({ parent: u })}
-                editLabel={t("org.unit.editOf", { name: u.name })}
-                onEdit={() => setTarget({ unit: u })}
-                deleteLabel={t("org.unit.deleteOf", { name: u.name })}
-                onDelete={() => setDeleting(u)}
-              />
-            ),
-          },
-        ]
-      : []),
   ];
   return (
-    <>
-      <Space style={{ marginBottom: 12 }}>
-        {may ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ parent: null })}>
-            {t("org.unit.add")}
-          </Button>
-        ) : (
-          <Typography.Text type="secondary">{t("org.readOnly")}</Typography.Text>
-        )}
-      </Space>
-      <Table<TreeRow<OrgUnit>>
-        data-testid="org-units-table"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={tree}
-        pagination={false}
-        expandable={{
-          expandedRowKeys: [...expanded],
-          onExpandedRowsChange: (keys) => setExpanded(keys.map(String)),
-        }}
-        locale={{ emptyText: t("org.unit.empty") }}
-      />
-      {target ? <UnitFormModal target={target} units={units} persons={persons} onClose={closeForm} /> : null}
-      {deleting ? (
-        <DeleteRecordModal
-          resource="org-units"
-          record={deleting}
-          title={t("org.unit.deleteTitle")}
-          name={deleting.name}
-          names={referrersOf(deleting, units, persons, goals)}
-          onClose={() => setDeleting(null)}
-        />
-      ) : null}
-    </>
+    <TreeTab<OrgUnit>
+      resource="org-units"
+      words="org.unit"
+      testId="org-units-table"
+      tree={tree}
+      // Province, city and district open at first: the departments and streets show.
+      expanded={() => expandedToDepth(tree, 3)}
+      may={may}
+      label={(u) => u.name}
+      columns={columns}
+      form={(target, onClose) => (
+        <UnitFormModal target={target} units={units} persons={persons} onClose={onClose} />
+      )}
+      referrers={(unit) => referrersOf(unit, units, persons, goals)}
+    />
   );
 }
 

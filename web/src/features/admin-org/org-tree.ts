@@ -13,6 +13,9 @@ export interface TreeRecord {
 /** A record placed in its tree: `depth` 0 at the top; `children` only when it has some (antd shows no expander then). */
 export type TreeRow<T extends TreeRecord> = T & { readonly depth: number; children?: TreeRow<T>[] };
 
+/** What a tree's dialog does: add a record (under `parent` when given) or edit `record`. */
+export type TreeTarget<T> = { readonly parent: T | null } | { readonly record: T };
+
 /**
  * The forest of `items`, siblings in `compare` order. A record whose parent is not in the list
  * (or that sits on a cycle) is placed at the top, so nothing the API answered is hidden.

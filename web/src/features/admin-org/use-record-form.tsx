@@ -2,7 +2,7 @@
 import { App, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { WriteError } from "../../components/ConflictAlert";
-import { changedFields, createBody } from "./org-tree";
+import { changedFields, createBody, type TreeRecord, type TreeTarget } from "./org-tree";
 import { type OrgResource, useSaveRecord } from "./use-org-admin";
 
 /** A record the form edits (null: the form creates one). */
@@ -42,4 +42,45 @@ export function useRecordForm<T extends { id: string }>(props: {
     />
   );
   return { form, submit, pending: save.isPending, failure: save.error, error };
+}
+
+/**
+ * {@link useRecordForm} of a tree's dialog (units, goals): the record `target` edits or the parent
+ * it adds below, and the dialog's title from the `words` prefix ("org.unit": editTitle {{name}},
+ * addChildTitle {{parent}}, addTitle), each record named by `label`.
+ */
+export function useTreeForm<T extends Versioned & TreeRecord>(props: {
+  readonly resource: OrgResource;
+  readonly target: TreeTarget<T>;
+  readonly words: string;
+  readonly label: (record: T) => string;
+  readonly onClose: (saved?: T) => void;
+}) {
+  const { t } = useTranslation();
+  const record = "record" in props.target ? props.target.record : null;
+  const parent = "parent" in props.target ? props.target.parent : null;
+  const rf = useRecordForm<T>({
+    resource: props.resource,
+    record,
+    label: props.label,
+    onClose: props.onClose,
+  });
+  const w = props.words;
+  const title = record
+    ? t(`${w}.editTitle`, { name: props.label(record) })
+    : parent
+      ? t(`${w}.addChildTitle`, { parent: props.label(parent) })
+      : t(`${w}.addTitle`);
+  // The FormModal props every tree dialog passes alike.
+  const modal = {
+    form: rf.form,
+    open: true,
+    title,
+    onCancel: () => props.onClose(),
+    onFinish: rf.submit,
+    pending: rf.pending,
+    error: rf.error,
+    failure: rf.failure,
+  };
+  return { record, parent, modal };
 }

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { OverviewIndicator, OverviewTaskForce } from "../../api/types";
 import { LIGHT_HEX } from "../../charts/colors";
-import { buildSparklineOption } from "../../charts/sparkline";
+import { indicatorSparklineOption } from "../../charts/sparkline";
 import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { LightCountsBar } from "../overview/LightCountsBar";
@@ -83,10 +83,7 @@ export function TaskForceStrip({
 function StripIndicator({ ind }: { ind: OverviewIndicator }) {
   const { t } = useTranslation();
   const color = ind.progress.light.color;
-  const option = useMemo(
-    () => buildSparklineOption(ind.series, LIGHT_HEX[color], ind.kind === "rate" ? ind.target : null),
-    [ind, color],
-  );
+  const option = useMemo(() => indicatorSparklineOption(ind), [ind]);
   const last = ind.progress.reading;
   return (
     <div

@@ -3,8 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { OverviewIndicator } from "../../api/types";
-import { LIGHT_HEX } from "../../charts/colors";
-import { buildSparklineOption } from "../../charts/sparkline";
+import { indicatorSparklineOption } from "../../charts/sparkline";
 import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { trendColor, trendLabel } from "./trend-tone";
@@ -28,10 +27,7 @@ export function IndicatorCard({
 }) {
   const { t } = useTranslation();
   const color = ind.progress.light.color;
-  const option = useMemo(
-    () => buildSparklineOption(ind.series, LIGHT_HEX[color], ind.kind === "rate" ? ind.target : null),
-    [ind, color],
-  );
+  const option = useMemo(() => indicatorSparklineOption(ind), [ind]);
   const last = ind.progress.reading;
   const cumulative = ind.kind === "cumulative";
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_SCREEN_WIDTH, isFinished, rowActionKeys, WBS_WIDTHS } from "./row-actions";
+import { editsInline, FIRST_SCREEN_WIDTH, isFinished, rowActionKeys, WBS_WIDTHS } from "./row-actions";
 
 const none = { comments: false, chase: false, edit: false, editDependencies: false, editTasks: false };
 
@@ -28,6 +28,21 @@ describe("rowActionKeys", () => {
       editTasks: true,
     });
     expect(keys.at(-1)).toBe("delete");
+  });
+});
+
+describe("editsInline", () => {
+  it.each([
+    [false, "title", true],
+    [false, "duration", true],
+    [false, "weight", true],
+    [true, "title", true],
+    [true, "deadline", true],
+    [true, "percent", true],
+    [true, "duration", false],
+    [true, "weight", false],
+  ])("summary %s offers %s: %s", (summary, field, offered) => {
+    expect(editsInline({ summary }, field)).toBe(offered);
   });
 });
 

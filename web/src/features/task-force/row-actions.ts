@@ -35,6 +35,13 @@ export function rowActionKeys(g: RowActionGrants): RowActionKey[] {
   return keys;
 }
 
+/** Fields of the inline edit kept to leaves: a summary task's duration spans its children's, and its weight is ignored (weights live on leaves). */
+const LEAF_FIELDS: ReadonlySet<string> = new Set(["duration", "weight"]);
+
+/** Whether a WBS row's inline edit offers `field`: every field on a leaf; neither duration nor weight on a summary task. */
+export const editsInline = (row: { readonly summary: boolean }, field: string) =>
+  !(row.summary && LEAF_FIELDS.has(field));
+
 /** Whether a task is past being chased: finished (done or 100 %). */
 export const isFinished = (task: { status: string; percent: number }) =>
   task.status === "done" || task.percent >= 100;

@@ -6,7 +6,7 @@ import { DateField } from "../../components/DateField";
 import { LightTag } from "../../components/LightTag";
 import type { useNames } from "../../hooks/use-data";
 import { CompletionStatus } from "../completion/CompletionStatus";
-import { WBS_WIDTHS as W } from "./row-actions";
+import { editsInline, WBS_WIDTHS as W } from "./row-actions";
 import type { useInlineEdit } from "./use-inline-edit";
 import type { indexLights, wbsRows } from "./use-task-force-model";
 
@@ -31,6 +31,8 @@ const NOWRAP = { style: { whiteSpace: "nowrap" as const } };
 export function wbsColumns(c: WbsColumnsContext): ColumnsType<Row> {
   const { t, edit: e } = c;
   const editing = (r: Row) => e.editing?.id === r.id;
+  // Duration and weight are edited on leaves only (see editsInline).
+  const leafEditing = (r: Row, field: string) => editing(r) && editsInline(r, field);
   const err = (k: string) => (e.errors[k] ? { status: "error" as const, title: e.errors[k] } : {});
   // In a row being edited, Enter saves and Escape cancels.
   const keys = {
@@ -125,7 +127,8 @@ export function wbsColumns(c: WbsColumnsContext): ColumnsType<Row> {
     {
       title: t("task.duration"),
       width: W.duration,
-      render: (_, r) => (editing(r) && !r.summary ? num("duration", t("task.duration")) : (r.duration ?? "")),
+      render: (_, r) =>
+        leafEditing(r, "duration") ? num("duration", t("task.duration")) : (r.duration ?? ""),
     },
     { title: t("task.lateStart"), dataIndex: "lateStart", width: W.lateStart, onCell: () => NOWRAP },
     { title: t("task.earlyFinish"), dataIndex: "earlyFinish", width: W.earlyFinish, onCell: () => NOWRAP },
@@ -148,7 +151,7 @@ export function wbsColumns(c: WbsColumnsContext): ColumnsType<Row> {
     {
       title: t("task.weight"),
       width: W.weight,
-      render: (_, r) => (editing(r) ? num("weight", t("task.weight")) : r.weight),
+      render: (_, r) => (leafEditing(r, "weight") ? num("weight", t("task.weight")) : r.weight),
     },
   ];
 }
