@@ -1,7 +1,8 @@
 /**
  * Accessibility of the main pages at 1366×768 (and a member's on a phone), checked offline by
- * axe-core against WCAG 2.1 A/AA: no critical violation, and every control (input, select,
- * button, link) has a name — on the pages as they open and in their main form dialogs.
+ * axe-core against WCAG 2.1 A/AA: no critical violation, every control (input, select, button,
+ * link) has a name that contains its visible label, and text has 4.5:1 contrast — on the pages as
+ * they open and in their main form dialogs.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -78,20 +79,27 @@ async function checkDialog(p: Page, opener: string): Promise<Violation[]> {
 describe.skipIf(!RUN_BROWSER_TESTS)("accessibility of the main pages (axe, WCAG 2.1 AA)", () => {
   const h = useHarness();
 
-  it("names what axe finds: a critical violation and an unnamed control", async () => {
+  it("names what axe finds: a critical violation, an unnamed control, a name unlike its label, faint text", async () => {
     const p = await h.page();
     await p.setContent(
       `<html lang="zh-CN"><title>t</title><main><input type="text"><button><svg></svg></button>
-      <img src="x.png"></main></html>`,
+      <img src="x.png"><button aria-label="账户菜单">张伟 · 督查室</button>
+      <p style="color:#bfbfbf">暂无数据</p></main></html>`,
     );
     const ids = blocking(await axeViolations(p)).map((v) => `${v.id}:${v.impact}`);
     expect(ids).toEqual(
-      expect.arrayContaining(["label:critical", "button-name:critical", "image-alt:critical"]),
+      expect.arrayContaining([
+        "label:critical",
+        "button-name:critical",
+        "image-alt:critical",
+        "label-content-name-mismatch:serious",
+        "color-contrast:serious",
+      ]),
     );
     await p.context().close();
   });
 
-  it("finds no critical violation and no control without a name", async () => {
+  it("finds no critical violation, no control without a name or unlike its label, no faint text", async () => {
     const found: string[] = [];
     const opened = new Set<string>();
     for (const round of ROUNDS) {

@@ -22,6 +22,12 @@ export const UNNAMED_CONTROL_RULES = new Set([
   "aria-input-field-name",
 ]);
 
+/**
+ * Serious rules the pages are clean of, so they fail too: a visible label missing from the
+ * accessible name (voice control says what it sees, WCAG 2.5.3), and text under 4.5:1 (1.4.3).
+ */
+export const SERIOUS_RULES = new Set(["label-content-name-mismatch", "color-contrast"]);
+
 /** One violated rule on one page, with the elements that violate it. */
 export interface Violation {
   readonly id: string;
@@ -89,7 +95,12 @@ export async function axeViolations(
   );
 }
 
-/** The violations a page may not have: any critical one, and any control without a name. */
+/**
+ * The violations a page may not have: any critical one, any control without a name, and the
+ * serious rules of {@link SERIOUS_RULES}.
+ */
 export function blocking(violations: readonly Violation[]): Violation[] {
-  return violations.filter((v) => v.impact === "critical" || UNNAMED_CONTROL_RULES.has(v.id));
+  return violations.filter(
+    (v) => v.impact === "critical" || UNNAMED_CONTROL_RULES.has(v.id) || SERIOUS_RULES.has(v.id),
+  );
 }

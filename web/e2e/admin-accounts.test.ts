@@ -6,19 +6,18 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { PASSWORD, RUN_BROWSER_TESTS, signIn, submitDialog, useHarness } from "./harness.js";
+import {
+  chooseOption,
+  OPEN_SELECT,
+  PASSWORD,
+  RUN_BROWSER_TESTS,
+  signIn,
+  submitDialog,
+  useHarness,
+} from "./harness.js";
 
 const VIEWPORT = { width: 1366, height: 768 };
 const CJK = /[\u4e00-\u9fff]/;
-
-/** Signs in through the login page with a password of our own. */
-async function signInWith(p: Page, user: string, password: string): Promise<void> {
-  await p.goto("/login");
-  await p.locator("#username").fill(user);
-  await p.locator("#password").fill(password);
-  await p.locator("button[type=submit]").click();
-  await p.getByTestId("whoami").waitFor();
-}
 
 /** Whether a sign-in with this password is refused (the login page stays, with its message). */
 async function loginStatus(p: Page, user: string, password: string): Promise<number> {
@@ -29,17 +28,6 @@ async function loginStatus(p: Page, user: string, password: string): Promise<num
 /** The error shown beside the form field whose control has `id`. */
 const besideField = (scope: Page | Locator, id: string) =>
   scope.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
-
-/** Picks the option labelled `label` of the Select with `id`. */
-async function pick(p: Page, id: string, label: string | RegExp): Promise<void> {
-  await p.locator(`#${id}`).click();
-  await p
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
-      hasText: label,
-    })
-    .first()
-    .click();
-}
 
 describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () => {
   const h = useHarness();
@@ -53,12 +41,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
     const dialog = p.getByRole("dialog", { name: "新增用户" });
     await dialog.locator("#username").fill("zhao.min");
     await dialog.locator("#personId").click();
-    await p
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-      .first()
-      .click();
+    await p.locator(`${OPEN_SELECT} .ant-select-item-option`).first().click();
     await expect.poll(() => dialog.locator("#displayName").inputValue()).not.toBe("");
-    await pick(p, "roles", "专班牵头人");
+    // A multiple Select filtering by value: the role is clicked, not typed; the title closes the list.
+    await dialog.locator("#roles").click();
+    await p.locator(`${OPEN_SELECT} .ant-select-item-option`, { hasText: "专班牵头人" }).first().click();
     await dialog.locator(".ant-modal-title").click();
     await dialog.locator("#password").fill("short");
     await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
@@ -70,7 +57,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
     await expect.poll(() => row.textContent()).toContain("专班牵头人");
 
     const q = await h.page(undefined, VIEWPORT);
-    await signInWith(q, "zhao.min", "zhao-pass-2022");
+    await signIn(q, "zhao.min", "zhao-pass-2022");
     expect(await q.getByTestId("whoami").textContent()).toContain("专班牵头人");
     await q.context().close();
     await p.context().close();
@@ -79,7 +66,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
   it("resets a user's password: the new one signs in, the old one no longer", async () => {
     const p = await h.page("admin", VIEWPORT);
     await p.goto("/admin/users");
-    await p.getByRole("button", { name: "重置 zhao.min 的密码" }).click();
+    await p.getByRole("button", { name: "重置密码：zhao.min" }).click();
     const dialog = p.getByRole("dialog", { name: /重置密码/ });
     await dialog.locator("#newPassword").fill("zhao-reset-2022");
     await dialog.locator("#repeatPassword").fill("zhao-reset-2022x");
@@ -99,7 +86,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
     await p.getByRole("button", { name: /新建令牌/ }).click();
     const dialog = p.getByRole("dialog", { name: "新建 API 令牌" });
     await dialog.locator("#name").fill("大屏同步");
-    await pick(p, "role", "查阅人");
+    await chooseOption(p, p.locator("#role"), "查阅人");
     await submitDialog(dialog);
     const secretDialog = p.getByRole("dialog", { name: /令牌已创建/ });
     const secret = await secretDialog.getByTestId("token-secret").inputValue();
@@ -127,7 +114,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
     await p.getByRole("menuitem", { name: /系统设置/ }).click();
     const red = p.locator("#lights_thresholds_redBehindPoints");
     await red.fill("25");
-    await pick(p, "lights_dispatchRound", "每月");
+    await chooseOption(p, p.locator("#lights_dispatchRound"), "每月");
     await p.getByRole("button", { name: "保存亮灯规则" }).click();
     await p.getByText("亮灯规则已保存").waitFor();
     await p.reload();
@@ -201,7 +188,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
     await p.getByRole("menuitem", { name: "退出登录" }).click();
     await p.locator("#username").waitFor();
     expect(await loginStatus(p, "viewer", PASSWORD)).toBe(401);
-    await signInWith(p, "viewer", "viewer-new-2022");
+    await signIn(p, "viewer", "viewer-new-2022");
     await p.context().close();
   }, 60_000);
 

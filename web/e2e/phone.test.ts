@@ -256,17 +256,45 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
     await p.context().close();
   }, 90_000);
 
-  it("opens the indicator's actual in a dialog filling the screen", async () => {
-    const p = await h.page("member", PHONE);
+  it("shows an indicator's latest actual, light and this month's reading; its actual in a dialog filling the screen", async () => {
+    const p = await h.page("member", SMALL_PHONE);
     await p.goto("/my");
-    await p.locator("[data-indicator-card] [data-report-indicator]").first().click();
+    // One with last month's actual, which is entered again: a plausible value for any kind.
+    const open = p
+      .locator('[data-indicator-card]:has([data-month-reported="no"]):has([data-latest])')
+      .first();
+    await open.waitFor();
+    const code = (await open.getAttribute("data-indicator-card"))!;
+    const card = p.locator(`[data-indicator-card="${code}"]`);
+    expect(await card.locator("[data-month-reported]").textContent()).toBe("本月未填报");
+    expect(await card.locator("[data-light]").count()).toBe(1);
+    expect(await card.locator("[data-trend]").count()).toBe(1);
+    expect(await card.textContent()).toContain("最新实际值");
+    const latest = (await card.locator("[data-latest]").textContent())!;
+    const value = latest.split(/\s|%|·/)[0]!;
+    // The cards stay within the screen with the new line of tags.
+    for (const c of await p.locator("[data-indicator-card]").all()) {
+      const box = (await c.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(SMALL_PHONE.width);
+    }
+    expect(await overflow(p)).toBeLessThanOrEqual(0);
+
+    await card.locator("[data-report-indicator]").click();
     const dialog = p.getByRole("dialog");
     await dialog.getByLabel(/实际/).waitFor();
     await settled(p);
     const frame = (await dialog.locator(".ant-modal-container").boundingBox())!;
-    expect(frame.width).toBeGreaterThanOrEqual(PHONE.width - 1);
+    expect(frame.width).toBeGreaterThanOrEqual(SMALL_PHONE.width - 1);
     expect(await overflow(p)).toBeLessThanOrEqual(0);
     await h.shot(p, "phone-reading-form");
+    await dialog.getByLabel(/实际/).fill(value);
+    await submitDialog(dialog);
+    // The message names the month and the value; the card turns to 本月已填报 with it as latest.
+    await p.getByText(`已填报 2022-08：${value}`).waitFor();
+    await poll(() => card.locator("[data-month-reported]").textContent()).toBe("本月已填报");
+    await poll(() => card.locator("[data-latest]").getAttribute("data-latest")).toBe("2022-08");
+    expect(await overflow(p)).toBeLessThanOrEqual(0);
+    await h.shot(p, "phone-reading-saved");
     await p.context().close();
   }, 60_000);
 

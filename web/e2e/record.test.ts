@@ -1,7 +1,8 @@
 /**
  * The trustworthy record in Chromium: refusals beside their field in the UI's language (Chinese,
  * then English), nothing stored on a refusal, plan approval as baseline versions (a lead may not
- * re-baseline), corrections with a reason kept in the history, and the live ranking.
+ * re-baseline), corrections with a reason kept in the history, the live ranking, and an owner's
+ * indicators with their latest actual and this month's reading.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -233,6 +234,54 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     );
     await poll(() => live.locator("tbody tr.ant-table-row").count()).toBe(10);
     await h.shot(p, "record-live-ranking");
+    await p.context().close();
+  }, 60_000);
+
+  it("shows an owner's indicators with their latest actual, light, trend and this month's reading; says what was saved", async () => {
+    type View = {
+      code: string;
+      unit: string;
+      progress: { reading: { period: string; actual: number } | null };
+    };
+    const p = await h.page("member");
+    await p.goto("/my");
+    const table = p.getByTestId("my-indicators");
+    await table.waitFor();
+    const heads = await table.locator("thead th").allTextContents();
+    for (const head of ["最新实际值", "完成情况", "本月"]) expect(heads).toContain(head);
+    // Every indicator the overview judges shows its light, trend stage and month tag.
+    await poll(() => table.locator("[data-month-reported]").count()).toBeGreaterThan(0);
+    const rows = await table.locator("tbody tr.ant-table-row").count();
+    expect(await table.locator("[data-light]").count()).toBe(rows);
+    expect(await table.locator("[data-trend]").count()).toBe(rows);
+    const overview = await json<{ statusDate: string; indicators: View[] }>(p, "/overview");
+    const month = overview.statusDate.slice(0, 7);
+    const codes = await table.locator("tbody tr.ant-table-row td:first-child").allTextContents();
+    const mine = overview.indicators.filter((i) => codes.includes(i.code));
+    const reported = mine.find((i) => i.progress.reading)!;
+    const shown = table.locator("tr", { has: p.locator(`td:text-is("${reported.code}")`) });
+    const last = reported.progress.reading!;
+    expect(await shown.locator("[data-latest]").textContent()).toContain(`${last.actual}`);
+    expect(await shown.locator("[data-latest]").getAttribute("data-latest")).toBe(last.period);
+
+    // An indicator still missing this month's actual: reported in English, the tag turns.
+    // One with last month's actual, which is entered again: a plausible value for any kind.
+    const row = table.locator("tr:has([data-latest]):has([data-month-reported='no'])").first();
+    const code = (await row.locator("td").first().textContent())!;
+    const ind = mine.find((i) => i.code === code)!;
+    await english(p, "Indicators I own");
+    expect(await row.locator("[data-month-reported]").textContent()).toBe("Not reported this month");
+    await row.locator("[data-report-indicator]").click();
+    const dialog = p.getByRole("dialog");
+    const value = String(ind.progress.reading!.actual);
+    await dialog.getByLabel(/^Actual/).fill(value);
+    await submitDialog(dialog);
+    const unit = ["%", "‰", ""].includes(ind.unit) ? ind.unit : ` ${ind.unit}`;
+    await p.getByText(`Reported ${month}: ${value}${unit}`, { exact: true }).waitFor();
+    const done = table.locator("tr", { has: p.locator(`td:text-is("${code}")`) });
+    await poll(() => done.locator("[data-month-reported]").getAttribute("data-month-reported")).toBe("yes");
+    await poll(() => done.locator("[data-latest]").getAttribute("data-latest")).toBe(month);
+    await h.shot(p, "record-my-indicators");
     await p.context().close();
   }, 60_000);
 });

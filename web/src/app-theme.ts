@@ -15,6 +15,40 @@ const FOCUS_GLOW = "rgba(37, 99, 235, 0.2)";
 /** A field's focus: its border in the focus blue, its glow a light blue. */
 const FIELD_FOCUS = { activeBorderColor: FOCUS_COLOR, activeShadow: `0 0 0 2px ${FOCUS_GLOW}` };
 
+/**
+ * Text colours readable at 4.5:1 (WCAG 1.4.3) on white and antd's light greys, where antd's
+ * defaults are not: secondary text and placeholders ~3.4:1 and 2:1, links (#1677ff) 4.1:1, red
+ * text (#ff4d4f) 3.3:1. Same hues, a step darker, so the look stays antd's.
+ */
+export const READABLE_TEXT = {
+  /** 5.7:1 on white (antd: 45 % black, 3.4:1). */
+  colorTextTertiary: "#666666",
+  colorTextDescription: "#666666",
+  /** 4.9:1 on white (antd: 25 % black). */
+  colorTextPlaceholder: "#707070",
+  /** antd's blue-7, 6.2:1. */
+  colorLink: "#0958d9",
+  /** antd's red-7, 5.6:1: danger buttons and refusals beside a field. */
+  colorError: "#cf1322",
+} as const;
+
+/**
+ * A light tag's text (antd draws it in shade 7 of its colour on shade 1) one or two shades darker
+ * where shade 7 is under 4.5:1; each stays recognisably its colour.
+ */
+export const TAG_TEXT = {
+  green7: "#237804",
+  orange7: "#ad4e00",
+  gold7: "#874d00",
+  yellow7: "#876800",
+  cyan7: "#006d75",
+  volcano7: "#ad2102",
+  lime7: "#3f6600",
+  // The status tags (color="success" | "warning") draw their text in these.
+  colorSuccess: "#237804",
+  colorWarning: "#874d00",
+} as const;
+
 /** The ConfigProvider theme. */
 export const APP_THEME: ThemeConfig = {
   token: {
@@ -22,8 +56,14 @@ export const APP_THEME: ThemeConfig = {
     borderRadius: 4,
     // antd's focus outline (genFocusOutline) is drawn in colorPrimaryBorder.
     colorPrimaryBorder: FOCUS_COLOR,
+    ...READABLE_TEXT,
   },
   components: {
+    Tag: TAG_TEXT,
+    // An unchecked switch's label is white on colorTextQuaternary (#bfbfbf, 1.8:1).
+    Switch: { colorTextQuaternary: "#6b6b6b", colorTextTertiary: "#595959" },
+    // An empty table's text is drawn in colorTextDisabled (#bfbfbf).
+    Table: { colorTextDisabled: READABLE_TEXT.colorTextTertiary },
     Input: FIELD_FOCUS,
     InputNumber: FIELD_FOCUS,
     DatePicker: FIELD_FOCUS,

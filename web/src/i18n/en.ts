@@ -4,6 +4,7 @@ import { bigScreenEn } from "./big-screen";
 import { chasingEn } from "./chasing";
 import { completionEn } from "./completion";
 import { layoutEn } from "./layout";
+import { myIndicatorsEn } from "./my-indicators";
 import { phoneEn } from "./phone";
 import { searchEn } from "./search";
 import { taskForceSetupEn } from "./task-force-setup";
@@ -20,6 +21,7 @@ export const en: Resources = {
   org: orgEn,
   layout: layoutEn,
   phone: phoneEn,
+  myInd: myIndicatorsEn,
   tl: timelineEn,
   tfs: taskForceSetupEn,
   app: { name: "Guatu", title: "Guatu — Five-ization Closed-Loop Work Method", skip: "Skip to main content" },

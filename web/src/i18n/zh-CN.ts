@@ -4,6 +4,7 @@ import { bigScreenZh } from "./big-screen";
 import { chasingZh } from "./chasing";
 import { completionZh } from "./completion";
 import { layoutZh } from "./layout";
+import { myIndicatorsZh } from "./my-indicators";
 import { phoneZh } from "./phone";
 import { searchZh } from "./search";
 import { taskForceSetupZh } from "./task-force-setup";
@@ -18,6 +19,7 @@ export const zhCN = {
   org: orgZh,
   layout: layoutZh,
   phone: phoneZh,
+  myInd: myIndicatorsZh,
   tl: timelineZh,
   tfs: taskForceSetupZh,
   app: { name: "挂图", title: "挂图作战 · 五化闭环工作法", skip: "跳到主要内容" },

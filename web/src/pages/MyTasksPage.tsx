@@ -12,6 +12,7 @@ import { ExtensionRequestModal } from "../features/extensions/ExtensionRequestMo
 import { usePendingExtensions } from "../features/extensions/use-extensions";
 import { DraftBadge } from "../features/phone/DraftBadge";
 import { IndicatorCards, TaskCards } from "../features/phone/TaskCards";
+import { MyIndicatorsTable } from "../features/reporting/MyIndicatorsTable";
 import { ProgressReportModal } from "../features/reporting/ProgressReportModal";
 import { ReadingModal } from "../features/reporting/ReadingModal";
 import { SupervisionTable } from "../features/reporting/SupervisionTable";
@@ -126,32 +127,7 @@ export function MyTasksPage() {
             phone ? (
               <IndicatorCards indicators={p.items} onReport={setInd} />
             ) : (
-              <Table<Indicator>
-                rowKey="id"
-                size="small"
-                pagination={false}
-                dataSource={p.items}
-                columns={[
-                  { title: t("tf.code"), dataIndex: "code", width: 90 },
-                  { title: t("tf.name"), dataIndex: "name" },
-                  { title: t("ind.target"), width: 120, render: (_, r) => `${r.target}${r.unit}` },
-                  {
-                    title: t("overview.taskForce"),
-                    width: 180,
-                    render: (_, r) => names.taskForce(r.taskForceId),
-                  },
-                  {
-                    title: "",
-                    width: 120,
-                    render: (_, r) =>
-                      can.reportReading(r) ? (
-                        <Button size="small" onClick={() => setInd(r)}>
-                          {t("ind.report")}
-                        </Button>
-                      ) : null,
-                  },
-                ]}
-              />
+              <MyIndicatorsTable indicators={p.items} onReport={setInd} />
             )
           }
         </QueryState>

@@ -53,7 +53,10 @@ function DaysField(props: {
         <List
           size="small"
           data-testid="calendar-overrides"
-          locale={{ emptyText: t("adm.settings.calendar.none") }}
+          locale={{
+            // antd draws a list's empty text in its disabled grey (1.8:1); secondary text reads.
+            emptyText: <Typography.Text type="secondary">{t("adm.settings.calendar.none")}</Typography.Text>,
+          }}
           dataSource={entries}
           renderItem={(e) => (
             <List.Item

@@ -14,14 +14,14 @@ import {
   withOverride,
 } from "./calendar-days";
 
-/** How a day's state looks: background and text colour. */
+/** How a day's state looks: background and text colour (text at 4.5:1 or more on it). */
 export const DAY_TONES: Readonly<Record<string, { bg: string; fg: string }>> = {
   workday: { bg: "transparent", fg: "inherit" },
-  weekend: { bg: "#f0f0f0", fg: "#8c8c8c" },
+  weekend: { bg: "#f0f0f0", fg: "#595959" },
   statutoryHoliday: { bg: "#fff1f0", fg: "#cf1322" },
   adjustedWorkday: { bg: "#e6f4ff", fg: "#0958d9" },
-  holiday: { bg: "#fff7e6", fg: "#d46b08" },
-  extraWorkday: { bg: "#f6ffed", fg: "#389e0d" },
+  holiday: { bg: "#fff7e6", fg: "#ad4e00" },
+  extraWorkday: { bg: "#f6ffed", fg: "#237804" },
 };
 
 /** The kind a day is shown as: the organisation's override, else what it is by default. */

@@ -88,14 +88,8 @@ export function SettingsSection(props: SettingsSectionProps) {
         {props.children}
         {props.readOnly ? null : (
           <Space>
-            <Button
-              type="primary"
-              htmlType="submit"
-              loading={save.isPending}
-              disabled={save.isPending}
-              aria-label={t("adm.settings.saveSection", { section: label })}
-            >
-              {t("adm.settings.save")}
+            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={save.isPending}>
+              {t("adm.settings.saveSection", { section: label })}
             </Button>
             {dirty ? <Tag color="orange">{t("adm.settings.unsaved")}</Tag> : null}
           </Space>

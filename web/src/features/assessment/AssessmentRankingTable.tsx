@@ -45,7 +45,7 @@ export function AssessmentRankingTable(props: {
                   <span style={{ whiteSpace: "nowrap" }}>
                     <RankChange row={r} />
                     {r.previousRank !== null ? (
-                      <span style={{ fontSize: 12, color: "#8c8c8c" }}>
+                      <span style={{ fontSize: 12, color: "#666666" }}>
                         {t("assess.was", { n: r.previousRank })}
                       </span>
                     ) : null}

@@ -8,6 +8,8 @@ import { useNames } from "../../hooks/use-data";
 import { CompletionTag } from "../completion/CompletionStatus";
 import type { ExtensionRequest } from "../extensions/api";
 import { ExtensionCell } from "../extensions/ExtensionCell";
+import { LatestActual, MonthTag, StandingTags } from "../reporting/IndicatorStanding";
+import { useIndicatorStandings } from "../reporting/use-indicator-status";
 import type { useMyWork } from "../reporting/use-my-work";
 import { byUrgency } from "./card-order";
 import { DraftBadge } from "./DraftBadge";
@@ -69,7 +71,10 @@ export function TaskCards(props: TaskCardsProps) {
   );
 }
 
-/** 我负责的指标 on a phone: one card per indicator, with its target and 填报实际值. */
+/**
+ * 我负责的指标 on a phone: one card per indicator, with its target, latest actual, light, trend,
+ * whether this month is reported, and 填报实际值.
+ */
 export function IndicatorCards(props: {
   indicators: readonly Indicator[];
   onReport: (i: Indicator) => void;
@@ -77,6 +82,7 @@ export function IndicatorCards(props: {
   const { t } = useTranslation();
   const can = useCan();
   const names = useNames();
+  const standings = useIndicatorStandings();
   return (
     <div className="phone-cards" data-testid="my-indicator-cards">
       {props.indicators.map((r) => (
@@ -86,6 +92,13 @@ export function IndicatorCards(props: {
           </Typography.Text>
           <Typography.Text type="secondary">{names.taskForce(r.taskForceId)}</Typography.Text>
           <span>{t("phone.target", { value: `${r.target}${r.unit}` })}</span>
+          <span>
+            {t("myInd.latest")}：<LatestActual ind={r} standing={standings.of(r.id)} />
+          </span>
+          <Flex wrap gap={8} align="center">
+            <StandingTags standing={standings.of(r.id)} />
+            <MonthTag standing={standings.of(r.id)} month={standings.month} />
+          </Flex>
           {can.reportReading(r) ? (
             <Button block className="tap" data-report-indicator={r.code} onClick={() => props.onReport(r)}>
               {t("ind.report")}

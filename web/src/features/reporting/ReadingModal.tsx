@@ -9,6 +9,7 @@ import { useReportReading } from "../../hooks/use-mutations";
 import { useSession } from "../../hooks/use-session";
 import { useStatusDate } from "../../hooks/use-status-date";
 import { orNull, zodRule } from "../../hooks/validate";
+import { withUnit } from "./use-indicator-status";
 
 const f = readingSchemas.create.shape;
 
@@ -31,8 +32,9 @@ export function ReadingModal({ indicator, onClose }: { indicator: Indicator | nu
         reportedById: session?.personId ?? null,
       },
       {
-        onSuccess: () => {
-          void message.success(t("common.saved"));
+        onSuccess: (r) => {
+          const value = withUnit(r.actual, indicator.unit);
+          void message.success(t("myInd.saved", { period: r.period, value }));
           onClose();
         },
       },

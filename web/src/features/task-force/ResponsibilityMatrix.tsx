@@ -2,7 +2,7 @@ import { Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Member } from "../../api/types";
-import { LIGHT_HEX } from "../../charts/colors";
+import { LIGHT_TAG_COLORS } from "../../components/LightTag";
 import type { useNames } from "../../hooks/use-data";
 import { buildMatrix } from "./matrix";
 import type { indexLights, wbsRows } from "./use-task-force-model";
@@ -18,7 +18,8 @@ export function ResponsibilityMatrix(props: {
   const leaves = props.rows.filter((r) => !r.summary);
   const matrix = useMemo(() => buildMatrix(props.members, leaves), [props.members, leaves]);
   return (
-    <div style={{ overflowX: "auto" }}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard must reach a matrix wider than the page to scroll it
+    <section style={{ overflowX: "auto" }} tabIndex={0} aria-label={t("tf.matrix")}>
       <Typography.Paragraph type="secondary">{t("matrix.legend")}</Typography.Paragraph>
       <table
         className="matrix task-book"
@@ -49,7 +50,7 @@ export function ResponsibilityMatrix(props: {
                 return (
                   <td
                     key={l.id}
-                    style={light ? { background: LIGHT_HEX[light], color: "#fff" } : undefined}
+                    style={light ? { background: LIGHT_TAG_COLORS[light], color: "#fff" } : undefined}
                     title={`${l.code} ${l.title}${light ? ` · ${t(`lights.${light}`)}` : ""}`}
                   >
                     {t("matrix.responsible")}
@@ -61,6 +62,6 @@ export function ResponsibilityMatrix(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
