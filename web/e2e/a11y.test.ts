@@ -70,6 +70,8 @@ async function checkDialog(p: Page, opener: string): Promise<Violation[]> {
   const dialog = p.getByRole("dialog");
   await dialog.waitFor();
   await settle(p);
+  // The dialog zooms and fades in: contrast measured mid-fade is a failure of the moment (seen in CI).
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   const found = blocking(await axeViolations(p));
   await p.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
