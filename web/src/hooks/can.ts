@@ -45,6 +45,8 @@ export interface Can {
    * (a second baseline is the supervision office's alone; the preview says so).
    */
   readonly approvePlan: (taskForceId: string) => boolean;
+  /** Edit a task force's task book (任务书): its leads, the supervision office and admins. */
+  readonly editTaskBook: (taskForceId: string) => boolean;
 }
 
 /** The parts of a task force's plan its lead edits. */
@@ -86,5 +88,6 @@ export function canFor(s: Session | null | undefined): Can {
     escalate: (item) => rule("supervision-items:escalate") && item.state !== "verified",
     editPlan: (tf, part = "tasks") => rule(`write:${part}`) && (admin || leads(tf)),
     approvePlan: (tf) => rule("task-forces:approve-plan") && (admin || has(s, "supervisor") || leads(tf)),
+    editTaskBook: (tf) => rule("task-forces:edit-task-book") && (admin || has(s, "supervisor") || leads(tf)),
   };
 }

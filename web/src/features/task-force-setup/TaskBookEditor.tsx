@@ -7,10 +7,11 @@ import type { TaskForce } from "../../api/types";
 import { WriteError } from "../../components/ConflictAlert";
 import { DateField } from "../../components/DateField";
 import { FormModal } from "../../components/FormModal";
+import { useCan } from "../../hooks/use-can";
 import { orNull, zodRule } from "../../hooks/validate";
 import { GoalTreeSelect, PersonSelect, UnitSelect } from "./pickers";
 import { taskBookChanges, taskBookValues } from "./task-book-form";
-import { useMayEditTaskBook, usePatchTaskBook } from "./use-task-force-setup";
+import { usePatchTaskBook } from "./use-task-force-setup";
 
 const f = taskBookUpdate.shape;
 /** Each control's id (`tbk_<field>`), tied to its label. */
@@ -25,7 +26,7 @@ const TEXTS = ["objective", "scope", "measures", "guarantees"] as const;
 export function TaskBookEditor({ taskForce }: { taskForce: TaskForce }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const may = useMayEditTaskBook(taskForce.id);
+  const may = useCan().editTaskBook(taskForce.id);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const book = usePatchTaskBook();

@@ -10,7 +10,7 @@ import { query } from "../../api/data";
 import type { Goal, Member, Page, TaskForce } from "../../api/types";
 import { useCan } from "../../hooks/use-can";
 import { useRefreshAll } from "../../hooks/use-mutations";
-import { SESSION_KEY, useSession } from "../../hooks/use-session";
+import { SESSION_KEY } from "../../hooks/use-session";
 import { parseOrThrow } from "../../hooks/validate";
 
 /** Every goal of the cascade (for the goal tree), by code. */
@@ -24,17 +24,6 @@ export const useGoals = () =>
 /** Whether the user may set up task forces (the role gate of `POST /task-forces/setup`). */
 export function useMaySetUp(): boolean {
   return useCan().rule("write:task-forces");
-}
-
-/**
- * Whether the user may edit task force `id`'s task book: the route's rule, and (mirroring the
- * service) an admin, the supervision office, or one of the task force's leads.
- */
-export function useMayEditTaskBook(id: string): boolean {
-  const can = useCan();
-  const s = useSession().data;
-  if (!can.rule("task-forces:edit-task-book") || !s) return false;
-  return s.roles.includes("admin") || s.roles.includes("supervisor") || s.leadTaskForceIds.includes(id);
 }
 
 /** Sets up a task force with its members in one request; refreshes the lists and the session. */
