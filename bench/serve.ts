@@ -19,19 +19,23 @@ function newestSource(dir: string): number {
  * Benchmarks measure the compiled server: `bin/guatu.js` would quietly fall back to tsx when any
  * source file (even a test) is newer than `dist`, so compile first when `dist` is stale.
  */
-function ensureCompiled(): void {
+export function ensureCompiled(): void {
   if (existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource(join(root, "src"))) return;
   process.stderr.write("dist is older than src: compiling (tsc -p tsconfig.build.json)…\n");
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
   execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 }
 
-/** Starts the compiled `guatu serve` on a free port as its own process (log level warn); resolves with its URL. */
+/**
+ * Starts the compiled `guatu serve` on a free port as its own process (log level warn); resolves with
+ * its URL. `extraArgs` go after the others (e.g. `--no-worker` for a second instance).
+ */
 export function serveInChild(
   dbUrl: string,
+  extraArgs: readonly string[] = [],
 ): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
   ensureCompiled();
-  const child = spawn(process.execPath, [compiled, "serve", "--port", "0", "--db", dbUrl], {
+  const child = spawn(process.execPath, [compiled, "serve", "--port", "0", "--db", dbUrl, ...extraArgs], {
     env: { ...process.env, GUATU_LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -147,3 +147,43 @@ export async function seedSmall(api: Client) {
   const t3 = await post("tasks", buildTask(tf.id, { duration: 0, title: "三季度集中开工" }));
   return { unit, person, goal, tf, t1, t2, t3, post };
 }
+
+/**
+ * Over {@link seedSmall}: one record of every other kind the API writes (an indicator and its
+ * reading, a member, a dependency, a progress report, a 督办单, a user, a comment), for tests that
+ * aim requests at real ids of each kind.
+ */
+export async function seedOneOfEach(s: Awaited<ReturnType<typeof seedSmall>>) {
+  const indicator = await s.post("indicators", {
+    taskForceId: s.tf.id,
+    code: "I1",
+    name: "投资",
+    kind: "cumulative",
+    target: 10,
+    year: 2022,
+  });
+  const reading = await s.post("indicator-readings", {
+    indicatorId: indicator.id,
+    period: "2022-01",
+    actual: 1,
+  });
+  const member = await s.post("members", { taskForceId: s.tf.id, personId: s.person.id, post: "成员" });
+  const dependency = await s.post("dependencies", { predecessorId: s.t1.id, successorId: s.t2.id });
+  const report = await s.post("progress-reports", {
+    taskId: s.t2.id,
+    reportDate: "2022-08-01",
+    percent: 0,
+    narrative: "已开展前期调研",
+  });
+  const item = await s.post("supervision-items", {
+    taskForceId: s.tf.id,
+    code: "F1",
+    raisedOn: "2022-08-01",
+    issue: "问题",
+    requiredAction: "整改",
+    dueDate: "2022-08-20",
+  });
+  const user = await s.post("users", { username: "fuzz", displayName: "测试" });
+  const comment = await s.post("comments", { taskForceId: s.tf.id, body: "批示" });
+  return { indicator, reading, member, dependency, report, item, user, comment };
+}

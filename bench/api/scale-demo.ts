@@ -4,17 +4,21 @@ type Seed = { readonly id: string } & Record<string, unknown>;
 
 /**
  * The demo district with its task forces copied `factor` times (copy k gets ids and codes
- * suffixed `-k<k>`); org units, people, accounts and goals are shared. References among copied
- * records point to the same copy, so each copy is a complete, valid task force.
+ * suffixed `-k<k>`); org units, people, accounts, goals and district-level indicators are shared.
+ * References among copied records point to the same copy, so each copy is a complete, valid task
+ * force; every copy's shares of a district-level indicator roll up into the one shared indicator.
  */
 export function scaleDemo(data: DemoDataset, factor: number): DemoDataset {
   if (factor <= 1) return data;
+  // District-level indicators have no task force: copied, their codes would clash (unique per task force).
+  const district = data.indicators.filter((i) => i.taskForceId === null);
+  const ofTaskForces = data.indicators.filter((i) => i.taskForceId !== null);
   const copied = [
     data.taskForces,
     data.members,
     data.tasks,
     data.dependencies,
-    data.indicators,
+    ofTaskForces,
     data.readings,
     data.progressReports,
     data.supervisionItems,
@@ -42,7 +46,7 @@ export function scaleDemo(data: DemoDataset, factor: number): DemoDataset {
     members: times(data.members),
     tasks: times(data.tasks),
     dependencies: times(data.dependencies),
-    indicators: times(data.indicators),
+    indicators: [...district, ...times(ofTaskForces)],
     readings: times(data.readings),
     progressReports: times(data.progressReports),
     supervisionItems: times(data.supervisionItems, "code"),

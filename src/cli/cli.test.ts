@@ -102,10 +102,14 @@ describe("guatu CLI", () => {
     expect(runGuatu(["demo", "--db", db]).stdout).toContain("already loaded");
     const check = runGuatu(["check", "--db", db, "--format", "json"]);
     expect(check.code).toBe(1);
-    const findings = JSON.parse(check.stdout).findings.map(
-      (f: { wbs: string | null; code: string }) => `${f.wbs ?? "07"} ${f.code}`,
-    );
+    type F = { wbs: string | null; code: string; params?: { indicatorId?: string } };
+    const all = JSON.parse(check.stdout).findings as F[];
+    const findings = all.filter((f) => !f.params?.indicatorId).map((f) => `${f.wbs ?? "07"} ${f.code}`);
     expect(findings).toHaveLength(8);
+    // The demo's planted cascade findings (层层衔接, docs/demo.md).
+    expect(
+      all.flatMap((f) => (f.params?.indicatorId ? [`${f.code} ${f.params.indicatorId}`] : [])).sort(),
+    ).toEqual(["CASCADE_MONTHS ind-08-5-fy", "CASCADE_SHARES ind-08-5", "INDICATOR_NO_TASK ind-07-3"]);
     expect(runGuatu(["check", "--db", db, "--lang", "zh"]).stdout).toContain("个问题");
     const assess = runGuatu(["assess", "--db", db, "--save", "--lang", "en"]);
     expect(assess.code).toBe(0);

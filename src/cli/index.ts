@@ -1,48 +1,55 @@
 import { Command, CommanderError } from "commander";
-import { isAppError } from "../shared/errors.js";
 import { VERSION } from "../version.js";
-import { register as assessTaskForces } from "./commands/assess-task-forces.js";
-import { register as checkTaskBooks } from "./commands/check-task-books.js";
-import { register as dispatchReport } from "./commands/dispatch-report.js";
-import { register as ledgerFiles } from "./commands/ledger-files.js";
-import { register as loadDemo } from "./commands/load-demo.js";
-import { register as manageUsers } from "./commands/manage-users.js";
-import { register as migrateDatabase } from "./commands/migrate-database.js";
-import { register as pruneAttachments } from "./commands/prune-attachments.js";
-import { register as remind } from "./commands/remind.js";
-import { register as reportDocuments } from "./commands/report-documents.js";
-import { register as runWorker } from "./commands/run-worker.js";
-import { register as scheduleProject } from "./commands/schedule-project.js";
-import { register as serveApp } from "./commands/serve-app.js";
-import { exitCodeFor } from "./output.js";
+import { exitCodeFor, failureLine } from "./output.js";
 
-/** Every command module exports `register(program)`; adding a command is one line here. */
-const commands: Array<(program: Command) => void> = [
-  serveApp,
-  loadDemo,
-  migrateDatabase,
-  manageUsers,
-  scheduleProject,
-  checkTaskBooks,
-  assessTaskForces,
-  dispatchReport,
-  reportDocuments,
-  remind,
-  runWorker,
-  ledgerFiles,
-  pruneAttachments,
-];
+interface CommandModule {
+  register(program: Command): void;
+}
 
-/** Builds the `guatu` program with all its subcommands (tests call this without spawning). */
-export function buildProgram(): Command {
+/**
+ * Every command module by the top-level command names it registers; adding a command is one line
+ * here. Loaded on demand: `guatu schedule` loads the engines it needs, not Fastify, Kysely or zod.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  serve: () => import("./commands/serve-app.js"),
+  demo: () => import("./commands/load-demo.js"),
+  migrate: () => import("./commands/migrate-database.js"),
+  user: () => import("./commands/manage-users.js"),
+  schedule: () => import("./commands/schedule-project.js"),
+  check: () => import("./commands/check-task-books.js"),
+  assess: () => import("./commands/assess-task-forces.js"),
+  dispatch: () => import("./commands/dispatch-report.js"),
+  report: () => import("./commands/report-documents.js"),
+  "answer-sheet": () => import("./commands/write-answer-sheet.js"),
+  remind: () => import("./commands/remind.js"),
+  worker: () => import("./commands/run-worker.js"),
+  export: () => import("./commands/ledger-files.js"),
+  import: () => import("./commands/ledger-files.js"),
+  "prune-attachments": () => import("./commands/prune-attachments.js"),
+  backup: () => import("./commands/backup-restore.js"),
+  restore: () => import("./commands/backup-restore.js"),
+};
+
+/** The top-level command names, in the order `--help` lists them. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+/**
+ * Builds the `guatu` program: with `only` (the command on the command line), just that command's
+ * module; otherwise every command (for `--help`, an unknown command, and tests).
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command("guatu")
     .description(
       "Guatu (挂图) — task forces, battle map, backward scheduling, lights, supervision, assessment",
     )
     .version(VERSION)
-    .showHelpAfterError()
+    // A usage error is one line (commander's "error: …"); `--help` shows the rest.
+    .showHelpAfterError(false)
     .exitOverride();
-  for (const register of commands) register(program);
+  const loaders =
+    only !== undefined && Object.hasOwn(COMMANDS, only) ? [COMMANDS[only]!] : Object.values(COMMANDS);
+  const modules = new Set(await Promise.all(loaders.map((load) => load())));
+  for (const m of modules) m.register(program);
   return program;
 }
 
@@ -56,7 +63,7 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`guatu: ${isAppError(e) ? e.message : String((e as Error)?.message ?? e)}\n`);
+    process.stderr.write(`guatu: ${failureLine(e)}\n`);
     process.exitCode = exitCodeFor(e);
   }
 }

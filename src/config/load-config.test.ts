@@ -29,3 +29,30 @@ describe("loadConfig's delivery secrets", () => {
     );
   });
 });
+
+describe("loadConfig's GUATU_TRUST_PROXY", () => {
+  it("trusts no proxy by default, any with true, or the addresses listed; refuses anything else", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ GUATU_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ GUATU_TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(loadConfig({ GUATU_TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).trustProxy).toBe(
+      "127.0.0.1,10.0.0.0/8",
+    );
+    expect(() => loadConfig({ GUATU_TRUST_PROXY: "nginx.intranet" })).toThrow(
+      /GUATU_TRUST_PROXY nginx.intranet: expected true, false or proxy addresses/,
+    );
+  });
+});
+
+describe("loadConfig's GUATU_METRICS_TOKEN and GUATU_ACCESS_SUMMARY", () => {
+  it("keeps the scrape token secret, turns the summary on with 1, and refuses a short token or a bad flag", () => {
+    const config = loadConfig({ GUATU_METRICS_TOKEN: "prometheus-scrape-key", GUATU_ACCESS_SUMMARY: "1" });
+    expect(config.metricsToken?.reveal()).toBe("prometheus-scrape-key");
+    expect(JSON.stringify(config)).not.toContain("prometheus-scrape-key");
+    expect(config.accessSummary).toBe(true);
+    expect(loadConfig({})).toMatchObject({ metricsToken: null, accessSummary: false });
+    expect(() => loadConfig({ GUATU_METRICS_TOKEN: "short", GUATU_ACCESS_SUMMARY: "often" })).toThrow(
+      /GUATU_METRICS_TOKEN: must be at least 16 characters; GUATU_ACCESS_SUMMARY often: expected 1 or 0/,
+    );
+  });
+});

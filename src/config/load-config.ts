@@ -43,6 +43,22 @@ export interface Config {
   readonly port: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
   readonly delivery: DeliveryConfig;
+  /**
+   * GUATU_TRUST_PROXY: whom to believe about the client's address and protocol (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`): false (default), true (any proxy in front), or the proxies' addresses
+   * (`127.0.0.1`, `10.0.0.0/8,10.1.2.3`).
+   */
+  readonly trustProxy: boolean | string;
+  /**
+   * GUATU_METRICS_TOKEN: a Bearer secret (16+ characters) that a Prometheus scraper sends to
+   * `GET /api/v1/metrics` without an account; unset, only admins read the metrics.
+   */
+  readonly metricsToken: Secret | null;
+  /**
+   * GUATU_ACCESS_SUMMARY=1: one access summary line a minute (counts by status class, p50/p99)
+   * instead of a line per API request; answers of 500 and above are still logged one by one.
+   */
+  readonly accessSummary: boolean;
 }
 
 /** Explicit values (e.g. from CLI flags) that win over the environment. */
@@ -83,8 +99,9 @@ function deliveryOf(env: NodeJS.ProcessEnv, problems: string[]): DeliveryConfig 
 }
 
 /**
- * Reads GUATU_DB, GUATU_HOST, GUATU_PORT, GUATU_LOG_LEVEL (overrides first), GUATU_WEBHOOK_SECRET and
- * GUATU_SMTP_URL, reporting every problem at once. Nothing else in Guatu reads process.env.
+ * Reads GUATU_DB, GUATU_HOST, GUATU_PORT, GUATU_LOG_LEVEL (overrides first), GUATU_WEBHOOK_SECRET,
+ * GUATU_SMTP_URL, GUATU_TRUST_PROXY, GUATU_METRICS_TOKEN and GUATU_ACCESS_SUMMARY, reporting every
+ * problem at once. Nothing else in Guatu reads process.env.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
   const problems: string[] = [];
@@ -106,6 +123,46 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     problems.push(`log level ${level}: must be one of ${LOG_LEVELS.join(", ")}`);
   }
   const delivery = Object.freeze(deliveryOf(env, problems));
+  const trustProxy = trustProxyOf(env.GUATU_TRUST_PROXY, problems);
+  const observability = observabilityOf(env, problems);
   if (problems.length > 0 || !db) throw new AppError("VALIDATION", problems.join("; "));
-  return Object.freeze({ db, host, port, logLevel: level as Config["logLevel"], delivery });
+  return Object.freeze({
+    db,
+    host,
+    port,
+    logLevel: level as Config["logLevel"],
+    delivery,
+    trustProxy,
+    ...observability,
+  });
+}
+
+/** GUATU_METRICS_TOKEN and GUATU_ACCESS_SUMMARY, or the problems with them (never quoting the token). */
+function observabilityOf(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): Pick<Config, "metricsToken" | "accessSummary"> {
+  const token = env.GUATU_METRICS_TOKEN || null;
+  if (token !== null && token.length < 16)
+    problems.push("GUATU_METRICS_TOKEN: must be at least 16 characters");
+  const summary = (env.GUATU_ACCESS_SUMMARY ?? "").trim();
+  if (!/^(|0|1|true|false|yes|no)$/i.test(summary))
+    problems.push(`GUATU_ACCESS_SUMMARY ${summary}: expected 1 or 0`);
+  return {
+    metricsToken: token === null ? null : new Secret(token),
+    accessSummary: /^(1|true|yes)$/i.test(summary),
+  };
+}
+
+/** GUATU_TRUST_PROXY as Fastify's `trustProxy`: yes/no, or a list of addresses and CIDR ranges. */
+function trustProxyOf(text: string | undefined, problems: string[]): boolean | string {
+  const v = (text ?? "").trim();
+  if (v === "" || /^(false|0|no)$/i.test(v)) return false;
+  if (/^(true|1|yes)$/i.test(v)) return true;
+  const parts = v.split(",").map((s) => s.trim());
+  if (parts.every((s) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(s))) return parts.join(",");
+  problems.push(
+    `GUATU_TRUST_PROXY ${v}: expected true, false or proxy addresses such as 127.0.0.1,10.0.0.0/8`,
+  );
+  return false;
 }

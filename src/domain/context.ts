@@ -16,6 +16,14 @@ export interface UnitOfWork {
   readonly changes: DataChange[];
 }
 
+/**
+ * Told how reads went, for the metrics the HTTP layer keeps (the domain knows no metrics library).
+ */
+export interface ReadObserver {
+  /** A lookup in the cache named `cache`: a hit served a kept copy; a miss read or rendered afresh. */
+  cacheLookup(cache: string, hit: boolean): void;
+}
+
 /** What every service call needs: the database, who acts, and the clock. */
 export interface ServiceContext {
   readonly database: DatabaseHandle;
@@ -32,6 +40,8 @@ export interface ServiceContext {
   readonly dataRevision?: number;
   /** The write this call is part of, when it is (see `write()`). */
   readonly uow?: UnitOfWork;
+  /** Told of cache hits and misses (the app's metrics); absent for the CLI and tests. */
+  readonly observer?: ReadObserver;
 }
 
 /** A context inside a write: its unit of work is open. */

@@ -17,7 +17,11 @@ import type {
 import type { AssessmentTable } from "./closed-loop/assessment.table.js";
 import type { CommentTable } from "./comments/comment.table.js";
 import type { GoalTable } from "./goals/goal.table.js";
-import type { IndicatorReadingTable, IndicatorTable } from "./indicators/indicator.table.js";
+import type {
+  IndicatorReadingTable,
+  IndicatorTable,
+  TaskIndicatorTable,
+} from "./indicators/indicator.table.js";
 import type { OrgUnitTable, PersonTable, UserTable } from "./org/org.table.js";
 import type { ProgressReportTable } from "./progress-reports/progress-report.table.js";
 import type { SequenceTable } from "./records/record.table.js";
@@ -46,6 +50,7 @@ export interface Database {
   dependencies: DependencyTable;
   indicators: IndicatorTable;
   indicator_readings: IndicatorReadingTable;
+  task_indicators: TaskIndicatorTable;
   progress_reports: ProgressReportTable;
   supervision_items: SupervisionItemTable;
   comments: CommentTable;

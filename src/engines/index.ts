@@ -3,6 +3,7 @@
  * Each engine lives in its own folder; this file only re-exports their public vocabulary.
  */
 export * from "./calendar/index.js";
+export * from "./cascade/index.js";
 export * from "./check/index.js";
 export * from "./dispatch/index.js";
 export * from "./indicators/index.js";

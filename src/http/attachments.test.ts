@@ -196,6 +196,12 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.message).toContain("empty");
     expect((await upload(as.member!, mine.id, "../x.png", PNG)).statusCode).toBe(400);
+    // A right-to-left override would show "gnp.exe" as "exe.png"; "." and ".." name folders.
+    for (const name of ["photo\u202Egnp.exe", "a\u2066b.png", "..", "."]) {
+      const r = await upload(as.member!, mine.id, name, PNG);
+      expect(r.statusCode, JSON.stringify(name)).toBe(400);
+      expect(r.json().error.details[0]).toMatchObject({ key: "fileName" });
+    }
     expect((await upload(as.member!, "zz-missing", "x.png", PNG)).statusCode).toBe(404);
     const foreign = await upload(as.member!, notMine.id, "x.png", PNG);
     expect(foreign.statusCode).toBe(403);

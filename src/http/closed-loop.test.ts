@@ -36,14 +36,24 @@ describe.each(dialects)("the closed loop on the demo district on %s", (dialect) 
     const r = await supervisor("GET", "/api/v1/check");
     expect(r.status).toBe(200);
     expect(r.body.ok).toBe(false);
+    type F = {
+      taskForceCode: string;
+      wbs: string | null;
+      check: string;
+      code: string;
+      params: Record<string, unknown>;
+    };
+    const findings = r.body.findings as F[];
     const found = new Set(
-      r.body.findings.map(
-        (f: { taskForceCode: string; wbs: string | null; check: string }) =>
-          `${f.taskForceCode}|${f.wbs}|${f.check}`,
-      ),
+      findings.filter((f) => !f.params.indicatorId).map((f) => `${f.taskForceCode}|${f.wbs}|${f.check}`),
     );
     const planted = new Set(data.plantedGaps.map((g) => `${g.taskForceCode}|${g.taskCode}|${g.check}`));
     expect(found).toEqual(planted);
+    // The indicator cascade's findings (层层衔接) are the planted ones too.
+    const cascade = findings
+      .filter((f) => f.params.indicatorId)
+      .map((f) => `${f.code} ${f.params.indicatorId}`);
+    expect(cascade.sort()).toEqual(data.plantedCascadeGaps.map((g) => `${g.code} ${g.indicatorId}`).sort());
   });
 
   it("shows all five light colours in the overview, with scores, ranks and trend stages", async () => {

@@ -328,6 +328,71 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
     await patchBurst("indicators", "indicator", "target", (i) => 1000 + i);
   });
 
+  /** Every indicator, read through the API (the demo has a few hundred). */
+  const indicators = async (): Promise<Row[]> => {
+    const r = await api("GET", "/api/v1/indicators?limit=1000&sort=code");
+    expect(r.status).toBe(200);
+    return r.body.items;
+  };
+
+  it("splits a district target exactly once when splits from one preview race", SLOW, async () => {
+    const parent = "ind-qzb-3";
+    const shares = (await indicators()).filter((x) => x.parentId === parent);
+    expect(shares.length).toBeGreaterThanOrEqual(2);
+    const racing = 40;
+    // Each racer splits by its own shares, so the stored targets tell the winner.
+    const sharesOf = (i: number) => shares.map((_, k) => (k === 0 ? 1 + i : 10));
+    await warmUp();
+    const logFrom = serverLog.length;
+    const answers = await burst(racing, (i) =>
+      via(i)("POST", `/api/v1/indicators/${parent}/split`, {
+        method: "shares",
+        children: shares.map((c, k) => ({ id: c.id, version: c.version, share: sharesOf(i)[k] })),
+      }),
+    );
+    const why = report(`${racing} × split ${parent}`, answers, logFrom);
+    expect.soft(byStatus(answers), why).toEqual({ 200: 1, 409: racing - 1 });
+    expect.soft(byCode(answers), why).toEqual({ "409 STALE_VERSION": racing - 1 });
+    const winner = answers.findIndex((a) => a.status === 200);
+    expect(winner, why).toBeGreaterThanOrEqual(0);
+    const saved = answers[winner]!.body.lines as { indicatorId: string; after: { target: number } }[];
+    // Every share holds the winner's target, one version on, with one update audited; no loser's
+    // first share was written before its second refused.
+    for (const c of shares) {
+      const stored = await read(`indicators/${c.id}`);
+      expect(stored, why).toMatchObject({
+        target: saved.find((l) => l.indicatorId === c.id)!.after.target,
+        version: c.version + 1,
+      });
+      const updates = (await auditOf(c.id, "indicator")).filter((e) => e.action === "update");
+      expect(updates[0]?.after?.target, why).toBe(stored.target);
+    }
+  });
+
+  it("keeps one task's indicator links whole when 200 PATCHes of them race", SLOW, async () => {
+    const task = (await leavesOf("tf-01"))[0]!;
+    const pool = (await indicators()).filter((x) => x.taskForceId === "tf-01" || x.taskForceId === null);
+    expect(pool.length).toBeGreaterThanOrEqual(4);
+    // Racer i links two indicators of its own choosing: a mix of two racers' sets would show.
+    const linksOf = (i: number) =>
+      [pool[i % pool.length]!.id, pool[(i + 1 + (i % 3)) % pool.length]!.id].filter(
+        (x, k, all) => all.indexOf(x) === k,
+      );
+    await warmUp();
+    const logFrom = serverLog.length;
+    const answers = await burst(CONCURRENT, (i) =>
+      via(i)("PATCH", `/api/v1/tasks/${task.id}`, { indicatorIds: linksOf(i), version: task.version }),
+    );
+    const why = report(`${CONCURRENT} × PATCH tasks/${task.id} indicatorIds`, answers, logFrom);
+    expect.soft(byStatus(answers), why).toEqual({ 200: 1, 409: CONCURRENT - 1 });
+    expect.soft(byCode(answers), why).toEqual({ "409 STALE_VERSION": CONCURRENT - 1 });
+    const winner = answers.findIndex((a) => a.status === 200);
+    expect(winner, why).toBeGreaterThanOrEqual(0);
+    const stored = await read(`tasks/${task.id}`);
+    expect([...(stored.indicatorIds as string[])].sort(), why).toEqual([...linksOf(winner)].sort());
+    expect(stored.version, why).toBe(task.version + 1);
+  });
+
   // Each deadlock costs PostgreSQL's deadlock_timeout (1 s) before one side is chosen: on main this
   // case runs 15–35 s; the margin keeps its failure an assertion with counts, not a timeout.
   it("keeps mixed writers on one task force free of deadlocks and lost updates", {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { adminClient, appFor, type Client, seedSmall } from "../../test/factories.js";
+import { adminClient, appFor, type Client, seedOneOfEach, seedSmall } from "../../test/factories.js";
 import { RECORD_KINDS } from "../../test/record-kinds.js";
 
 /** The JSON type a zod field accepts, after optional/nullable/default wrappers. */
@@ -94,33 +94,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
     app = await appFor(t);
     api = await adminClient(app, t);
     const s = await seedSmall(api);
-    const ind = await s.post("indicators", {
-      taskForceId: s.tf.id,
-      code: "I1",
-      name: "投资",
-      kind: "cumulative",
-      target: 10,
-      year: 2022,
-    });
-    const rd = await s.post("indicator-readings", { indicatorId: ind.id, period: "2022-01", actual: 1 });
-    const m = await s.post("members", { taskForceId: s.tf.id, personId: s.person.id, post: "成员" });
-    const dep = await s.post("dependencies", { predecessorId: s.t1.id, successorId: s.t2.id });
-    const pr = await s.post("progress-reports", {
-      taskId: s.t2.id,
-      reportDate: "2022-08-01",
-      percent: 0,
-      narrative: "已开展前期调研",
-    });
-    const si = await s.post("supervision-items", {
-      taskForceId: s.tf.id,
-      code: "F1",
-      raisedOn: "2022-08-01",
-      issue: "问题",
-      requiredAction: "整改",
-      dueDate: "2022-08-20",
-    });
-    const user = await s.post("users", { username: "fuzz", displayName: "测试" });
-    const comment = await s.post("comments", { taskForceId: s.tf.id, body: "批示" });
+    const one = await seedOneOfEach(s);
     valid = {
       "org-units": { code: "NEW", name: "新单位", kind: "street" },
       persons: { name: "李娜", orgUnitId: s.unit.id },
@@ -138,7 +112,7 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
         target: 1000,
         year: 2022,
       },
-      "indicator-readings": { indicatorId: ind.id, period: "2022-02", actual: 2 },
+      "indicator-readings": { indicatorId: one.indicator.id, period: "2022-02", actual: 2 },
       "progress-reports": {
         taskId: s.t1.id,
         reportDate: "2022-08-02",
@@ -158,17 +132,17 @@ describe.each(dialects)("malformed bodies on %s", (dialect) => {
     ids = {
       "org-units": s.unit.id,
       persons: s.person.id,
-      users: user.id,
+      users: one.user.id,
       goals: s.goal.id,
       "task-forces": s.tf.id,
-      members: m.id,
+      members: one.member.id,
       tasks: s.t1.id,
-      dependencies: dep.id,
-      indicators: ind.id,
-      "indicator-readings": rd.id,
-      "progress-reports": pr.id,
-      "supervision-items": si.id,
-      comments: comment.id,
+      dependencies: one.dependency.id,
+      indicators: one.indicator.id,
+      "indicator-readings": one.reading.id,
+      "progress-reports": one.report.id,
+      "supervision-items": one.item.id,
+      comments: one.comment.id,
     };
   });
   afterAll(async () => {

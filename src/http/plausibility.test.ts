@@ -140,6 +140,24 @@ describe.each(dialects)("plausible entries on %s", (dialect) => {
     expect(after.tasks).toEqual(before.tasks);
   });
 
+  it("refuses a start and duration that would schedule past 2999-12-31, naming the task (lists and the battle map answered 500)", async () => {
+    const later = (await lead("GET", "/api/v1/tasks?taskForceId=tf-01&status=not_started&limit=100")).body
+      .items;
+    const leaf = later.find((x: { duration: number | null }) => x.duration);
+    const error = await refusedWithoutTrace(
+      () =>
+        lead("PATCH", `/api/v1/tasks/${leaf.id}`, {
+          notBefore: "2999-06-01",
+          duration: 1000,
+          version: leaf.version,
+        }),
+      "UNSCHEDULABLE",
+      `task ${leaf.code}.earlyFinish`,
+    );
+    expect(error.details[0]).toMatchObject({ key: "scheduledOutOfRange" });
+    expect((await lead("GET", "/api/v1/tasks?taskForceId=tf-01")).status).toBe(200);
+  });
+
   it("refuses a weight over 100 instead of clamping it", async () => {
     const r = await lead("PATCH", `/api/v1/tasks/${task.id}`, { weight: 1000, version: task.version });
     expect(r.status).toBe(400);

@@ -28,6 +28,11 @@ const readers: Readonly<Record<string, readonly Role[]>> = {
   "dispatch-report": ["admin", "supervisor", "leader", "lead"],
   // Outbound deliveries (投递记录): the organisation's, for admins and the supervision office.
   outbox: ["admin", "supervisor"],
+  // The district's answer sheet (交卷): those who read every task force; a task force's own sheet is
+  // read under `task-forces`.
+  "answer-sheet": ["admin", "supervisor", "leader"],
+  // The server's Prometheus metrics (GET /metrics): admins, or a scraper with GUATU_METRICS_TOKEN.
+  metrics: ["admin"],
 };
 
 /** Who may write which resource (scopes such as "own task force" are checked by the services). */
@@ -40,8 +45,9 @@ const writers: Readonly<Record<string, readonly Role[]>> = {
   members: ["admin", "lead"],
   tasks: ["admin", "lead"],
   dependencies: ["admin", "lead"],
-  indicators: ["admin", "lead"],
-  "indicator-readings": ["admin", "lead", "member"],
+  // The office keeps the district-level indicators and splits them among task forces (service scope).
+  indicators: ["admin", "supervisor", "lead"],
+  "indicator-readings": ["admin", "supervisor", "lead", "member"],
   "progress-reports": ["admin", "lead", "member"],
   // Evidence files: uploaded by whoever may report on the task (scope checked by the service).
   attachments: ["admin", "lead", "member"],
@@ -78,9 +84,82 @@ const actions: Readonly<Record<string, readonly Role[]>> = {
   "chases:send": ["admin", "supervisor", "leader", "lead"],
   // A task force's own reminder settings: its lead (service scope), the office, admins.
   "task-forces:reminder-settings": ["admin", "supervisor", "lead"],
+  // Splitting a target among shares, or over months: who may change the indicator (service scope).
+  "indicators:split": ["admin", "supervisor", "lead"],
+  "indicators:split-months": ["admin", "supervisor", "lead"],
   // A task force's task book (任务书): its leads (service scope), the office, admins.
   "task-forces:edit-task-book": ["admin", "supervisor", "lead"],
 };
+
+/**
+ * What an API token limited to one task force may call at all (its services then keep it to that
+ * task force). The account (passwords, tokens) and the organisation (users, settings, units,
+ * people, goals, new task forces, the audit trail, assessment snapshots, the outbox, the district's
+ * answer sheet, scheduling everything) are refused whatever the token's role: unlisted means denied.
+ */
+const scopedWrites: ReadonlySet<string> = new Set([
+  "members",
+  "tasks",
+  "dependencies",
+  "indicators",
+  "indicator-readings",
+  "progress-reports",
+  "attachments",
+  "supervision-items",
+  "comments",
+  "extension-requests",
+  "imports",
+]);
+const scopedActions: ReadonlySet<string> = new Set([
+  "supervision-items:start",
+  "supervision-items:submit",
+  "supervision-items:return",
+  "supervision-items:verify",
+  "supervision-items:escalate",
+  "task-forces:schedule",
+  "task-forces:approve-plan",
+  "task-forces:reminder-settings",
+  "task-forces:edit-task-book",
+  "tasks:confirm-completion",
+  "tasks:return-completion",
+  "extension-requests:approve",
+  "extension-requests:reject",
+  "extension-requests:withdraw",
+  "chases:send",
+  "indicators:split",
+  "indicators:split-months",
+]);
+const organisationReads: ReadonlySet<string> = new Set([
+  "users",
+  "settings",
+  "outbox",
+  "answer-sheet",
+  "assessments",
+  "api-tokens",
+  "metrics",
+]);
+/** Routes of the signed-in account itself, which a token limited to a task force may not touch. */
+const accountRoutes: ReadonlySet<string> = new Set([
+  "/api/v1/auth/password",
+  "/api/v1/api-tokens",
+  "/api/v1/api-tokens/:id",
+]);
+
+/** Whether a token limited to one task force may call the route of `url` with `rule` at all. */
+export function withinTokenScope(rule: Rule, url: string): boolean {
+  switch (rule.kind) {
+    case "public":
+      return true;
+    case "authenticated":
+      return !accountRoutes.has(url);
+    case "read":
+      return !organisationReads.has(rule.resource);
+    case "write":
+      return scopedWrites.has(rule.resource);
+    case "action":
+      return scopedActions.has(`${rule.resource}:${rule.action}`);
+  }
+}
 
 /** Roles a rule admits (an empty list denies everyone: unknown means denied). */
 export function allowedRoles(rule: Rule): readonly Role[] {

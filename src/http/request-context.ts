@@ -3,8 +3,8 @@ import type { DatabaseHandle } from "../db/connection.js";
 import type { ServiceContext } from "../domain/context.js";
 
 /**
- * The service context of a request: its database, the caller and their scopes, and the app's clock
- * (injectable: a read at 23:59 and at 00:01 Beijing time sees two status dates).
+ * The service context of a request: its database, the caller and their scopes, the app's clock
+ * (injectable: a read at 23:59 and at 00:01 Beijing time sees two status dates) and its metrics.
  */
 export function contextOf(request: FastifyRequest, database: DatabaseHandle): ServiceContext {
   const clock = request.server.clock;
@@ -14,6 +14,7 @@ export function contextOf(request: FastifyRequest, database: DatabaseHandle): Se
     now: () => clock().toISOString(),
     principal: request.principal,
     dataRevision: request.dataRevision,
+    observer: request.server.metrics?.reads,
   };
 }
 

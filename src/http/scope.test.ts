@@ -14,16 +14,19 @@ import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /**
- * Scope test generated from the OpenAPI document: callers limited to task force 01 (the demo
- * `viewer`'s session, and API tokens of every role limited to task force 01) must not read, list
- * or change anything of task force 02, nor act on the whole organisation. Every route of the
+ * Scope test generated from the OpenAPI document: callers limited to task force 01 — every role ×
+ * every credential that limits it (the sessions and own tokens of lead, member and viewer, who
+ * belong to 01 alone; a token of each of the six roles limited to 01) — must not read, list or
+ * change anything of task force 02, nor act on the whole organisation. Every route of the
  * document is either mapped to a fixture of task force 02 (or of the organisation) below, or
  * exempted with its reason; a route that is neither fails the first test, so a new route cannot
  * slip through unchecked.
  */
 
 const API = "/api/v1";
-const TOKEN_ROLES = ["admin", "supervisor", "leader", "lead", "member"] as const;
+const TOKEN_ROLES = ["admin", "supervisor", "leader", "lead", "member", "viewer"] as const;
+/** Roles that read only the task forces their person belongs to (in the demo: 01 alone). */
+const MEMBER_ROLES = ["lead", "member", "viewer"] as const;
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 const DAY = "2022-08-15";
 
@@ -104,11 +107,14 @@ const READS: Readonly<Record<string, (f: Fixtures) => string>> = {
   "/task-forces/{id}/baselines/{number}": (f) => f.tf02,
   "/task-forces/{id}/plan-approval": (f) => f.tf02,
   "/task-forces/{id}/reminder-settings": (f) => f.tf02,
+  "/task-forces/{id}/answer-sheet": (f) => f.tf02,
+  "/task-forces/{id}/answer-sheet.xlsx": (f) => f.tf02,
   "/tasks/{id}": (f) => f.task,
   "/tasks/{id}/timeline": (f) => f.task,
   "/dependencies/{id}": (f) => f.dependency,
   "/members/{id}": (f) => f.member,
   "/indicators/{id}": (f) => f.indicator,
+  "/indicators/{id}/cascade": (f) => f.indicator,
   "/indicator-readings/{id}": (f) => f.reading,
   "/progress-reports/{id}": (f) => f.report,
   "/supervision-items/{id}": (f) => f.item,
@@ -138,7 +144,9 @@ const VIEWS: ReadonlySet<string> = new Set([
   "/check",
   "/battle-map",
   "/dispatch-report",
+  "/answer-sheet",
   "/search",
+  "/indicator-cascades",
 ]);
 /** The query a view needs: the global search, for a word task force 02's records hold (招商). */
 const VIEW_QUERIES: Readonly<Record<string, string>> = {
@@ -148,6 +156,10 @@ const VIEW_QUERIES: Readonly<Record<string, string>> = {
 /** GETs without `{id}` that hold no task-force records. */
 const VIEWS_EXEMPT: Readonly<Record<string, string>> = {
   "/health": "liveness and database kind only",
+  "/health/live": "liveness only: the process answers",
+  "/health/ready": "readiness only: whether the database answers",
+  "/metrics":
+    "the server's Prometheus counters (routes as patterns, error codes, connections), no records; organisation-wide, so a task-force token gets 403 (src/http/metrics.test.ts)",
   "/auth/me": "the caller's own account, roles and memberships",
   "/auth/demo": "the public list of demo accounts",
   "/api-tokens": "the caller's own credentials (an admin's lists every user's), no task-force records",
@@ -155,6 +167,8 @@ const VIEWS_EXEMPT: Readonly<Record<string, string>> = {
   "/ledger/template": "the empty ledger template: headers and choices, no records",
   "/ledger":
     "an xlsx of the task forces the caller may read (bytes, not searchable here); its scope is tested in src/http/ledger.test.ts",
+  "/answer-sheet.xlsx":
+    "the district's answer sheet as an xlsx (bytes, not searchable here), under GET /answer-sheet's rule and service check; tested in src/http/answer-sheet.test.ts",
 };
 
 /** Writes about the caller's own session and tokens. */
@@ -316,8 +330,11 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     "DELETE /users/{id}": { scope: "organisation", target: remove("users", "users", (f) => f.del.user) },
     "POST /users/{id}/password": {
       scope: "organisation",
-      // The demo admin's own password again, so a hole does not lock anyone out.
-      target: async () => ({ url: `${API}/users/u-admin/password`, body: { newPassword: DEMO_PASSWORD } }),
+      // A test account's: setting a password ends its owner's tokens (the admin's would end this test's).
+      target: async (f) => ({
+        url: `${API}/users/${f.org.user}/password`,
+        body: { newPassword: DEMO_PASSWORD },
+      }),
     },
     "POST /goals": {
       scope: "organisation",
@@ -451,12 +468,37 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       scope: "task force",
       target: remove("indicators", "indicators", (f) => f.del.indicator),
     },
+    "POST /indicators/{id}/split": {
+      scope: "task force",
+      // A tf-02 indicator split among its streets (the demo's cascade), evenly, at current versions.
+      target: async (f) => {
+        const mine = await rowsWhere(t.database, "indicators", { taskForceId: f.tf02 });
+        const parent = mine.find((p) => mine.some((c) => c.parentId === p.id));
+        if (!parent) throw new Error("the demo has no task force 02 indicator with shares");
+        const children = mine
+          .filter((c) => c.parentId === parent.id)
+          .map((c) => ({ id: c.id as string, version: Number(c.version) }));
+        return { url: `${API}/indicators/${parent.id}/split`, body: { method: "even", children } };
+      },
+    },
+    "POST /indicators/{id}/monthly-split": {
+      scope: "task force",
+      target: async (f) => {
+        const [i] = (
+          await rowsWhere(t.database, "indicators", { taskForceId: f.tf02, kind: "cumulative" })
+        ).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+        return {
+          url: `${API}/indicators/${i!.id}/monthly-split`,
+          body: { method: "working-days", version: Number(i!.version) },
+        };
+      },
+    },
     "POST /indicator-readings": {
       scope: "task force",
       // A month the indicator has no reading for yet (one per request: (indicator, period) is unique).
       target: create("indicator-readings", () => ({
         indicatorId: f.indicator,
-        period: `2021-${String(++months).padStart(2, "0")}`,
+        period: ((n) => `${2021 - Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`)(months++),
         actual: 1,
       })),
     },
@@ -706,19 +748,29 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     );
     root = { bearer: made.body.token as string };
 
-    // Callers limited to task force 01: the viewer's session and a token of each role.
-    callers.push({ name: "viewer session", auth: await signIn(app, "viewer", DEMO_PASSWORD) });
-    for (const role of TOKEN_ROLES) {
-      const session = await signIn(app, role, DEMO_PASSWORD);
+    // Callers limited to task force 01, every role × every kind of credential: the sessions of the
+    // roles that read only their own task forces (lead, member, viewer: members of 01 alone), their
+    // tokens without a task force (limited by membership), and a token of each role limited to 01
+    // (an admin's, supervisor's and leader's included, whose sessions read everything).
+    const token = async (role: string, session: Auth, taskForceId?: string) => {
       const res = await call(
         app,
         "POST",
         `${API}/api-tokens`,
-        { name: `scope ${role}`, role, taskForceId: tf01 },
+        { name: `scope ${role} ${taskForceId ?? "own"}`, role, ...(taskForceId ? { taskForceId } : {}) },
         session,
       );
       if (res.status !== 201) throw new Error(`token ${role}: ${res.status} ${JSON.stringify(res.body)}`);
-      callers.push({ name: `${role} token@01`, auth: { bearer: res.body.token as string } });
+      return { bearer: res.body.token as string };
+    };
+    for (const role of MEMBER_ROLES) {
+      const session = await signIn(app, role, DEMO_PASSWORD);
+      callers.push({ name: `${role} session`, auth: session });
+      callers.push({ name: `${role} token`, auth: await token(role, session) });
+    }
+    for (const role of TOKEN_ROLES) {
+      const session = await signIn(app, role, DEMO_PASSWORD);
+      callers.push({ name: `${role} token@01`, auth: await token(role, session, tf01) });
     }
 
     // Demo records of task force 02.

@@ -1,6 +1,7 @@
 import type { Config } from "../config/load-config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
+import { acquireServeLock } from "../db/serve-lock.js";
 import { reminderTick } from "../domain/chasing/tick.js";
 import { closedLoopData } from "../domain/closed-loop/closed-loop.snapshot.js";
 import { serviceContext } from "../domain/context.js";
@@ -23,6 +24,26 @@ export async function startServer(
   config: Config,
   options: ServerOptions = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
+  // One server per SQLite file (src/db/serve-lock.ts); PostgreSQL takes several.
+  const release =
+    config.db.kind === "sqlite" && config.db.path !== ":memory:"
+      ? acquireServeLock(config.db.url, config.db.path)
+      : () => {};
+  // Any exit but SIGKILL leaves the file free, even when closing failed half-way.
+  process.once("exit", release);
+  try {
+    return await serve(config, options, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function serve(
+  config: Config,
+  options: ServerOptions,
+  release: () => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const database = openDatabase(config.db);
   const migration = await migrateToLatest(database.db);
   if (migration.error) {
@@ -32,12 +53,22 @@ export async function startServer(
   const app = await buildApp({
     database,
     version: VERSION,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    accessSummaryMs: config.accessSummary ? 60_000 : undefined,
     logger: {
       level: config.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", "req.body.password"],
     },
   });
-  const url = await app.listen({ host: config.host, port: config.port });
+  let url: string;
+  try {
+    url = await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    await app.close();
+    await database.close();
+    throw e;
+  }
   // Read the closed-loop records into memory now, not when the first user opens the overview
   // (about a second at a province's size). A failure here only means the first reader loads them.
   closedLoopData(serviceContext(database, "system"), null).catch((e: Error) =>
@@ -48,9 +79,13 @@ export async function startServer(
       ? null
       : startBackgroundWorker(database, config.delivery, app.log, { beforeDeliver: reminderTick(database) });
   const close = async () => {
-    await worker?.stop();
-    await app.close();
-    await database.close();
+    try {
+      await worker?.stop();
+      await app.close();
+      await database.close();
+    } finally {
+      release();
+    }
   };
   return { url, close };
 }

@@ -11,7 +11,7 @@ export type { ErrorDetail };
 
 /** One registered code: its HTTP status, what it tells a person, and when it is answered (docs). */
 export interface ErrorSpec extends LocalizedText {
-  readonly status: 400 | 401 | 403 | 404 | 405 | 406 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 405 | 406 | 408 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
   readonly when: string;
 }
 
@@ -370,13 +370,31 @@ export const ERRORS = {
     status: 429,
     zh: "尝试次数过多，请稍后再试",
     en: "Too many attempts; try again later",
-    when: "ten failed logins for the account (or fifty for the address) within 15 minutes",
+    when: "ten failed logins for the account (or fifty for the address) within 15 minutes; each attempt is counted atomically before its password is checked, so however many race, at most ten passwords per account are checked",
   },
   INTERNAL: {
     status: 500,
     zh: "服务器内部错误，详情见服务器日志",
     en: "Internal error; the server log has the details",
     when: "a bug; the message says to look in the server log",
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    zh: "请求超时",
+    en: "The request took too long to arrive",
+    when: "the request's headers and body did not arrive within 2 minutes; the connection closes",
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    zh: "请求头过大",
+    en: "The request's headers are too large",
+    when: "request headers over Node's limit (16 KiB); the connection closes",
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    zh: "请求格式错误",
+    en: "The request is malformed",
+    when: "an HTTP request the server cannot parse (a bad Content-Length, a broken request line), or a path parameter over 100 characters",
   },
   UNAVAILABLE: {
     status: 503,

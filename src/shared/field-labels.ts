@@ -18,6 +18,7 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   baselineFinish: L("基线完成日期", "Baseline finish"),
   body: L("内容", "Text"),
   coUnitIds: L("配合单位", "Co-units"),
+  indicatorIds: L("支撑指标", "Indicators advanced"),
   code: L("编号", "Code"),
   coordination: L("需协调事项", "Coordination needed"),
   deadline: L("截止日期", "Deadline"),
@@ -42,6 +43,11 @@ export const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> 
   level: L("层级", "Level"),
   measures: L("工作措施", "Measures"),
   monthlyPlan: L("月度计划", "Monthly plan"),
+  monthly: L("月度数值", "Monthly amounts"),
+  method: L("分解方法", "Method"),
+  children: L("分解指标", "Shares"),
+  share: L("份额", "Share"),
+  decimals: L("小数位数", "Decimals"),
   name: L("名称", "Name"),
   mapping: L("表头映射", "Header mapping"),
   narrative: L("进展情况", "Progress"),
@@ -117,6 +123,8 @@ const PREFIXES = /^(body|querystring|params|headers)\.?/;
 /** Lists of records inside one body (the task-force setup's `members`), named item by item. */
 const ITEM_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   members: L("成员", "Member"),
+  // The splitting tool's shares (`children.2.share`): the third share.
+  children: L("分解指标", "Share"),
 };
 
 /**

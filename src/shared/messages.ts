@@ -62,7 +62,21 @@ export const RULE_MESSAGES = {
   },
   date: { zh: () => "须为日期，如 2022-08-15", en: () => "must be a date YYYY-MM-DD" },
   realDate: { zh: () => "不是有效的日期", en: () => "must be a real calendar date" },
+  dateRange: {
+    zh: () => "日期须在 1900-01-01 至 2999-12-31 之间",
+    en: () => "must lie between 1900-01-01 and 2999-12-31",
+  },
+  roundOutOfRange: {
+    zh: () => "该日期的下一调度轮次将晚于 2999-12-31，请选择更早的日期",
+    en: (p) => `the round after this date would end on ${s(p, "date")}, after 2999-12-31`,
+  },
   month: { zh: () => "须为月份，如 2022-08", en: () => "must be a month YYYY-MM" },
+  flag: { zh: () => "须为 true 或 false", en: () => "must be true or false (1 or 0)" },
+  wholeNumber: { zh: () => "须为整数", en: () => "must be a whole number" },
+  instant: {
+    zh: () => "须为日期或时刻，如 2022-08-15 或 2022-08-15T08:00:00Z",
+    en: () => "must be a date or an instant, e.g. 2022-08-15 or 2022-08-15T08:00:00Z",
+  },
   username: {
     zh: () => "须为 2–40 位小写字母、数字或 . _ -",
     en: () => "must be 2–40 lower-case letters, digits, . _ -",
@@ -72,8 +86,8 @@ export const RULE_MESSAGES = {
     en: () => "must be an IANA time zone such as Asia/Shanghai",
   },
   fileName: {
-    zh: () => "文件名不能包含文件夹或控制字符",
-    en: () => "must be a file name without folders or control characters",
+    zh: () => "文件名不能包含文件夹、控制字符或文字方向控制符",
+    en: () => "must be a file name without folders, control characters or text-direction controls",
   },
   baselineNumbers: {
     zh: () => "须为一至两个基线版本号，如 1,2",
@@ -84,6 +98,14 @@ export const RULE_MESSAGES = {
     en: () => "must be field names separated by commas, '-' for descending",
   },
   roleMayNot: { zh: () => "您的角色无权查看或进行此操作", en: () => "your role may not do this" },
+  notYourself: {
+    zh: () => "只能以当前登录人的名义提交",
+    en: () => "must be the person signed in",
+  },
+  tokenScope: {
+    zh: () => "此 API 令牌仅限一个专班使用，不能查看或进行此操作",
+    en: () => "this API token is limited to one task force and may not do this",
+  },
   // Records and references
   missingRecord: {
     zh: () => "所选记录不存在（可能已被删除）",
@@ -162,6 +184,53 @@ export const RULE_MESSAGES = {
   percentBelowEarlier: {
     zh: (p) => `低于 ${s(p, "date")} 已报的 ${n(p, "percent")}%：如需更正，请修改那条报告`,
     en: (p) => `is below the ${n(p, "percent")}% reported on ${s(p, "date")}: correct that report instead`,
+  },
+  // Indicator cascade (层层衔接)
+  districtNeedsGoal: {
+    zh: () => "区级指标（不属于任何专班）须关联它所量化的目标",
+    en: () => "a district-level indicator (of no task force) names the goal it quantifies",
+  },
+  parentDiffers: {
+    zh: (p) => `须与上级指标一致（上级为“${s(p, "value")}”）`,
+    en: (p) => `must equal the parent indicator's (${s(p, "value")})`,
+  },
+  parentOtherTaskForceIndicator: {
+    zh: () => "上级指标属于其他专班：专班指标只能分解到本专班的单位、街道或个人",
+    en: () => "the parent indicator belongs to another task force: a task force's indicator splits within it",
+  },
+  ownIndicatorParent: { zh: () => "指标不能以自身为上级", en: () => "an indicator cannot be its own parent" },
+  splitNoChildren: {
+    zh: () => "该指标还没有下级分解指标：请先添加各单位或街道的分解指标",
+    en: () => "this indicator has no shares yet: add the units' or streets' indicators first",
+  },
+  splitNotChild: {
+    zh: () => "不是该指标的下级分解指标",
+    en: () => "is not a share of this indicator",
+  },
+  splitLength: {
+    zh: (p) => `须为每个下级指标各填一个数（共 ${n(p, "n")} 个）`,
+    en: (p) => `needs one number for each share (${n(p, "n")})`,
+  },
+  splitNegative: { zh: () => "不能为负数", en: () => "must not be negative" },
+  splitAllZero: { zh: () => "至少要有一个大于 0 的数", en: () => "needs at least one number above 0" },
+  noLastYear: {
+    zh: () => "没有上年实际值（基期值）：请先填写基期值，或改用按份额分解",
+    en: () => "has no last year's actual (baseline): enter it, or split by typed shares",
+  },
+  lastYearNotForRates: {
+    zh: () =>
+      "增速、比率和时点值指标不能按上年实际分解（上年实际是比率，不是基数）：请按份额填写各单位的基数权重",
+    en: () =>
+      "a rate or level is not split by last year's actuals (they are rates, not bases): split by typed shares, each unit's base as its weight",
+  },
+  noLastYearMonths: {
+    zh: (p) => `找不到 ${s(p, "year")} 年同编号指标的月度实际值：请改用按工作日或手填月度比例`,
+    en: (p) =>
+      `no monthly actuals of ${s(p, "year")} for this code: split by working days or typed monthly amounts`,
+  },
+  monthlyOnlyCumulative: {
+    zh: () => "只有累计值指标能按月分解",
+    en: () => "only a cumulative indicator is split into months",
   },
   // Indicator readings
   periodNotBegun: {
@@ -350,6 +419,10 @@ export const RULE_MESSAGES = {
   },
   BAD_DATE: { zh: () => "不是有效的日期", en: () => "is not a valid date" },
   DATE_OUT_OF_RANGE: { zh: () => "日期超出日历范围", en: () => "the date lies outside the calendar" },
+  scheduledOutOfRange: {
+    zh: (p) => `排期将落在 ${s(p, "date")}，超出 1900-01-01 至 2999-12-31 的范围`,
+    en: (p) => `would be scheduled on ${s(p, "date")}, outside 1900-01-01 to 2999-12-31`,
+  },
 } satisfies Record<string, Message>;
 export type RuleKey = keyof typeof RULE_MESSAGES;
 

@@ -60,6 +60,13 @@ export function parseIsoDate(s: unknown): DayNumber | undefined {
 /** Whether `s` is a strict, real `YYYY-MM-DD` date. */
 export const isIsoDate = (s: unknown): s is IsoDate => parseIsoDate(s) !== undefined;
 
+/**
+ * Whether a date lies in the years the API takes and answers, 1900–2999: a sanity bound, not a
+ * plausibility rule (9999-12-31 would schedule into a five-digit year).
+ * @example isSupportedDate("2999-12-31") === true; isSupportedDate("3000-01-03") === false
+ */
+export const isSupportedDate = (d: IsoDate): boolean => d >= "1900-01-01" && d <= "2999-12-31";
+
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**

@@ -30,6 +30,7 @@ const MAIN = new Set([
   ...TASK_FORCE_TABS.map((key) => `task-force-${key}`),
   "supervision",
   "check",
+  "cascade",
   "assessments",
   "dispatch",
   "ledger",
@@ -48,6 +49,7 @@ const DIALOGS: Record<string, string> = {
   "task-force-tasks": "[data-testid=add-task]",
   "task-force-indicators": "[data-testid=report-reading]",
   supervision: ".ant-card-extra .ant-btn-primary",
+  cascade: "[data-split]",
   my: "[data-report-task]",
 };
 

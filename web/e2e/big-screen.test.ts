@@ -1,11 +1,14 @@
 /**
  * The big screen (大屏) in Chromium at 1920×1080 and 3840×2160: it rotates through the overview,
- * every task force's battle map, the ranking and the indicators; every slide fits the viewport
- * exactly (nothing scrolls, nothing spills, the bottom quarter is used); hover pauses it; the
- * interval comes from `?interval=` or the control (remembered). Screenshots of every slide.
+ * every task force's battle map, the ranking, the indicators and every district-level indicator
+ * cascade (层层衔接: its shares' rows with the API's lights and figures beside a chart); every slide
+ * fits the viewport exactly (nothing scrolls, nothing spills, the bottom quarter is used); hover
+ * pauses it; the interval comes from `?interval=` or the control (remembered); `?cascade=` starts
+ * at one indicator's cascade, adding a task force's own. Screenshots of every slide.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { CascadeNode, CascadeView } from "../../src/shared/api/cascade.js";
 import { RUN_BROWSER_TESTS, useHarness } from "./harness.js";
 
 /** expect.poll with room for a loaded machine (its default is 1 s). */
@@ -71,6 +74,43 @@ function fitReport() {
   return { problems, lowest };
 }
 
+async function api<T>(p: Page, path: string): Promise<T> {
+  const r = await p.request.get(`/api/v1${path}`);
+  expect(r.status(), path).toBe(200);
+  return (await r.json()) as T;
+}
+
+/** A cascade's shares in the slide's order: parents before children, siblings by code. */
+function sharesOf(nodes: readonly CascadeNode[], rootId: string): CascadeNode[] {
+  const out: CascadeNode[] = [];
+  const walk = (id: string) => {
+    for (const c of nodes
+      .filter((n) => n.parentId === id)
+      .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }))) {
+      out.push(c);
+      walk(c.indicatorId);
+    }
+  };
+  walk(rootId);
+  return out;
+}
+
+/** What a cascade slide shows: its top indicator, each share row's code and light, how tall the rows are. */
+function cascadeReport() {
+  const slide = document.querySelector<HTMLElement>("[data-cascade]");
+  const rows = Array.from(document.querySelectorAll<HTMLElement>("[data-share]"));
+  return {
+    root: slide?.dataset.cascade ?? null,
+    actual: document.querySelector("[data-root-actual]")?.textContent ?? null,
+    shares: rows.map((r) => [
+      r.dataset.share,
+      r.dataset.shareLight,
+      r.querySelector("[data-light]")?.textContent,
+    ]),
+    rowHeight: rows[0]?.getBoundingClientRect().height ?? 0,
+  };
+}
+
 /** Ranking header cells whose title takes more than one line. */
 function wrappedHeaders(): string[] {
   return Array.from(document.querySelectorAll("section[data-slide] thead th"))
@@ -119,10 +159,26 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the big screen in Chromium", () => {
     it(`fits ${w}×${hgt} exactly on every slide and shows every task force`, async () => {
       const p = await screenPage(w, hgt);
       await p.goto("/big-screen?paused=1");
+      // Every district-level cascade joins once the cascades have loaded.
+      const { nodes } = await api<CascadeView>(p, "/indicator-cascades");
+      const tops = nodes
+        .filter((n) => n.depth === 0 && n.taskForceId === null)
+        .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
+      expect(tops.length).toBeGreaterThanOrEqual(5);
+      await poll(async () =>
+        ((await p.getByTestId("big-screen").getAttribute("data-slides")) ?? "").split(" "),
+      ).toEqual(expect.arrayContaining([`cascade-${tops.at(-1)?.code}`]));
       const keys = await slideKeys(p);
       expect(keys[0]).toBe("overview");
       for (const code of DEMO_TASK_FORCES) expect(keys).toContain(`tf-${code}`);
-      expect(keys.slice(-3)).toEqual(["ranking", "indicators", "indicators.2"]);
+      // Indicator cards of the indicators at the top of a cascade or alone (20 a page), then the cascades.
+      const overview = await api<{ indicators: { parentId: string | null }[] }>(p, "/overview");
+      const cardPages = Math.ceil(overview.indicators.filter((i) => i.parentId === null).length / 20);
+      expect(keys.slice(keys.indexOf("ranking"))).toEqual([
+        "ranking",
+        ...Array.from({ length: cardPages }, (_, i) => (i === 0 ? "indicators" : `indicators.${i + 1}`)),
+        ...tops.map((n) => `cascade-${n.code}`),
+      ]);
       const k = w / 1920;
       for (const [i, key] of keys.entries()) {
         if (i > 0) await p.keyboard.press("ArrowRight");
@@ -140,9 +196,29 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the big screen in Chromium", () => {
           expect(m?.rowHeight ?? 0).toBeGreaterThanOrEqual(30 * k);
         }
         if (key === "ranking") expect(await p.evaluate(wrappedHeaders)).toEqual([]);
+        if (key.startsWith("cascade-")) {
+          // Every share of the cascade is a row, with the light the API gives it, in words too.
+          const top = tops.find((n) => `cascade-${n.code}` === key);
+          const c = await p.evaluate(cascadeReport);
+          expect(c.root, key).toBe(top?.code);
+          expect(c.actual).toBe(
+            top?.actual === null ? "—" : String(Math.round((top?.actual ?? 0) * 100) / 100),
+          );
+          const word = {
+            red: "红灯",
+            yellow: "黄灯",
+            green: "绿灯",
+            grey: "未到期",
+            blue: "已完成",
+          } as const;
+          expect(c.shares, key).toEqual(
+            sharesOf(nodes, top?.indicatorId ?? "").map((n) => [n.code, n.light, word[n.light]]),
+          );
+          expect(c.rowHeight, key).toBeGreaterThanOrEqual(40 * k);
+        }
         await h.shot(p, `big-screen-${w}-${String(i + 1).padStart(2, "0")}-${key}`);
       }
-    }, 90_000);
+    }, 180_000);
   }
 
   it("rotates at the chosen interval, pauses on hover and on the button, steps with the keys, remembers the interval", async () => {
@@ -190,5 +266,23 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the big screen in Chromium", () => {
     await p.keyboard.press("ArrowLeft");
     await poll(() => section.getAttribute("data-slide")).toBe(keys.at(-1));
     expect(await p.getByTestId("big-progress").textContent()).toBe(`第 ${keys.length}/${keys.length} 屏`);
+  }, 45_000);
+
+  it("starts at the cascade ?cascade= names, and adds a task force's own cascade to the rotation", async () => {
+    const p = await screenPage(1920, 1080);
+    const section = p.locator("section[data-slide]");
+    // A street's share: its district-level cascade is shown.
+    await p.goto("/big-screen?paused=1&cascade=ind-01-3-nh");
+    await poll(() => section.getAttribute("data-slide")).toBe("cascade-QZB-3");
+    await p.locator('[data-cascade="QZB-3"] [data-share="ZB01-3"]').waitFor();
+    expect(await p.getByRole("radio", { name: "层层衔接" }).isChecked()).toBe(true);
+    // A task force's own indicator (not district-level): its slide is added at the end and shown.
+    await p.goto("/big-screen?paused=1&cascade=ind-02-2");
+    await poll(() => section.getAttribute("data-slide")).toBe("cascade-ZB02-2");
+    const keys = await slideKeys(p);
+    expect(keys.at(-1)).toBe("cascade-ZB02-2");
+    await p.locator("[data-cascade=ZB02-2] canvas").waitFor();
+    expect((await p.evaluate(fitReport)).problems).toEqual([]);
+    await h.shot(p, "big-screen-cascade-own");
   }, 45_000);
 });

@@ -288,6 +288,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("a district from nothing, in the browser onl
     await planWbs(h, lead);
     await addDependencies(h, lead);
     await addIndicators(h, lead);
+    await linkIndicator(h, lead);
     await approvePlan(h, lead);
 
     // Before any report: the 4-day task planned at 25 % is red, and so is the task force; the
@@ -456,6 +457,22 @@ async function addIndicators(h: Harness, p: Page): Promise<void> {
     await p.locator(".ant-card", { hasText: `${ind.code} ${ind.name}` }).waitFor();
   }
   await h.shot(p, "district-indicators");
+}
+
+/**
+ * ZB01-2 (满意率) was added without a task; 五化检查 would list it as advanced by no task. The lead
+ * names 01.3.2 (区级验收) as the task behind it in that task's 支撑指标 form.
+ */
+async function linkIndicator(h: Harness, p: Page): Promise<void> {
+  await p.getByRole("tab", { name: "任务清单（WBS）" }).click();
+  await rowAction(p, p.locator('tr[data-task-code="01.3.2"]'), /支撑指标/);
+  const dialog = p.locator(".ant-modal:visible");
+  await dialog.getByText("支撑指标 · 01.3.2").waitFor();
+  await chooseMany(p, "indicatorIds", [`${INDICATORS[1].code} ${INDICATORS[1].name}`]);
+  const answer = await writeAwaiting(p, "PATCH", "/tasks/", () => submitDialog(dialog));
+  expect(answer.status()).toBe(200);
+  await dialog.waitFor({ state: "hidden" });
+  await h.shot(p, "district-indicator-link");
 }
 
 /** 批准计划: the first baseline, which the lead approves; lights then compare progress with it. */

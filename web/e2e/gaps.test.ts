@@ -7,6 +7,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { RUN_BROWSER_TESTS, submitDialog, useHarness } from "./harness.js";
 
+/**
+ * The label of the segmented control's checked option. Its radio input, not the "selected" class:
+ * antd drops that class while the sliding thumb animates, and under load the animation can stall.
+ */
+const selectedSegment = (p: Page) =>
+  p.locator(".ant-segmented-item:has(input:checked) .ant-segmented-item-label").textContent();
+
 /** expect.poll with room for a loaded machine (its default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
@@ -122,7 +129,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     const filtered = await rows();
     const selectedTags = () => p.locator(".ant-select-selection-item").allInnerTexts();
     await poll(selectedTags).toEqual(expect.arrayContaining(["01 重大项目建设专班", "红灯"]));
-    const zoom = () => p.locator(".ant-segmented-item-selected").textContent();
+    const zoom = () => selectedSegment(p);
     expect(await zoom()).toBe("周");
 
     await p.reload();
@@ -272,15 +279,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
   it("keeps the supervision queue's state filter in the URL", async () => {
     const p = await h.page("supervisor");
     await p.goto("/supervision?state=verified");
-    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已销号");
+    await poll(() => selectedSegment(p)).toBe("已销号");
     await p.getByText("全部", { exact: true }).click();
     await poll(() => new URL(p.url()).searchParams.get("state")).toBe("all");
     await p.reload();
-    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("全部");
+    await poll(() => selectedSegment(p)).toBe("全部");
     await p.goBack();
-    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已销号");
+    await poll(() => selectedSegment(p)).toBe("已销号");
     await p.goto("/supervision?state=bogus");
-    await poll(() => p.locator(".ant-segmented-item-selected").textContent()).toBe("已提交");
+    await poll(() => selectedSegment(p)).toBe("已提交");
     await p.context().close();
   }, 60_000);
 });

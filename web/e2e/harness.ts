@@ -158,15 +158,22 @@ export const pickOption = (p: Page, scope: Locator | Page, label: string, text: 
 export async function chooseMany(p: Page, id: string, texts: readonly string[]): Promise<void> {
   const input = p.locator(`#${id}`);
   const option = `${OPEN_SELECT} .ant-select-item-option, ${OPEN_SELECT} .ant-select-tree-node-content-wrapper`;
-  for (const text of texts) {
-    await input.click();
-    await input.fill(text);
-    await p.locator(option).filter({ hasText: text }).first().click();
-  }
+  const field = p.locator(".ant-form-item", { has: input });
+  const shown = async (text: string) => ((await field.textContent()) ?? "").includes(text);
+  // A click that lands while the dropdown moves or re-renders is lost: try again, three times at most.
+  for (const text of texts)
+    for (let attempt = 1; !(await shown(text)); attempt++) {
+      await input.click();
+      await input.fill(text);
+      await p.locator(option).filter({ hasText: text }).first().click();
+      try {
+        await expect.poll(() => shown(text), { timeout: 5_000 }).toBe(true);
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
   await input.press("Escape");
   await p.locator(OPEN_SELECT).first().waitFor({ state: "hidden" });
-  const field = p.locator(".ant-form-item", { has: input });
-  for (const text of texts) await expect.poll(() => field.textContent()).toContain(text);
 }
 
 /**
@@ -222,6 +229,11 @@ export interface HarnessOptions {
    * (an old ledger, a direct edit) would: the app then meets them as it would in production.
    */
   readonly prepare?: (database: DatabaseHandle) => Promise<void>;
+  /**
+   * Serves the app to the browser under this host name over plain HTTP (mapped to 127.0.0.1 in
+   * Chromium), as an intranet does: not a loopback name, so not a "potentially trustworthy" origin.
+   */
+  readonly hostName?: string;
 }
 
 /** Starts server and browser; call `close()` in afterAll (or use {@link useHarness}). */
@@ -257,8 +269,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     );
   }
   await options.prepare?.(database);
-  const app = await buildApp({ database, version: "e2e" });
-  const url = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
+  const app = await buildApp({ database, version: "e2e", webRoot: DIST });
+  const listening = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
+  const url = options.hostName ? `http://${options.hostName}:${new URL(listening).port}` : listening;
   const browser = await chromium.launch({
     executablePath: BROWSER_PATH,
     args: [
@@ -270,6 +283,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      ...(options.hostName ? [`--host-resolver-rules=MAP ${options.hostName} 127.0.0.1`] : []),
     ],
   });
   // The server lists web/dist when it starts; a rebuild during the run (another engineer's, or an
@@ -293,8 +307,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         baseURL: url,
         serviceWorkers: "block",
       });
+      // Under a host name the server's own files are served: a document fulfilled by Playwright
+      // would count as a public address, and Chromium would block its calls to the (loopback) API.
       await ctx.route(
-        (u) => u.origin === origin && !u.pathname.startsWith("/api/"),
+        (u) => !options.hostName && u.origin === origin && !u.pathname.startsWith("/api/"),
         async (route) => {
           try {
             const res = await route.fetch();

@@ -85,7 +85,13 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
       .screenshot({ path: `${SHOTS}/print-task-book-table.png` });
     expect(layout.clipped).toEqual([]);
     expect(layout.width).toBeLessThanOrEqual(Math.ceil(PRINTABLE.width));
-    expect(layout.sections.map((s) => s.name)).toEqual(["cover", "work", "responsibilities", "milestones"]);
+    expect(layout.sections.map((s) => s.name)).toEqual([
+      "cover",
+      "work",
+      "responsibilities",
+      "milestones",
+      "check",
+    ]);
     for (const s of layout.sections) expect(s.height, s.name).toBeLessThanOrEqual(PRINTABLE.height);
     const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(`${SHOTS}/task-book-tf-01.pdf`, pdf);

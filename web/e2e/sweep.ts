@@ -64,6 +64,8 @@ export const ADMIN_PAGES: readonly SweepPage[] = [
   ...TASK_FORCE_TABS.map(tab),
   framed("supervision", "/supervision"),
   framed("check", "/check"),
+  // The cascade of the demo's 招商引资到位资金 (district → task forces → streets, the planted gap among them).
+  framed("cascade", "/indicators/ind-qzb-4/cascade"),
   framed("assessments", "/assessments"),
   framed("dispatch", "/dispatch"),
   framed("ledger", "/ledger"),
@@ -89,6 +91,8 @@ export function printPages(ids: { supervisionItem: string; task: string }): Swee
       ready: ".doc-page",
     },
     { name: "print-item-timeline", path: `/print/supervision-items/${item}/timeline`, ready: ".doc-page" },
+    { name: "print-answer-sheet", path: "/print/answer-sheet?taskForce=tf-01", ready: ".doc-page" },
+    { name: "print-answer-sheet-district", path: "/print/answer-sheet", ready: ".doc-page" },
   ];
 }
 

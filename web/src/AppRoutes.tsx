@@ -23,6 +23,7 @@ const TaskForce = named(() => import("./pages/TaskForcePage"), "TaskForcePage");
 const MyTasks = named(() => import("./pages/MyTasksPage"), "MyTasksPage");
 const Supervision = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
 const Check = named(() => import("./pages/CheckPage"), "CheckPage");
+const Cascade = named(() => import("./pages/CascadePage"), "CascadePage");
 const Assessments = named(() => import("./pages/AssessmentsPage"), "AssessmentsPage");
 const Dispatch = named(() => import("./pages/DispatchPage"), "DispatchPage");
 const Ledger = named(() => import("./pages/LedgerPage"), "LedgerPage");
@@ -34,6 +35,7 @@ const PrintTaskBook = named(() => import("./features/print/PrintTaskBook"), "Pri
 const PrintNotice = named(() => import("./features/print/PrintSupervisionNotice"), "PrintSupervisionNotice");
 const PrintTaskTimeline = named(() => import("./features/print/PrintTimeline"), "PrintTaskTimeline");
 const PrintItemTimeline = named(() => import("./features/print/PrintTimeline"), "PrintItemTimeline");
+const PrintAnswerSheet = named(() => import("./features/print/PrintAnswerSheet"), "PrintAnswerSheet");
 const AdminOrg = named(() => import("./pages/AdminOrgPage"), "AdminOrgPage");
 const AdminUsers = named(() => import("./pages/AdminUsersPage"), "AdminUsersPage");
 const AdminSettings = named(() => import("./pages/AdminSettingsPage"), "AdminSettingsPage");
@@ -103,6 +105,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/print/answer-sheet"
+          element={
+            <RequireAuth>
+              <PrintAnswerSheet />
+            </RequireAuth>
+          }
+        />
+        <Route
           element={
             <RequireAuth>
               <AppLayout />
@@ -116,6 +126,7 @@ export function AppRoutes() {
           <Route path="my" element={<MyTasks />} />
           <Route path="supervision" element={<Supervision />} />
           <Route path="check" element={<Check />} />
+          <Route path="indicators/:id/cascade" element={<Cascade />} />
           <Route path="assessments" element={<Assessments />} />
           <Route path="dispatch" element={<Dispatch />} />
           <Route path="ledger" element={<Ledger />} />

@@ -32,8 +32,8 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         const rows = result.findings.map((f) => [
-          f.taskForceCode ?? f.taskForceId,
-          f.wbs ?? "—",
+          f.taskForceCode ?? f.taskForceId ?? (lang === "zh" ? "区级" : "district"),
+          f.wbs ?? (typeof f.params.code === "string" && f.params.code ? f.params.code : "—"),
           f.check,
           f.code,
           f.text[lang],

@@ -3,15 +3,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGuatu } from "../../../test/cli-run.js";
+import { createTestDatabase, type TestDatabase } from "../../../test/db-harness.js";
+import { loadDistrictLevel } from "../../../test/district-level.js";
 import ExcelJS from "../../domain/excel/exceljs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "guatu-ledger-"));
 const db = `sqlite:${join(dir, "demo.db")}`;
-const empty = `sqlite:${join(dir, "empty.db")}`;
-beforeAll(() => {
+/** Databases holding only the district level (goals, district indicators), which the ledger names. */
+let empty: string;
+let target: string;
+const districtOnly: TestDatabase[] = [];
+beforeAll(async () => {
   expect(runGuatu(["demo", "--db", db]).code).toBe(0);
+  for (let i = 0; i < 2; i++) {
+    const t = await createTestDatabase("sqlite");
+    await loadDistrictLevel(t.database);
+    districtOnly.push(t);
+  }
+  [empty, target] = districtOnly.map((t) => t.url) as [string, string];
 }, 120_000);
-afterAll(() => {
+afterAll(async () => {
+  for (const t of districtOnly) await t.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -72,7 +84,6 @@ describe("guatu export and import", () => {
     tasks.mergeCells("A1:K1");
     const own = join(dir, "本区台账.xlsx");
     writeFileSync(own, Buffer.from(await wb.xlsx.writeBuffer()));
-    const target = `sqlite:${join(dir, "mapped.db")}`;
 
     const unmapped = runGuatu(["import", own, "--db", target, "--lang", "zh"]);
     expect(unmapped.code).toBe(2);

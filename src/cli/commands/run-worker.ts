@@ -34,13 +34,15 @@ export function register(program: Command): void {
           intervalMs: seconds * 1000,
           beforeDeliver: reminderTick(database),
         });
-        process.stdout.write(
-          `Guatu worker is recording the day's 催办 and delivering notifications (database ${config.db.kind}); Ctrl-C stops it\n`,
-        );
-        await new Promise<void>((resolve) => {
+        // Listening before the line is printed: until then the OS's default for SIGTERM kills at once.
+        const stopped = new Promise<void>((resolve) => {
           process.once("SIGINT", resolve);
           process.once("SIGTERM", resolve);
         });
+        process.stdout.write(
+          `Guatu worker is recording the day's 催办 and delivering notifications (database ${config.db.kind}); Ctrl-C stops it\n`,
+        );
+        await stopped;
         await worker.stop();
         process.stdout.write("Guatu worker stopped\n");
       } finally {

@@ -17,14 +17,19 @@ export function register(program: Command): void {
     .action(async (opts: { host?: string; port?: string; db?: string; worker: boolean }) => {
       const config = loadConfig(process.env, { host: opts.host, port: opts.port, db: opts.db });
       const server = await startServer(config, { worker: opts.worker });
-      process.stdout.write(
-        `Guatu is serving ${server.url} (database ${config.db.kind}); API docs at ${server.url}/api/docs\n`,
-      );
+      let stopping = false;
       const stop = async () => {
+        if (stopping) return;
+        stopping = true;
         await server.close();
         process.exit(0);
       };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      // Before the line that says it serves: until a listener exists, the OS's default for SIGTERM
+      // kills at once, and whoever read the line and signalled left the lock behind.
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+      process.stdout.write(
+        `Guatu is serving ${server.url} (database ${config.db.kind}); API docs at ${server.url}/api/docs\n`,
+      );
     });
 }

@@ -135,6 +135,17 @@ export function apiTokensOf(db: Executor, userId: string | null) {
   return q.execute();
 }
 
+/** Revokes every live API token of a user at `at` (a password change ends them); how many it revoked. */
+export async function revokeApiTokensOf(db: Executor, userId: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable("api_tokens")
+    .set({ revokedAt: at })
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** One API token (without its digest), or undefined. */
 export function findApiToken(db: Executor, id: string) {
   return db.selectFrom("api_tokens").select(TOKEN_COLUMNS).where("id", "=", id).executeTakeFirst();
@@ -147,22 +158,6 @@ export async function updateApiToken(
   changes: { revokedAt?: string; lastUsedAt?: string },
 ): Promise<void> {
   await db.updateTable("api_tokens").set(changes).where("id", "=", id).execute();
-}
-
-/** A failure counter (account or address) and its window start, or undefined. */
-export function findFailures(db: Executor, key: string) {
-  return db.selectFrom("auth_failures").selectAll().where("key", "=", key).executeTakeFirst();
-}
-
-/** Starts a failure counter's window at one failure. */
-export async function restartFailures(db: Executor, key: string, at: string): Promise<void> {
-  await db.deleteFrom("auth_failures").where("key", "=", key).execute();
-  await db.insertInto("auth_failures").values({ key, count: 1, windowStart: at }).execute();
-}
-
-/** Sets a failure counter. */
-export async function setFailures(db: Executor, key: string, count: number): Promise<void> {
-  await db.updateTable("auth_failures").set({ count }).where("key", "=", key).execute();
 }
 
 /** Forgets a failure counter. */

@@ -8,7 +8,7 @@ import { findUser } from "../org/org.repository.js";
 import { createUser } from "../org/user.service.js";
 import { parseOrThrow } from "../records/parse-input.js";
 import { write } from "../records/transaction.js";
-import { findUserRow, setPasswordHash } from "./account.repository.js";
+import { findUserRow, revokeApiTokensOf, setPasswordHash } from "./account.repository.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.js";
 import { assertOrganisationWide } from "./scope.js";
 import { endSessionsOf } from "./session.service.js";
@@ -43,7 +43,9 @@ export async function setPassword(
     assertOrganisationWide(w);
     await setPasswordHash(db, userId, hash, w.now());
     await endSessionsOf(db, userId, keepCookie);
-    const mark = { username: user.username, password: "(set)" };
+    // A token made under the old password would outlive it: a changed password ends them all.
+    const tokensRevoked = await revokeApiTokensOf(db, userId, w.now());
+    const mark = { username: user.username, password: "(set)", tokensRevoked };
     await appendAudit(w, {
       action: "update",
       entity: "user",

@@ -1,4 +1,5 @@
 import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
 import type { ServiceContext } from "../context.js";
 import type { Principal } from "./principal.js";
 
@@ -92,6 +93,35 @@ export function assertMayEditPlan(ctx: ServiceContext, taskForceId: string): voi
 }
 
 /**
+ * District-level records of the plan (indicators of no task force, which quantify a goal) belong to
+ * the supervision office: supervisors and admins, not through a token limited to one task force.
+ */
+export function assertMayEditDistrictPlan(ctx: ServiceContext): void {
+  const p = ctx.principal;
+  if (!p) return;
+  assertOrganisationWide(ctx);
+  if (isAdmin(p) || p.roles.includes("supervisor")) return;
+  throw deny("only the supervision office or an admin may change district-level indicators");
+}
+
+/**
+ * Whether the caller may change an indicator's target and plan (and so split it): its task force's
+ * leads and admins; the office for a district-level one and for the task forces' shares of it.
+ */
+export function mayEditIndicator(
+  p: Principal | undefined,
+  i: { readonly taskForceId: string | null },
+  parentIsDistrict: boolean,
+): boolean {
+  if (!p) return true;
+  const office = p.taskForceScope === null && (isAdmin(p) || p.roles.includes("supervisor"));
+  if (i.taskForceId === null) return office;
+  if (parentIsDistrict && office) return true;
+  if (p.taskForceScope && p.taskForceScope !== i.taskForceId) return false;
+  return isAdmin(p) || leadsTaskForce(p, i.taskForceId);
+}
+
+/**
  * Progress on a task and actuals of an indicator are reported by its owner (a member), the task
  * force's lead or an admin.
  */
@@ -110,11 +140,35 @@ export function assertMayReport(
 }
 
 /** Anyone who reads a task force may comment on it; only the author changes or deletes a comment. */
-export function assertMayComment(ctx: ServiceContext, taskForceId: string, author: string | null): void {
+export function assertMayComment(
+  ctx: ServiceContext,
+  taskForceId: string,
+  author: string | null,
+  change: "write" | "edit" | "delete" = "write",
+): void {
   const p = ctx.principal;
   if (!p) return;
   assertInTokenScope(p, taskForceId);
+  // A comment speaks in its author's name: nobody else rewords it, an admin included (an admin
+  // may still remove one).
+  if (change === "edit" && author !== null && author !== p.username)
+    throw deny("only the author may change a comment");
   if (isAdmin(p)) return;
   if (!mayReadTaskForce(p, taskForceId)) throw deny("you may comment only on task forces you can read");
   if (author !== null && author !== p.username) throw deny("only the author may change or delete a comment");
+}
+
+/**
+ * A record attributed to a person (a report's `reportedById`) names the person signed in, never
+ * someone else: refused (403) when the body names another. Without a principal (the demo, a
+ * ledger moved in) the record says who it is.
+ */
+export function attributedTo(ctx: ServiceContext, given: string | null): string | null {
+  const p = ctx.principal;
+  if (!p) return given;
+  if (given !== null && given !== p.personId)
+    throw new AppError("FORBIDDEN", "a report is made in the name of the person signed in, not another's", [
+      ruleDetail("reportedById", "notYourself"),
+    ]);
+  return p.personId;
 }

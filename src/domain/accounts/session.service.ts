@@ -9,7 +9,7 @@ import {
   touchSession,
   type UserRow,
 } from "./account.repository.js";
-import { clearFailures, recordFailure, throttledFor } from "./login-throttle.js";
+import { clearFailures, takeAttempt } from "./login-throttle.js";
 import { verifyPassword } from "./password.js";
 import { type Principal, PrincipalCache, principalFor } from "./principal.js";
 import { digest, newSecret } from "./secrets.js";
@@ -31,16 +31,16 @@ export interface StartedSession {
 const BAD_LOGIN = "wrong username or password, or the account is disabled";
 
 /**
- * Checks a login and starts a new session (a fresh id every time: rotation at login). Failed
- * attempts count against the account and the address; once either has used up its allowance the
- * attempt is refused with 429 before the password is even checked.
+ * Checks a login and starts a new session (a fresh id every time: rotation at login). Every
+ * attempt is counted against the account and the address before the password is checked (a
+ * success takes it back); once either has used up its allowance the attempt is refused with 429.
  */
 export async function login(
   db: Executor,
   input: { username: string; password: string; address: string; previousCookie?: string },
   now: Date,
 ): Promise<StartedSession> {
-  const wait = await throttledFor(db, input.username, input.address, now);
+  const wait = await takeAttempt(db, input.username, input.address, now);
   if (wait !== undefined) {
     throw new AppError(
       "RATE_LIMITED",
@@ -49,11 +49,9 @@ export async function login(
   }
   const user = await findUserRow(db, { username: input.username });
   const ok = await verifyPassword(input.password, user?.passwordHash);
-  if (!user || !ok || user.disabled) {
-    await recordFailure(db, input.username, input.address, now);
-    throw new AppError("BAD_LOGIN", BAD_LOGIN);
-  }
-  await clearFailures(db, input.username);
+  // The attempt was counted before the check: a failure has nothing more to record.
+  if (!user || !ok || user.disabled) throw new AppError("BAD_LOGIN", BAD_LOGIN);
+  await clearFailures(db, input.username, input.address);
   if (input.previousCookie) await deleteSession(db, digest(input.previousCookie));
   const cookie = newSecret();
   const csrfToken = newSecret();

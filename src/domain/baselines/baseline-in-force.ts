@@ -2,6 +2,7 @@ import type { SlippageBaseline } from "../../shared/api/baselines.js";
 import { appendAudits } from "../audit/audit.repository.js";
 import type { DataChange } from "../audit/data-change.js";
 import type { WriteContext } from "../context.js";
+import { lockTaskForce } from "../task-forces/task-force.repository.js";
 import { refreshBaselinesInForce } from "./baseline.repository.js";
 
 /**
@@ -14,6 +15,12 @@ export async function refreshBaselinesAudited(
   against: SlippageBaseline,
   change: DataChange,
 ): Promise<number> {
+  // The tasks are read, then rewritten with their versions moved on: their task forces are locked
+  // first (in id order, as the plan's writers lock them), else a task edit committing in between
+  // leaves the task at a version no audit entry names (PostgreSQL; SQLite writes one at a time).
+  const ids =
+    taskForceIds ?? (await w.uow.db.selectFrom("task_forces").select("id").execute()).map((r) => r.id);
+  for (const id of [...ids].sort()) await lockTaskForce(w.uow, w.database.dialect, id);
   const changed = await refreshBaselinesInForce(w.uow.db, taskForceIds, against, w.now());
   await appendAudits(
     w,

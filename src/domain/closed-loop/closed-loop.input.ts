@@ -6,6 +6,8 @@ import {
   type LightIndicator,
   type LightTask,
   type OverviewInput,
+  type Reading,
+  rollUp,
   type SupervisionDue,
 } from "../../engines/index.js";
 import type { TaskSchedule } from "../tasks/task.js";
@@ -54,12 +56,7 @@ export function overviewInputOf(
       responsiblePersonId: t.responsiblePersonId,
     };
   });
-  const readingsOf = new Map<string, { period: string; actual: number }[]>();
-  for (const r of d.readings) {
-    const list = readingsOf.get(r.indicatorId) ?? [];
-    list.push({ period: r.period, actual: r.actual });
-    readingsOf.set(r.indicatorId, list);
-  }
+  const readingsOf = cascadeReadings(d);
   const indicators: LightIndicator[] = d.indicators.map((i) => ({
     indicator: {
       id: i.id,
@@ -93,6 +90,34 @@ export function overviewInputOf(
   };
 }
 
+/**
+ * Each indicator's monthly series as the engines measure it: a leaf's own readings; an indicator with
+ * shares (层层衔接) the roll-up of its children's actuals, where its own reading (e.g. the statistics
+ * bureau's) wins in the months it has one. So a parent's actual is computed, never typed twice.
+ */
+export function cascadeReadings(d: Pick<ClosedLoopData, "indicators" | "readings">): Map<string, Reading[]> {
+  const out = new Map<string, Reading[]>();
+  for (const r of d.readings) {
+    const list = out.get(r.indicatorId) ?? [];
+    list.push({ period: r.period, actual: r.actual });
+    out.set(r.indicatorId, list);
+  }
+  const parents = new Set<string>();
+  for (const i of d.indicators) if (i.parentId) parents.add(i.parentId);
+  if (parents.size === 0) return out;
+  const months = [...new Set(d.readings.map((r) => r.period))].sort();
+  const rolled = rollUp(d.indicators, d.readings, months);
+  for (const id of parents) {
+    const r = rolled.get(id);
+    if (!r) continue;
+    out.set(
+      id,
+      r.months.flatMap((m) => (m.actual === null ? [] : [{ period: m.period, actual: m.actual }])),
+    );
+  }
+  return out;
+}
+
 /** Records → the five-ization check's input. */
 export function checkInputOf(d: ClosedLoopData): CheckInput {
   const tasksOf = new Map<string, ClosedLoopTask[]>();
@@ -123,6 +148,20 @@ export function checkInputOf(d: ClosedLoopData): CheckInput {
         acceptanceCriterion: t.acceptance,
       })),
     })),
-    indicators: d.indicators.map((i) => ({ id: i.id, taskId: i.taskId, target: i.target })),
+    indicators: d.indicators.map((i) => ({
+      id: i.id,
+      taskId: i.taskId,
+      target: i.target,
+      taskForceId: i.taskForceId,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      parentId: i.parentId,
+      kind: i.kind,
+      direction: i.direction,
+      monthlyPlan: i.monthlyPlan,
+      weight: i.weight,
+      ownerPersonId: i.ownerPersonId,
+    })),
   };
 }

@@ -64,8 +64,9 @@ export const CLOSED_LOOP_ORDER = {
   tasks: (a: ClosedLoopTask, b: ClosedLoopTask) =>
     byString(a.taskForceId, b.taskForceId) || byString(a.code, b.code),
   dependencies: (a: ClosedLoopDependency, b: ClosedLoopDependency) => byString(a.id, b.id),
+  // District-level indicators (no task force) first.
   indicators: (a: Indicator, b: Indicator) =>
-    byString(a.taskForceId, b.taskForceId) || byString(a.code, b.code),
+    byString(a.taskForceId ?? "", b.taskForceId ?? "") || byString(a.code, b.code),
   readings: (a: Reading, b: Reading) =>
     byString(a.indicatorId, b.indicatorId) || byString(a.period, b.period),
   supervisionItems: (a: SupervisionItem, b: SupervisionItem) => byString(a.code, b.code),

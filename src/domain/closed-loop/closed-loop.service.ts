@@ -13,13 +13,19 @@ import {
 } from "../../engines/index.js";
 import type { Settings } from "../../shared/api/settings.js";
 import { readScope } from "../accounts/scope.js";
+import { tasksByIndicator } from "../cascade/cascade.repository.js";
 import { unansweredDeductions } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { Goal } from "../goals/goal.js";
 import { allGoals } from "../goals/goal.repository.js";
 import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { schedulesOf, taskSchedulesOf } from "../schedule/schedule-read-model.js";
-import { calendarOf, organisationSettings, statusDateOf } from "../settings/settings.service.js";
+import {
+  calendarOf,
+  cascadeToleranceOf,
+  organisationSettings,
+  statusDateOf,
+} from "../settings/settings.service.js";
 import { checkInputOf, overviewInputOf } from "./closed-loop.input.js";
 import { type ClosedLoopView, closedLoopData } from "./closed-loop.snapshot.js";
 
@@ -105,7 +111,13 @@ export async function lightsById(
 
 /** The five-ization check over the task forces the caller may read. */
 export async function runFiveIzationCheck(ctx: ServiceContext): Promise<CheckResult> {
-  return checkFiveIzation(checkInputOf(await closedLoopData(ctx, readScope(ctx))));
+  const data = await closedLoopData(ctx, readScope(ctx));
+  const linked = await tasksByIndicator(readerOf(ctx));
+  return checkFiveIzation({
+    ...checkInputOf(data),
+    linkedIndicatorIds: new Set(linked.keys()),
+    cascadeTolerance: cascadeToleranceOf(await organisationSettings(ctx)),
+  });
 }
 
 /** Ids of tasks (or task forces) whose light is one of `colors`, within the caller's scope. */

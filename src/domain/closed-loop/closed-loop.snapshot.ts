@@ -6,7 +6,7 @@
  */
 import type { DatabaseHandle } from "../../db/connection.js";
 import { changesSince, dataRevision, type RecordedChange } from "../audit/audit.repository.js";
-import type { Executor, ServiceContext } from "../context.js";
+import type { Executor, ReadObserver, ServiceContext } from "../context.js";
 import type { Indicator, Reading } from "../indicators/indicator.js";
 import type { SupervisionItem } from "../supervision/supervision.js";
 import type { TaskForce } from "../task-forces/task-force.js";
@@ -115,6 +115,8 @@ interface Holder {
 }
 
 const holders = new WeakMap<DatabaseHandle, Holder>();
+/** The name a `ReadObserver` hears the snapshot's lookups by. */
+const SNAPSHOT_CACHE = "closed-loop-snapshot";
 let stampCounter = 0;
 
 /** The records of task forces `ids` (all when null) and the stamp of each one's plan. */
@@ -132,13 +134,13 @@ export async function closedLoopData(
   ids: readonly string[] | null,
 ): Promise<ClosedLoopView> {
   if (ctx.uow) return readClosedLoopData(ctx.uow.db, ids);
-  const snapshot = await current(ctx.database, ctx.dataRevision);
+  const snapshot = await current(ctx.database, ctx.dataRevision, ctx.observer);
   return select(snapshot, ids);
 }
 
 /** The plan stamp of every task force, from the snapshot brought up to date (reads only). */
 export async function planStamps(ctx: ServiceContext): Promise<ReadonlyMap<string, number>> {
-  return (await current(ctx.database, ctx.dataRevision)).planStamps;
+  return (await current(ctx.database, ctx.dataRevision, ctx.observer)).planStamps;
 }
 
 /** How often the snapshot of `database` was read in full and caught up. */
@@ -151,16 +153,24 @@ export function dropClosedLoopSnapshot(database: DatabaseHandle): void {
   holders.delete(database);
 }
 
-async function current(database: DatabaseHandle, known: number | undefined): Promise<Snapshot> {
+async function current(
+  database: DatabaseHandle,
+  known: number | undefined,
+  observer: ReadObserver | undefined,
+): Promise<Snapshot> {
   let holder = holders.get(database);
   if (!holder) {
     holder = { snapshot: null, pending: null, stats: { loads: 0, catchUps: 0 } };
     holders.set(database, holder);
   }
   const h = holder;
-  for (;;) {
+  for (let first = true; ; first = false) {
     const revision = known ?? (await dataRevision(database.db));
-    if (h.snapshot && h.snapshot.revision >= revision) return h.snapshot;
+    const kept = h.snapshot;
+    const fresh = kept !== null && kept.revision >= revision;
+    // One lookup per call: a retry after a catch-up that fell behind again is the same miss.
+    if (first) observer?.cacheLookup(SNAPSHOT_CACHE, fresh);
+    if (kept && fresh) return kept;
     if (!h.pending) {
       h.pending = catchUp(database.db, h.snapshot, revision, h.stats).then(
         (s) => {
@@ -292,7 +302,7 @@ async function catchUp(
   if (!t) return load(db, stats);
   stats.catchUps++;
   const next: Snapshot = { ...s, revision: last, planStamps: new Map(s.planStamps) };
-  const replanned = (tf: string | undefined) => {
+  const replanned = (tf: string | null | undefined) => {
     if (tf) next.planStamps.set(tf, ++stampCounter);
   };
   for (const rows of [next.tasks, next.dependencies, next.indicators, next.readings, next.supervisionItems])
@@ -332,11 +342,11 @@ async function catchUp(
  * Re-reads the rows `ids` (in chunks, to stay under bind-parameter limits); gone ones are dropped.
  * `moved` hears the task force of every row that changed, before and after.
  */
-async function refresh<R extends Row & { readonly taskForceId?: string }>(
+async function refresh<R extends Row & { readonly taskForceId?: string | null }>(
   rows: SortedRows<R>,
   ids: ReadonlySet<string>,
   read: (ids: string[]) => Promise<R[]>,
-  moved?: (taskForceId: string | undefined) => void,
+  moved?: (taskForceId: string | null | undefined) => void,
 ): Promise<void> {
   const all = [...ids];
   for (let k = 0; k < all.length; k += 500) {
@@ -372,7 +382,8 @@ function select(s: Snapshot, ids: readonly string[] | null): ClosedLoopView {
     };
   }
   const wanted = new Set(ids);
-  const mine = (r: { taskForceId: string }) => wanted.has(r.taskForceId);
+  // District-level indicators (no task force) are in the unnarrowed view only.
+  const mine = (r: { taskForceId: string | null }) => r.taskForceId !== null && wanted.has(r.taskForceId);
   const indicators = s.indicators.rows().filter(mine);
   const indicatorIds = new Set(indicators.map((i) => i.id));
   return {

@@ -7,6 +7,9 @@ import {
   dispatchReport,
   type IsoDate,
 } from "../../engines/index.js";
+import { AppError } from "../../shared/errors.js";
+import { ruleDetail } from "../../shared/messages.js";
+import { isSupportedDate } from "../../vocabulary/index.js";
 import { chasesInWindow, type WindowChases } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { namesByIds } from "../org/org.repository.js";
@@ -53,8 +56,23 @@ export async function dispatchReportView(
     taskLights: result.lights.tasks,
     taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
     supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
-    indicators: dispatchIndicators(comp, timeZone, all.statusDate.rule === "fixed"),
+    indicators: dispatchIndicators(
+      comp,
+      timeZone,
+      all.statusDate.rule === "fixed",
+      await namesByIds(
+        readerOf(ctx),
+        "org_units",
+        data.indicators.flatMap((i) => (i.orgUnitId ? [i.orgUnitId] : [])),
+      ),
+    ),
   });
+  // A status date in 2999's last days: the next round would end in a year the API does not answer.
+  const end = report.rounds.next.end;
+  if (!isSupportedDate(end))
+    throw new AppError("VALIDATION", `statusDate: the round after ${statusDate} would end on ${end}`, [
+      ruleDetail("statusDate", "roundOutOfRange", { date: end }),
+    ]);
   // 催办 of the round: sent, unanswered, and unanswered past the owner's grace.
   const chases = await chasesInWindow(readerOf(ctx), {
     taskForceIds: data.taskForces.map((f) => f.id),
@@ -118,8 +136,10 @@ function dispatchIndicators(
   comp: OverviewComputation,
   timeZone: string,
   fixed: boolean,
+  units: ReadonlyMap<string, string>,
 ): DispatchIndicator[] {
   const { data, result } = comp;
+  const forces = new Map(data.taskForces.map((f) => [f.id, f.name]));
   const reportedAt = new Map(data.readings.map((r) => [`${r.indicatorId}|${r.period}`, r.reportedAt]));
   const progressOf = new Map(result.indicators.map((i) => [i.indicatorId, i]));
   return data.indicators.map((i): DispatchIndicator => {
@@ -141,6 +161,11 @@ function dispatchIndicators(
       color: o.progress.light.color,
       workProgress: o.progress.workProgress,
       timeProgress: o.progress.timeProgress,
+      parentId: i.parentId,
+      holder:
+        (i.orgUnitId ? units.get(i.orgUnitId) : undefined) ??
+        (i.taskForceId ? forces.get(i.taskForceId) : undefined) ??
+        i.code,
     };
   });
 }

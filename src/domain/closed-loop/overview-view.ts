@@ -1,6 +1,7 @@
 import type { EntityScore } from "../../engines/index.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { unitAndPersonNames } from "../org/org.repository.js";
+import { cascadeReadings } from "./closed-loop.input.js";
 import { computeOverview, type OverviewComputation } from "./closed-loop.service.js";
 
 /** Scores with the display names of what they score. */
@@ -22,12 +23,8 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
   const comp = await computeOverview(ctx, options);
   const { data, result } = comp;
   const tfById = new Map(result.taskForces.map((t) => [t.taskForceId, t]));
-  const seriesOf = new Map<string, { period: string; actual: number }[]>();
-  for (const r of data.readings) {
-    const list = seriesOf.get(r.indicatorId) ?? [];
-    list.push({ period: r.period, actual: r.actual });
-    seriesOf.set(r.indicatorId, list);
-  }
+  // A parent's series is its shares' roll-up, as its light was measured on.
+  const seriesOf = cascadeReadings(data);
   const indicatorById = new Map(result.indicators.map((i) => [i.indicatorId, i]));
   return {
     statusDate: comp.statusDate,
@@ -59,6 +56,8 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
         unit: i.unit,
         kind: i.kind,
         direction: i.direction,
+        parentId: i.parentId,
+        goalId: i.goalId,
         baseline: i.baseline,
         target: i.target,
         progress: o.progress,

@@ -85,7 +85,7 @@ export function updateComment(ctx: ServiceContext, id: string, input: CommentUpd
   return write(ctx, async (w) => {
     const db = w.uow.db;
     const before = await getById(db, "comments", id, LABEL);
-    assertMayComment(w, before.taskForceId, before.author);
+    assertMayComment(w, before.taskForceId, before.author, "edit");
     const { version, ...changes } = input;
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["taskForceId", "taskId", "supervisionItemId"], LABEL);
@@ -104,7 +104,7 @@ export function updateComment(ctx: ServiceContext, id: string, input: CommentUpd
 export function deleteComment(ctx: ServiceContext, id: string, version?: number): Promise<void> {
   return write(ctx, async (w) => {
     const before = await getById(w.uow.db, "comments", id, LABEL);
-    assertMayComment(w, before.taskForceId, before.author);
+    assertMayComment(w, before.taskForceId, before.author, "delete");
     assertVersion(before, version, LABEL);
     await deleteById(w.uow.db, "comments", id);
     await appendAudit(w, { action: "delete", entity: ENTITY, entityId: id, before, after: null });

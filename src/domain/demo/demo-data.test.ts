@@ -18,11 +18,28 @@ const personIds = ids(data.persons);
 const goalIds = ids(data.goals);
 const tfIds = ids(data.taskForces);
 const taskById = new Map(data.tasks.map((t) => [t.id, t]));
+const indicatorById = new Map(data.indicators.map((i) => [i.id, i]));
 const isLeaf = (id: string) => !data.tasks.some((t) => t.parentId === id);
 const leaves = data.tasks.filter((t) => isLeaf(t.id));
 const tfCode = (tfId: string) => tfId.slice(3);
 const gapKey = (tf: string, code: string | null, check: string) => `${tf}|${code}|${check}`;
 const planted = new Set(data.plantedGaps.map((g) => gapKey(g.taskForceCode, g.taskCode, g.check)));
+
+type IndicatorSeed = (typeof data.indicators)[number];
+const childrenOf = (id: string) => data.indicators.filter((i) => i.parentId === id);
+const readingsOf = (id: string) => data.readings.filter((r) => r.indicatorId === id);
+const months = Array.from({ length: 12 }, (_, k) => `2022-${String(k + 1).padStart(2, "0")}`);
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+/** Children's values summed (`cumulative`) or weighed by their weights (`rate`, `level`; missing = 1). */
+function combined(
+  parent: IndicatorSeed,
+  kids: readonly IndicatorSeed[],
+  value: (i: IndicatorSeed) => number,
+) {
+  if (parent.kind === "cumulative") return kids.reduce((a, k) => a + value(k), 0);
+  const w = (k: IndicatorSeed) => k.weight ?? 1;
+  return kids.reduce((a, k) => a + w(k) * value(k), 0) / kids.reduce((a, k) => a + w(k), 0);
+}
 
 /** Which of the five checks a task fails, by the SPEC's words (a local reading, not the engine). */
 function failedChecks(task: (typeof data.tasks)[number]): string[] {
@@ -113,9 +130,22 @@ describe("buildDemoDataset", () => {
     for (const d of data.dependencies)
       need(taskById.has(d.predecessorId) && taskById.has(d.successorId), d.id);
     for (const i of data.indicators) {
-      need(tfIds.has(i.taskForceId) && (!i.ownerPersonId || personIds.has(i.ownerPersonId)), i.id);
+      need(
+        (i.taskForceId === null || tfIds.has(i.taskForceId)) &&
+          (!i.ownerPersonId || personIds.has(i.ownerPersonId)),
+        i.id,
+      );
       need(!i.taskId || taskById.get(i.taskId)?.taskForceId === i.taskForceId, `${i.id} task`);
+      need(!i.parentId || indicatorById.has(i.parentId), `${i.id} parent`);
+      need(!i.goalId || goalIds.has(i.goalId), `${i.id} goal`);
+      need(!i.orgUnitId || orgIds.has(i.orgUnitId), `${i.id} unit`);
     }
+    // A task advances its own task force's indicators or district-level ones.
+    for (const t of data.tasks)
+      for (const id of t.indicatorIds ?? []) {
+        const tf = indicatorById.get(id)?.taskForceId;
+        need(tf === null || tf === t.taskForceId, `${t.id} → ${id}`);
+      }
     const indicatorIds = ids(data.indicators);
     for (const r of data.readings)
       need(indicatorIds.has(r.indicatorId) && (!r.reportedById || personIds.has(r.reportedById)), r.id);
@@ -228,13 +258,15 @@ describe("buildDemoDataset", () => {
     expect(new Set(data.dependencies.map((d) => d.type ?? "FS"))).toEqual(new Set(["FS", "SS", "FF"]));
   });
 
-  it("gives each task force 3–6 indicators with January–June readings", () => {
+  it("gives each task force 3–6 indicators of its own and its streets' shares, with January–June readings", () => {
     for (const f of data.taskForces) {
-      const inds = data.indicators.filter((i) => i.taskForceId === f.id);
-      expect(inds.length, f.code).toBeGreaterThanOrEqual(3);
-      expect(inds.length, f.code).toBeLessThanOrEqual(6);
-      for (const i of inds) {
+      // Its own: not a street's share. A share that is not reported itself has its streets' figures.
+      const own = data.indicators.filter((i) => i.taskForceId === f.id && !i.orgUnitId);
+      expect(own.length, f.code).toBeGreaterThanOrEqual(3);
+      expect(own.length, f.code).toBeLessThanOrEqual(6);
+      for (const i of data.indicators.filter((x) => x.taskForceId === f.id)) {
         const periods = data.readings.filter((r) => r.indicatorId === i.id).map((r) => r.period);
+        if (periods.length === 0 && childrenOf(i.id).length > 0) continue;
         expect(periods.slice(0, 6), i.id).toEqual([
           "2022-01",
           "2022-02",
@@ -359,6 +391,135 @@ describe("buildDemoDataset", () => {
 
   it("returns deep-equal data on every call", () => {
     expect(buildDemoDataset()).toEqual(data);
+  });
+});
+
+describe("the demo's indicator cascade (层层衔接)", () => {
+  const districts = data.indicators.filter((i) => i.taskForceId === null);
+  const shares = data.indicators.filter((i) => i.parentId);
+  const planted = (code: string) =>
+    new Set(data.plantedCascadeGaps.filter((g) => g.code === code).map((g) => g.indicatorId));
+
+  it("lists indicators parents first: the district's, then the task forces' own, then their streets' shares", () => {
+    const tier = (i: IndicatorSeed) => (i.taskForceId === null ? 0 : i.orgUnitId ? 2 : 1);
+    const tiers = data.indicators.map(tier);
+    expect(tiers).toEqual([...tiers].sort());
+    const seen = new Set<string>();
+    for (const i of data.indicators) {
+      if (i.parentId) expect(seen.has(i.parentId), i.id).toBe(true);
+      seen.add(i.id);
+    }
+  });
+
+  it("splits at least five district indicators among 2–3 task forces and each share among 2–3 streets", () => {
+    expect(districts.length).toBeGreaterThanOrEqual(5);
+    const streets = new Set(data.orgUnits.filter((u) => u.kind === "street").map((u) => u.id));
+    for (const d of districts) {
+      expect(d.goalId && goalIds.has(d.goalId), d.id).toBe(true);
+      const forces = childrenOf(d.id);
+      expect(forces.length, d.id).toBeGreaterThanOrEqual(2);
+      expect(forces.length, d.id).toBeLessThanOrEqual(3);
+      expect(new Set(forces.map((f) => f.taskForceId)).size, d.id).toBe(forces.length);
+      for (const f of forces) {
+        expect(f.taskForceId !== null && !f.orgUnitId, f.id).toBe(true);
+        const kids = childrenOf(f.id);
+        expect(kids.length, f.id).toBeGreaterThanOrEqual(2);
+        expect(kids.length, f.id).toBeLessThanOrEqual(3);
+        for (const k of kids) {
+          expect(k.taskForceId, k.id).toBe(f.taskForceId);
+          expect(streets.has(k.orgUnitId ?? ""), k.id).toBe(true);
+          expect(childrenOf(k.id), k.id).toEqual([]);
+        }
+      }
+    }
+    const kinds = districts.map((d) => `${d.kind} ${d.direction ?? "up"}`);
+    expect(kinds.filter((k) => k.startsWith("cumulative")).length).toBeGreaterThanOrEqual(3);
+    expect(kinds).toContain("cumulative down");
+    expect(kinds).toContain("rate up");
+    expect(kinds).toContain("level up");
+  });
+
+  it("gives every share its parent's kind, direction, unit and year, an owner, and a weight where it is weighed", () => {
+    for (const s of shares) {
+      const p = indicatorById.get(s.parentId!)!;
+      for (const f of ["kind", "direction", "unit", "year"] as const) expect(s[f], `${s.id} ${f}`).toBe(p[f]);
+      expect(s.ownerPersonId && personIds.has(s.ownerPersonId), s.id).toBe(true);
+      // A street's share is owned by someone of that street.
+      if (s.orgUnitId)
+        expect(data.persons.find((x) => x.id === s.ownerPersonId)?.orgUnitId, s.id).toBe(s.orgUnitId);
+      if (s.kind !== "cumulative") expect(s.weight, s.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("adds up every split of a target but the planted one", () => {
+    const short = planted("CASCADE_SHARES");
+    expect(short.size).toBe(1);
+    for (const p of data.indicators) {
+      const kids = childrenOf(p.id);
+      if (kids.length === 0) continue;
+      const result = combined(p, kids, (k) => k.target);
+      expect(same(result, p.target), `${p.id}: ${result} for ${p.target}`).toBe(!short.has(p.id));
+      const gap = data.plantedCascadeGaps.find((g) => g.code === "CASCADE_SHARES" && g.indicatorId === p.id);
+      if (gap) expect([gap.expected, gap.actual]).toEqual([p.target, result]);
+    }
+  });
+
+  it("ends each cumulative plan at its target and sums the shares' months to their parent's", () => {
+    const mistyped = planted("CASCADE_MONTHS");
+    for (const i of data.indicators) {
+      if (i.kind !== "cumulative" || !i.monthlyPlan) continue;
+      expect(Object.keys(i.monthlyPlan), i.id).toEqual(months);
+      expect(i.monthlyPlan["2022-12"] === i.target, i.id).toBe(!mistyped.has(i.id));
+      const kids = childrenOf(i.id);
+      for (const m of months) {
+        if (kids.length === 0) break;
+        const sum = kids.reduce((a, k) => a + (k.monthlyPlan?.[m] ?? Number.NaN), 0);
+        expect(same(sum, i.monthlyPlan[m]!), `${i.id} ${m}: ${sum}`).toBe(true);
+      }
+    }
+    // Cumulative shares all have plans, so their parents' months are checked above.
+    for (const s of shares) if (s.kind === "cumulative") expect(s.monthlyPlan, s.id).toBeTruthy();
+  });
+
+  it("rolls the streets' readings up to every reported parent, with one deliberate difference", () => {
+    const differences: string[] = [];
+    let computedOnly = 0;
+    for (const p of data.indicators) {
+      const kids = childrenOf(p.id);
+      if (kids.length === 0) {
+        if (p.orgUnitId)
+          expect(
+            readingsOf(p.id).map((r) => r.period),
+            p.id,
+          ).toEqual(months.slice(0, 7));
+        continue;
+      }
+      if (readingsOf(p.id).length === 0 && p.taskForceId !== null) computedOnly += 1;
+      for (const r of readingsOf(p.id)) {
+        const at = (k: IndicatorSeed) =>
+          readingsOf(k.id).find((x) => x.period === r.period)?.actual ?? Number.NaN;
+        const result = combined(p, kids, at);
+        if (!same(result, r.actual))
+          differences.push(`${p.id} ${r.period} ${(r.actual - result).toFixed(2)}`);
+      }
+    }
+    expect(differences).toEqual(["ind-01-3 2022-07 0.30"]);
+    expect(computedOnly).toBeGreaterThan(0);
+  });
+
+  it("has some task advance every task force's and street's indicator but the planted one", () => {
+    const linked = new Set([
+      ...data.tasks.flatMap((t) => t.indicatorIds ?? []),
+      ...data.indicators.flatMap((i) => (i.taskId ? [i.id] : [])),
+    ]);
+    const advanced = (i: IndicatorSeed): boolean => linked.has(i.id) || childrenOf(i.id).some(advanced);
+    const without = data.indicators.filter((i) => !advanced(i)).map((i) => i.id);
+    expect(without).toEqual([...planted("INDICATOR_NO_TASK")]);
+    expect(
+      without.every((id) => indicatorById.get(id)?.taskForceId && !indicatorById.get(id)?.orgUnitId),
+    ).toBe(true);
+    // Most links are made by tasks, not only by an indicator naming its task.
+    expect(data.tasks.filter((t) => t.indicatorIds?.length).length).toBeGreaterThan(30);
   });
 });
 

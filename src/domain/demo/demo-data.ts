@@ -1,4 +1,5 @@
 import { type BuildContext, buildTaskForce } from "./data/build-task-force.js";
+import { buildDistrictIndicators } from "./data/district-indicators.js";
 import { buildGoals } from "./data/goals.js";
 import { buildOrgUnits, buildPersons, buildUnitHeads, buildUsers } from "./data/org.js";
 import { buildSupervisionItems } from "./data/supervision.js";
@@ -10,8 +11,9 @@ export const demoStatusDate = "2022-08-15";
 
 /**
  * The demo district 示范区 (see docs/demo.md): its org tree, people, six accounts, goal cascade,
- * 10 task forces with battle maps, indicators, progress reports, supervision items and a handful
- * of planted five-ization gaps. Pure and deterministic: every call returns equal, fresh data.
+ * 10 task forces with battle maps, indicators (five of them cascaded district → task force →
+ * street), progress reports, supervision items and a handful of planted five-ization and cascade
+ * gaps. Pure and deterministic: every call returns equal, fresh data.
  */
 export function buildDemoDataset(): DemoDataset {
   const orgUnits = buildOrgUnits();
@@ -35,11 +37,16 @@ export function buildDemoDataset(): DemoDataset {
     members: forces.flatMap((f) => f.members),
     tasks,
     dependencies: forces.flatMap((f) => f.dependencies),
-    indicators: forces.flatMap((f) => f.indicators),
+    indicators: [
+      ...buildDistrictIndicators(),
+      ...forces.flatMap((f) => f.indicators),
+      ...forces.flatMap((f) => f.shares),
+    ],
     readings: forces.flatMap((f) => f.readings),
     progressReports: forces.flatMap((f) => f.progressReports),
     supervisionItems: buildSupervisionItems(tasks),
     plantedGaps: forces.flatMap((f) => f.plantedGaps),
+    plantedCascadeGaps: forces.flatMap((f) => f.plantedCascadeGaps),
     plantedClaims: forces.flatMap((f) => f.plantedClaims),
   };
 }

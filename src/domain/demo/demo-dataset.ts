@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CascadeFindingView } from "../../shared/api/cascade.js";
 import type { goalSchemas } from "../../shared/api/goals.js";
 import type { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
 import type { orgUnitSchemas, personSchemas, userSchemas } from "../../shared/api/org.js";
@@ -36,6 +37,23 @@ export interface PlantedGap {
 }
 
 /**
+ * A cascade finding (层层衔接检查) planted on purpose: exactly what the cascade check should report
+ * on the dataset, finding by finding.
+ */
+export interface PlantedCascadeGap {
+  readonly code: Extract<
+    CascadeFindingView["code"],
+    "CASCADE_SHARES" | "CASCADE_MONTHS" | "INDICATOR_NO_TASK"
+  >;
+  readonly indicatorId: string;
+  /** As the finding states them: what the parent (or the indicator's target) says, what the shares come to. */
+  readonly expected?: number;
+  readonly actual?: number;
+  readonly period?: string;
+  readonly what: string;
+}
+
+/**
  * The demo district as plain create-inputs with fixed ids, in load order. Loaded through the same
  * services as the API, so every record is validated and audited like a user's.
  */
@@ -50,9 +68,16 @@ export interface DemoDataset {
   readonly goals: readonly Seed<typeof goalSchemas>[];
   readonly taskForces: readonly Seed<typeof taskForceSchemas>[];
   readonly members: readonly Seed<typeof memberSchemas>[];
-  /** Parents come before their children. */
+  /**
+   * Parents come before their children. A task's `indicatorIds` are linked once the indicators
+   * exist (they are loaded after the tasks, since an indicator may name its task).
+   */
   readonly tasks: readonly (Seed<typeof taskSchemas> & DemoBaseline)[];
   readonly dependencies: readonly Seed<typeof dependencySchemas>[];
+  /**
+   * Parents before their shares (层层衔接): the district-level ones (no task force, a goal), then
+   * the task forces' own, then their streets' shares.
+   */
   readonly indicators: readonly Seed<typeof indicatorSchemas>[];
   readonly readings: readonly Seed<typeof readingSchemas>[];
   readonly progressReports: readonly Seed<typeof progressReportSchemas>[];
@@ -60,6 +85,8 @@ export interface DemoDataset {
     readonly transitions: readonly DemoTransition[];
   })[];
   readonly plantedGaps: readonly PlantedGap[];
+  /** Cascade findings planted on purpose; every other share adds up and every other indicator has a task. */
+  readonly plantedCascadeGaps: readonly PlantedCascadeGap[];
   /**
    * Done tasks whose completion is claimed (完成待确认): loaded as they stood before their 100 %
    * report (in progress at 90 %), so that the report claims them as an owner's would.

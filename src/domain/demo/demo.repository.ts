@@ -18,6 +18,8 @@ const ALL_TABLES = [
   "supervision_items",
   "progress_reports",
   "indicator_readings",
+  // Tasks ↔ indicators (migration 2026-12-05-0017).
+  "task_indicators",
   "indicators",
   "dependencies",
   "plan_baseline_tasks",

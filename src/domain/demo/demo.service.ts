@@ -23,7 +23,7 @@ import { createSupervisionItem, transitionSupervisionItem } from "../supervision
 import { createMember } from "../task-forces/member.service.js";
 import { createTaskForce } from "../task-forces/task-force.service.js";
 import { createDependency } from "../tasks/dependency.service.js";
-import { createTask } from "../tasks/task.service.js";
+import { createTask, storedTaskIn, updateTask } from "../tasks/task.service.js";
 import { deleteEverything } from "./demo.repository.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING, demoSetting } from "./demo-accounts.js";
 import type { DemoDataset } from "./demo-dataset.js";
@@ -73,7 +73,8 @@ export function loadDemo(
     counts["task-forces"] = await loadSeeds(w, taskForceSchemas.create, data.taskForces, createTaskForce);
     counts.members = await loadSeeds(w, memberSchemas.create, data.members, createMember);
     const claims = new Set(data.plantedClaims);
-    const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, ...task }) =>
+    // Links to indicators wait for the indicators, which may name their task.
+    const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, indicatorIds: _i, ...task }) =>
       // A claimed completion is made by its 100 % report, below: until then the task is under way.
       claims.has(task.id)
         ? { ...task, status: "in_progress" as const, percent: 90, actualFinish: null }
@@ -97,6 +98,14 @@ export function loadDemo(
       });
     }
     counts.indicators = await loadSeeds(w, indicatorSchemas.create, data.indicators, createIndicator);
+    counts["task-indicator-links"] = 0;
+    for (const t of data.tasks) {
+      if (!t.indicatorIds?.length) continue;
+      const { version } = await storedTaskIn(w, t.id);
+      const links = { version, indicatorIds: t.indicatorIds };
+      await updateTask(w, t.id, parseOrThrow(taskSchemas.update, links, `demo record ${t.id}`));
+      counts["task-indicator-links"] += t.indicatorIds.length;
+    }
     counts["indicator-readings"] = await loadSeeds(w, readingSchemas.create, data.readings, createReading);
     counts["progress-reports"] = await loadSeeds(
       w,

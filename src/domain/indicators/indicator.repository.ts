@@ -27,6 +27,10 @@ export const INDICATOR_COLUMNS = [
   "monthlyPlan",
   "ownerPersonId",
   "note",
+  "parentId",
+  "goalId",
+  "orgUnitId",
+  "weight",
 ] as const;
 
 export const READING_COLUMNS = [

@@ -1,16 +1,16 @@
 import { indicatorSchemas } from "../../shared/api/indicators.js";
-import { AppError } from "../../shared/errors.js";
+import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { assertMayEditPlan, readScope } from "../accounts/scope.js";
+import { assertMayEditDistrictPlan, assertMayEditPlan, assertMayRead, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
-import { type Executor, readerOf, type ServiceContext } from "../context.js";
+import { type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
 import { assertRefsExist, assertUnreferenced, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
+import { assertNotOwnAncestor } from "../records/tree.js";
 import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
-import { getTaskForce } from "../task-forces/task-force.service.js";
 import { taskForcesOfTasks } from "../tasks/task.repository.js";
 import type { Indicator, IndicatorCreate, IndicatorUpdate } from "./indicator.js";
 import { listIndicatorRows, monthlyPlanColumn, toIndicator } from "./indicator.repository.js";
@@ -22,7 +22,68 @@ const refsOf = (i: Partial<Indicator>): RefCheck[] => [
   { path: "taskForceId", table: "task_forces", id: i.taskForceId },
   { path: "taskId", table: "tasks", id: i.taskId },
   { path: "ownerPersonId", table: "persons", id: i.ownerPersonId },
+  { path: "parentId", table: "indicators", id: i.parentId },
+  { path: "goalId", table: "goals", id: i.goalId },
+  { path: "orgUnitId", table: "org_units", id: i.orgUnitId },
 ];
+
+/**
+ * Who may change an indicator: its task force's leads and admins; for a district-level one (no task
+ * force) the supervision office. The office may also set the shares of a district indicator that
+ * belong to task forces (it splits the district's target among them).
+ */
+async function assertMayEditIndicator(
+  w: WriteContext,
+  i: Pick<Indicator, "taskForceId" | "parentId">,
+): Promise<void> {
+  if (i.taskForceId === null) return assertMayEditDistrictPlan(w);
+  if (i.parentId) {
+    const parent = await w.uow.db
+      .selectFrom("indicators")
+      .select("taskForceId")
+      .where("id", "=", i.parentId)
+      .executeTakeFirst();
+    if (parent && parent.taskForceId === null) {
+      try {
+        assertMayEditDistrictPlan(w);
+        return;
+      } catch {
+        // not the office: the task force's own rule decides below
+      }
+    }
+  }
+  assertMayEditPlan(w, i.taskForceId);
+}
+
+/** The fields a share must take from its parent: the roll-up adds or weighs like with like. */
+const INHERITED = ["kind", "direction", "unit", "year"] as const;
+
+/**
+ * Cascade rules (422 `INDICATOR_RULE`): a district-level indicator names its goal; a share has the
+ * parent's kind, direction, unit and year, and a task force's indicator splits only within it; no
+ * indicator is its own ancestor.
+ */
+async function assertCascadeRules(db: Executor, next: Indicator, isNew: boolean): Promise<void> {
+  const details: ErrorDetail[] = [];
+  if (next.taskForceId === null && !next.goalId) details.push(ruleDetail("goalId", "districtNeedsGoal"));
+  if (next.parentId === next.id) details.push(ruleDetail("parentId", "ownIndicatorParent"));
+  else if (next.parentId) {
+    const parent = await db
+      .selectFrom("indicators")
+      .select(["taskForceId", ...INHERITED])
+      .where("id", "=", next.parentId)
+      .executeTakeFirst();
+    if (parent) {
+      for (const f of INHERITED)
+        if (parent[f] !== next[f]) details.push(ruleDetail(f, "parentDiffers", { value: parent[f] }));
+      if (parent.taskForceId !== null && parent.taskForceId !== next.taskForceId)
+        details.push(ruleDetail("parentId", "parentOtherTaskForceIndicator"));
+    }
+  }
+  if (details.length)
+    throw new AppError("INDICATOR_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
+  if (!isNew) await assertNotOwnAncestor(db, "indicators", next.id, next.parentId, LABEL);
+}
 
 /** An indicator's task, when it names one, must be of the indicator's own task force (422 `INDICATOR_RULE`). */
 export async function assertTaskOfTaskForce(
@@ -39,18 +100,21 @@ export async function assertTaskOfTaskForce(
     ]);
 }
 
-/** Indicators of the task forces the caller may read. */
+/** Indicators of the task forces the caller may read, and the district-level ones. */
 export async function listIndicators(ctx: ServiceContext, c: ListCriteria): Promise<Page<Indicator>> {
-  const scope = readScope(ctx, c.filters.taskForceId);
-  const criteria = scope ? { ...c, filters: { ...c.filters, taskForceId: scope } } : c;
+  const asked = c.filters.taskForceId;
+  const scope = readScope(ctx, asked);
+  // District-level indicators (`taskForceId` null) are everyone's to read.
+  const district = asked === undefined || asked.includes("null") ? ["null"] : [];
+  const criteria = scope ? { ...c, filters: { ...c.filters, taskForceId: [...scope, ...district] } } : c;
   const { rows, total } = await listIndicatorRows(readerOf(ctx), criteria, ctx.database.dialect);
   return { items: rows.map(toIndicator), total, limit: c.limit, offset: c.offset };
 }
 
-/** One indicator, for whoever may read its task force. */
+/** One indicator, for whoever may read its task force (a district-level one: everyone signed in). */
 export async function getIndicator(ctx: ServiceContext, id: string): Promise<Indicator> {
   const indicator = toIndicator(await getById(readerOf(ctx), "indicators", id, LABEL));
-  await getTaskForce(ctx, indicator.taskForceId);
+  assertMayRead(ctx, indicator.taskForceId);
   return indicator;
 }
 
@@ -64,8 +128,11 @@ export function createIndicator(
     const db = w.uow.db;
     const record = indicatorSchemas.complete(input);
     await assertRefsExist(db, refsOf(record));
-    assertMayEditPlan(w, record.taskForceId);
-    await assertTaskOfTaskForce(db, record.taskId, record.taskForceId, "INDICATOR_RULE");
+    await assertMayEditIndicator(w, record);
+    // The rules read the record's fields and id only, not its stamps (not made yet).
+    await assertCascadeRules(db, { ...record, id } as Indicator, true);
+    if (record.taskForceId !== null)
+      await assertTaskOfTaskForce(db, record.taskId, record.taskForceId, "INDICATOR_RULE");
     await assertUnique(db, "indicators", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
     const at = w.now();
     const row = await insertRecord(db, "indicators", {
@@ -87,12 +154,15 @@ export function updateIndicator(ctx: ServiceContext, id: string, input: Indicato
   return write(ctx, async (w) => {
     const db = w.uow.db;
     const before = toIndicator(await getById(db, "indicators", id, LABEL));
-    assertMayEditPlan(w, before.taskForceId);
+    await assertMayEditIndicator(w, before);
     const { version, monthlyPlan, ...changes } = input;
     assertVersion(before, version, LABEL);
     assertUnchanged(before, changes, ["taskForceId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
-    if (changes.taskId !== undefined)
+    if (changes.parentId !== undefined && changes.parentId !== before.parentId)
+      await assertMayEditIndicator(w, { ...before, parentId: changes.parentId });
+    await assertCascadeRules(db, { ...before, ...changes }, false);
+    if (changes.taskId !== undefined && before.taskForceId !== null)
       await assertTaskOfTaskForce(db, changes.taskId, before.taskForceId, "INDICATOR_RULE");
     if (changes.code !== undefined)
       await assertUnique(
@@ -119,7 +189,7 @@ export function deleteIndicator(ctx: ServiceContext, id: string, version?: numbe
   return write(ctx, async (w) => {
     const db = w.uow.db;
     const before = toIndicator(await getById(db, "indicators", id, LABEL));
-    assertMayEditPlan(w, before.taskForceId);
+    await assertMayEditIndicator(w, before);
     assertVersion(before, version, LABEL);
     await assertUnreferenced(db, "indicators", id, LABEL);
     await deleteById(db, "indicators", id);

@@ -15,6 +15,7 @@ export const INDICATOR_LIST: ListFields = {
   sorts: { code: "text", name: "text", kind: "text" },
   defaultSort: ["taskForceId", "code"],
   search: ["name", "code"],
+  filterKinds: { year: "int" },
 };
 
 /** Lists of monthly actuals. */
@@ -23,4 +24,5 @@ export const READING_LIST: ListFields = {
   sorts: { period: "text", actual: "number" },
   defaultSort: ["indicatorId", "period"],
   search: [],
+  filterKinds: { period: "month" },
 };

@@ -1,7 +1,7 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { assertMayReport, readScope } from "../accounts/scope.js";
+import { assertMayEditDistrictPlan, assertMayReport, attributedTo, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -51,10 +51,22 @@ export async function getReading(ctx: ServiceContext, id: string): Promise<Readi
   return reading;
 }
 
-/** The indicator's owner, its task force's lead or an admin may report its actuals; answers the indicator. */
+/**
+ * The indicator's owner, its task force's lead or an admin may report its actuals; a district-level
+ * one's (e.g. the statistics bureau's figure), its owner or the supervision office. Answers the indicator.
+ */
 async function assertMayReportOn(w: WriteContext, indicatorId: string) {
   const indicator = await getById(w.uow.db, "indicators", indicatorId, "indicator");
-  assertMayReport(w, indicator.taskForceId, indicator.ownerPersonId, "indicator");
+  if (indicator.taskForceId !== null)
+    assertMayReport(w, indicator.taskForceId, indicator.ownerPersonId, "indicator");
+  else if (
+    !(
+      w.principal?.personId &&
+      w.principal.personId === indicator.ownerPersonId &&
+      !w.principal.taskForceScope
+    )
+  )
+    assertMayEditDistrictPlan(w);
   return indicator;
 }
 
@@ -121,7 +133,8 @@ export const DEFAULT_READING_BAND = 3;
 export function createReading(ctx: ServiceContext, input: ReadingCreate, id = newId()): Promise<Reading> {
   return write(ctx, async (w) => {
     const db = w.uow.db;
-    const record = readingSchemas.complete(input);
+    const given = readingSchemas.complete(input);
+    const record = { ...given, reportedById: attributedTo(w, given.reportedById) };
     await assertRefsExist(db, refsOf(record));
     const indicator = await assertMayReportOn(w, record.indicatorId);
     await assertPlausibleReading(w, indicator, { ...record, id: null });
@@ -154,7 +167,8 @@ export function updateReading(ctx: ServiceContext, id: string, input: ReadingUpd
     const indicator = await assertMayReportOn(w, before.indicatorId);
     const { version, reason, ...changes } = input;
     assertVersion(before, version, LABEL);
-    assertUnchanged(before, changes, ["indicatorId"], LABEL);
+    // Who entered an actual stays who entered it; a correction's author is in the audit trail.
+    assertUnchanged(before, changes, w.principal ? ["indicatorId", "reportedById"] : ["indicatorId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
     await assertPlausibleReading(w, indicator, { ...before, ...changes });
     if (changes.period !== undefined)

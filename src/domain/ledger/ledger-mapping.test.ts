@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../../test/db-harness.js";
+import { loadDistrictLevel } from "../../../test/district-level.js";
 import type { LedgerMapping } from "../../engines/ledger/mapping.js";
 import { serviceContext } from "../context.js";
 import { loadDemo } from "../demo/demo.service.js";
@@ -51,6 +52,8 @@ describe.each(dialects)("an office's own ledger, mapped once, on %s", (dialect) 
     await loadDemo(serviceContext(demo.database, "demo", at), buildDemoDataset());
     file = await officeShaped(await exportLedger(serviceContext(demo.database, "test", at)));
     empty = await createTestDatabase(dialect);
+    // Goals and district-level indicators are set up outside the ledger; its shares name them.
+    await loadDistrictLevel(empty.database);
   }, 120_000);
   afterAll(async () => {
     await demo?.drop();

@@ -25,6 +25,12 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
   const taskTf = new Map(r.tasks.map((t) => [t.id, t.taskForceId]));
   const byCode = (a: { code: string }, b: { code: string }) => numeric(a.code, b.code);
   const indicatorOf = new Map(r.indicators.map((i) => [i.id, i]));
+  // Links and parents by code: a district indicator's code is unique, a task force's within it.
+  const indicatorCode = new Map([
+    ...r.districtIndicators.map((i): [string, string] => [i.id, i.code]),
+    ...r.indicators.map((i): [string, string] => [i.id, i.code]),
+  ]);
+  const codeOfIndicator = (id: string | null) => (id ? (indicatorCode.get(id) ?? null) : null);
   return {
     units: r.units.map((u) => ({
       code: u.code,
@@ -79,6 +85,7 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
         deadline: t.deadline,
         weight: t.weight,
         acceptance: t.acceptance,
+        indicatorCodes: t.indicatorIds.flatMap((id) => codeOfIndicator(id) ?? []),
       })),
     dependencies: r.dependencies
       .map((d) => ({
@@ -112,6 +119,9 @@ export function ledgerRows(r: LedgerRecords): Record<SheetKey, Record<string, Le
           target: i.target,
           taskCode: i.taskId ? (taskCode.get(i.taskId) ?? null) : null,
           owner: ref(i.ownerPersonId),
+          parentCode: codeOfIndicator(i.parentId),
+          unitCode: unit(i.orgUnitId),
+          weight: i.weight,
           ...plan,
           note: i.note,
         };

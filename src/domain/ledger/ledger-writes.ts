@@ -5,13 +5,14 @@
  */
 import type { z } from "zod";
 import type { ImportPlan, PlannedChange } from "../../engines/ledger/plan-import.js";
-import type { LedgerProblem } from "../../engines/ledger/read-ledger.js";
+import { type LedgerProblem, problemAddress } from "../../engines/ledger/read-ledger.js";
 import { SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
 import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
 import { orgUnitSchemas, personSchemas } from "../../shared/api/org.js";
 import { supervisionItemSchemas } from "../../shared/api/supervision.js";
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
 import { dependencySchemas, taskSchemas } from "../../shared/api/tasks.js";
+import { AppError, isAppError } from "../../shared/errors.js";
 import { issueDetail } from "../../shared/messages.js";
 import type { ServiceContext, WriteContext } from "../context.js";
 import { createIndicator, updateIndicator } from "../indicators/indicator.service.js";
@@ -112,8 +113,72 @@ function parentsFirst(changes: readonly PlannedChange[]): PlannedChange[] {
   return [...changes].sort((a, b) => depth(a) - depth(b));
 }
 
+/**
+ * A service's refusal of one change (a rule only the whole record shows, e.g. a share whose kind
+ * differs from its parent's) placed at the change's row and column, as the checks before it are.
+ */
+function placed(e: unknown, c: PlannedChange, sheetName: (k: SheetKey) => string): unknown {
+  if (!isAppError(e) || e.status !== 422) return e;
+  const problems = (e.details.length ? e.details : [{ path: "", message: e.message }]).map((d) => {
+    const field = String(d.path ?? "").split(".")[0] ?? "";
+    return {
+      sheet: sheetName(c.sheet),
+      row: c.row,
+      column: c.columns[field] ?? null,
+      message: d.message,
+      key: d.key,
+      params: d.params,
+    };
+  });
+  return new AppError(
+    "LEDGER_PROBLEMS",
+    `the workbook has ${problems.length} problem(s); nothing was imported`,
+    problems.map((p) => ({
+      path: problemAddress(p),
+      message: `${c.label}: ${p.message}`,
+      ...(p.key ? { key: p.key, params: p.params ?? {} } : {}),
+    })),
+  );
+}
+
+/** Runs `act` for change `c`, a refusal placed at its cell. */
+async function one(c: PlannedChange, sheetName: (k: SheetKey) => string, act: () => Promise<unknown>) {
+  try {
+    await act();
+  } catch (e) {
+    throw placed(e, c, sheetName);
+  }
+}
+
+/**
+ * Tasks and indicators name each other (an indicator its task, a task its 支撑指标): a task's links
+ * to indicators the import creates are held back from the plan's write and written once those exist.
+ */
+function holdBackLinks(changed: readonly PlannedChange[]) {
+  const created = new Set(
+    changed.filter((c) => c.sheet === "indicators" && c.action === "create").map((c) => c.id),
+  );
+  const later: PlannedChange[] = [];
+  const now = changed.flatMap((c): PlannedChange[] => {
+    // The planner set a task's indicatorIds to ids (plan-tasks.ts).
+    const links = c.sheet === "tasks" ? (c.fields.indicatorIds as readonly string[] | undefined) : undefined;
+    if (!links?.some((id) => created.has(id))) return [c];
+    later.push(c);
+    const { indicatorIds: _, ...rest } = c.fields;
+    if (c.action === "create")
+      return [{ ...c, fields: { ...rest, indicatorIds: links.filter((id) => !created.has(id)) } }];
+    return Object.keys(rest).length ? [{ ...c, fields: rest }] : [];
+  });
+  return { now, later };
+}
+
 /** Writes the import's changes, sheet by sheet in the order rows refer to each other, inside `w`. */
-export async function writeChanges(w: WriteContext, changed: readonly PlannedChange[]): Promise<void> {
+export async function writeChanges(
+  w: WriteContext,
+  all: readonly PlannedChange[],
+  sheetName: (k: SheetKey) => string = (k) => SHEETS.find((s) => s.key === k)!.zh,
+): Promise<void> {
+  const { now: changed, later } = holdBackLinks(all);
   for (const spec of SHEETS) {
     const sheet = spec.key;
     if (sheet === "dependencies") continue; // written with the tasks
@@ -122,15 +187,45 @@ export async function writeChanges(w: WriteContext, changed: readonly PlannedCha
       continue;
     }
     const mine = changed.filter((c) => c.sheet === sheet);
-    const ordered = sheet === "units" ? parentsFirst(mine) : mine;
+    const ordered = sheet === "units" || sheet === "indicators" ? parentsFirst(mine) : mine;
     // The sheet's own schema parsed each input; the maps cannot tie a service's input type to its sheet.
     for (const c of ordered)
-      if (c.action === "create") {
-        const input = SCHEMAS[sheet].create.parse(c.fields) as never; // see above
-        await WRITES[sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
-      } else {
-        const input = SCHEMAS[sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
-        await WRITES[sheet].update(w, c.id, input);
-      }
+      await one(c, sheetName, async () => {
+        if (c.action === "create") {
+          const input = SCHEMAS[sheet].create.parse(c.fields) as never; // see above
+          await WRITES[sheet].create(w, input, c.id, c.recorded as never); // a supervision item's progress
+        } else {
+          const input = SCHEMAS[sheet].update.parse({ ...c.fields, version: c.version }) as never; // see above
+          await WRITES[sheet].update(w, c.id, input);
+        }
+      });
   }
+  if (later.length === 0) return;
+  const versions = new Map<string, number>();
+  const ids = later.map((c) => c.id);
+  for (let k = 0; k < ids.length; k += 5000)
+    for (const t of await w.uow.db
+      .selectFrom("tasks")
+      .select(["id", "version"])
+      .where("id", "in", ids.slice(k, k + 5000))
+      .execute())
+      versions.set(t.id, t.version);
+  for (const c of later)
+    await one(c, sheetName, () =>
+      writePlanChanges(w, {
+        tasks: {
+          creates: [],
+          updates: [
+            {
+              id: c.id,
+              input: taskSchemas.update.parse({
+                indicatorIds: c.fields.indicatorIds,
+                version: versions.get(c.id),
+              }),
+            },
+          ],
+        },
+        dependencies: { creates: [], updates: [] },
+      }),
+    );
 }

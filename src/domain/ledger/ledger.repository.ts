@@ -7,7 +7,7 @@ import type { Executor } from "../context.js";
 import { INDICATOR_COLUMNS, toIndicator } from "../indicators/indicator.repository.js";
 import { readTaskForces } from "../task-forces/task-force.repository.js";
 import type { TaskRecord } from "../tasks/task.js";
-import { dependencyRowsOf, taskRowsOf } from "../tasks/task.repository.js";
+import { dependencyRowsOf, readTaskIndicators, taskRowsOf } from "../tasks/task.repository.js";
 
 /** The stored records, with supervision items whole (the export writes their state). */
 export type LedgerRecords = Omit<ExistingRecords, "supervision" | "tasks"> & {
@@ -45,6 +45,13 @@ export async function readLedgerRecords(
     .execute();
   const taskForces = await readTaskForces(db, tfFilter);
   const ids = taskForces.map((t) => t.id);
+  // Every district-level indicator is readable: shares name them as parents, tasks as 支撑指标.
+  const districtIndicators = await db
+    .selectFrom("indicators")
+    .select(["id", "code"])
+    .where("taskForceId", "is", null)
+    .orderBy("code")
+    .execute();
   if (ids.length === 0)
     return {
       units,
@@ -54,6 +61,7 @@ export async function readLedgerRecords(
       tasks: [],
       dependencies: [],
       indicators: [],
+      districtIndicators,
       readings: [],
       supervision: [],
     };
@@ -63,11 +71,19 @@ export async function readLedgerRecords(
     .where("taskForceId", "in", ids)
     .execute();
   // The features' own readers: the ledger reads what the API does.
-  const tasks = await taskRowsOf(db, ids);
+  const taskRows = await taskRowsOf(db, ids);
+  const links = await readTaskIndicators(
+    db,
+    taskRows.map((t) => t.id),
+  );
+  const tasks = taskRows.map((t) => ({ ...t, indicatorIds: links.get(t.id) ?? [] }));
   const dependencies = await dependencyRowsOf(db, ids);
   const indicators = (
     await db.selectFrom("indicators").select(INDICATOR_COLUMNS).where("taskForceId", "in", ids).execute()
-  ).map(toIndicator);
+  )
+    .map(toIndicator)
+    // Selected by task force: none is district-level.
+    .flatMap((i) => (i.taskForceId === null ? [] : [{ ...i, taskForceId: i.taskForceId }]));
   const readings = await db
     .selectFrom("indicator_readings")
     .innerJoin("indicators", "indicators.id", "indicator_readings.indicatorId")
@@ -87,5 +103,16 @@ export async function readLedgerRecords(
     .where("taskForceId", "in", ids)
     .orderBy("code")
     .execute();
-  return { units, persons, taskForces, members, tasks, dependencies, indicators, readings, supervision };
+  return {
+    units,
+    persons,
+    taskForces,
+    members,
+    tasks,
+    dependencies,
+    indicators,
+    districtIndicators,
+    readings,
+    supervision,
+  };
 }

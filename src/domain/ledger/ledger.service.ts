@@ -169,7 +169,12 @@ async function checkFile(
   o: ImportOptions,
 ): Promise<
   | { failed: LedgerProblem[]; fileSheets: FileSheet[] }
-  | { plan: ImportPlan; problems: LedgerProblem[]; fileSheets: FileSheet[] }
+  | {
+      plan: ImportPlan;
+      problems: LedgerProblem[];
+      fileSheets: FileSheet[];
+      sheetName: (k: SheetKey) => string;
+    }
 > {
   let workbook: Awaited<ReturnType<typeof readXlsx>>;
   try {
@@ -200,7 +205,7 @@ async function checkFile(
       message: "you may import only into the task forces you lead",
     });
   }
-  return { plan, problems, fileSheets };
+  return { plan, problems, fileSheets, sheetName: (k) => ledger.sheetNames[k] };
 }
 
 /** Options of an import. */
@@ -236,14 +241,14 @@ export async function importLedger(
   });
   const checked = await checkFile(ctx, bytes, mapping, o);
   if ("failed" in checked) return fail(checked.failed, checked.fileSheets);
-  const { plan, problems, fileSheets } = checked;
+  const { plan, problems, fileSheets, sheetName } = checked;
   const counts = zeroCounts();
   for (const c of plan.changes) counts[c.sheet][c.action]++;
   const changed = plan.changes.filter((c) => c.action !== "unchanged");
   const outcome = { ...base, counts, changes: plan.changes, fileSheets };
   if (problems.length || o.dryRun || changed.length === 0) return { ...outcome, problems };
   await write(ctx, async (w) => {
-    await writeChanges(w, changed);
+    await writeChanges(w, changed, sheetName);
     // The mapping that read this file is remembered for the next one.
     if (o.mapping) await putSetting(w.uow.db, MAPPING_KEY, mapping, w.now());
     await appendAudit(w, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../../test/db-harness.js";
+import { loadDistrictLevel } from "../../../test/district-level.js";
 import type { Principal } from "../accounts/principal.js";
 import { serviceContext } from "../context.js";
 import { loadDemo } from "../demo/demo.service.js";
@@ -38,6 +39,8 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     demo = await createTestDatabase(dialect);
     await loadDemo(serviceContext(demo.database, "demo", at), buildDemoDataset());
     empty = await createTestDatabase(dialect);
+    // Goals and district-level indicators are set up outside the ledger; its shares name them.
+    await loadDistrictLevel(empty.database);
     exported = await exportLedger(serviceContext(demo.database, "test", at));
   }, 120_000);
   afterAll(async () => {
@@ -57,7 +60,7 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     expect(r.counts).toMatchObject({
       tasks: { create: 234 },
       dependencies: { create: 238 },
-      indicators: { create: 39 },
+      indicators: { create: 74 },
     });
     const again = await exportLedger(ctx);
     expect(await cells(again)).toEqual(await cells(exported));
@@ -132,6 +135,79 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     const notXlsx = await importLedger(ctx, Buffer.from("这不是工作簿"), { fileName: "x.xlsx" });
     expect(notXlsx.problems.map((p) => [p.key, p.params.code])).toEqual([["ledgerFile", "NOT_XLSX"]]);
     expect(await snapshot(empty.database)).toBe(before);
+  }, 60_000);
+
+  /** The exported workbook, its 指标 sheet, and the column of each header (without its *). */
+  async function indicatorSheet() {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as never);
+    const ws = wb.getWorksheet("指标")!;
+    const col = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => col.set(String(c.value).replace(/\*$/, ""), n));
+    const share = ws
+      .getRows(3, ws.rowCount - 2)!
+      .find((r) => r.getCell(col.get("上级指标编码")!).value === "QZB-1")!;
+    return { wb, ws, col, share, bytes: async () => Buffer.from(await wb.xlsx.writeBuffer()) };
+  }
+
+  it("carries the cascade: a share names its parent by code, a task its 支撑指标; unknown codes are refused by cell", async () => {
+    const { wb, col, share, bytes } = await indicatorSheet();
+    expect(share.getCell(col.get("权重")!).value).toBe(90);
+    // A task names a district-level indicator among its 支撑指标: it is linked by that code.
+    const tasks = wb.getWorksheet("任务")!;
+    let linksCol = 0;
+    tasks.getRow(1).eachCell((c, n) => {
+      if (c.value === "支撑指标编码") linksCol = n;
+    });
+    const task = tasks
+      .getRows(3, tasks.rowCount - 2)!
+      .find((r) => String(r.getCell(linksCol).value ?? "").startsWith("ZB01-"))!;
+    const own = String(task.getCell(linksCol).value);
+    task.getCell(linksCol).value = `${own}、QZB-3`;
+    // Into the round trip's database (the demo's, imported): the demo's own stays as exported.
+    const ctx = serviceContext(empty.database, "test", at);
+    const linked = await importLedger(ctx, await bytes());
+    expect(linked.problems).toEqual([]);
+    const changed = linked.changes.filter((c) => c.action !== "unchanged");
+    expect(changed.map((c) => [c.sheet, (c.fields.indicatorIds as string[] | undefined)?.length])).toEqual([
+      ["tasks", own.split("、").length + 1],
+    ]);
+    expect(changed[0]!.fields.indicatorIds).toContain("ind-qzb-3");
+    share.getCell(col.get("上级指标编码")!).value = "QZB-9";
+    const r = await importLedger(ctx, await bytes(), { dryRun: true });
+    const letter = share.getCell(col.get("上级指标编码")!).address.replace(/\d+$/, "");
+    expect(r.problems.map((p) => [`${p.sheet}!${p.column}${p.row}`, p.key, p.params.code])).toEqual([
+      [`指标!${letter}${share.number}`, "ledgerUnknownCode", "QZB-9"],
+    ]);
+  }, 60_000);
+
+  it("places a rule the service refuses (a share of another kind than its parent) at its cell, writing nothing", async () => {
+    const { col, share, bytes } = await indicatorSheet();
+    share.getCell(col.get("指标类型")!).value = "累计值";
+    const ctx = serviceContext(demo.database, "test", at);
+    const before = await snapshot(demo.database);
+    const file = await bytes();
+    expect((await importLedger(ctx, file, { dryRun: true })).problems).toEqual([]);
+    const refused = await importLedger(ctx, file).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "LEDGER_PROBLEMS" });
+    const paths = (refused as { details: { path: string }[] }).details.map((d) => d.path);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(p).toMatch(new RegExp(`^指标!([A-Z]+)?${share.number}$`));
+    expect(await snapshot(demo.database)).toBe(before);
+  }, 60_000);
+
+  it("leaves the stored cascade as it is when the file has no cascade columns (an older ledger)", async () => {
+    const { wb, ws, col, bytes } = await indicatorSheet();
+    for (const h of ["权重", "责任单位编码", "上级指标编码"]) ws.spliceColumns(col.get(h)!, 1);
+    const tasks = wb.getWorksheet("任务")!;
+    tasks.getRow(1).eachCell((c, n) => {
+      if (c.value === "支撑指标编码") tasks.spliceColumns(n, 1);
+    });
+    const before = await snapshot(demo.database);
+    const r = await importLedger(serviceContext(demo.database, "test", at), await bytes());
+    expect(r.problems).toEqual([]);
+    expect(r.changes.filter((c) => c.action !== "unchanged")).toEqual([]);
+    expect(await snapshot(demo.database)).toBe(before);
   }, 60_000);
 
   it("lets a lead change their own task force only: a row of another is refused by cell, nothing is written", async () => {

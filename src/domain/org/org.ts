@@ -34,4 +34,5 @@ export const USER_LIST: ListFields = {
   sorts: { username: "text", displayName: "text" },
   defaultSort: ["username"],
   search: ["username", "displayName"],
+  filterKinds: { disabled: "flag" },
 };

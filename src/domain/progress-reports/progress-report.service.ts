@@ -3,7 +3,7 @@ import { progressReportSchemas } from "../../shared/api/reports.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { dayNumber, isoDateOfDay } from "../../vocabulary/index.js";
-import { assertMayReport, readScope } from "../accounts/scope.js";
+import { assertMayReport, attributedTo, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { answerChasesOf } from "../chasing/answer.js";
 import { reportFloor } from "../completion/completion.js";
@@ -154,7 +154,8 @@ export function createProgressReport(
 ): Promise<ProgressReport> {
   return write(ctx, async (w) => {
     const db = w.uow.db;
-    const record = progressReportSchemas.complete(input);
+    const given = progressReportSchemas.complete(input);
+    const record = { ...given, reportedById: attributedTo(w, given.reportedById) };
     await assertRefsExist(db, refsOf(record));
     const task = await storedTaskIn(w, record.taskId);
     assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
@@ -193,7 +194,8 @@ export function updateProgressReport(
     assertMayReport(w, task.taskForceId, task.responsiblePersonId, "task");
     const { version, evidence, reason, ...changes } = input;
     assertVersion(before, version, LABEL);
-    assertUnchanged(before, changes, ["taskId"], LABEL);
+    // Who made a report stays who made it: a correction is another person's, in the audit trail.
+    assertUnchanged(before, changes, w.principal ? ["taskId", "reportedById"] : ["taskId"], LABEL);
     await assertRefsExist(db, refsOf(changes));
     await lockTaskForce(w.uow, w.database.dialect, task.taskForceId);
     await assertPlausibleReport(w, task, { ...before, ...changes, evidence: evidence ?? before.evidence });

@@ -12,4 +12,5 @@ export const PROGRESS_REPORT_LIST: ListFields = {
   sorts: { reportDate: "text", percent: "number" },
   defaultSort: ["reportDate"],
   search: ["narrative", "problems"],
+  filterKinds: { reportDate: "date" },
 };

@@ -3,11 +3,11 @@ import type { Executor } from "../context.js";
 
 /** A many-to-many field kept in a link table, ordered by `sort`. */
 export interface LinkTable {
-  readonly table: "task_force_goals" | "task_force_co_units" | "task_co_units";
+  readonly table: "task_force_goals" | "task_force_co_units" | "task_co_units" | "task_indicators";
   /** Column holding the owner's id. */
   readonly owner: "taskForceId" | "taskId";
   /** Column holding the linked record's id. */
-  readonly target: "goalId" | "orgUnitId";
+  readonly target: "goalId" | "orgUnitId" | "indicatorId";
 }
 
 /** The linked ids of each owner, in stored order (owners without links get an empty list). */

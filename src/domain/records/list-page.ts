@@ -47,8 +47,15 @@ function conditions<T extends keyof Database>(spec: ListSpec<T>, c: ListCriteria
     else if (link)
       out.push(sql`${sql.table(spec.table)}.id in (select ${sql.ref(link.owner)} from ${sql.table(link.table)}
         where ${sql.ref(link.target)} in (${sql.join(values)}))`);
-    else if (values.length === 1 && values[0] === "null") out.push(sql`${sql.ref(field)} is null`);
-    else out.push(sql`${sql.ref(field)} in (${sql.join(values)})`);
+    else if (values.includes("null")) {
+      const rest = values.filter((v) => v !== "null");
+      // `null,null` leaves no other value, and `in ()` is a syntax error on PostgreSQL.
+      out.push(
+        rest.length
+          ? sql`(${sql.ref(field)} is null or ${sql.ref(field)} in (${sql.join(rest)}))`
+          : sql`${sql.ref(field)} is null`,
+      );
+    } else out.push(sql`${sql.ref(field)} in (${sql.join(values)})`);
   }
   if (c.q && spec.search.length) {
     const pattern = `%${c.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -75,7 +82,8 @@ export async function listPage<T extends keyof Database>(
   const order = [...c.sort, { field: "id", desc: false }].map(({ field, desc }) => {
     const text = field === "id" || spec.textSorts.has(field);
     const key = text && spec.dialect === "postgres" ? sql`${sql.ref(field)} collate "C"` : sql.ref(field);
-    return desc ? sql`${key} desc` : sql`${key} asc`;
+    // SQLite's order for a missing value (smallest), on PostgreSQL too (where it is the largest).
+    return desc ? sql`${key} desc nulls last` : sql`${key} asc nulls first`;
   });
   const table = sql.table(spec.table);
   const counted = await sql<{ n: number }>`select count(*) as n from ${table} ${where}`.execute(db);

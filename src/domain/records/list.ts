@@ -7,6 +7,12 @@ export interface ListFields {
   readonly defaultSort: readonly string[];
   /** Text fields searched by `?q=`. */
   readonly search: readonly string[];
+  /**
+   * Filters whose values are not text, checked before the query (a bad one is a 400 naming it):
+   * `flag` (true/false/1/0, stored 0/1), `int`, `date` (YYYY-MM-DD), `month` (YYYY-MM). `null`
+   * (no value) is accepted by every kind.
+   */
+  readonly filterKinds?: Readonly<Record<string, "flag" | "int" | "date" | "month">>;
 }
 
 /** The text-sorted fields of a list (plus the default sort's, which are text unless numbers). */

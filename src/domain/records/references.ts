@@ -58,6 +58,7 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
     by("org_units", "parent_id", "org-units.parentId", "org unit"),
     by("persons", "org_unit_id", "persons.orgUnitId", "person"),
     by("goals", "org_unit_id", "goals.orgUnitId", "goal"),
+    by("indicators", "org_unit_id", "indicators.orgUnitId", "indicator"),
     by("task_forces", "lead_unit_id", "task-forces.leadUnitId", "task force"),
     listed("task_force_co_units", "org_unit_id", "task-forces.coUnitIds", "task force"),
     by("tasks", "responsible_unit_id", "tasks.responsibleUnitId", "task"),
@@ -87,6 +88,7 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
   goals: [
     by("goals", "parent_id", "goals.parentId", "goal"),
     listed("task_force_goals", "goal_id", "task-forces.goalIds", "task force"),
+    by("indicators", "goal_id", "indicators.goalId", "indicator"),
     by("tasks", "goal_id", "tasks.goalId", "task"),
   ],
   task_forces: [
@@ -116,6 +118,8 @@ export const REFERENCE_PLACES: Readonly<Record<ReferredTable, readonly Place[]>>
   ],
   indicators: [
     by("indicator_readings", "indicator_id", "indicator-readings.indicatorId", "indicator reading"),
+    by("indicators", "parent_id", "indicators.parentId", "indicator"),
+    listed("task_indicators", "indicator_id", "tasks.indicatorIds", "task"),
   ],
   supervision_items: [by("comments", "supervision_item_id", "comments.supervisionItemId", "comment")],
 };

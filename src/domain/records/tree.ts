@@ -8,7 +8,7 @@ import type { Executor } from "../context.js";
  */
 export async function assertNotOwnAncestor(
   db: Executor,
-  table: "org_units" | "goals" | "tasks",
+  table: "org_units" | "goals" | "tasks" | "indicators",
   id: string,
   parentId: string | null,
   label: string,

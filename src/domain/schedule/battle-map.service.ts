@@ -11,7 +11,12 @@ import type { TaskForce } from "../task-forces/task-force.js";
 import { readTaskForces } from "../task-forces/task-force.repository.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
 import type { Dependency, Task } from "../tasks/task.js";
-import { dependencyRowsOf, readTaskCoUnits, taskRowsOf } from "../tasks/task.repository.js";
+import {
+  dependencyRowsOf,
+  readTaskCoUnits,
+  readTaskIndicators,
+  taskRowsOf,
+} from "../tasks/task.repository.js";
 import { schedulesAt, taskSchedulesOf, withSchedule } from "./schedule-read-model.js";
 
 /** Filters of the battle map. */
@@ -86,7 +91,16 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
     db,
     rows.map((r) => r.id),
   );
-  const tasks = rows.map((r) => withSchedule({ ...r, coUnitIds: coUnits.get(r.id) ?? [] }, computed));
+  const linked = await readTaskIndicators(
+    db,
+    rows.map((r) => r.id),
+  );
+  const tasks = rows.map((r) =>
+    withSchedule(
+      { ...r, coUnitIds: coUnits.get(r.id) ?? [], indicatorIds: linked.get(r.id) ?? [] },
+      computed,
+    ),
+  );
   const shown = new Set(tasks.map((t) => t.id));
   const dependencies = (await dependencyRowsOf(db, ids))
     .filter((d) => shown.has(d.predecessorId) && shown.has(d.successorId))

@@ -17,7 +17,8 @@ import {
 } from "../../engines/index.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
-import { hasMessage } from "../../shared/messages.js";
+import { hasMessage, ruleDetail } from "../../shared/messages.js";
+import { isSupportedDate } from "../../vocabulary/index.js";
 import {
   type ClosedLoopDependency,
   type ClosedLoopTask,
@@ -63,6 +64,20 @@ function problemsOf(
   });
 }
 
+/** The tasks a run placed outside the years the API answers, by WBS code and the first such date. */
+function placedOutOfRange(out: ScheduleOutput, tasks: readonly ClosedLoopTask[]): ErrorDetail[] {
+  const codes = new Map(tasks.map((t) => [t.id, t.code]));
+  return out.tasks.flatMap((r) => {
+    const field = (["lateStart", "earlyStart", "earlyFinish", "lateFinish"] as const).find(
+      (f) => !isSupportedDate(r[f]),
+    );
+    if (!field) return [];
+    return [
+      ruleDetail(`task ${codes.get(r.id) ?? r.id}.${field}`, "scheduledOutOfRange", { date: r[field] }),
+    ];
+  });
+}
+
 /** Schedules one task force's plan (pure: records in, schedule out). */
 export function computeTaskForceSchedule(
   taskForce: TaskForce,
@@ -73,14 +88,9 @@ export function computeTaskForceSchedule(
 ): TaskForceSchedule {
   const { file, skipped } = scheduleFileOf(taskForce, tasks, dependencies, calendar, at.statusDate);
   const base = { taskForceId: taskForce.id, computedAt: at.computedAt, statusDate: at.statusDate, skipped };
-  let out: ScheduleOutput;
-  try {
-    out = schedule(file);
-  } catch (e) {
-    if (!(e instanceof ScheduleInputError)) throw e;
-    // The plan cannot be placed (e.g. a deadline before the start): no dates, and the run says why.
-    const problems = problemsOf(e, tasks, file);
-    const run: ScheduleRun = {
+  // A plan that cannot be placed has no dates, and the run says why.
+  const unplaced = (problems: readonly ErrorDetail[], reason: string): TaskForceSchedule => ({
+    run: {
       ...base,
       projectStart: file.projectStart,
       deadline: taskForce.deadline,
@@ -88,10 +98,22 @@ export function computeTaskForceSchedule(
       feasible: false,
       minFloat: 0,
       criticalPath: [],
-      error: `cannot schedule: ${problems[0]?.path ?? ""} ${problems[0]?.message ?? e.message}`,
-    };
-    return { run, tasks: new Map(), problems };
+      error: `cannot schedule: ${problems[0]?.path ?? ""} ${problems[0]?.message ?? reason}`,
+    },
+    tasks: new Map(),
+    problems,
+  });
+  let out: ScheduleOutput;
+  try {
+    out = schedule(file);
+  } catch (e) {
+    if (!(e instanceof ScheduleInputError)) throw e;
+    // E.g. a deadline before the start.
+    return unplaced(problemsOf(e, tasks, file), e.message);
   }
+  // Dates past 2999-12-31 (long tasks in a chain, a status date late in 2999) could not be answered.
+  const outside = placedOutOfRange(out, tasks);
+  if (outside.length) return unplaced(outside, "");
   const workdays = buildWorkCalendar(calendar, { origin: out.projectStart });
   const baselineFinish = new Map(tasks.map((t) => [t.id, t.baselineFinish]));
   const byTask = new Map<string, TaskSchedule>();

@@ -1,4 +1,9 @@
-import type { CalendarSpec, IsoDate } from "../../engines/index.js";
+import {
+  type CalendarSpec,
+  type CascadeTolerance,
+  DEFAULT_CASCADE_TOLERANCE,
+  type IsoDate,
+} from "../../engines/index.js";
 import type { SlippageBaseline } from "../../shared/api/baselines.js";
 import { type Settings, type settingsUpdate, settingsView } from "../../shared/api/settings.js";
 import { actionDayOfRule, dayInZone, statusDateOfRule, zoneOfRule } from "../../shared/status-date.js";
@@ -61,6 +66,12 @@ export const statusDateOf = (settings: Settings, now: Date): IsoDate =>
   statusDateOfRule(settings.statusDate, now);
 
 /** The baseline slippage is measured against: each task's first approved one unless chosen otherwise. */
+/** The cascade's tolerance: how far shares may stray from their parent before it is a finding. */
+export const cascadeToleranceOf = (settings: Settings): CascadeTolerance => ({
+  relative: (settings.plan.cascadeTolerancePercent ?? DEFAULT_CASCADE_TOLERANCE.relative * 100) / 100,
+  ratePoints: settings.plan.cascadeRatePoints ?? DEFAULT_CASCADE_TOLERANCE.ratePoints,
+});
+
 export const slippageAgainst = (settings: Settings): SlippageBaseline =>
   settings.plan.slippageAgainst ?? "first";
 

@@ -30,9 +30,11 @@ import {
 import {
   dependencyRowsOf,
   readTaskCoUnits,
+  readTaskIndicators,
   taskForcesOfTasks,
   taskRowsOf,
   writeTaskCoUnits,
+  writeTaskIndicators,
 } from "./task.repository.js";
 
 /** The plan changes of one import: new records with the ids chosen for them, updates at their version. */
@@ -49,15 +51,15 @@ export interface PlanChanges {
 type Created<I> = { readonly id: string; readonly input: I };
 type Updated<I> = { readonly id: string; readonly input: I };
 
-type StoredTask = TaskRecord & { coUnitIds: string[] };
+type StoredTask = TaskRecord & { coUnitIds: string[]; indicatorIds: string[] };
 
 /** Writes `c` (the caller checked each input with its schema); refuses all of it on the first broken rule. */
 export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise<void> {
   const db = w.uow.db;
   const at = w.now();
   const newTasks = c.tasks.creates.map(({ id, input }): StoredTask => {
-    const { coUnitIds, ...fields } = taskSchemas.complete(input);
-    return { ...newTaskRecord(id, fields, at), coUnitIds };
+    const { coUnitIds, indicatorIds, ...fields } = taskSchemas.complete(input);
+    return { ...newTaskRecord(id, fields, at), coUnitIds, indicatorIds };
   });
   const newTaskTf = new Map(newTasks.map((t) => [t.id, t.taskForceId]));
   const storedEnds = c.dependencies.creates.flatMap(({ input }) => [input.predecessorId, input.successorId]);
@@ -80,17 +82,18 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
   const taskForces = await readTaskForces(db, tfIds);
   const storedTasks = await taskRowsOf(db, tfIds);
   const storedDeps = await dependencyRowsOf(db, tfIds);
-  const tasks = new Map<string, StoredTask>(storedTasks.map((t) => [t.id, { ...t, coUnitIds: [] }]));
-  const coUnits = await readTaskCoUnits(
-    db,
-    c.tasks.updates.map((u) => u.id),
+  const tasks = new Map<string, StoredTask>(
+    storedTasks.map((t) => [t.id, { ...t, coUnitIds: [], indicatorIds: [] }]),
   );
+  const updatedIds = c.tasks.updates.map((u) => u.id);
+  const coUnits = await readTaskCoUnits(db, updatedIds);
+  const linked = await readTaskIndicators(db, updatedIds);
   const audits = new Audits();
   const taskUpdates: { before: StoredTask; after: StoredTask; fields: Partial<StoredTask> }[] = [];
   for (const { id, input } of c.tasks.updates) {
     const stored = tasks.get(id);
     if (!stored) throw notFound("task", id);
-    const before = { ...stored, coUnitIds: coUnits.get(id) ?? [] };
+    const before = { ...stored, coUnitIds: coUnits.get(id) ?? [], indicatorIds: linked.get(id) ?? [] };
     const { version, ...asked } = input;
     assertVersion(before, version, "task");
     assertUnchanged(before, asked, ["taskForceId"], "task");
@@ -140,7 +143,12 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
   await insertMany(
     db,
     "tasks",
-    parentsFirst(newTasks).map(({ coUnitIds: _, ...row }) => row),
+    parentsFirst(newTasks).map(({ coUnitIds: _, indicatorIds: __, ...row }) => row),
+  );
+  await insertMany(
+    db,
+    "task_indicators",
+    newTasks.flatMap((t) => t.indicatorIds.map((indicatorId, sort) => ({ taskId: t.id, indicatorId, sort }))),
   );
   await insertMany(
     db,
@@ -148,7 +156,7 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
     newTasks.flatMap((t) => t.coUnitIds.map((orgUnitId, sort) => ({ taskId: t.id, orgUnitId, sort }))),
   );
   for (const { before, fields } of taskUpdates) {
-    const { coUnitIds, ...columns } = fields;
+    const { coUnitIds, indicatorIds, ...columns } = fields;
     await updateAtVersion(
       db,
       "tasks",
@@ -156,6 +164,7 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
       { ...columns, updatedAt: at },
     );
     if (coUnitIds) await writeTaskCoUnits(db, before.id, coUnitIds);
+    if (indicatorIds) await writeTaskIndicators(db, before.id, indicatorIds);
   }
   await insertMany(db, "dependencies", newDeps);
   for (const { before, after } of depUpdates) {
@@ -214,12 +223,35 @@ async function assertTaskRefs(
     add({ path: "responsibleUnitId", table: "org_units", id: t.responsibleUnitId });
     add({ path: "responsiblePersonId", table: "persons", id: t.responsiblePersonId });
     for (const r of listRefs("coUnitIds", "org_units", t.coUnitIds)) add(r);
+    for (const r of listRefs("indicatorIds", "indicators", t.indicatorIds)) add(r);
     if (typeof t.parentId === "string" && !tasks.has(t.parentId))
       throw new AppError("MISSING_REFERENCE", `parentId: no task with id "${t.parentId}"`, [
         ruleDetail("parentId", "missingRecord", { what: "task", id: t.parentId }),
       ]);
   }
   await assertRefsExist(w.uow.db, [...checks.values()]);
+  // A task advances its own task force's indicators or district-level ones.
+  const asked = [...new Set(written.flatMap((t) => t.indicatorIds ?? []))];
+  if (asked.length === 0) return;
+  const owners = new Map<string, string | null>();
+  for (let k = 0; k < asked.length; k += 5000) {
+    const rows = await w.uow.db
+      .selectFrom("indicators")
+      .select(["id", "taskForceId"])
+      .where("id", "in", asked.slice(k, k + 5000))
+      .execute();
+    for (const r of rows) owners.set(r.id, r.taskForceId);
+  }
+  for (const t of written) {
+    const tf = t.id ? tasks.get(t.id)?.taskForceId : undefined;
+    (t.indicatorIds ?? []).forEach((id, k) => {
+      const owner = owners.get(id);
+      if (owner != null && tf !== undefined && owner !== tf)
+        throw new AppError("TASK_RULE", `indicatorIds.${k}: indicator ${id} belongs to another task force`, [
+          ruleDetail(`indicatorIds.${k}`, "otherTaskForce"),
+        ]);
+    });
+  }
 }
 
 /** The WBS rules of `written` over the whole plan: dates in order, parents in the task force, no loop, unique codes. */

@@ -7,6 +7,7 @@ import { DEPENDENCY_LIST, type Dependency, TASK_LIST, type TaskRecord } from "./
 type Dialect = "sqlite" | "postgres";
 
 const CO_UNITS: LinkTable = { table: "task_co_units", owner: "taskId", target: "orgUnitId" };
+const INDICATORS: LinkTable = { table: "task_indicators", owner: "taskId", target: "indicatorId" };
 
 export const TASK_COLUMNS = [
   "id",
@@ -55,7 +56,10 @@ const taskSpec = (dialect: Dialect) =>
     columns: TASK_COLUMNS,
     textSorts: textSortsOf(TASK_LIST),
     search: TASK_LIST.search,
-    links: { coUnitIds: { table: CO_UNITS.table, owner: CO_UNITS.owner, target: CO_UNITS.target } },
+    links: {
+      coUnitIds: { table: CO_UNITS.table, owner: CO_UNITS.owner, target: CO_UNITS.target },
+      indicatorIds: { table: INDICATORS.table, owner: INDICATORS.owner, target: INDICATORS.target },
+    },
     dialect,
   }) as const;
 
@@ -91,6 +95,14 @@ export const readTaskCoUnits = (db: Executor, taskIds: readonly string[]) => rea
 /** Replaces a task's co-units. */
 export const writeTaskCoUnits = (db: Executor, taskId: string, ids: readonly string[]) =>
   writeLinks(db, CO_UNITS, taskId, ids);
+
+/** The indicators each task advances. */
+export const readTaskIndicators = (db: Executor, taskIds: readonly string[]) =>
+  readLinks(db, INDICATORS, taskIds);
+
+/** Replaces the indicators a task advances. */
+export const writeTaskIndicators = (db: Executor, taskId: string, ids: readonly string[]) =>
+  writeLinks(db, INDICATORS, taskId, ids);
 
 /** The task force of each task among `ids` that exists. */
 export async function taskForcesOfTasks(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {

@@ -36,15 +36,17 @@ import {
   findTaskRow,
   listTaskRows,
   readTaskCoUnits,
+  readTaskIndicators,
   taskRowsOf,
   writeTaskCoUnits,
+  writeTaskIndicators,
 } from "./task.repository.js";
 
 const LABEL = "task";
 const ENTITY = "task";
 
 /** A task as stored and audited: its record and co-units, without computed schedule fields. */
-export type StoredTask = TaskRecord & { readonly coUnitIds: string[] };
+export type StoredTask = TaskRecord & { readonly coUnitIds: string[]; readonly indicatorIds: string[] };
 
 const refsOf = (t: Partial<StoredTask>): RefCheck[] => [
   { path: "taskForceId", table: "task_forces", id: t.taskForceId },
@@ -53,6 +55,7 @@ const refsOf = (t: Partial<StoredTask>): RefCheck[] => [
   { path: "responsibleUnitId", table: "org_units", id: t.responsibleUnitId },
   { path: "responsiblePersonId", table: "persons", id: t.responsiblePersonId },
   ...listRefs("coUnitIds", "org_units", t.coUnitIds),
+  ...listRefs("indicatorIds", "indicators", t.indicatorIds),
 ];
 
 /** Stored rows → wire tasks with co-units and their schedule at `statusDate`. */
@@ -62,20 +65,28 @@ async function toTasks(
   statusDate: IsoDate,
 ): Promise<Task[]> {
   if (rows.length === 0) return [];
-  const coUnits = await readTaskCoUnits(
-    readerOf(ctx),
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const coUnits = await readTaskCoUnits(readerOf(ctx), ids);
+  const indicators = await readTaskIndicators(readerOf(ctx), ids);
   const taskForceIds = [...new Set(rows.map((r) => r.taskForceId))];
   const schedules = taskSchedulesOf(await schedulesAt(ctx, taskForceIds, statusDate));
-  return rows.map((r) => withSchedule({ ...r, coUnitIds: coUnits.get(r.id) ?? [] }, schedules));
+  return rows.map((r) =>
+    withSchedule(
+      { ...r, coUnitIds: coUnits.get(r.id) ?? [], indicatorIds: indicators.get(r.id) ?? [] },
+      schedules,
+    ),
+  );
 }
 
 /** The task as stored, or 404. */
 async function storedTask(db: Executor, id: string): Promise<StoredTask> {
   const row = await findTaskRow(db, id);
   if (!row) throw notFound(LABEL, id);
-  return { ...row, coUnitIds: (await readTaskCoUnits(db, [id])).get(id) ?? [] };
+  return {
+    ...row,
+    coUnitIds: (await readTaskCoUnits(db, [id])).get(id) ?? [],
+    indicatorIds: (await readTaskIndicators(db, [id])).get(id) ?? [],
+  };
 }
 
 /**
@@ -174,6 +185,20 @@ async function checkTaskRules(db: Executor, next: StoredTask, before: StoredTask
     if (parent && parent.taskForceId !== next.taskForceId)
       details.push(ruleDetail("parentId", "parentOtherTaskForce", { parent: next.parentId }));
   }
+  // A task advances its own task force's indicators, or district-level ones (of no task force).
+  if (next.indicatorIds.length && next.indicatorIds !== before?.indicatorIds) {
+    const owners = await db
+      .selectFrom("indicators")
+      .select(["id", "taskForceId"])
+      .where("id", "in", next.indicatorIds)
+      .execute();
+    const ownerOf = new Map(owners.map((o) => [o.id, o.taskForceId]));
+    next.indicatorIds.forEach((id, k) => {
+      const owner = ownerOf.get(id);
+      if (owner !== undefined && owner !== null && owner !== next.taskForceId)
+        details.push(ruleDetail(`indicatorIds.${k}`, "otherTaskForce"));
+    });
+  }
   if (details.length) throw new AppError("TASK_RULE", `${details[0]!.path}: ${details[0]!.message}`, details);
   if (before && next.parentId !== before.parentId)
     await assertNotOwnAncestor(db, "tasks", next.id, next.parentId, LABEL);
@@ -183,12 +208,12 @@ async function checkTaskRules(db: Executor, next: StoredTask, before: StoredTask
 export async function createTask(ctx: ServiceContext, input: TaskCreate, id = newId()): Promise<Task> {
   const created = await write(ctx, async (w) => {
     const db = w.uow.db;
-    const { coUnitIds, ...fields } = taskSchemas.complete(input);
-    await assertRefsExist(db, refsOf({ ...fields, coUnitIds }));
+    const { coUnitIds, indicatorIds, ...fields } = taskSchemas.complete(input);
+    await assertRefsExist(db, refsOf({ ...fields, coUnitIds, indicatorIds }));
     assertMayEditPlan(w, fields.taskForceId);
     await lockTaskForce(w.uow, w.database.dialect, fields.taskForceId);
     const record = newTaskRecord(id, fields, w.now());
-    await checkTaskRules(db, { ...record, coUnitIds }, null);
+    await checkTaskRules(db, { ...record, coUnitIds, indicatorIds }, null);
     await assertUnique(db, "tasks", { taskForceId: record.taskForceId, code: record.code }, null, LABEL);
     await assertPlanStaysSchedulable(w, record.taskForceId, (plan) => ({
       ...plan,
@@ -196,6 +221,7 @@ export async function createTask(ctx: ServiceContext, input: TaskCreate, id = ne
     }));
     await insertRecord(db, "tasks", record);
     await writeTaskCoUnits(db, id, coUnitIds);
+    await writeTaskIndicators(db, id, indicatorIds);
     const after = await storedTask(db, id);
     await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after });
     return after;
@@ -245,7 +271,7 @@ export async function applyTaskChanges(
   changes: Partial<StoredTask>,
 ): Promise<StoredTask> {
   const db = w.uow.db;
-  const { coUnitIds, ...asked } = changes;
+  const { coUnitIds, indicatorIds, ...asked } = changes;
   const completion = completionAfter(before, { ...before, ...changes }, "confirmed");
   const fields = "completion" in asked || completion === before.completion ? asked : { ...asked, completion };
   await checkTaskRules(db, { ...before, ...changes }, before);
@@ -258,6 +284,7 @@ export async function applyTaskChanges(
     { ...fields, updatedAt: w.now() },
   );
   if (coUnitIds) await writeTaskCoUnits(db, before.id, coUnitIds);
+  if (indicatorIds) await writeTaskIndicators(db, before.id, indicatorIds);
   const after = await storedTask(db, before.id);
   await appendAudit(w, { action: "update", entity: ENTITY, entityId: before.id, before, after });
   return after;

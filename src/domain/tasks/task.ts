@@ -16,7 +16,7 @@ export type TaskSchedule = Pick<
 >;
 
 /** A task as stored: everything but its co-units and its computed schedule. */
-export type TaskRecord = Omit<Task, "coUnitIds" | keyof TaskSchedule>;
+export type TaskRecord = Omit<Task, "coUnitIds" | "indicatorIds" | keyof TaskSchedule>;
 
 /** The schedule fields of a task the plan does not place. */
 export const NO_SCHEDULE: TaskSchedule = Object.freeze({
@@ -40,6 +40,7 @@ export const TASK_LIST: ListFields = {
     "goalId",
     "critical",
     "coUnitIds",
+    "indicatorIds",
     // `completion=claimed`: completions awaiting review (待确认).
     "completion",
   ],
@@ -56,6 +57,7 @@ export const TASK_LIST: ListFields = {
   },
   defaultSort: ["taskForceId", "code"],
   search: ["title", "code"],
+  filterKinds: { critical: "flag" },
 };
 
 /** Fields of a task list that are computed at the status date, not stored (sorted and filtered in memory). */

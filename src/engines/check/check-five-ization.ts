@@ -2,6 +2,8 @@
  * The five-ization check (五化检查): a linter that tells a task-force lead, task by task, what the
  * task book still lacks.
  */
+import { checkCascade } from "../cascade/check.js";
+import type { CascadeIndicator } from "../cascade/types.js";
 import { FINDING_TEXTS } from "./finding-texts.js";
 import {
   CHECK_OF_CODE,
@@ -57,6 +59,7 @@ export function checkFiveIzation(input: CheckInput): CheckResult {
     tasks += tf.tasks.length;
     findings.push(...checkTaskForce(tf, indicatorsByTask));
   }
+  findings.push(...checkIndicators(input));
   const byCheck: Record<FiveCheck, number> = {
     project: 0,
     list: 0,
@@ -149,6 +152,73 @@ function checkTaskForce(
     add("WEIGHT_SUM", null, { sum: Math.round(weightSum * 100) / 100 });
   }
   return out;
+}
+
+/**
+ * The cascade's findings (层层衔接, see `checkCascade`) over the indicators that carry a kind and a
+ * direction: shares that do not add up, months that do not, a share unlike its parent or without an
+ * owner, and (when links are given) an indicator no task advances. A task force's findings name it;
+ * a district-level indicator's have `taskForceId: null`.
+ */
+function checkIndicators(input: CheckInput): Finding[] {
+  const cascade: CascadeIndicator[] = [];
+  const byId = new Map<string, CheckIndicator>();
+  for (const i of input.indicators ?? []) {
+    if (!i.kind || !i.direction || typeof i.target !== "number") continue;
+    byId.set(i.id, i);
+    cascade.push({
+      id: i.id,
+      parentId: i.parentId ?? null,
+      kind: i.kind,
+      direction: i.direction,
+      target: i.target,
+      monthlyPlan: i.monthlyPlan ?? null,
+      weight: i.weight ?? null,
+      ownerPersonId: i.ownerPersonId ?? null,
+    });
+  }
+  if (cascade.length === 0) return [];
+  let linked: ReadonlySet<string> | undefined;
+  if (input.linkedIndicatorIds) {
+    const all = new Set(input.linkedIndicatorIds);
+    for (const i of byId.values()) if (i.taskId) all.add(i.id);
+    linked = all;
+  }
+  const names = new Map(
+    input.taskForces.map((f) => [f.id, { code: f.code ?? null, name: f.name ?? f.code ?? f.id }]),
+  );
+  return checkCascade(cascade, {
+    ...(input.cascadeTolerance ? { tolerance: input.cascadeTolerance } : {}),
+    ...(linked ? { linkedIndicatorIds: linked } : {}),
+  }).map((f) => {
+    const i = byId.get(f.indicatorId)!;
+    const tf = i.taskForceId ? names.get(i.taskForceId) : undefined;
+    const label = `${i.code ?? i.id}${i.name ? ` ${i.name}` : ""}`;
+    const who = tf
+      ? { zh: `专班“${tf.name}”指标${label}`, en: `Indicator ${label} of task force ${tf.name}` }
+      : { zh: `区级指标${label}`, en: `District indicator ${label}` };
+    const p: Record<string, string | number> = {
+      taskForceId: i.taskForceId ?? "",
+      indicatorId: i.id,
+      code: i.code ?? "",
+      kind: i.kind!,
+      unit: i.unit ?? "",
+    };
+    if (f.expected !== undefined) p.expected = f.expected;
+    if (f.actual !== undefined) p.actual = f.actual;
+    if (f.period !== undefined) p.period = f.period;
+    return {
+      check: CHECK_OF_CODE[f.code],
+      code: f.code,
+      taskForceId: i.taskForceId ?? null,
+      taskForceCode: tf?.code ?? null,
+      taskId: null,
+      wbs: null,
+      indicatorId: i.id,
+      params: p,
+      text: FINDING_TEXTS[f.code](who, p),
+    };
+  });
 }
 
 /** For every task: whether it or any task below it satisfies `test` (parent cycles are cut). */

@@ -34,4 +34,27 @@ export const FINDING_TEXTS: Readonly<Record<FindingCode, Text>> = {
     zh: `${w.zh}末级任务考核权重合计${p.sum}，应为100（可考化）`,
     en: `${w.en}: leaf task weights sum to ${p.sum}, not 100 (assessable)`,
   }),
+  CASCADE_SHARES: (w, p) =>
+    p.kind === "cumulative"
+      ? {
+          zh: `${w.zh}的分解指标合计${p.actual}${p.unit}，与目标${p.expected}${p.unit}不符（层层衔接·具体化）`,
+          en: `${w.en}: its shares sum to ${p.actual} ${p.unit}, not its target ${p.expected} ${p.unit} (cascade, concrete)`,
+        }
+      : {
+          zh: `${w.zh}的分解指标加权结果为${p.actual}${p.unit}，与目标${p.expected}${p.unit}不符（层层衔接·具体化）`,
+          en: `${w.en}: its shares weigh up to ${p.actual} ${p.unit}, not its target ${p.expected} ${p.unit} (cascade, concrete)`,
+        },
+  CASCADE_MONTHS: (w, p) => ({
+    zh: `${w.zh}的月度计划在${p.period}为${p.actual}${p.unit}，应为${p.expected}${p.unit}（月度计划与全年或上级不衔接·具体化）`,
+    en: `${w.en}: its monthly plan comes to ${p.actual} ${p.unit} in ${p.period}, not ${p.expected} ${p.unit} (months do not add up, concrete)`,
+  }),
+  CASCADE_KIND: t(
+    "与上级指标的类型或方向不一致，无法汇总（层层衔接·具体化）",
+    " differs from its parent indicator in kind or direction and cannot roll up (cascade, concrete)",
+  ),
+  CASCADE_OWNER: t(
+    "是分解指标，但未明确责任人（责任化）",
+    " is a share of a parent indicator without an owner (responsibility)",
+  ),
+  INDICATOR_NO_TASK: t("没有任何任务支撑（清单化）", " is advanced by no task (list)"),
 };

@@ -1,7 +1,8 @@
 /**
  * Plain input and output types of the five-ization check (五化检查), a linter for a task book.
  */
-import type { FiveCheck } from "../../vocabulary/index.js";
+import type { Direction, FiveCheck, IndicatorKind } from "../../vocabulary/index.js";
+import type { CascadeTolerance } from "../cascade/types.js";
 import type { LocalizedText, ReasonParams } from "../lights/light.js";
 
 export type { FiveCheck };
@@ -20,7 +21,13 @@ export type FindingCode =
   | "NO_MEASURE"
   | "NO_DATE"
   | "NO_WEIGHT"
-  | "WEIGHT_SUM";
+  | "WEIGHT_SUM"
+  // The indicator cascade (层层衔接), on indicators rather than tasks.
+  | "CASCADE_SHARES"
+  | "CASCADE_MONTHS"
+  | "CASCADE_KIND"
+  | "CASCADE_OWNER"
+  | "INDICATOR_NO_TASK";
 
 /** Which check each code belongs to. */
 export const CHECK_OF_CODE: Readonly<Record<FindingCode, FiveCheck>> = Object.freeze({
@@ -37,6 +44,13 @@ export const CHECK_OF_CODE: Readonly<Record<FindingCode, FiveCheck>> = Object.fr
   NO_DATE: "concrete",
   NO_WEIGHT: "assessable",
   WEIGHT_SUM: "assessable",
+  // Shares that do not add up leave a number that means nothing: the target is not concrete.
+  CASCADE_SHARES: "concrete",
+  CASCADE_MONTHS: "concrete",
+  CASCADE_KIND: "concrete",
+  CASCADE_OWNER: "responsibility",
+  // An indicator no task advances is missing from the work list.
+  INDICATOR_NO_TASK: "list",
 });
 
 /** A task as the check needs it. Empty strings count as missing. */
@@ -69,28 +83,48 @@ export interface CheckTaskForce {
   readonly tasks: readonly CheckTask[];
 }
 
-/** An indicator, linked to a task when `taskId` is set; quantified when its target is a finite number. */
+/**
+ * An indicator, linked to a task when `taskId` is set; quantified when its target is a finite number.
+ * With `kind` and `direction` it takes part in the cascade check (层层衔接).
+ */
 export interface CheckIndicator {
   readonly id: string;
   readonly taskId?: string | null;
   readonly target?: number | null;
+  /** Null: district level. */
+  readonly taskForceId?: string | null;
+  readonly code?: string;
+  readonly name?: string;
+  readonly unit?: string;
+  readonly parentId?: string | null;
+  readonly kind?: IndicatorKind;
+  readonly direction?: Direction;
+  readonly monthlyPlan?: Readonly<Record<string, number>> | null;
+  readonly weight?: number | null;
+  readonly ownerPersonId?: string | null;
 }
 
 /** Input of `checkFiveIzation`. */
 export interface CheckInput {
   readonly taskForces: readonly CheckTaskForce[];
   readonly indicators?: readonly CheckIndicator[];
+  /** Indicators some task advances (besides `taskId`); when given, `INDICATOR_NO_TASK` is checked. */
+  readonly linkedIndicatorIds?: ReadonlySet<string>;
+  readonly cascadeTolerance?: Partial<CascadeTolerance>;
 }
 
 /** One failed check. Task-force-level findings (`NO_GOAL`, `NO_LEAD_*`, `WEIGHT_SUM`) have `taskId: null`. */
 export interface Finding {
   readonly check: FiveCheck;
   readonly code: FindingCode;
-  readonly taskForceId: string;
+  /** Null for a finding on a district-level indicator. */
+  readonly taskForceId: string | null;
   readonly taskForceCode: string | null;
   readonly taskId: string | null;
   /** The task's WBS code (`null` for task-force findings or a task without one). */
   readonly wbs: string | null;
+  /** The indicator a cascade finding is about. */
+  readonly indicatorId?: string;
   readonly params: ReasonParams;
   readonly text: LocalizedText;
 }

@@ -240,6 +240,40 @@ describe("dispatchReport", () => {
     expect(r.keyPoints[0]).toMatchObject({ kind: "red-indicator", refCode: "I1" });
   });
 
+  it("counts a share-made figure (层层衔接) as reported when a share of it came in the round", () => {
+    const ind = (id: string, parentId: string | null, reportedOn: string | null, computed = false) => ({
+      id,
+      taskForceId: "tf2",
+      code: id,
+      name: `指标${id}`,
+      unit: "亿元",
+      kind: "cumulative" as const,
+      direction: "up" as const,
+      target: 10,
+      // A parent's figure is its shares' sum: a reading with no day it was entered.
+      reading: reportedOn || computed ? { period: "2022-07", actual: 5 } : null,
+      reportedOn,
+      trend: "flat" as const,
+      color: "green" as const,
+      workProgress: 50,
+      timeProgress: 60,
+      parentId,
+    });
+    const r = report([], {
+      indicators: [
+        ind("P", null, null, true), // its share Q's share R came in this round
+        ind("Q", "P", null, true),
+        ind("R", "Q", "2022-08-15"),
+        ind("S", "Q", "2022-08-01"),
+        ind("U", null, null, true), // its only share came last round
+        ind("V", "U", "2022-08-01"),
+      ],
+    });
+    const s = r.taskForces[1]!;
+    expect(s.indicators.filter((i) => i.reportedInRound).map((i) => i.code)).toEqual(["P", "Q", "R"]);
+    expect(s.summary).toMatchObject({ indicators: 6, indicatorsReported: 3 });
+  });
+
   it("works with the real Chinese calendar across National Day", () => {
     const cn = buildWorkCalendar({ builtin: "CN" }, { origin: "2022-01-01" });
     const tasks = [task("01.1", { deadline: "2022-09-30" })];

@@ -3,13 +3,21 @@
  * and in total, lights now, what was finished in the round, what is overdue, what falls due next,
  * who did not report, supervision items that moved, indicators reported, and the key points.
  */
+
 import type { IsoDate } from "../indicators/dates.js";
 import { emptyTrendCounts } from "../indicators/trend.js";
 import type { LightColor } from "../lights/light.js";
 import { emptyCounts } from "../lights/lights-for.js";
+import { cascadeDrags } from "./cascade-drags.js";
 import { dispatchRounds } from "./dispatch-rounds.js";
 import { keyPoints } from "./key-points.js";
-import { indicatorEntries, type SectionInput, supervisionLists, taskLists } from "./section.js";
+import {
+  indicatorEntries,
+  reportedInRound,
+  type SectionInput,
+  supervisionLists,
+  taskLists,
+} from "./section.js";
 import type {
   DispatchIndicator,
   DispatchInput,
@@ -45,6 +53,7 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
   const tasksOf = group<DispatchTask>(input.tasks);
   const itemsOf = group<DispatchSupervisionItem>(input.supervisionItems ?? []);
   const indicatorsOf = group<DispatchIndicator>(input.indicators ?? []);
+  const reportedIndicators = reportedInRound(input.indicators ?? [], rounds.current);
   const forces = [...input.taskForces].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1,
   );
@@ -61,6 +70,7 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
         codeOf,
         supervisionItems: itemsOf.get(tf.id) ?? [],
         indicators: indicatorsOf.get(tf.id) ?? [],
+        reportedIndicators,
       },
       input.taskForceColors?.[tf.id] ?? null,
     ),
@@ -73,6 +83,7 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
     total: sumSummaries(taskForces.map((s) => s.summary)),
     taskForces,
     keyPoints: keyPoints(taskForces, dayUnit, options.maxKeyPoints ?? 10),
+    cascade: cascadeDrags(input.indicators ?? []),
   };
 }
 
@@ -89,9 +100,11 @@ function sectionOf(tf: DispatchTaskForce, s: SectionInput, color: LightColor | n
   return { ...section, summary: summarise(section, s.tasks, s.lightOf) };
 }
 
-function group<T extends { readonly taskForceId: string }>(xs: readonly T[]): Map<string, T[]> {
+/** Records by task force; those of none (district-level indicators) are in no section. */
+function group<T extends { readonly taskForceId: string | null }>(xs: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
+    if (x.taskForceId === null) continue;
     const list = m.get(x.taskForceId);
     if (list) list.push(x);
     else m.set(x.taskForceId, [x]);

@@ -30,6 +30,8 @@ export interface SectionInput {
   readonly codeOf: ReadonlyMap<string, string>;
   readonly supervisionItems: readonly DispatchSupervisionItem[];
   readonly indicators: readonly DispatchIndicator[];
+  /** Ids of indicators whose figure came in this round ({@link reportedInRound}). */
+  readonly reportedIndicators: ReadonlySet<string>;
 }
 
 /** The task lists of a section: completed, due, overdue, no report, red, yellow. */
@@ -120,5 +122,34 @@ export function supervisionLists(s: SectionInput): SupervisionLists {
 export function indicatorEntries(s: SectionInput): IndicatorEntry[] {
   return [...s.indicators]
     .sort((a, b) => compareWbs(a.code, b.code) || (a.id < b.id ? -1 : 1))
-    .map((i) => ({ ...i, reportedInRound: !!i.reading && inWindow(i.reportedOn, s.rounds.current) }));
+    .map((i) => ({ ...i, reportedInRound: s.reportedIndicators.has(i.id) }));
+}
+
+/**
+ * Indicators whose figure came in the current round: a reading entered in it, or (for an indicator
+ * whose figure its shares make, 层层衔接) a share's figure that came in it, at any depth. A parent
+ * nobody reports is not counted as missing its report.
+ */
+export function reportedInRound(
+  indicators: readonly DispatchIndicator[],
+  round: DispatchRounds["current"],
+): Set<string> {
+  const children = new Map<string, DispatchIndicator[]>();
+  for (const i of indicators) {
+    if (!i.parentId) continue;
+    const list = children.get(i.parentId);
+    if (list) list.push(i);
+    else children.set(i.parentId, [i]);
+  }
+  const memo = new Map<string, boolean>();
+  const reported = (i: DispatchIndicator, depth: number): boolean => {
+    const known = memo.get(i.id);
+    if (known !== undefined) return known;
+    memo.set(i.id, false); // a parent cycle (refused on write) ends here
+    const own = !!i.reading && inWindow(i.reportedOn, round);
+    const yes = own || (depth < 64 && (children.get(i.id) ?? []).some((c) => reported(c, depth + 1)));
+    memo.set(i.id, yes);
+    return yes;
+  };
+  return new Set(indicators.filter((i) => reported(i, 0)).map((i) => i.id));
 }

@@ -2,6 +2,7 @@
  * Plain input and output types of the dispatch report (调度报告): what changed in the current
  * dispatch round, what is overdue and what falls due next, per task force and in total.
  */
+
 import type { IsoDate } from "../indicators/dates.js";
 import type { Direction, IndicatorKind, Percent, TrendStage } from "../indicators/types.js";
 import type { LightColor, LocalizedText, Reason } from "../lights/light.js";
@@ -95,7 +96,8 @@ export interface DispatchSupervisionItem {
 /** An indicator with its latest reading at T, trend stage and light (from the overview engine). */
 export interface DispatchIndicator {
   readonly id: string;
-  readonly taskForceId: string;
+  /** Null: a district-level indicator (of no task force). */
+  readonly taskForceId: string | null;
   readonly code: string;
   readonly name: string;
   readonly unit: string;
@@ -109,6 +111,10 @@ export interface DispatchIndicator {
   readonly color: LightColor;
   readonly workProgress: number | null;
   readonly timeProgress: number;
+  /** The indicator this one is a share of (层层衔接). */
+  readonly parentId?: string | null;
+  /** Who holds this share, for the report's sentences: its unit or street, else its task force. */
+  readonly holder?: string;
 }
 
 /** Everything `dispatchReport` reads. `round: "off"` reports weekly. */
@@ -255,6 +261,33 @@ export interface KeyPoint {
   readonly text: LocalizedText;
 }
 
+/** One share behind its parent. */
+export interface CascadeLaggard {
+  readonly indicatorId: string;
+  readonly code: string;
+  /** Who holds the share: its unit or street, else its task force (as the caller names them). */
+  readonly holder: string;
+  readonly color: LightColor;
+  readonly actual: number | null;
+  readonly target: number;
+  readonly workProgress: number | null;
+  readonly timeProgress: number;
+  /** Points behind: time − work progress (cumulative/level), or target − actual for a rate (flipped when lower is better). */
+  readonly behind: number;
+}
+
+/** An indicator whose shares pull it down, worst share first. */
+export interface CascadeDrag {
+  readonly indicatorId: string;
+  readonly taskForceId: string | null;
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly color: LightColor;
+  readonly laggards: readonly CascadeLaggard[];
+  readonly text: LocalizedText;
+}
+
 /** Result of `dispatchReport`: task forces ordered by code. */
 export interface DispatchReport {
   readonly statusDate: IsoDate;
@@ -263,4 +296,6 @@ export interface DispatchReport {
   readonly total: DispatchSummary;
   readonly taskForces: readonly DispatchSection[];
   readonly keyPoints: readonly KeyPoint[];
+  /** Indicators split into shares, with the shares that pull them down (层层衔接). */
+  readonly cascade: readonly CascadeDrag[];
 }

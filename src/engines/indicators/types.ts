@@ -27,7 +27,7 @@ export interface Indicator {
   readonly monthlyPlan?: Readonly<Record<YearMonth, number>>;
   /** The year the target is for; the default period is Jan 1 – Dec 31 of it. */
   readonly year: number;
-  readonly taskForceId?: string;
+  readonly taskForceId?: string | null;
   readonly taskId?: string;
 }
 

@@ -5,7 +5,7 @@
  * stored records come in as plain data, new ids from `newId`. Sheet by sheet in `plan/`.
  */
 import type { ExistingRecords, Id } from "./plan/existing.js";
-import { planIndicators, planReadings } from "./plan/plan-indicators.js";
+import { planIndicators, planReadings, reserveIndicators } from "./plan/plan-indicators.js";
 import { planPeople, planUnits } from "./plan/plan-org.js";
 import { planSupervision } from "./plan/plan-supervision.js";
 import { planMembers, planTaskForces } from "./plan/plan-task-forces.js";
@@ -31,6 +31,7 @@ export function planImport(ledger: ReadLedger, existing: ExistingRecords, newId:
   planPeople(p);
   planTaskForces(p);
   planMembers(p);
+  reserveIndicators(p);
   planTasks(p);
   planDependencies(p);
   planReadings(p, planIndicators(p));

@@ -169,6 +169,7 @@ const NONE: ExistingRecords = {
   tasks: [],
   dependencies: [],
   indicators: [],
+  districtIndicators: [],
   readings: [],
   supervision: [],
 };
@@ -223,6 +224,60 @@ describe("planImport", () => {
     );
     expect(ambiguous.problems.map((p) => `${problemAddress(p)} ${p.key}`)).toEqual([
       "任务!F3 ledgerAmbiguousPerson",
+    ]);
+  });
+
+  it("resolves the cascade's codes: a share's parent in its task force or the district, a task's 支撑指标; cycles and unknowns refused", () => {
+    const indicator = (o: Partial<Record<string, CellValue>>) =>
+      sheetSpec("indicators").columns.map(
+        (col) =>
+          (o[col.key] ??
+            { taskForceCode: "01", name: "指标", kind: "累计值", year: 2022, target: 10 }[col.key] ??
+            null) as CellValue,
+      );
+    const existing = { ...NONE, districtIndicators: [{ id: "ind-qzb-3", code: "QZB-3" }] };
+    const ok = planImport(
+      readLedger(
+        workbook({
+          ...base,
+          tasks: [task({ taskForceCode: "01", code: "1", title: "甲", indicatorCodes: "ZB01-2、QZB-3" })],
+          indicators: [
+            indicator({ code: "ZB01-2", parentCode: "ZB01-1", weight: 2 }),
+            indicator({ code: "ZB01-1", parentCode: "QZB-3", unitCode: "DRC" }),
+          ],
+        }),
+      ),
+      existing,
+      newId,
+    );
+    expect(ok.problems).toEqual([]);
+    const byCode = new Map(ok.changes.filter((x) => x.sheet === "indicators").map((x) => [x.label, x]));
+    const [share, top] = [byCode.get("01 ZB01-2")!, byCode.get("01 ZB01-1")!];
+    expect(share.fields).toMatchObject({ parentId: top.id, weight: 2, orgUnitId: null });
+    expect(top.fields).toMatchObject({ parentId: "ind-qzb-3", weight: null });
+    expect(top.fields.orgUnitId).toBe(ok.changes.find((x) => x.sheet === "units")!.id);
+    const t = ok.changes.find((x) => x.sheet === "tasks")!;
+    expect(t.fields.indicatorIds).toEqual([share.id, "ind-qzb-3"]);
+
+    const bad = planImport(
+      readLedger(
+        workbook({
+          ...base,
+          tasks: [task({ taskForceCode: "01", code: "1", title: "甲", indicatorCodes: "ZB09-9" })],
+          indicators: [
+            indicator({ code: "A", parentCode: "B" }),
+            indicator({ code: "B", parentCode: "A" }),
+            indicator({ code: "C", parentCode: "QZB-9" }),
+          ],
+        }),
+      ),
+      existing,
+      newId,
+    );
+    expect(bad.problems.map((p) => `${problemAddress(p)} ${p.key} ${JSON.stringify(p.params)}`)).toEqual([
+      `任务!L3 ledgerUnknownCode {"what":"indicator","code":"ZB09-9"}`,
+      `指标!L3 ledgerCycle {"codes":"A → B → A"}`,
+      `指标!L5 ledgerUnknownCode {"what":"indicator","code":"QZB-9"}`,
     ]);
   });
 

@@ -160,6 +160,13 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "deadline", zh: "截止日期", en: "deadline", type: DATE },
       { key: "weight", zh: "考核权重", en: "weight", type: { kind: "int", min: 0, max: 100 } },
       { key: "acceptance", zh: "验收标准", en: "acceptance", type: text(2000) },
+      {
+        key: "indicatorCodes",
+        zh: "支撑指标编码",
+        en: "indicatorCodes",
+        type: { kind: "list", max: 100 },
+        hint: "本专班或区级指标编码，多个用顿号分隔 / the task force's or district indicator codes, separated by 、",
+      },
     ],
   },
   {
@@ -204,6 +211,21 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "target", zh: "目标值", en: "target", type: { kind: "number" }, required: true },
       { key: "taskCode", zh: "关联任务WBS编码", en: "taskCode", type: text(40) },
       { key: "owner", zh: "责任人", en: "owner", type: text(60) },
+      {
+        key: "parentCode",
+        zh: "上级指标编码",
+        en: "parentCode",
+        type: text(40),
+        hint: "层层衔接：本专班或区级指标编码 / the indicator this one is a share of: this task force's or a district one",
+      },
+      { key: "unitCode", zh: "责任单位编码", en: "unitCode", type: text(40) },
+      {
+        key: "weight",
+        zh: "权重",
+        en: "weight",
+        type: { kind: "number" },
+        hint: "比率、水平类分解的权重（如基数占比） / weight in the parent's weighted result (rates, levels)",
+      },
       ...MONTHS.map(
         (m): ColumnSpec => ({ key: `plan${m}`, zh: `${m}月计划`, en: `plan${m}`, type: { kind: "number" } }),
       ),

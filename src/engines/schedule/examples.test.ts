@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateOfDay } from "../../vocabulary/dates.js";
+import { isoDateOfDay, isSupportedDate } from "../../vocabulary/dates.js";
 import { buildWorkCalendar, parseIsoDate, validateCalendarSpec, workCalendarFor } from "../calendar/index.js";
 import { schedule, validateScheduleFile } from "./index.js";
 
@@ -9,6 +9,7 @@ describe("JSDoc examples", () => {
     expect(parseIsoDate("1970-01-02")).toBe(1);
     expect(parseIsoDate("2022-02-30")).toBeUndefined();
     expect(isoDateOfDay(0)).toBe("1970-01-01");
+    expect([isSupportedDate("2999-12-31"), isSupportedDate("3000-01-03")]).toEqual([true, false]);
     expect(validateCalendarSpec({ weekends: ["sun", "xyz"] })[0]!.path).toBe("calendar.weekends[1]");
     expect(buildWorkCalendar({ builtin: "CN" }, { origin: "2022-09-30" }).dateOfSlot(1)).toBe("2022-10-08");
     expect(workCalendarFor({ builtin: "CN" }, { from: 2022, to: 2022 }).isWorkday("2022-10-08")).toBe(true);

@@ -1,4 +1,4 @@
-import { parseIsoDate } from "../../vocabulary/dates.js";
+import { isoDateOfDay, parseIsoDate } from "../../vocabulary/dates.js";
 import type { CalendarSpec, DayNumber } from "../calendar/types.js";
 import { validateCalendarSpec } from "../calendar/validate-calendar-spec.js";
 import { isRecord, Problems, shown } from "./problems.js";
@@ -18,6 +18,9 @@ export interface ScheduleInput {
   readonly minDay: DayNumber;
   readonly maxDay: DayNumber;
 }
+
+const FIRST_DAY = parseIsoDate("0001-01-01")!;
+const LAST_DAY = parseIsoDate("9999-12-31")!;
 
 function topDate(
   file: Record<string, unknown>,
@@ -87,6 +90,24 @@ export function readScheduleInput(
       "BAD_FILE",
       "tasks",
       "the schedule is too long: its dates, durations and lags span more than 500 million days",
+    );
+  // Dates print as four-digit years: the latest date plus every duration and lag (working days, at
+  // most twice as many calendar days) must stay within 0001-01-01 … 9999-12-31.
+  const reach = 2 * (tasks.totalDuration + deps.totalLag);
+  const fieldAt = (day: number) =>
+    (["deadline", "statusDate", "projectStart"] as const).find((f) => parseIsoDate(file[f]) === day) ??
+    "tasks";
+  if (ctx.max + reach > LAST_DAY)
+    p.add(
+      "DATE_OUT_OF_RANGE",
+      fieldAt(ctx.max),
+      `${fieldAt(ctx.max)}: the schedule would reach past 9999-12-31 (its latest date ${isoDateOfDay(ctx.max)} plus the tasks' durations and lags); use real dates`,
+    );
+  else if (ctx.min - reach < FIRST_DAY)
+    p.add(
+      "DATE_OUT_OF_RANGE",
+      fieldAt(ctx.min),
+      `${fieldAt(ctx.min)}: the schedule would reach before 0001-01-01 (its earliest date ${isoDateOfDay(ctx.min)} less the tasks' durations and lags); use real dates`,
     );
   const input: ScheduleInput = {
     calendar: file.calendar as CalendarSpec | undefined,

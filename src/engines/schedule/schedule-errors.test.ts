@@ -155,6 +155,19 @@ describe("schedule input errors", () => {
       /calendar.weekends\[0\]: not a weekday/,
     ],
     ["BAD_FILE", { tasks: "many" }, "tasks", /tasks: must be a list of tasks/],
+    // Found by the hostile-input review: a deadline of 9999-12-31 printed a date "10000-01-14".
+    [
+      "DATE_OUT_OF_RANGE",
+      { deadline: "9999-12-31", tasks: [{ id: "A", duration: 10 }] },
+      "deadline",
+      /deadline: the schedule would reach past 9999-12-31 \(its latest date 9999-12-31/,
+    ],
+    [
+      "DATE_OUT_OF_RANGE",
+      { projectStart: "0001-01-03", deadline: "0001-02-01", tasks: [{ id: "A", duration: 30 }] },
+      "projectStart",
+      /projectStart: the schedule would reach before 0001-01-01 \(its earliest date 0001-01-03/,
+    ],
   ] as const)("reports %s at %s", (code, file, path, message) => {
     const e = thrown({ ...base, ...file });
     expect(e).toBeInstanceOf(EngineInputError);

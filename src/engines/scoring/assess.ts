@@ -106,7 +106,7 @@ export function assess(input: AssessInput, options: AssessOptions = {}): Assessm
     }
     for (const t of tallies(task)) t.redLights++;
   }
-  const indicatorForce = new Map<string, string | undefined>();
+  const indicatorForce = new Map<string, string | null | undefined>();
   for (const i of input.indicators ?? []) indicatorForce.set(i.indicator.id, i.indicator.taskForceId);
   for (const l of input.lights?.indicators ?? []) {
     const tf = forces.get(indicatorForce.get(l.indicatorId) ?? "");

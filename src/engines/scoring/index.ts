@@ -9,4 +9,5 @@ export {
   overview,
 } from "./overview.js";
 export { type Rankable, rankEntities } from "./rank.js";
+export { type MonthStage, TURN_STAGES, type TurnStage, trendHistory, trendTurns } from "./trend-history.js";
 export * from "./types.js";

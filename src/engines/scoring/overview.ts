@@ -109,21 +109,12 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     const to = earlierDate(T, period.end).slice(0, 7);
     const from = period.start.slice(0, 7);
     const picked = readingsIn(readings, from, to);
-    // Year-to-date totals only ever grow; a cumulative indicator falls, stops falling, rebounds or
-    // turns positive against its schedule.
-    const series =
-      indicator.kind === "cumulative"
-        ? scheduleGaps(indicator, readings, picked, indicatorOptions)
-        : picked.map((r) => r.actual);
     const l = lights.indicators[k]!;
     return {
       indicatorId: indicator.id,
       taskForceId: l.taskForceId,
       progress: l.progress,
-      trend: classifyTrend(
-        series,
-        options.trendEpsilon === undefined ? undefined : { epsilon: options.trendEpsilon },
-      ),
+      trend: trendOfPicked(indicator, readings, picked, options),
       forecast: forecastYearEnd(
         indicator,
         readings,
@@ -175,8 +166,31 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
   return { statusDate: T, taskForces, indicators, counts, lights, assessment };
 }
 
+/**
+ * The trend stage of an indicator whose readings in its period up to the status date are `picked`
+ * (oldest first; `readings` all of them): of the values for `rate` and `level`, of the gap to the
+ * schedule for `cumulative` — what the overview shows, and the answer sheet month by month.
+ */
+export function trendOfPicked(
+  indicator: Indicator,
+  readings: readonly Reading[],
+  picked: readonly Reading[],
+  options: Pick<OverviewOptions, "lights" | "trendEpsilon"> = {},
+): TrendStage {
+  // Year-to-date totals only ever grow; a cumulative indicator falls, stops falling, rebounds or
+  // turns positive against its schedule.
+  const series =
+    indicator.kind === "cumulative"
+      ? scheduleGaps(indicator, readings, picked, options.lights?.indicator)
+      : picked.map((r) => r.actual);
+  return classifyTrend(
+    series,
+    options.trendEpsilon === undefined ? undefined : { epsilon: options.trendEpsilon },
+  );
+}
+
 /** The readings with `from ≤ period ≤ to`, oldest first (sorted only when they are not). */
-function readingsIn(readings: readonly Reading[], from: string, to: string): Reading[] {
+export function readingsIn(readings: readonly Reading[], from: string, to: string): Reading[] {
   const picked: Reading[] = [];
   let sorted = true;
   for (const r of readings) {

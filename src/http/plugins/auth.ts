@@ -1,12 +1,14 @@
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Secret } from "../../config/load-config.js";
 import type { DatabaseHandle } from "../../db/connection.js";
 import { resolveApiToken } from "../../domain/accounts/api-token.service.js";
 import { type Principal, PrincipalCache } from "../../domain/accounts/principal.js";
 import { sameSecret } from "../../domain/accounts/secrets.js";
 import { resolveSession, type SessionPolicy } from "../../domain/accounts/session.service.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { authorize, ruleName } from "../policy.js";
+import { authorize, ruleName, withinTokenScope } from "../policy.js";
+import { countError } from "./metrics.js";
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = "guatu_session";
@@ -23,9 +25,17 @@ declare module "fastify" {
     /** The data revision read with the caller's session or token (see `ServiceContext`). */
     dataRevision?: number;
   }
+  interface FastifyContextConfig {
+    /**
+     * A shared secret that passes the route's rule as a Bearer token, for a machine without an
+     * account (the Prometheus scraper: GUATU_METRICS_TOKEN); user tokens and sessions work as well.
+     */
+    machineToken?: Secret | null;
+  }
 }
 
 function deny(reply: FastifyReply, status: 401 | 403, code: string, message: string, details?: unknown[]) {
+  countError(reply, code);
   return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) } });
 }
 
@@ -58,13 +68,15 @@ export async function registerAuth(
   const principals = new PrincipalCache();
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1") || request.is404) return;
-    const rule = request.routeOptions.config?.rule;
+    const config = request.routeOptions.config;
+    const rule = config?.rule;
     if (!rule) return deny(reply, 403, "FORBIDDEN", "this route declares no access rule");
     const db = opts.database.db;
     const now = new Date();
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (match && config.machineToken && sameSecret(match[1]!, config.machineToken.reveal())) return;
       const resolved = match ? await resolveApiToken(db, match[1]!, now, principals) : undefined;
       if (!resolved)
         return deny(reply, 401, "UNAUTHENTICATED", "the API token is invalid, revoked or malformed");
@@ -89,6 +101,16 @@ export async function registerAuth(
       return deny(reply, 403, "FORBIDDEN", `your role may not do this (${ruleName(rule)})`, [
         ruleDetail("role", "roleMayNot"),
       ]);
+    }
+    const scope = request.principal.taskForceScope;
+    if (scope && !withinTokenScope(rule, request.routeOptions.url ?? "")) {
+      return deny(
+        reply,
+        403,
+        "FORBIDDEN",
+        `this API token is limited to task force ${scope}; it may not do this (${ruleName(rule)})`,
+        [ruleDetail("token", "tokenScope")],
+      );
     }
     if (request.sessionCsrf && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];

@@ -1,8 +1,19 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { EngineInputError } from "../../engines/index.js";
-import { AppError, type ErrorCode, type ErrorDetail, isAppError, isErrorCode } from "../../shared/errors.js";
+import {
+  AppError,
+  ERRORS,
+  type ErrorCode,
+  type ErrorDetail,
+  isAppError,
+  isErrorCode,
+} from "../../shared/errors.js";
 import { type IssueLike, issueDetail } from "../../shared/messages.js";
+import { countError } from "./metrics.js";
+import type { HeaderSets } from "./security-headers.js";
 import { isAppPage } from "./web-app.js";
 
 const CLIENT_CODES: Readonly<Record<number, ErrorCode>> = {
@@ -39,13 +50,19 @@ function send(
   message: string,
   details?: readonly ErrorDetail[],
 ) {
-  return reply.status(status).send({ error: { code, message, ...(details?.length ? { details } : {}) } });
+  countError(reply, code);
+  // A 5xx names its request: the id finds the log line with the error.
+  const requestId = status >= 500 ? { requestId: reply.request.id } : {};
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(details?.length ? { details } : {}), ...requestId } });
 }
 
 /**
  * One error handler for the whole API: AppErrors by their registered code and status, validation
  * errors with one detail per field, other client errors by status; anything else is a 500 whose
- * details stay in the log.
+ * details stay in the log. Each answer is counted by its code (plugins/metrics.ts); a 5xx names its
+ * request id.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -83,7 +100,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
             : err.message;
       return send(reply, status, CLIENT_CODES[status] ?? "BAD_REQUEST", message);
     }
-    request.log.error({ err }, "internal error");
+    // The error itself is logged with the request's line (plugins/request-log.ts).
     return send(reply, 500, "INTERNAL", "internal error; the server log has the details");
   });
   app.setNotFoundHandler((request, reply) => {
@@ -96,4 +113,50 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     return send(reply, 404, "NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`);
   });
+}
+
+/** The error body of the API, as text. */
+const bodyOf = (code: ErrorCode, message: string) => JSON.stringify({ error: { code, message } });
+
+/**
+ * Answers requests Node cannot parse (a bad Content-Length, headers too large, a body that never
+ * arrives) in the API's error shape, with the security headers, then closes the connection:
+ * Fastify's own answer is `{"error":"Bad Request",…}` without them.
+ */
+export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
+  return (err: NodeJS.ErrnoException, socket: Socket): void => {
+    if (err.code === "ECONNRESET" || socket.destroyed) return;
+    const [code, message]: [ErrorCode, string] =
+      err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? ["REQUEST_TIMEOUT", "the request did not arrive whole within the time allowed"]
+        : err.code === "HPE_HEADER_OVERFLOW"
+          ? ["HEADERS_TOO_LARGE", "the request's headers are larger than the server accepts"]
+          : ["MALFORMED_REQUEST", "the HTTP request is malformed (request line, headers or Content-Length)"];
+    const status = ERRORS[code].status;
+    const body = bodyOf(code, message);
+    const lines = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}`,
+      "Content-Type: application/json; charset=utf-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
+    socket.end(`${lines.join("\r\n")}\r\n\r\n${body}`);
+  };
+}
+
+/**
+ * Fastify's own refusals before any route (a path parameter over 100 characters, a URL it cannot
+ * decode) in the API's error shape with the security headers, as 400 `MALFORMED_REQUEST`.
+ */
+export function frameworkErrorHandler(sets: HeaderSets) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // No hook runs before this answer, so the request-id header is set here.
+    reply.headers(request.protocol === "https" ? sets.secure : sets.plain).header("x-request-id", request.id);
+    const message =
+      err.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? "a path parameter is longer than 100 characters"
+        : "the URL cannot be decoded";
+    return send(reply, 400, "MALFORMED_REQUEST", message);
+  };
 }

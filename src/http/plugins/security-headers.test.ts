@@ -23,6 +23,33 @@ describe("securityHeaders", () => {
 });
 
 describe("the app's security headers", () => {
+  it("send HSTS and upgrade-insecure-requests over HTTPS only (plain HTTP on an intranet host works)", async () => {
+    const t = await createTestDatabase("sqlite");
+    const direct = await buildApp({ database: t.database, version: "test", logger: false });
+    const proxied = await buildApp({
+      database: t.database,
+      version: "test",
+      logger: false,
+      trustProxy: true,
+    });
+    try {
+      const plain = await direct.inject({ url: "/", headers: { host: "guatu.intranet:8080" } });
+      expect(plain.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+      expect(plain.headers["strict-transport-security"]).toBeUndefined();
+      // Not trusted: a client's X-Forwarded-Proto changes nothing.
+      const forged = await direct.inject({ url: "/", headers: { "x-forwarded-proto": "https" } });
+      expect(forged.headers["strict-transport-security"]).toBeUndefined();
+      // Behind a trusted TLS proxy the browser is told to stay on https.
+      const tls = await proxied.inject({ url: "/", headers: { "x-forwarded-proto": "https" } });
+      expect(tls.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+      expect(tls.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+    } finally {
+      await direct.close();
+      await proxied.close();
+      await t.drop();
+    }
+  });
+
   it("are on API answers, errors and the web app alike", async () => {
     const t = await createTestDatabase("sqlite");
     const app = await buildApp({ database: t.database, version: "test", logger: false });

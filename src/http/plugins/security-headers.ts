@@ -32,11 +32,33 @@ export function securityHeaders(options: HelmetOptions): Readonly<Record<string,
   return headers;
 }
 
-/** Sets helmet's headers (CSP, HSTS, nosniff, frame and referrer rules …) on every response. */
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
-  const headers = securityHeaders(options);
-  app.addHook("onRequest", (_request, reply, done) => {
-    reply.headers(headers);
+/** The headers of a response over HTTPS and over plain HTTP (see {@link registerSecurityHeaders}). */
+export interface HeaderSets {
+  readonly secure: Readonly<Record<string, string>>;
+  readonly plain: Readonly<Record<string, string>>;
+}
+
+/** Both header sets for a CSP's `directives`, computed once. */
+export function headerSets(directives: Readonly<Record<string, readonly string[]>>): HeaderSets {
+  return {
+    secure: securityHeaders({ contentSecurityPolicy: { directives } }),
+    plain: securityHeaders({
+      contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } },
+      strictTransportSecurity: false,
+    }),
+  };
+}
+
+/**
+ * Sets helmet's headers (CSP, nosniff, frame and referrer rules …) on every response. HSTS and the
+ * CSP's `upgrade-insecure-requests` only over HTTPS (the request's protocol, `X-Forwarded-Proto`
+ * behind a trusted proxy): over plain HTTP on an intranet host they would send the browser to an
+ * https that does not exist, and the page would stay blank.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, sets: HeaderSets): void {
+  const { secure, plain } = sets;
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(request.protocol === "https" ? secure : plain);
     done();
   });
 }

@@ -26,10 +26,16 @@ export function evidenceProblem(file: { size: number; type: string }): "type" | 
   return null;
 }
 
-/** A file name as shown and downloaded: no folders, no control characters. */
+/**
+ * A file name as shown and downloaded: no folders (`/`, `\`, a `..` or `.` name), no control
+ * characters, no bidirectional controls (U+202E would show `exe.pdf` as `fdp.exe`'s mirror).
+ */
 export const attachmentFileName = requiredText(200).refine(
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  (s) => !/[\u0000-\u001f\u007f/\\]/.test(s),
+  (s) =>
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    !/[\u0000-\u001f\u007f-\u009f/\\\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(s) &&
+    s.trim() !== "." &&
+    s.trim() !== "..",
   keyed("fileName"),
 );
 

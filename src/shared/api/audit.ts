@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, text, timestamp } from "./common.js";
+import { id, instantQuery, text, timestamp } from "./common.js";
 
 export const auditActions = [
   "create",
@@ -33,6 +33,6 @@ export const auditQuery = z.strictObject({
   entity: text(40).optional(),
   entityId: text(64).optional(),
   actor: text(60).optional(),
-  from: timestamp.optional(),
-  to: timestamp.optional(),
+  from: instantQuery.optional(),
+  to: instantQuery.optional(),
 });

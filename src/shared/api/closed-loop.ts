@@ -73,7 +73,8 @@ const weights = z.object({ milestones: z.number(), indicators: z.number(), super
 /** What names an indicator in a read model (the overview, the dispatch report). */
 export const indicatorIdentity = z.object({
   id,
-  taskForceId: id,
+  /** Null: a district-level indicator. */
+  taskForceId: id.nullable(),
   code: z.string(),
   name: z.string(),
   unit: z.string(),
@@ -103,6 +104,10 @@ export const overviewView = z.object({
   ),
   indicators: z.array(
     indicatorIdentity.extend({
+      /** The indicator this one is a share of (层层衔接); its series is then part of the parent's roll-up. */
+      parentId: id.nullable(),
+      /** The goal a district-level indicator quantifies. */
+      goalId: id.nullable(),
       baseline: z.number().nullable(),
       target: z.number(),
       progress: indicatorProgress,
@@ -136,7 +141,7 @@ export const checkView = z.object({
     z.object({
       check: z.enum(FIVE_CHECKS),
       code: z.string(),
-      taskForceId: id,
+      taskForceId: id.nullable(),
       taskForceCode: z.string().nullable(),
       taskId: id.nullable(),
       wbs: z.string().nullable(),

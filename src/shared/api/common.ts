@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../../vocabulary/dates.js";
+import { isIsoDate, isSupportedDate } from "../../vocabulary/dates.js";
 import { keyed } from "../messages.js";
 
 /**
@@ -29,11 +29,18 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, keyed("date"))
   // Arithmetic, not `new Date()`: every date of every answer passes here (a tenth of a list's CPU).
-  .refine(isIsoDate, keyed("realDate"));
+  .refine(isIsoDate, keyed("realDate"))
+  // A sanity bound, not a plausibility rule: 9999-12-31 would schedule into a five-digit year.
+  .refine(isSupportedDate, keyed("dateRange"));
 /** A month `YYYY-MM`, the period of an indicator reading. */
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyed("month"));
 /** An instant in ISO 8601 with offset, as stored in audit trails and timestamps. */
 export const timestamp = z.string().max(40);
+/** An instant asked for in a query (`from`, `to`): a date, or a date and time with its zone. */
+export const instantQuery = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, keyed("instant"));
 
 /** Optimistic-concurrency version: starts at 1, +1 on each update. */
 export const version = z.number().int().min(1).max(2_147_483_647);
@@ -89,5 +96,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(errorDetail).optional(),
+    /** On 5xx answers: the request's id (also its `x-request-id` header), which finds the server's log line. */
+    requestId: z.string().optional(),
   }),
 });

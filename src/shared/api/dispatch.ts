@@ -122,6 +122,31 @@ export const dispatchReportView = z.object({
       text: z.object({ zh: z.string(), en: z.string() }),
     }),
   ),
+  /** Indicators split into shares (层层衔接), with the shares that pull each down, worst first. */
+  cascade: z.array(
+    z.object({
+      indicatorId: id,
+      taskForceId: id.nullable(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      color: lightColor,
+      laggards: z.array(
+        z.object({
+          indicatorId: id,
+          code: z.string(),
+          holder: z.string(),
+          color: lightColor,
+          actual: z.number().nullable(),
+          target: z.number(),
+          workProgress: z.number().nullable(),
+          timeProgress: z.number(),
+          behind: z.number(),
+        }),
+      ),
+      text: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
   names: z.object({ units: z.record(z.string(), z.string()), persons: z.record(z.string(), z.string()) }),
   /** 催办 of the current round: sent, still unanswered, unanswered past the owner's grace. */
   chases: z.object({

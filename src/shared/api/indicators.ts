@@ -8,12 +8,25 @@ export const indicatorKinds = INDICATOR_KINDS;
 /** higher-better (`up`) or lower-better (`down`). */
 export const indicatorDirections = DIRECTIONS;
 
-/** An indicator (指标) quantified as a number, owned by a task force and optionally a task. */
+/**
+ * An indicator (指标) quantified as a number, owned by a task force (and optionally a task), or at
+ * the district level by no task force but a goal. It may be a share of a parent indicator
+ * (层层衔接: district → task force → unit or street → person).
+ */
 export const indicatorSchemas = defineEntity({
   name: "Indicator",
   fields: {
-    taskForceId: id,
+    /** Null: a district-level indicator (it names a goal instead). */
+    taskForceId: id.nullable(),
     taskId: id.nullable(),
+    /** The indicator this one is a share of; same kind, direction, unit and year. */
+    parentId: id.nullable(),
+    /** The goal a district-level indicator quantifies. */
+    goalId: id.nullable(),
+    /** The unit or street (街道) whose share this is. */
+    orgUnitId: id.nullable(),
+    /** Weight in the parent's weighted result (`rate`/`level` shares, e.g. the share of the base); null counts as 1. */
+    weight: z.number().positive().max(1e12).nullable(),
     code: requiredText(40),
     name: requiredText(100),
     unit: text(20),
@@ -31,6 +44,10 @@ export const indicatorSchemas = defineEntity({
   required: ["taskForceId", "code", "name", "kind", "target", "year"],
   defaults: {
     taskId: null,
+    parentId: null,
+    goalId: null,
+    orgUnitId: null,
+    weight: null,
     unit: "",
     direction: "up",
     baseline: null,

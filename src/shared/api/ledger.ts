@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./common.js";
 
 /** The sheets of the ledger (台账), in import order. */
 const sheetKey = z.enum([
@@ -101,14 +102,14 @@ export const importQuery = z.strictObject({
   /** `true`: check and report what would change, writing nothing (the preview). */
   dryRun: z.enum(["true", "false"]).default("false"),
   /** The file's name, kept in the audit entry. */
-  name: z.string().max(255).optional(),
+  name: text(255).optional(),
   /** A header mapping (JSON of LedgerMapping) over the remembered one; remembered once the import is written. */
   mapping: z.string().max(20_000).optional(),
 });
 
 export const ledgerExportQuery = z.strictObject({
   /** Only this task force (by code); default: every task force the caller may read. */
-  taskForceCode: z.string().max(20).optional(),
+  taskForceCode: text(20).optional(),
 });
 
 /** The media type of an xlsx workbook. */

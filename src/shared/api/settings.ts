@@ -81,6 +81,10 @@ export const settingsView = z.object({
   plan: z.strictObject({
     /** Slippage counts from each task's first approved baseline (default), or from the latest. */
     slippageAgainst: z.enum(slippageBaselines).optional(),
+    /** How far shares may stray from their parent's target (层层衔接), in % of it (default 0.5). */
+    cascadeTolerancePercent: z.number().min(0).max(50).optional(),
+    /** The same for `rate` indicators, in percentage points (default 0.05). */
+    cascadeRatePoints: z.number().min(0).max(10).optional(),
   }),
 });
 z.globalRegistry.add(settingsView, { id: "Settings" });

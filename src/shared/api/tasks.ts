@@ -25,6 +25,8 @@ export const taskSchemas = defineEntity({
     responsiblePersonId: id.nullable(),
     responsiblePost: text(100).nullable(),
     coUnitIds: z.array(id).max(100),
+    /** The indicators this task advances (its own task force's, or district-level ones). */
+    indicatorIds: z.array(id).max(100),
     duration: workingDays.nullable(),
     deadline: isoDate.nullable(),
     notBefore: isoDate.nullable(),
@@ -68,6 +70,7 @@ export const taskSchemas = defineEntity({
     responsiblePersonId: null,
     responsiblePost: null,
     coUnitIds: [],
+    indicatorIds: [],
     duration: null,
     deadline: null,
     notBefore: null,

@@ -1,5 +1,6 @@
 /** Typed calls of the closed-loop and task-force routes. */
 
+import type { CascadeView } from "../../../src/shared/api/cascade";
 import type { Settings } from "../../../src/shared/api/settings";
 import { del, get, patch, post, upload } from "./client";
 import type {
@@ -50,6 +51,10 @@ export const uploadAttachment = (
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
 
 export const fetchOverview = () => get<Overview>("/overview");
+/** Every indicator cascade (层层衔接) the caller may read, in pre-order, at the status date. */
+export const fetchIndicatorCascades = (
+  p: { goalId?: string; taskForceId?: string; statusDate?: string } = {},
+) => get<CascadeView>(`/indicator-cascades${query(p)}`);
 /** The dispatch report at a status date (default: the organisation's), for one or every readable task force. */
 export const fetchDispatchReport = (p: { statusDate?: string; taskForceId?: string }) =>
   get<DispatchReport>(`/dispatch-report${query(p)}`);

@@ -18,7 +18,8 @@ export interface Can {
   readonly reportProgress: (task: OwnedTask) => boolean;
   /** Attach evidence files to a task's report: who may report on it, with the upload rule. */
   readonly attachEvidence: (task: OwnedTask) => boolean;
-  readonly reportReading: (ind: { taskForceId: string; ownerPersonId: string | null }) => boolean;
+  /** A district-level indicator (no task force): its owner or the supervision office. */
+  readonly reportReading: (ind: { taskForceId: string | null; ownerPersonId: string | null }) => boolean;
   readonly raiseSupervision: boolean;
   readonly superviseAction: (
     action: "start" | "submit" | "return" | "verify",
@@ -47,6 +48,24 @@ export interface Can {
   readonly approvePlan: (taskForceId: string) => boolean;
   /** Edit a task force's task book (任务书): its leads, the supervision office and admins. */
   readonly editTaskBook: (taskForceId: string) => boolean;
+  /**
+   * Split an indicator's target among its shares (分解目标), given the cascade's `editable`: the
+   * split's own check — the office for a district-level one, else the task force's lead or an admin
+   * (the office changes a task force's share of a district target, but does not split it further).
+   */
+  readonly splitTarget: (ind: { taskForceId: string | null; editable: boolean }) => boolean;
+  /** Spread an indicator's target over its months (分解月度计划): who may change it (`editable`). */
+  readonly splitMonths: (ind: { editable: boolean }) => boolean;
+  /**
+   * Add a share below an indicator (新增分解), mirroring the indicator service: below a district-level
+   * one the office or a task force's lead (for their own task force, {@link addShareTo}); below a
+   * task force's, its lead or an admin.
+   */
+  readonly addShare: (ind: { taskForceId: string | null }) => boolean;
+  /** The task forces a share of a district-level indicator may be added to by the caller. */
+  readonly addShareTo: (taskForceId: string) => boolean;
+  /** 新增区级指标: a district-level indicator, the supervision office's. */
+  readonly addDistrictIndicator: boolean;
 }
 
 /** The parts of a task force's plan its lead edits. */
@@ -69,7 +88,11 @@ export function canFor(s: Session | null | undefined): Can {
     editTasks: (tf) => rule("write:tasks") && (admin || leads(tf)),
     reportProgress: (t) => rule("write:progress-reports") && scoped(t.taskForceId, t.responsiblePersonId),
     attachEvidence: (t) => rule("write:attachments") && scoped(t.taskForceId, t.responsiblePersonId),
-    reportReading: (i) => rule("write:indicator-readings") && scoped(i.taskForceId, i.ownerPersonId),
+    reportReading: (i) =>
+      rule("write:indicator-readings") &&
+      (i.taskForceId === null
+        ? admin || has(s, "supervisor") || owns(i.ownerPersonId)
+        : scoped(i.taskForceId, i.ownerPersonId)),
     raiseSupervision: rule("write:supervision-items"),
     superviseAction: (action, item) => {
       if (!rule(`supervision-items:${action}`)) return false;
@@ -89,5 +112,15 @@ export function canFor(s: Session | null | undefined): Can {
     editPlan: (tf, part = "tasks") => rule(`write:${part}`) && (admin || leads(tf)),
     approvePlan: (tf) => rule("task-forces:approve-plan") && (admin || has(s, "supervisor") || leads(tf)),
     editTaskBook: (tf) => rule("task-forces:edit-task-book") && (admin || has(s, "supervisor") || leads(tf)),
+    splitTarget: (i) =>
+      rule("indicators:split") && i.editable && (i.taskForceId === null || admin || leads(i.taskForceId)),
+    splitMonths: (i) => rule("indicators:split-months") && i.editable,
+    addShare: (i) =>
+      rule("write:indicators") &&
+      (i.taskForceId === null
+        ? admin || has(s, "supervisor") || !!s?.leadTaskForceIds.length
+        : admin || leads(i.taskForceId)),
+    addShareTo: (tf) => rule("write:indicators") && (admin || has(s, "supervisor") || leads(tf)),
+    addDistrictIndicator: rule("write:indicators") && (admin || has(s, "supervisor")),
   };
 }

@@ -29,6 +29,7 @@ export function useRefreshAll() {
       "supervision-items",
       "battle-map",
       "check",
+      "indicator-cascades",
     ])
       void qc.invalidateQueries({ queryKey: [key] });
   };

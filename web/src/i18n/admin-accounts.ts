@@ -191,6 +191,11 @@ export const adminAccountsZh = {
       slippageAgainst: "进度偏差对比的基线",
       first: "每项任务首次批准的基线",
       latest: "最近一次批准的基线",
+      cascadeTolerancePercent: "分解容差（%）",
+      cascadeTolerancePercentHint:
+        "层层衔接：下级指标的目标合计（或加权结果）与上级目标相差不超过上级目标的此百分比时，不报“分解不符”",
+      cascadeRatePoints: "增速类容差（百分点）",
+      cascadeRatePointsHint: "增速/比率类指标的加权结果与上级目标相差不超过此百分点时，不报“分解不符”",
     },
   },
 };
@@ -390,6 +395,12 @@ export const adminAccountsEn: typeof adminAccountsZh = {
       slippageAgainst: "Slippage is measured against",
       first: "Each task's first approved baseline",
       latest: "The latest approved baseline",
+      cascadeTolerancePercent: "Cascade tolerance (%)",
+      cascadeTolerancePercentHint:
+        "Cascade: shares whose targets sum (or weigh up) to within this percent of their parent's target are not reported as not adding up",
+      cascadeRatePoints: "Rate tolerance (percentage points)",
+      cascadeRatePointsHint:
+        "The same for rate indicators, in percentage points between the shares' weighted result and the parent's target",
     },
   },
 };

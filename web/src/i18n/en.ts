@@ -1,8 +1,11 @@
 import { adminAccountsEn } from "./admin-accounts";
 import { orgEn } from "./admin-org";
+import { answerSheetEn } from "./answer-sheet";
 import { bigScreenEn } from "./big-screen";
+import { cascadeEn } from "./cascade";
 import { chasingEn } from "./chasing";
 import { completionEn } from "./completion";
+import { indicatorLinksEn } from "./indicator-links";
 import { layoutEn } from "./layout";
 import { myIndicatorsEn } from "./my-indicators";
 import { phoneEn } from "./phone";
@@ -14,9 +17,12 @@ import type { Resources } from "./zh-CN";
 /** English UI strings. */
 export const en: Resources = {
   adm: adminAccountsEn,
+  ans: answerSheetEn,
   bigScreen: bigScreenEn,
+  cas: cascadeEn,
   chase: chasingEn,
   cpl: completionEn,
+  ilinks: indicatorLinksEn,
   search: searchEn,
   org: orgEn,
   layout: layoutEn,
@@ -495,6 +501,7 @@ export const en: Resources = {
     indicatorsReported: "Indicators reported",
     keyPoints: "Key points",
     noKeyPoints: "Nothing stands out this round",
+    cascade: "Shares pulling their indicator down (cascade)",
     quiet: "Nothing overdue, due, unreported, red, yellow or under supervision this round",
     events: { raised: "raised", submitted: "submitted", verified: "verified", overdue: "overdue" },
     col: {

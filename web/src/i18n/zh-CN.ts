@@ -1,8 +1,11 @@
 import { adminAccountsZh } from "./admin-accounts";
 import { orgZh } from "./admin-org";
+import { answerSheetZh } from "./answer-sheet";
 import { bigScreenZh } from "./big-screen";
+import { cascadeZh } from "./cascade";
 import { chasingZh } from "./chasing";
 import { completionZh } from "./completion";
+import { indicatorLinksZh } from "./indicator-links";
 import { layoutZh } from "./layout";
 import { myIndicatorsZh } from "./my-indicators";
 import { phoneZh } from "./phone";
@@ -12,9 +15,12 @@ import { timelineZh } from "./timeline";
 /** Simplified Chinese UI strings (the default language); domain words follow the SPEC glossary. */
 export const zhCN = {
   adm: adminAccountsZh,
+  ans: answerSheetZh,
   bigScreen: bigScreenZh,
+  cas: cascadeZh,
   chase: chasingZh,
   cpl: completionZh,
+  ilinks: indicatorLinksZh,
   search: searchZh,
   org: orgZh,
   layout: layoutZh,
@@ -478,6 +484,7 @@ export const zhCN = {
     indicatorsReported: "本轮填报指标",
     keyPoints: "要点",
     noKeyPoints: "本轮无突出问题",
+    cascade: "层层衔接：拉低指标的分解单位",
     quiet: "本轮无超期、到期、未报、红黄灯和督办事项",
     events: { raised: "下发", submitted: "报结", verified: "销号", overdue: "超期" },
     col: {

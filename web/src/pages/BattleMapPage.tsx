@@ -12,6 +12,7 @@ import {
 } from "../features/battle-map";
 import { useBattleMapPage } from "../features/battle-map/use-battle-map-page";
 import { useFillHeight } from "../features/battle-map/use-fill-height";
+import { useIndicatorLookup } from "../features/battle-map/use-indicator-lookup";
 
 const TEXT = {
   zh: {
@@ -54,6 +55,7 @@ export default function BattleMapPage() {
   const p = useBattleMapPage(lang);
   const mapRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(mapRef);
+  const indicators = useIndicatorLookup();
   const o = p.options;
   const wide = { minWidth: 180, maxWidth: 320 };
   return (
@@ -159,6 +161,7 @@ export default function BattleMapPage() {
               filter={p.mapFilter}
               onOpenTask={p.openTask}
               height={height}
+              indicators={indicators}
             />
           ))}
       </div>

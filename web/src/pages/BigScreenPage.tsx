@@ -4,7 +4,12 @@ import { useSearchParams } from "react-router";
 import { BigScreenHeader } from "../features/big-screen/BigScreenHeader";
 import { BigScreenSlide } from "../features/big-screen/BigScreenSlide";
 import { COLORS, DESIGN } from "../features/big-screen/layout";
-import { useBigScreenData, useGroupJump, useSlides } from "../features/big-screen/use-big-screen";
+import {
+  cascadeStartKey,
+  useBigScreenData,
+  useGroupJump,
+  useSlides,
+} from "../features/big-screen/use-big-screen";
 import { useElementSize } from "../features/big-screen/use-element-size";
 import { useSlideInterval } from "../features/big-screen/use-slide-interval";
 import { useLang } from "../hooks/use-lang";
@@ -15,8 +20,10 @@ const DARK = { algorithm: theme.darkAlgorithm, token: { fontSize: 20, colorBgCon
 
 /**
  * 大屏: dark and exactly the viewport (a 1920×1080 design scaled to it: 2× at 3840×2160), rotating
- * overview → every task force's battle map → ranking → indicators. `?interval=` (seconds),
- * `?slide=` (a key such as `tf-03`, or a 1-based position) and `?paused=1` pin a screen.
+ * overview → every task force's battle map → ranking → indicators → every district-level indicator
+ * cascade. `?interval=` (seconds), `?slide=` (a key such as `tf-03`, or a 1-based position),
+ * `?cascade=<indicatorId>` (starts at that indicator's cascade, added to the rotation when it is not
+ * district-level) and `?paused=1` pin a screen.
  */
 export function BigScreenPage() {
   const { short } = useLang();
@@ -25,12 +32,13 @@ export function BigScreenPage() {
   const scale = useViewportScale();
   const body = useRef<HTMLElement>(null);
   const area = useElementSize(body);
-  const slides = useSlides(data, area, scale);
+  const cascade = params.get("cascade");
+  const slides = useSlides(data, area, scale, cascade);
   const [seconds, setSeconds] = useSlideInterval(params.get("interval"));
   const keys = useMemo(() => slides.map((s) => s.key), [slides]);
   const rot = useRotation(keys, {
     intervalMs: seconds * 1000,
-    start: params.get("slide"),
+    start: params.get("slide") ?? cascadeStartKey(slides, data.cascades.data?.nodes, cascade),
     startHeld: params.get("paused") === "1",
   });
   const slide = slides[rot.index];
@@ -73,6 +81,7 @@ export function BigScreenPage() {
             statusDate={data.overview.data?.statusDate}
             updatedAt={data.updatedAt}
             count={slides.length}
+            hasCascades={slides.some((s) => s.kind === "cascade")}
             group={group}
             onGroup={jump}
             rot={rot}

@@ -10,7 +10,10 @@ const CHECKS = ["project", "list", "responsibility", "concrete", "assessable"] a
 
 /** Where to fix a finding: the task's row in the WBS table, or the task force's task book. */
 export function fixLink(f: CheckFinding): string {
-  const base = `/task-forces/${encodeURIComponent(f.taskForceId)}`;
+  // A cascade finding is fixed on its indicator's cascade (the splitting tools).
+  if (typeof f.params.indicatorId === "string" && f.params.indicatorId)
+    return `/indicators/${encodeURIComponent(f.params.indicatorId)}/cascade`;
+  const base = `/task-forces/${encodeURIComponent(f.taskForceId ?? "")}`;
   if (f.taskId) return `${base}?tab=tasks&task=${encodeURIComponent(f.taskId)}`;
   // Weights are edited in the WBS table; lead leader, lead unit and goals belong to the task book.
   return f.check === "assessable" || f.check === "list" ? `${base}?tab=tasks` : `${base}?tab=book`;
@@ -43,14 +46,17 @@ export function CheckPage() {
               ))}
             </Space>
             <Table<CheckFinding>
-              rowKey={(f) => `${f.code}-${f.taskForceId}-${f.taskId ?? ""}`}
+              // A cascade finding names an indicator (and a month): several share a code and a task force.
+              rowKey={(f) =>
+                `${f.code}-${f.taskForceId}-${f.taskId ?? ""}-${f.params.indicatorId ?? ""}-${f.params.period ?? ""}`
+              }
               size="small"
               dataSource={c.findings}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               columns={[
                 { title: t("check.check"), width: 110, render: (_, f) => <Tag>{t(`check.${f.check}`)}</Tag> },
                 { title: t("overview.taskForce"), dataIndex: "taskForceCode", width: 80 },
-                { title: t("task.wbs"), dataIndex: "wbs", width: 90 },
+                { title: t("task.wbs"), width: 90, render: (_, f) => f.wbs ?? f.params.code ?? "" },
                 { title: t("check.finding"), render: (_, f) => f.text[short] },
                 { title: "", width: 90, render: (_, f) => <Link to={fixLink(f)}>{t("check.fix")}</Link> },
               ]}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "../components/DateField";
 import { QueryState } from "../components/QueryState";
 import { DispatchSection } from "../features/dispatch/DispatchSection";
-import { DispatchSummary, KeyPoints } from "../features/dispatch/DispatchSummary";
+import { CascadeDrags, DispatchSummary, KeyPoints } from "../features/dispatch/DispatchSummary";
 import "../features/dispatch/dispatch.css";
 import { roundDate, roundSpan } from "../features/dispatch/dispatch-view";
 import { useDispatchReport } from "../features/dispatch/use-dispatch-report";
@@ -69,6 +69,7 @@ export function DispatchPage() {
             <DispatchSummary summary={r.total} testId="dispatch-total" explain />
           </Card>
           <KeyPoints points={r.keyPoints} lang={short} />
+          <CascadeDrags drags={r.cascade} lang={short} />
           {r.taskForces.map((s) => (
             <DispatchSection key={s.taskForceId} s={s} names={r.names} chases={r.chases} />
           ))}

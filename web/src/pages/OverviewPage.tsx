@@ -1,14 +1,16 @@
 import { Card, Col, Row, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "../components/QueryState";
+import { AnswerSheetButton } from "../features/answer-sheet/AnswerSheetButton";
 import { CascadeTree } from "../features/overview/CascadeTree";
 import { IndicatorCard } from "../features/overview/IndicatorCard";
+import { IndicatorCascadeTree } from "../features/overview/IndicatorCascadeTree";
 import { LightCountsBar } from "../features/overview/LightCountsBar";
 import { RankingTable } from "../features/overview/RankingTable";
 import { sumCounts, useOverviewModel } from "../features/overview/use-overview-model";
 import { useOverview } from "../hooks/use-data";
 
-/** 总览: cascade tree with lights, counts by light, ranking, indicator cards. */
+/** 总览: cascade tree with lights, counts by light, ranking, the indicator cascade, indicator cards. */
 export function OverviewPage() {
   const { t } = useTranslation();
   const q = useOverview();
@@ -22,6 +24,7 @@ export function OverviewPage() {
             <Typography.Text type="secondary" style={{ fontSize: 14 }}>
               {t("common.statusDate")} {o.statusDate}
             </Typography.Text>
+            <AnswerSheetButton />
           </Typography.Title>
           <Card size="small" title={t("overview.counts")} style={{ marginBottom: 16 }}>
             <Space orientation="vertical">
@@ -46,6 +49,9 @@ export function OverviewPage() {
               </Card>
             </Col>
           </Row>
+          <Card size="small" title={t("ilinks.tree.title")} style={{ marginTop: 16 }}>
+            <IndicatorCascadeTree overview={o} />
+          </Card>
           <Typography.Title level={4} style={{ marginTop: 16 }}>
             {t("overview.indicators")}
           </Typography.Title>

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { Task } from "../api/types";
 import { LightTag } from "../components/LightTag";
 import { QueryState } from "../components/QueryState";
+import { AnswerSheetButton } from "../features/answer-sheet/AnswerSheetButton";
 import { HistoryPanel } from "../features/audit/HistoryPanel";
 import { ChasesPanel } from "../features/chasing/ChasesPanel";
 import { CommentsPanel } from "../features/comments/CommentsPanel";
@@ -43,6 +44,7 @@ export function TaskForcePage() {
             </Typography.Title>
             {model?.tfLight ? <LightTag color={model.tfLight.color} reasons={model.tfLight.reasons} /> : null}
             <Link to="/battle-map">{t("nav.battleMap")}</Link>
+            <AnswerSheetButton taskForceId={id} />
           </Space>
           <Tabs
             activeKey={tab}

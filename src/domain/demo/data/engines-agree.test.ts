@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildWorkCalendar } from "../../../engines/calendar/index.js";
+import { type CascadeIndicator, checkCascade, rollUp } from "../../../engines/cascade/index.js";
 import { checkFiveIzation } from "../../../engines/check/index.js";
 import { lightsFor } from "../../../engines/lights/index.js";
 import { buildDemoDataset } from "../demo-data.js";
@@ -108,5 +109,45 @@ describe("the demo dataset under the engines", () => {
     const leafColours = new Set(lights.tasks.filter((l) => !l.summary).map((l) => l.color));
     expect(leafColours).toEqual(new Set(["blue", "red", "yellow", "grey", "green"]));
     expect(new Set(lights.taskForces.map((f) => f.color))).toEqual(new Set(["red", "yellow", "green"]));
+  });
+  it("gives the cascade check engine exactly the planted cascade gaps, and rolls up to one difference", () => {
+    const indicators: CascadeIndicator[] = data.indicators.map((i) => ({
+      id: i.id,
+      parentId: i.parentId ?? null,
+      kind: i.kind,
+      direction: i.direction ?? "up",
+      target: i.target,
+      monthlyPlan: i.monthlyPlan ?? null,
+      weight: i.weight ?? null,
+      ownerPersonId: i.ownerPersonId ?? null,
+    }));
+    // A task advances an indicator by listing it, or the indicator names its task.
+    const linked = new Set([
+      ...data.tasks.flatMap((t) => t.indicatorIds ?? []),
+      ...data.indicators.flatMap((i) => (i.taskId ? [i.id] : [])),
+    ]);
+    const findings = checkCascade(indicators, { linkedIndicatorIds: linked });
+    const key = (f: {
+      code: string;
+      indicatorId: string;
+      expected?: number;
+      actual?: number;
+      period?: string;
+    }) => [f.code, f.indicatorId, f.expected, f.actual, f.period].join(" ");
+    expect(findings.map(key).sort()).toEqual(data.plantedCascadeGaps.map(key).sort());
+
+    const periods = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06", "2022-07"];
+    const rolled = rollUp(indicators, data.readings, periods);
+    const differences = [...rolled.values()].flatMap((r) =>
+      r.months.filter((m) => m.difference).map((m) => `${r.indicatorId} ${m.period} ${m.difference}`),
+    );
+    expect(differences).toEqual(["ind-01-3 2022-07 0.3"]);
+    // Every district figure is computed from its shares, down to the streets, for every month.
+    for (const d of data.indicators.filter((i) => i.taskForceId === null))
+      expect(
+        rolled.get(d.id)?.months.map((m) => `${m.source} ${m.missing.length}`),
+        d.id,
+      ).toEqual(periods.map(() => "computed 0"));
+    expect(rolled.get("ind-qzb-4")?.latest?.actual).toBe(118.1);
   });
 });

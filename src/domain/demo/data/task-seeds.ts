@@ -1,4 +1,5 @@
 import type { PlantedGap } from "../demo-dataset.js";
+import { indicatorId } from "./indicator-seeds.js";
 import { ownerlessPersons } from "./org.js";
 import { mulberry32 } from "./prng.js";
 import { parseLink, planLeaves } from "./schedule-rows.js";
@@ -39,6 +40,7 @@ export function taskSeeds(spec: TaskForceSpec, ctx: BuildContext): { tasks: Task
   checkRows(tf, rows);
   const rand = mulberry32(Number(tf) * 7919);
   const plans = planLeaves(rows, startDate, spec.deadline ?? "2022-12-31");
+  const advanced = indicatorsAdvanced(spec);
   const tasks = new Map<string, TaskSeed>();
   for (const row of rows) {
     const unit = row.u ?? spec.leadUnit;
@@ -59,6 +61,7 @@ export function taskSeeds(spec: TaskForceSpec, ctx: BuildContext): { tasks: Task
       responsiblePersonId: personId,
       responsiblePost: person.post ?? null,
       coUnitIds: (row.co ?? []).map((k) => `ou-${k}`),
+      indicatorIds: advanced(row),
       duration: row.d ?? null,
       notBefore: row.s === "early" ? null : (row.from ?? null),
       acceptance: row.a,
@@ -83,6 +86,23 @@ export function taskSeeds(spec: TaskForceSpec, ctx: BuildContext): { tasks: Task
   if (spec.weightGap)
     gaps.push({ taskForceCode: tf, taskCode: null, check: "assessable", what: spec.weightGap });
   return { tasks: rows.map((r) => seedOf(tasks, r.c)), gaps };
+}
+
+/**
+ * The indicators a row's task advances: those of the task force naming it (`task`), then those
+ * its `ind` lists (`3` → `ind-NN-3`, `3-nh` → `ind-NN-3-nh`, or a full id), each once.
+ */
+function indicatorsAdvanced(spec: TaskForceSpec): (row: TaskRow) => string[] {
+  const naming = new Map<string, string[]>();
+  spec.indicators.forEach((ind, i) => {
+    if (ind.task) naming.set(ind.task, [...(naming.get(ind.task) ?? []), indicatorId(spec.code, i + 1)]);
+  });
+  return (row) => [
+    ...new Set([
+      ...(naming.get(row.c) ?? []),
+      ...(row.ind ?? []).map((ref) => (ref.startsWith("ind-") ? ref : `ind-${spec.code}-${ref}`)),
+    ]),
+  ];
 }
 
 /** The seed of WBS code `code` (every row has one by now). */

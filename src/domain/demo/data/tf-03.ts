@@ -135,6 +135,7 @@ export const tf03: TaskForceSpec = {
       u: "tax",
       a: "留抵退税应退尽退，办理时限不超过3个工作日",
       w: 6,
+      ind: ["2", "3"],
     },
     {
       c: "3.4",

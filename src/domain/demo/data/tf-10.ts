@@ -30,6 +30,7 @@ export const tf10: TaskForceSpec = {
       a: "查处非法违法行为100起",
       w: 7,
       q: "执法人员不足，部分行业监管部门检查频次不够。",
+      ind: ["1-ty", "1-fy", "1-hx"],
     },
     {
       c: "1.3",
@@ -60,6 +61,7 @@ export const tf10: TaskForceSpec = {
       from: "2022-08-08",
       a: "签订企业安全生产责任书600份",
       w: 5,
+      ind: ["1", "2"],
     },
     { c: "2", t: "重点行业领域专项整治", a: "重点行业较大以上事故0起" },
     {
@@ -191,6 +193,34 @@ export const tf10: TaskForceSpec = {
       target: 10,
       owner: "p-yjj-3",
       series: [1, 1, 2, 2, 3, 3, 3],
+      plan: [1, 2, 3, 3, 4, 5, 6, 7, 7, 8, 9, 10],
+      parent: "ind-qzb-5",
+      shares: [
+        {
+          unit: "jd-ty",
+          owner: "p-jd-ty-3",
+          baseline: 5,
+          target: 4,
+          plan: [1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4],
+          series: [1, 1, 1, 1, 2, 2, 2],
+        },
+        {
+          unit: "jd-fy",
+          owner: "p-jd-fy-3",
+          baseline: 4,
+          target: 3,
+          plan: [0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3],
+          series: [0, 0, 1, 1, 1, 1, 1],
+        },
+        {
+          unit: "jd-hx",
+          owner: "p-jd-hx-3",
+          baseline: 3,
+          target: 3,
+          plan: [0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3],
+          series: [0, 0, 0, 0, 0, 0, 0],
+        },
+      ],
     },
     {
       name: "生产安全事故死亡人数",

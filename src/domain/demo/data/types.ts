@@ -36,6 +36,11 @@ export interface TaskRow {
   readonly nr?: boolean;
   /** Co-unit keys. */
   readonly co?: readonly string[];
+  /**
+   * Further indicators the task advances, besides those naming it (`task`): `3` for `ind-NN-3`,
+   * `3-nh` for its 南湖街道 share `ind-NN-3-nh`, or a full id (`ind-qzb-1`).
+   */
+  readonly ind?: readonly string[];
   /** A problem the owner reports. */
   readonly q?: string;
   /** A coordination request the owner reports. */
@@ -46,6 +51,33 @@ export interface TaskRow {
     readonly what: string;
     readonly blank: readonly ("responsiblePost" | "responsiblePersonId" | "duration" | "deadline")[];
   };
+}
+
+/**
+ * A street's (or unit's) share of a task-force indicator (层层衔接): same kind, direction, unit and
+ * year as its parent, its own target, monthly plan and readings. Loaded as `ind-NN-n-<key>` with
+ * code `JDNN-n.k` (k-th share), owned by a person of the street.
+ */
+export interface ShareSpec {
+  /** Unit key of the street (`jd-nh` for `ou-jd-nh`); the id takes its last part (`ind-06-2-nh`). */
+  readonly unit: string;
+  readonly owner: string;
+  readonly baseline: number;
+  readonly target: number;
+  /** `rate`/`level`: weight in the parent's weighted result (e.g. the street's base); null counts as 1. */
+  readonly weight?: number;
+  /** Cumulative plan to date for January…December; its December equals `target` unless planted otherwise. */
+  readonly plan?: readonly number[];
+  /** Actual values from 2022-01 on, as the parent's. */
+  readonly series: readonly number[];
+  readonly notes?: Readonly<Record<number, string>>;
+}
+
+/** A cascade gap planted on this indicator (see `PlantedCascadeGap`). */
+export interface CascadeGapSpec {
+  /** `shares`: its shares' targets do not add up · `no-task`: no task advances it. */
+  readonly check: "shares" | "no-task";
+  readonly what: string;
 }
 
 /** An indicator of a task force with its monthly readings from January. */
@@ -67,6 +99,13 @@ export interface IndicatorSpec {
   readonly note?: string;
   /** Notes on single months, by index (0 = January). */
   readonly notes?: Readonly<Record<number, string>>;
+  /** The district-level indicator this one is a share of (`ind-qzb-1`, see `district-indicators.ts`). */
+  readonly parent?: string;
+  /** `rate`/`level` share of a district indicator: its weight there (e.g. its base). */
+  readonly weight?: number;
+  /** Its split among streets; a parent that also has a `series` is reported itself (its figure wins). */
+  readonly shares?: readonly ShareSpec[];
+  readonly gap?: CascadeGapSpec;
 }
 
 /** A task force as the demo writes it: task book, people, battle map and indicators. */

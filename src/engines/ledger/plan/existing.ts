@@ -53,6 +53,8 @@ export interface ExistingRecords {
     deadline: string | null;
     weight: number;
     acceptance: string | null;
+    /** The indicators the task advances. */
+    indicatorIds: readonly Id[];
   })[];
   readonly dependencies: readonly (Versioned & {
     predecessorId: Id;
@@ -74,7 +76,13 @@ export interface ExistingRecords {
     monthlyPlan: Readonly<Record<string, number>> | null;
     ownerPersonId: Id | null;
     note: string | null;
+    /** 层层衔接: the indicator this one is a share of, its unit or street, its weight. */
+    parentId: Id | null;
+    orgUnitId: Id | null;
+    weight: number | null;
   })[];
+  /** District-level indicators (of no task force, not in the ledger's rows): what a share may name as parent. */
+  readonly districtIndicators: readonly { readonly id: Id; readonly code: string }[];
   readonly readings: readonly (Versioned & {
     indicatorId: Id;
     period: string;

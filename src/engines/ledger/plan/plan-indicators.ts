@@ -1,18 +1,56 @@
-/** Indicators (by task force and code, the monthly plan from twelve month columns) and monthly actuals. */
+/**
+ * Indicators (by task force and code, the monthly plan from twelve month columns, the share of a
+ * parent indicator — 层层衔接) and monthly actuals.
+ */
 import type { Id } from "./existing.js";
-import { inTaskForce, num, type Planner, str } from "./planner.js";
+import { indicatorByCode, inTaskForce, num, type Planner, parentCycles, str } from "./planner.js";
 
-/** Plans the indicators; answers them by {@link inTaskForce}(task force, code) for the actuals. */
+/** Gives every new indicator of the workbook its id first: tasks and other indicators name them. */
+export function reserveIndicators(p: Planner): void {
+  for (const r of p.ledger.rows.indicators) {
+    const tf = p.taskForces.get(r.values.taskForceCode as string);
+    if (!tf) continue; // named unknown when the indicators are planned
+    const key = inTaskForce(tf, r.values.code as string);
+    if (!p.indicators.has(key)) p.indicators.set(key, p.newId());
+  }
+}
+
+/**
+ * Plans the indicators; answers them by {@link inTaskForce}(task force, code) for the actuals. The
+ * cascade's columns (上级指标编码, 责任单位编码, 权重) change what is stored only when the file has
+ * them: a ledger of an older layout leaves the stored cascade as it is.
+ */
 export function planIndicators(p: Planner): Map<string, Id> {
   const stored = new Map(p.existing.indicators.map((i) => [inTaskForce(i.taskForceId, i.code), i]));
-  const ids = new Map<string, Id>([...stored].map(([k, i]) => [k, i.id]));
-  const columns = { taskId: "taskCode", ownerPersonId: "owner", monthlyPlan: "plan1" };
+  const columns = {
+    taskId: "taskCode",
+    ownerPersonId: "owner",
+    monthlyPlan: "plan1",
+    parentId: "parentCode",
+    orgUnitId: "unitCode",
+  };
+  const rows: { r: (typeof p.ledger.rows.indicators)[number]; tf: Id }[] = [];
   for (const r of p.ledger.rows.indicators) {
     const tf = p.taskForceId("indicators", r);
     if (!tf) continue;
+    rows.push({ r, tf });
     const task = p.taskId("indicators", r, tf, "taskCode");
     const owner = p.personId("indicators", r, "owner");
-    if (task === undefined || owner === undefined) continue;
+    const cascade: Record<string, unknown> = {};
+    let unresolved = false;
+    if ("parentCode" in r.columns) {
+      const code = str(r.values.parentCode);
+      const parent = code ? indicatorByCode(p, "indicators", r, tf, "parentCode", code) : null;
+      if (parent === undefined) unresolved = true;
+      else cascade.parentId = parent;
+    }
+    if ("unitCode" in r.columns) {
+      const unit = p.unitId("indicators", r, "unitCode");
+      if (unit === undefined) unresolved = true;
+      else cascade.orgUnitId = unit;
+    }
+    if ("weight" in r.columns) cascade.weight = num(r.values.weight);
+    if (task === undefined || owner === undefined || unresolved) continue;
     const year = r.values.year as number;
     const plan: Record<string, number> = {};
     for (let m = 1; m <= 12; m++) {
@@ -35,11 +73,14 @@ export function planIndicators(p: Planner): Map<string, Id> {
       monthlyPlan: Object.keys(plan).length ? plan : null,
       ownerPersonId: owner,
       note: str(r.values.note),
+      ...cascade,
     };
     const label = `${r.values.taskForceCode} ${r.values.code}`;
-    ids.set(key, p.plan("indicators", r, was, { fields, label, taskForceId: tf, columns }));
+    p.plan("indicators", r, was, { fields, label, taskForceId: tf, columns, id: p.indicators.get(key) });
   }
-  return ids;
+  // A district parent has no parent in the workbook: cycles are within a task force.
+  parentCycles(p, "indicators", rows, "indicators");
+  return p.indicators;
 }
 
 /** Monthly actuals by indicator and month. */

@@ -1,7 +1,7 @@
 /** Tasks (by task force and WBS code) and dependencies; parent and dependency cycles by their codes. */
 import type { LedgerRow } from "../read-ledger.js";
 import type { Id } from "./existing.js";
-import { checkTreeCycles, inTaskForce, num, type Planner, str } from "./planner.js";
+import { indicatorByCode, inTaskForce, num, type Planner, parentCycles, str } from "./planner.js";
 
 export function planTasks(p: Planner): void {
   const rows = p.ledger.rows.tasks.flatMap((r) => {
@@ -19,12 +19,21 @@ export function planTasks(p: Planner): void {
     responsibleUnitId: "unitCode",
     responsiblePersonId: "person",
     responsiblePost: "post",
+    indicatorIds: "indicatorCodes",
   };
   for (const { r, tf } of rows) {
     const code = r.values.code as string;
     const parentId = p.taskId("tasks", r, tf, "parentCode", "parent task");
     const unit = p.unitId("tasks", r, "unitCode");
     const person = p.personId("tasks", r, "person");
+    // 支撑指标: changed only when the file has the column (an older layout leaves the links).
+    let links: Id[] | undefined;
+    if ("indicatorCodes" in r.columns) {
+      const codes = (r.values.indicatorCodes as readonly string[] | null) ?? [];
+      const found = codes.map((c) => indicatorByCode(p, "tasks", r, tf, "indicatorCodes", c));
+      if (found.some((x) => x === undefined)) continue;
+      links = [...new Set(found as Id[])]; // every one found, just checked
+    }
     if (parentId === undefined || unit === undefined || person === undefined) continue;
     const id = p.tasks.get(inTaskForce(tf, code))!;
     const fields = {
@@ -39,6 +48,7 @@ export function planTasks(p: Planner): void {
       deadline: str(r.values.deadline),
       weight: num(r.values.weight) ?? 0,
       acceptance: str(r.values.acceptance),
+      ...(links ? { indicatorIds: links } : {}),
     };
     p.plan("tasks", r, stored.get(id), {
       fields,
@@ -48,15 +58,7 @@ export function planTasks(p: Planner): void {
       id,
     });
   }
-  // Cycles within each task force (codes repeat across task forces).
-  for (const tf of new Set(rows.map((x) => x.tf)))
-    checkTreeCycles(
-      rows
-        .filter((x) => x.tf === tf)
-        .map(({ r }) => ({ row: r, code: r.values.code as string, parent: str(r.values.parentCode) })),
-      (r, codes) =>
-        p.at("tasks", r, "parentCode", "ledgerCycle", { codes }, `the parent tasks form a cycle: ${codes}`),
-    );
+  parentCycles(p, "tasks", rows, "tasks");
 }
 
 /**

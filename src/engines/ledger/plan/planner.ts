@@ -68,6 +68,10 @@ export class Planner {
   readonly taskForces = new Map<string, Id>();
   /** Tasks by {@link inTaskForce}(task force, WBS code). */
   readonly tasks = new Map<string, Id>();
+  /** Task forces' indicators by {@link inTaskForce}(task force, code), stored and new. */
+  readonly indicators = new Map<string, Id>();
+  /** District-level indicators by code (stored only: the ledger has no rows of them). */
+  readonly districtIndicators = new Map<string, Id>();
 
   constructor(
     readonly ledger: ReadLedger,
@@ -84,6 +88,8 @@ export class Planner {
       });
     for (const t of existing.taskForces) this.taskForces.set(t.code, t.id);
     for (const t of existing.tasks) this.tasks.set(inTaskForce(t.taskForceId, t.code), t.id);
+    for (const i of existing.indicators) this.indicators.set(inTaskForce(i.taskForceId, i.code), i.id);
+    for (const i of existing.districtIndicators) this.districtIndicators.set(i.code, i.id);
   }
 
   /** Records a problem at a row's column (by column key). */
@@ -190,6 +196,43 @@ export class Planner {
     if (!id) this.unknown(sheet, r, column, what, code);
     return id;
   }
+}
+
+/**
+ * An indicator named by code from a row of `taskForceId`: the task force's own first, else a
+ * district-level one; undefined (and a problem at `column`) when neither has the code.
+ */
+export function indicatorByCode(
+  p: Planner,
+  sheet: SheetKey,
+  r: LedgerRow,
+  taskForceId: Id,
+  column: string,
+  code: string,
+): Id | undefined {
+  const id = p.indicators.get(inTaskForce(taskForceId, code)) ?? p.districtIndicators.get(code);
+  if (!id) p.unknown(sheet, r, column, "indicator", code);
+  return id;
+}
+
+/**
+ * Reports the cycles of the rows' 上级 codes (`parentCode`), within each task force (codes repeat
+ * across task forces), at a row that closes each: "the parent tasks form a cycle: 1 → 2 → 1".
+ */
+export function parentCycles(
+  p: Planner,
+  sheet: SheetKey,
+  rows: readonly { r: LedgerRow; tf: Id }[],
+  what: string,
+): void {
+  for (const tf of new Set(rows.map((x) => x.tf)))
+    checkTreeCycles(
+      rows
+        .filter((x) => x.tf === tf)
+        .map(({ r }) => ({ row: r, code: r.values.code as string, parent: str(r.values.parentCode) })),
+      (r, codes) =>
+        p.at(sheet, r, "parentCode", "ledgerCycle", { codes }, `the parent ${what} form a cycle: ${codes}`),
+    );
 }
 
 /** Rows whose parent chain (by code, within the rows) returns to themselves. */

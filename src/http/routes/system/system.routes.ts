@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
 import { listAuditEntries } from "../../../domain/audit/audit.service.js";
+import { assertDatabaseAnswers } from "../../../domain/system/health.service.js";
 import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
 import { errorBody, page } from "../../../shared/api/common.js";
 import { actionRule, publicRule } from "../../policy.js";
@@ -21,6 +22,28 @@ export async function systemRoutes(
     config: { rule: publicRule },
     schema: { tags: ["system"], summary: "Liveness and database kind", response: { 200: health } },
     handler: async () => ({ status: "ok" as const, db: opts.database.dialect, version: opts.version }),
+  });
+  r.get("/api/v1/health/live", {
+    config: { rule: publicRule },
+    schema: {
+      tags: ["system"],
+      summary: "Liveness for a load balancer: the process answers (it does not touch the database)",
+      response: { 200: z.object({ status: z.literal("ok") }) },
+    },
+    handler: async () => ({ status: "ok" as const }),
+  });
+  r.get("/api/v1/health/ready", {
+    config: { rule: publicRule },
+    schema: {
+      tags: ["system"],
+      summary:
+        "Readiness: the database answers a query (503 UNAVAILABLE when it does not, or while shutting down)",
+      response: { 200: health, 503: errorBody },
+    },
+    handler: async () => {
+      await assertDatabaseAnswers(opts.database);
+      return { status: "ok" as const, db: opts.database.dialect, version: opts.version };
+    },
   });
   r.get("/api/v1/audit-entries", {
     config: { rule: actionRule("audit-entries", "read") },

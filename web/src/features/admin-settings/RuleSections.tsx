@@ -1,5 +1,6 @@
 import { Alert, Col, Form, InputNumber, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { DEFAULT_CASCADE_TOLERANCE } from "../../../../src/engines/cascade/types";
 import { DEFAULT_LIGHT_THRESHOLDS } from "../../../../src/engines/lights/types";
 import { DEFAULT_ASSESSMENT_WEIGHTS } from "../../../../src/engines/scoring/types";
 import { slippageBaselines } from "../../../../src/shared/api/baselines";
@@ -137,14 +138,17 @@ export function PlausibilitySection(props: { value: Settings["plausibility"]; re
   );
 }
 
-/** 计划基线: which approved baseline slippage is measured against. */
+/**
+ * 计划基线: which approved baseline slippage is measured against; and how far the shares of a
+ * cascade (层层衔接) may stray from their parent's target before the check reports them.
+ */
 export function PlanSection(props: { value: Settings["plan"]; readOnly: boolean }) {
   const { t } = useTranslation();
   return (
     <SettingsSection
       section="plan"
       readOnly={props.readOnly}
-      initialValues={{ slippageAgainst: props.value.slippageAgainst ?? "first" }}
+      initialValues={{ ...props.value, slippageAgainst: props.value.slippageAgainst ?? "first" }}
     >
       <Form.Item name="slippageAgainst" label={t("adm.settings.plan.slippageAgainst")}>
         <Select
@@ -153,6 +157,26 @@ export function PlanSection(props: { value: Settings["plan"]; readOnly: boolean 
           options={slippageBaselines.map((b) => ({ value: b, label: t(`adm.settings.plan.${b}`) }))}
         />
       </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <NumberItem
+            name={["cascadeTolerancePercent"]}
+            label={t("adm.settings.plan.cascadeTolerancePercent")}
+            extra={t("adm.settings.plan.cascadeTolerancePercentHint")}
+            fallback={DEFAULT_CASCADE_TOLERANCE.relative * 100}
+            step={0.1}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <NumberItem
+            name={["cascadeRatePoints"]}
+            label={t("adm.settings.plan.cascadeRatePoints")}
+            extra={t("adm.settings.plan.cascadeRatePointsHint")}
+            fallback={DEFAULT_CASCADE_TOLERANCE.ratePoints}
+            step={0.01}
+          />
+        </Col>
+      </Row>
     </SettingsSection>
   );
 }

@@ -24,7 +24,9 @@ export function BattleMapTooltip({ content, x, y, bounds, theme, lang, magnify =
   const left = Math.max(8, Math.min(x + 16, bounds.width - width - 8));
   // Height from the content (reasons may wrap to two lines), so the card flips above when needed.
   const line = (dark ? 18 : 13) * 1.5 * k;
-  const estimate = line * (2.4 + content.reasons.length * 1.7 + content.lines.length) + (dark ? 28 : 20) * k;
+  const listed = content.indicators ? content.indicators.items.length + 1.2 : 0;
+  const estimate =
+    line * (2.4 + content.reasons.length * 1.7 + content.lines.length + listed) + (dark ? 28 : 20) * k;
   const below = y + 20;
   const top = below + estimate > bounds.height ? Math.max(8, y - estimate - 10) : below;
   return (
@@ -69,6 +71,28 @@ export function BattleMapTooltip({ content, x, y, bounds, theme, lang, magnify =
           ))}
         </tbody>
       </table>
+      {content.indicators ? (
+        <div
+          data-tooltip-indicators={content.indicators.atRisk ? "at-risk" : "advanced"}
+          style={{ marginTop: 6 }}
+        >
+          <div style={{ fontWeight: 600, color: content.indicators.atRisk ? style.strong : undefined }}>
+            {content.indicators.heading}
+          </div>
+          <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
+            {content.indicators.items.map((i) => {
+              const s = lightStyle(i.color, theme, lang);
+              return (
+                <li key={i.label} style={{ display: "flex", alignItems: "center", gap: 6 }}>
+                  <LightIcon shape={s.shape} style={s} size={(dark ? 18 : 12) * k} />
+                  <span>{i.label}</span>
+                  <strong style={{ color: s.strong, whiteSpace: "nowrap" }}>{i.lightLabel}</strong>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { BattleMapTooltip } from "./BattleMapTooltip";
 import { safeMagnify } from "./canvas-size";
 import type { RowWindow } from "./row-window";
 import { fitRowHeight, themeSpec } from "./theme";
-import { tooltipContent } from "./tooltip";
+import { type IndicatorLookup, tooltipContent } from "./tooltip";
 import type { BattleMapData, BattleMapFilter, Lang, Theme, Zoom } from "./types";
 import { useBattleMapModel } from "./use-battle-map-model";
 import { useTimelineCanvas } from "./use-timeline-canvas";
@@ -31,6 +31,8 @@ export interface BattleMapViewProps {
   readonly rowHeight?: number;
   /** Only these rows (after filters and collapsing): one page of a task force on the big screen. */
   readonly rowWindow?: RowWindow;
+  /** Indicators by id: a task's tooltip lists those it advances with their lights. */
+  readonly indicators?: IndicatorLookup;
 }
 
 const EMPTY_FILTER: BattleMapFilter = {};
@@ -52,6 +54,7 @@ export function BattleMapView({
   magnify,
   rowHeight,
   rowWindow,
+  indicators,
 }: BattleMapViewProps) {
   const k = safeMagnify(magnify);
   const effective = useMemo(
@@ -141,7 +144,7 @@ export function BattleMapView({
       )}
       {t.hover && hovered && (
         <BattleMapTooltip
-          content={tooltipContent(hovered, lang, data.compared)}
+          content={tooltipContent(hovered, lang, data.compared, indicators)}
           x={t.hover.x}
           y={t.hover.y}
           bounds={t.viewport}

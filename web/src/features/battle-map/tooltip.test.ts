@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRows, indexBattleMap } from "./row-model";
 import { buildTask, buildTaskForce } from "./test-factories";
-import { tooltipContent } from "./tooltip";
+import { putsIndicatorsAtRisk, tooltipContent } from "./tooltip";
 import type { ComparedBaselines } from "./types";
 
 const reasons = [{ code: "behind", text: { zh: "进度落后计划15个百分点", en: "15 points behind plan" } }];
@@ -85,5 +85,35 @@ describe("tooltipContent", () => {
     expect(Object.fromEntries(tooltipContent(row, "en").lines)["Cannot be scheduled"]).toBe(
       "Task 01.2 · Deadline: deadline: 2021-01-01 is before the project start",
     );
+  });
+  it("lists the indicators a task advances, titled as at risk when the task is red or late", () => {
+    const linked = {
+      ...data,
+      tasks: [
+        { ...data.tasks[0]!, indicatorIds: ["i1", "hidden", "q1"] },
+        { ...data.tasks[1]!, indicatorIds: ["i1"] },
+      ],
+    };
+    const [, red, fine] = buildRows(indexBattleMap(linked), new Set()).rows;
+    const indicators = new Map([
+      ["i1", { code: "ZB01-3", name: "重大项目完成投资", color: "red" as const }],
+      ["q1", { code: "QZB-3", name: "重点项目完成投资", color: "yellow" as const }],
+    ]);
+    expect(tooltipContent(red!, "zh", [], indicators).indicators).toEqual({
+      heading: "可能受影响的指标",
+      atRisk: true,
+      items: [
+        { label: "ZB01-3 重大项目完成投资", color: "red", lightLabel: "红灯" },
+        { label: "QZB-3 重点项目完成投资", color: "yellow", lightLabel: "黄灯" },
+      ],
+    });
+    const plain = tooltipContent(fine!, "en", [], indicators).indicators;
+    expect(plain).toMatchObject({ heading: "Indicators advanced", atRisk: false });
+    expect(tooltipContent(fine!, "en").indicators).toBeUndefined();
+  });
+  it("counts a negative float as late", () => {
+    expect(putsIndicatorsAtRisk({ totalFloat: -1 }, "yellow")).toBe(true);
+    expect(putsIndicatorsAtRisk({ totalFloat: null }, "red")).toBe(true);
+    expect(putsIndicatorsAtRisk({ totalFloat: 0 }, "green")).toBe(false);
   });
 });

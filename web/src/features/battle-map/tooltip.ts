@@ -15,6 +15,40 @@ export interface TooltipContent {
   readonly lightLabel: string;
   readonly reasons: readonly string[];
   readonly lines: readonly (readonly [string, string])[];
+  /** A task's indicators (支撑指标), titled 可能受影响的指标 when the task is late or red. */
+  readonly indicators?: TooltipIndicators;
+}
+
+/** The indicators a task advances, as its tooltip lists them. */
+export interface TooltipIndicators {
+  readonly heading: string;
+  readonly atRisk: boolean;
+  readonly items: readonly {
+    readonly label: string;
+    readonly color: LightColor;
+    readonly lightLabel: string;
+  }[];
+}
+
+/** An indicator as the battle map names it: code, name and light (from the overview). */
+export interface IndicatorBrief {
+  readonly code: string;
+  readonly name: string;
+  readonly color: LightColor;
+}
+
+/** Indicators by id, for the tooltips of the tasks that advance them. */
+export type IndicatorLookup = ReadonlyMap<string, IndicatorBrief>;
+
+/**
+ * Whether a task puts the indicators it advances at risk: it is red (late, overdue or far behind),
+ * or its float is negative (its deadline cannot be met as planned).
+ */
+export function putsIndicatorsAtRisk(
+  task: { readonly totalFloat: number | null },
+  color: LightColor,
+): boolean {
+  return color === "red" || (task.totalFloat !== null && task.totalFloat < 0);
 }
 
 const L = {
@@ -35,6 +69,8 @@ const L = {
     unschedulable: "无法排程",
     extension: "延期申请（待审批）",
     by: "申请人",
+    indicators: "支撑指标",
+    atRisk: "可能受影响的指标",
   },
   en: {
     schedule: "Planned (early)",
@@ -53,6 +89,8 @@ const L = {
     unschedulable: "Cannot be scheduled",
     extension: "Extension requested (pending)",
     by: "by",
+    indicators: "Indicators advanced",
+    atRisk: "Indicators at risk",
   },
 } as const;
 
@@ -61,8 +99,16 @@ function range(a: string | null, b: string | null): string | null {
   return a === b ? (a ?? "") : `${a ?? "?"} → ${b ?? "?"}`;
 }
 
-/** The tooltip of a row; a task's row lists its dates in each compared baseline too. */
-export function tooltipContent(row: Row, lang: Lang, compared: ComparedBaselines = []): TooltipContent {
+/**
+ * The tooltip of a row; a task's row lists its dates in each compared baseline too, and the
+ * indicators it advances found in `indicators` (those the user cannot read are left out).
+ */
+export function tooltipContent(
+  row: Row,
+  lang: Lang,
+  compared: ComparedBaselines = [],
+  indicators?: IndicatorLookup,
+): TooltipContent {
   const t = L[lang];
   const light = row.light;
   const reasons = light.reasons.map((r) => r.text[lang]);
@@ -100,5 +146,20 @@ export function tooltipContent(row: Row, lang: Lang, compared: ComparedBaselines
   const claimed = claimedTooltipLine(task, lang);
   if (claimed) add(...claimed);
   if (task.critical) add(t.critical, t.yes);
-  return { title: `${task.code} ${task.title}`, color: light.color, lightLabel, reasons, lines };
+  const content = { title: `${task.code} ${task.title}`, color: light.color, lightLabel, reasons, lines };
+  const items = (task.indicatorIds ?? []).flatMap((id) => {
+    const i = indicators?.get(id);
+    return i
+      ? [
+          {
+            label: `${i.code} ${i.name}`,
+            color: i.color,
+            lightLabel: lightStyle(i.color, "light", lang).label,
+          },
+        ]
+      : [];
+  });
+  if (items.length === 0) return content;
+  const atRisk = putsIndicatorsAtRisk(task, light.color);
+  return { ...content, indicators: { heading: atRisk ? t.atRisk : t.indicators, atRisk, items } };
 }

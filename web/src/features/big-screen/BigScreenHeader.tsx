@@ -6,12 +6,14 @@ import type { Rotation } from "../../hooks/use-rotation";
 import type { SlideGroup } from "./slides";
 import { MAX_INTERVAL_S, MIN_INTERVAL_S } from "./use-slide-interval";
 
+/** The groups always offered; 层层衔接 joins them when the rotation has a cascade. */
 const GROUPS: readonly SlideGroup[] = ["overview", "battleMap", "ranking", "indicators"];
 const GROUP_LABEL: Record<SlideGroup, string> = {
   overview: "nav.overview",
   battleMap: "nav.battleMap",
   ranking: "overview.ranking",
   indicators: "overview.indicators",
+  cascade: "ilinks.slide.group",
 };
 
 /**
@@ -22,6 +24,7 @@ export function BigScreenHeader({
   statusDate,
   updatedAt,
   count,
+  hasCascades,
   group,
   onGroup,
   rot,
@@ -32,6 +35,8 @@ export function BigScreenHeader({
   updatedAt: number;
   /** Slides in the rotation. */
   count: number;
+  /** The rotation shows at least one indicator cascade. */
+  hasCascades?: boolean;
   group: SlideGroup;
   onGroup: (group: SlideGroup) => void;
   rot: Rotation;
@@ -60,7 +65,10 @@ export function BigScreenHeader({
         <Segmented
           value={group}
           onChange={onGroup}
-          options={GROUPS.map((g) => ({ value: g, label: t(GROUP_LABEL[g]) }))}
+          options={(hasCascades ? [...GROUPS, "cascade" as const] : GROUPS).map((g) => ({
+            value: g,
+            label: t(GROUP_LABEL[g]),
+          }))}
         />
         <span data-testid="big-progress">{t("bigScreen.progress", { n: rot.index + 1, total: count })}</span>
         <InputNumber

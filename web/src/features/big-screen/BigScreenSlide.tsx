@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { QueryState } from "../../components/QueryState";
 import type { Lang } from "../battle-map";
 import { BigScreenOverview } from "../overview/BigScreenOverview";
+import { cascadeOf } from "../overview/indicator-cascade";
+import { CascadeSlide } from "./CascadeSlide";
 import { IndicatorsSlide } from "./IndicatorsSlide";
 import { RankingSlide } from "./RankingSlide";
 import type { Slide } from "./slides";
 import { TaskForceSlide } from "./TaskForceSlide";
-import type { useBigScreenData } from "./use-big-screen";
+import { cardIndicators, type useBigScreenData } from "./use-big-screen";
 import type { Size } from "./use-element-size";
 
 /**
@@ -41,10 +43,24 @@ export function BigScreenSlide({
     case "indicators":
       return box(
         <IndicatorsSlide
-          indicators={model.indicators.slice(slide.first, slide.first + slide.count)}
+          indicators={cardIndicators(model.indicators).slice(slide.first, slide.first + slide.count)}
           perPage={slide.count}
         />,
       );
+    case "cascade": {
+      const nodes = data.cascades.data?.nodes ?? [];
+      const cascade = cascadeOf(nodes, slide.rootId);
+      const goalId = cascade[0]?.goalId;
+      const goal = goalId ? o.goals.find((g) => g.id === goalId) : undefined;
+      return box(
+        <CascadeSlide
+          nodes={cascade}
+          slide={slide}
+          height={design.height}
+          goal={goal ? `${goal.code} ${goal.title}` : null}
+        />,
+      );
+    }
     case "taskForce": {
       const tf = model.tfById.get(slide.taskForceId);
       const map = data.battleMap.data;

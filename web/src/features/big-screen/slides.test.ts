@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildSlides, fitRows, type SlideInput } from "./slides";
+import type { CascadeNode } from "../overview/indicator-cascade";
+import { buildSlides, fitRows, rotationCascades, type SlideInput } from "./slides";
 
 const forces = ["10", "02", "01"].map((code) => ({ id: `tf-${code}`, code }));
 
@@ -74,5 +75,54 @@ describe("buildSlides", () => {
   it("keeps one slide per task force without rows and one indicator slide without indicators", () => {
     const keys = buildSlides(input({ rowCounts: new Map(), indicatorCount: 0 })).map((s) => s.key);
     expect(keys).toEqual(["overview", "tf-01", "tf-02", "tf-10", "ranking", "indicators"]);
+  });
+  it("ends with one slide per cascade, its shares' rows fitted and paged like a battle map's", () => {
+    const slides = buildSlides(
+      input({
+        cascades: [
+          { rootId: "q1", code: "QZB-1", shareCount: 8 },
+          { rootId: "q2", code: "QZB-2", shareCount: 30 },
+          { rootId: "z", code: "QZB-1", shareCount: 0 },
+        ],
+        cascadeRowsHeight: 700,
+        cascadeMaxRow: 72,
+        cascadeMinRow: 40,
+      }),
+    );
+    const cascades = slides.filter((s) => s.kind === "cascade");
+    expect(slides.at(-cascades.length - 1)?.key).toBe("indicators.2");
+    expect(
+      cascades.map((s) => s.kind === "cascade" && [s.key, s.rootId, s.first, s.count, s.rowHeight]),
+    ).toEqual([
+      ["cascade-QZB-1", "q1", 0, 8, 72],
+      ["cascade-QZB-2", "q2", 0, 15, 46],
+      ["cascade-QZB-2.2", "q2", 15, 15, 46],
+      // A code already taken: the indicator's id names the slide.
+      ["cascade-z", "z", 0, 0, 72],
+    ]);
+  });
+});
+
+describe("rotationCascades", () => {
+  const n = (indicatorId: string, code: string, parentId: string | null, taskForceId: string | null) =>
+    ({ indicatorId, code, parentId, depth: parentId ? 1 : 0, taskForceId }) as CascadeNode;
+  const nodes = [
+    n("q2", "QZB-2", null, null),
+    n("z2", "ZB01-2", "q2", "tf-1"),
+    n("q1", "QZB-1", null, null),
+    n("z1", "ZB01-1", "q1", "tf-1"),
+    n("z3", "ZB02-1", "q1", "tf-2"),
+    n("own", "ZB03-1", null, "tf-3"),
+  ];
+  it("shows every district-level cascade by code, with its shares counted", () => {
+    expect(rotationCascades(nodes, null)).toEqual([
+      { rootId: "q1", code: "QZB-1", shareCount: 2 },
+      { rootId: "q2", code: "QZB-2", shareCount: 1 },
+    ]);
+  });
+  it("adds the cascade asked for when it is a task force's own, once", () => {
+    expect(rotationCascades(nodes, "own").map((c) => c.code)).toEqual(["QZB-1", "QZB-2", "ZB03-1"]);
+    expect(rotationCascades(nodes, "z1").map((c) => c.code)).toEqual(["QZB-1", "QZB-2"]);
+    expect(rotationCascades(nodes, "unknown").map((c) => c.code)).toEqual(["QZB-1", "QZB-2"]);
   });
 });

@@ -13,8 +13,11 @@ import {
   themeSpec,
   useBattleMapQuery,
 } from "../battle-map";
+import { type CascadeNode, rootOf } from "../overview/indicator-cascade";
+import { useIndicatorCascades } from "../overview/use-indicator-cascades";
 import { useOverviewModel } from "../overview/use-overview-model";
-import { buildSlides, type Slide, type SlideGroup, slideGroup } from "./slides";
+import { cascadeRowsHeight, DESIGN } from "./layout";
+import { buildSlides, rotationCascades, type Slide, type SlideGroup, slideGroup } from "./slides";
 import type { Size } from "./use-element-size";
 
 /** How often the screen refetches its data. */
@@ -33,10 +36,18 @@ export function rowCountsOf(data: BattleMapData): Map<string, number> {
   return counts;
 }
 
-/** The overview and the battle map, refetched every minute; when either last arrived. */
+/**
+ * The indicators of the indicator cards: those at the top of a cascade or standing alone (a share's
+ * card would repeat its cascade's slide, where every share is a row).
+ */
+export const cardIndicators = <T extends { readonly parentId: string | null }>(all: readonly T[]): T[] =>
+  all.filter((i) => i.parentId === null);
+
+/** The overview, the battle map and the indicator cascades, refetched every minute; when the first two last arrived. */
 export function useBigScreenData() {
   const qc = useQueryClient();
   const overview = useOverview(REFRESH_MS);
+  const cascades = useIndicatorCascades(REFRESH_MS);
   const model = useOverviewModel(overview.data);
   const battleMap = useBattleMapQuery();
   useEffect(() => {
@@ -45,27 +56,52 @@ export function useBigScreenData() {
   }, [qc]);
   const rowCounts = useMemo(() => (battleMap.data ? rowCountsOf(battleMap.data) : null), [battleMap.data]);
   const updatedAt = Math.max(overview.dataUpdatedAt, battleMap.dataUpdatedAt);
-  return { overview, model, battleMap, rowCounts, updatedAt };
+  return { overview, model, battleMap, rowCounts, updatedAt, cascades };
 }
 
-/** The slides for the data and the slide area (CSS px at `scale`); the overview alone until both load. */
-export function useSlides(data: ReturnType<typeof useBigScreenData>, area: Size, scale: number): Slide[] {
+/**
+ * The slides for the data and the slide area (CSS px at `scale`); the overview alone until the
+ * overview and the battle map load (the cascades join when they arrive). `cascade` is `?cascade=`.
+ */
+export function useSlides(
+  data: ReturnType<typeof useBigScreenData>,
+  area: Size,
+  scale: number,
+  cascade: string | null = null,
+): Slide[] {
   const o = data.overview.data;
   const { rowCounts } = data;
+  const nodes = data.cascades.data?.nodes;
   const height = area.height;
   return useMemo(() => {
     if (!o || !rowCounts || height <= 0) return [{ kind: "overview", key: "overview" }];
     const spec = themeSpec("dark");
+    const designHeight = Math.floor(height / scale);
     return buildSlides({
       taskForces: o.taskForces,
       rowCounts,
-      rowsHeight: Math.floor(height / scale) - spec.headerHeight,
+      rowsHeight: designHeight - spec.headerHeight,
       maxRowHeight: spec.rowHeight,
       minRowHeight: MIN_ROW_HEIGHT,
-      indicatorCount: o.indicators.length,
+      indicatorCount: cardIndicators(o.indicators).length,
       indicatorsPerPage: INDICATORS_PER_PAGE,
+      cascades: nodes ? rotationCascades(nodes, cascade) : [],
+      cascadeRowsHeight: cascadeRowsHeight(designHeight),
+      cascadeMaxRow: DESIGN.cascadeMaxRow,
+      cascadeMinRow: DESIGN.cascadeMinRow,
     });
-  }, [o, rowCounts, height, scale]);
+  }, [o, rowCounts, nodes, height, scale, cascade]);
+}
+
+/** The key of the slide `?cascade=<indicatorId>` asks for (its cascade's first page), or null. */
+export function cascadeStartKey(
+  slides: readonly Slide[],
+  nodes: readonly CascadeNode[] | undefined,
+  cascade: string | null,
+): string | null {
+  const root = cascade && nodes ? rootOf(nodes, cascade) : undefined;
+  const slide = root && slides.find((s) => s.kind === "cascade" && s.rootId === root.indicatorId);
+  return slide ? slide.key : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { DispatchReport } from "../../api/types";
 import { LightCountsBar } from "../overview/LightCountsBar";
 
@@ -64,6 +65,23 @@ export function DispatchSummary({
         </Typography.Paragraph>
       )}
     </>
+  );
+}
+
+/** 层层衔接: indicators split into shares, each with the shares that pull it down, worst first. */
+export function CascadeDrags({ drags, lang }: { drags: DispatchReport["cascade"]; lang: "zh" | "en" }) {
+  const { t } = useTranslation();
+  if (drags.length === 0) return null;
+  return (
+    <Card size="small" title={t("dispatch.cascade")} className="dispatch-section">
+      <ul data-testid="dispatch-cascade" style={{ margin: 0, paddingInlineStart: 20 }}>
+        {drags.map((d) => (
+          <li key={d.indicatorId}>
+            <Link to={`/indicators/${encodeURIComponent(d.indicatorId)}/cascade`}>{d.text[lang]}</Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }
 

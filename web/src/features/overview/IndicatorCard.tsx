@@ -39,7 +39,20 @@ export function IndicatorCard({
     >
       <Space style={{ width: "100%", justifyContent: "space-between" }} align="start">
         <Typography.Text strong style={dark ? { color: "#e6f0ff", fontSize: "1.1em" } : undefined}>
-          {dark ? ind.name : <Link to={`/task-forces/${ind.taskForceId}?tab=indicators`}>{ind.name}</Link>}
+          {dark ? (
+            ind.name
+          ) : (
+            // A district-level indicator (no task force) is read on its cascade.
+            <Link
+              to={
+                ind.taskForceId
+                  ? `/task-forces/${ind.taskForceId}?tab=indicators`
+                  : `/indicators/${encodeURIComponent(ind.id)}/cascade`
+              }
+            >
+              {ind.name}
+            </Link>
+          )}
         </Typography.Text>
         <LightTag color={color} reasons={ind.progress.light.reasons} />
       </Space>

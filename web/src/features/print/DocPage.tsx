@@ -5,8 +5,17 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import "./print-doc.css";
 
-/** A printable document: a toolbar (print, back) on screen, then its pages, each an A4 sheet. */
-export function PrintDoc(props: { loading: boolean; back: string; children?: ReactNode; testId: string }) {
+/**
+ * A printable document: a toolbar (back, the document's own `actions`, print) on screen, then its
+ * pages, each an A4 sheet.
+ */
+export function PrintDoc(props: {
+  loading: boolean;
+  back: string;
+  children?: ReactNode;
+  testId: string;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   if (props.loading)
     return (
@@ -20,6 +29,7 @@ export function PrintDoc(props: { loading: boolean; back: string; children?: Rea
         <Link to={props.back}>
           <Button>{t("print.back")}</Button>
         </Link>
+        {props.actions}
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t("print.print")}
         </Button>

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Settings } from "../../../../src/shared/api/settings";
-import type { Goal, TaskForceFull } from "../../api/types";
-import { useNames, useOverview, useSettings, useTaskForceFull } from "../../hooks/use-data";
+import type { CheckView, Goal, TaskForceFull } from "../../api/types";
+import { useCheck, useNames, useOverview, useSettings, useTaskForceFull } from "../../hooks/use-data";
 import { wbsRows } from "../task-force/use-task-force-model";
 import { DocSection, PrintDoc, RedHead, Signatures } from "./DocPage";
 import { documentNumber } from "./doc-number";
+import { keyIndicators } from "./key-indicators";
+import { TaskBookCheck } from "./TaskBookCheck";
 
 type Names = ReturnType<typeof useNames>;
 
@@ -21,7 +23,9 @@ export function PrintTaskBook() {
   const names = useNames();
   const overview = useOverview();
   const settings = useSettings();
-  if (!full.data || !settings.data)
+  const check = useCheck();
+  // The 五化检查 page is part of the document: printed only once it is in (or could not be read).
+  if (!full.data || !settings.data || check.isPending)
     return <PrintDoc loading back={`/task-forces/${id}`} testId="print-task-book" />;
   return (
     <PrintDoc loading={false} back={`/task-forces/${id}`} testId="print-task-book">
@@ -30,6 +34,7 @@ export function PrintTaskBook() {
         names={names}
         goals={overview.data?.goals ?? []}
         documents={settings.data.documents}
+        check={check.data}
       />
     </PrintDoc>
   );
@@ -41,6 +46,8 @@ export function TaskBookDocument(props: {
   names: Names;
   goals: readonly Goal[];
   documents: Settings["documents"];
+  /** The five-ization check: the task force's findings follow the task book on a page of their own. */
+  check?: CheckView;
 }) {
   const { t } = useTranslation();
   const { full: f, names } = props;
@@ -198,10 +205,25 @@ export function TaskBookDocument(props: {
             </tr>
           </thead>
           <tbody>
-            {f.indicators.map((i) => (
+            {keyIndicators(f.indicators).map(({ indicator: i, shares }) => (
               <tr key={i.id}>
                 <td className="doc-nowrap">{i.code}</td>
-                <td>{i.name}</td>
+                <td>
+                  {i.name}
+                  {shares.length ? (
+                    // Its split among streets and units (层层衔接) on one line, not rows of their own.
+                    <div className="doc-shares" data-testid="doc-shares">
+                      {t("cas.bookShares", {
+                        list: shares
+                          .map(
+                            (s) =>
+                              `${names.unit(s.orgUnitId) || names.person(s.ownerPersonId) || s.code} ${s.target}${s.unit}`,
+                          )
+                          .join(t("cas.listSeparator")),
+                      })}
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {i.target}
                   {i.unit}
@@ -220,6 +242,7 @@ export function TaskBookDocument(props: {
           ]}
         />
       </DocSection>
+      {props.check ? <TaskBookCheck check={props.check} taskForceId={tf.id} /> : null}
     </>
   );
 }

@@ -1,16 +1,14 @@
-import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
+import { App, Col, Form, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import { indicatorDirections, indicatorKinds, indicatorSchemas } from "../../../../src/shared/api/indicators";
 import type { TaskForceFull } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
 import { useStatusDate } from "../../hooks/use-status-date";
-import { orNull, zodRule } from "../../hooks/validate";
+import { orNull } from "../../hooks/validate";
+import { BaselineTargetCols, CodeNameCols, KindCols, YearCol } from "./IndicatorFields";
 import { nextIndicatorCode, parseMonthlyPlan } from "./indicator-form";
 import { PlanErrorAlert } from "./PlanErrorAlert";
 import { personLabel, taskLabel, useCreateIndicator, usePlanErrorContext } from "./use-plan-edits";
-
-const f = indicatorSchemas.create.shape;
 
 /** 新增指标: name, kind, direction, unit, baseline, target, year, owner, optional monthly plan. */
 export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; onClose: () => void }) {
@@ -75,56 +73,14 @@ export function IndicatorFormModal(props: { full: TaskForceFull; open: boolean; 
       failure={m.error}
     >
       <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item name="code" label={t("plan.indCode")} rules={[zodRule(f.code)]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
-          <Form.Item name="name" label={t("plan.indName")} rules={[zodRule(f.name)]}>
-            <Input />
-          </Form.Item>
-        </Col>
+        <CodeNameCols />
       </Row>
       <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item name="kind" label={t("plan.kind")} rules={[zodRule(f.kind)]}>
-            <Select options={indicatorKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="direction" label={t("plan.direction")} rules={[zodRule(f.direction)]}>
-            <Select
-              options={indicatorDirections.map((d) => ({ value: d, label: t(`plan.directions.${d}`) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="unit" label={t("plan.measureUnit")} rules={[zodRule(f.unit, (v) => v ?? "")]}>
-            <Input />
-          </Form.Item>
-        </Col>
+        <KindCols span={8} />
       </Row>
       <Row gutter={12}>
-        <Col span={8}>
-          <Form.Item
-            name="baseline"
-            label={t("plan.baseline")}
-            rules={[zodRule(f.baseline, (v) => v ?? null)]}
-          >
-            <InputNumber style={{ width: "100%" }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="target" label={t("plan.target")} rules={[zodRule(f.target)]}>
-            <InputNumber style={{ width: "100%" }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="year" label={t("plan.year")} rules={[zodRule(f.year)]}>
-            <InputNumber precision={0} style={{ width: "100%" }} />
-          </Form.Item>
-        </Col>
+        <BaselineTargetCols />
+        <YearCol span={8} />
       </Row>
       <Row gutter={12}>
         <Col span={12}>

@@ -9,10 +9,12 @@ import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
 import { useNames, useOverview } from "../../hooks/use-data";
+import { CascadeLink } from "../cascade/CascadeLink";
 import { type Correction, CorrectionModal } from "../reporting/CorrectionModal";
 import { ReadingModal } from "../reporting/ReadingModal";
 import { IndicatorFormModal } from "./IndicatorFormModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
+import { SupportingTasks } from "./SupportingTasks";
 import { useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
 
 type Ind = Indicator & { readings: IndicatorReading[] };
@@ -24,6 +26,8 @@ function IndicatorDetail({
   onCorrect,
   onDelete,
   notice,
+  cascade,
+  behind,
 }: {
   ind: Ind;
   view?: OverviewIndicator;
@@ -34,6 +38,10 @@ function IndicatorDetail({
   onDelete?: () => void;
   /** Shown at the top of the card (why its delete was refused). */
   notice?: ReactNode;
+  /** Shown at the bottom of the card: the tasks behind the indicator (支撑任务). */
+  behind?: ReactNode;
+  /** It is a share of another indicator or has shares: link to its cascade (层层衔接). */
+  cascade?: boolean;
 }) {
   const { t } = useTranslation();
   const names = useNames();
@@ -68,6 +76,7 @@ function IndicatorDetail({
       extra={
         <span style={{ display: "inline-flex", gap: 8 }}>
           {view ? <LightTag color={color} reasons={view.progress.light.reasons} /> : null}
+          {cascade ? <CascadeLink indicatorId={ind.id} code={ind.code} /> : null}
           {onReport ? (
             <Button size="small" data-testid="report-reading" onClick={onReport}>
               {t("ind.report")}
@@ -148,6 +157,7 @@ function IndicatorDetail({
           ]}
         />
       ) : null}
+      {behind}
     </Card>
   );
 }
@@ -179,6 +189,11 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
     () => new Map((overview.data?.indicators ?? []).map((i) => [i.id, i])),
     [overview.data],
   );
+  // Indicators in a cascade: shares (with a parent) and the parents of this task force's shares.
+  const inCascade = useMemo(
+    () => new Set(indicators.flatMap((i) => (i.parentId ? [i.id, i.parentId] : []))),
+    [indicators],
+  );
   const [reporting, setReporting] = useState<Indicator | null>(null);
   const [correcting, setCorrecting] = useState<Correction | null>(null);
   return (
@@ -200,6 +215,10 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
           <IndicatorDetail
             ind={ind}
             view={byId.get(ind.id)}
+            cascade={inCascade.has(ind.id)}
+            behind={
+              <SupportingTasks full={full} indicator={ind} light={byId.get(ind.id)?.progress.light.color} />
+            }
             onReport={can.reportReading(ind) ? () => setReporting(ind) : undefined}
             onCorrect={
               can.reportReading(ind)

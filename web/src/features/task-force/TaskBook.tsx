@@ -3,7 +3,7 @@ import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Goal, TaskForceFull } from "../../api/types";
-import { type useNames, useSettings } from "../../hooks/use-data";
+import { useCheck, type useNames, useSettings } from "../../hooks/use-data";
 import { TaskBookDocument } from "../print/PrintTaskBook";
 import { TaskBookEditor } from "../task-force-setup/TaskBookEditor";
 
@@ -17,6 +17,7 @@ type Names = ReturnType<typeof useNames>;
 export function TaskBook(props: { full: TaskForceFull; names: Names; goals: readonly Goal[] }) {
   const { t } = useTranslation();
   const settings = useSettings();
+  const check = useCheck();
   return (
     <>
       <div
@@ -40,6 +41,7 @@ export function TaskBook(props: { full: TaskForceFull; names: Names; goals: read
             names={props.names}
             goals={props.goals}
             documents={settings.data.documents}
+            check={check.data}
           />
         ) : null}
       </div>

@@ -9,10 +9,13 @@ import { FormModal } from "../../components/FormModal";
 import { useNames } from "../../hooks/use-data";
 import { orNull, zodRule } from "../../hooks/validate";
 import { PlanErrorAlert } from "./PlanErrorAlert";
+import { IndicatorIdsField, useRefusalsBeside } from "./TaskIndicatorsModal";
 import { personLabel, taskLabel, useCreateTask, useOrgUnits, usePlanErrorContext } from "./use-plan-edits";
 import { nextWbsCode } from "./wbs-code";
 
 const f = taskSchemas.create.shape;
+/** A new task links no indicator until chosen. */
+const NO_LINKS: readonly string[] = [];
 
 /** What the add-task modal is opened for: a new task, at the top level or under `parentId`. */
 export interface NewTaskTarget {
@@ -87,6 +90,12 @@ export function TaskFormModal(props: {
   const names = useNames();
   const units = useOrgUnits();
   const ctx = usePlanErrorContext(props.full, null);
+  useRefusalsBeside(
+    form,
+    m.error,
+    props.full,
+    (m.variables?.indicatorIds as string[] | undefined) ?? NO_LINKS,
+  );
   const { tasks, taskForce, members } = props.full;
   const propose = (parentId: string | null) => nextWbsCode(tasks, parentId, taskForce.code);
   const memberIds = useMemo(() => new Set(members.map((x) => x.personId)), [members]);
@@ -127,6 +136,7 @@ export function TaskFormModal(props: {
         responsiblePost: orNull(v.responsiblePost),
         weight: v.weight ?? 0,
         acceptance: orNull(v.acceptance),
+        indicatorIds: (v.indicatorIds as string[] | undefined) ?? [],
       },
       {
         onSuccess: (task) => {
@@ -231,6 +241,7 @@ export function TaskFormModal(props: {
       <Form.Item name="acceptance" label={t("plan.acceptance")} rules={[zodRule(f.acceptance, orNull)]}>
         <Input.TextArea rows={2} />
       </Form.Item>
+      <IndicatorIdsField full={props.full} linked={NO_LINKS} />
     </FormModal>
   );
 }

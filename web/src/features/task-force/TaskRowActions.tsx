@@ -7,6 +7,7 @@ import {
   DeleteOutlined,
   EditOutlined,
   FileAddOutlined,
+  FundOutlined,
   MoreOutlined,
   PlusOutlined,
 } from "@ant-design/icons";
@@ -21,6 +22,7 @@ const ICONS: Record<RowActionKey, ReactNode> = {
   comments: <CommentOutlined />,
   chase: <BellOutlined />,
   edit: <EditOutlined />,
+  indicators: <FundOutlined />,
   predecessors: <ApartmentOutlined />,
   addChild: <PlusOutlined />,
   delete: <DeleteOutlined />,
@@ -47,6 +49,9 @@ export function TaskRowActions(props: {
     comments: props.comments ? `${t("cmt.title")} (${props.comments})` : t("cmt.title"),
     chase: t("chase.send"),
     edit: t("common.edit"),
+    indicators: task.indicatorIds.length
+      ? `${t("ilinks.task.action")} (${task.indicatorIds.length})`
+      : t("ilinks.task.action"),
     predecessors: props.predecessors
       ? `${t("plan.predecessors")} (${props.predecessors})`
       : t("plan.predecessors"),

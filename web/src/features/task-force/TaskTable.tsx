@@ -14,6 +14,7 @@ import { PlanApprovalModal } from "./PlanApprovalModal";
 import { PlanErrorAlert } from "./PlanErrorAlert";
 import { isFinished, type RowActionKey, rowActionKeys } from "./row-actions";
 import { type NewTaskTarget, TaskFormModal } from "./TaskFormModal";
+import { TaskIndicatorsModal } from "./TaskIndicatorsModal";
 import { RowEditButtons, TaskRowActions } from "./TaskRowActions";
 import { useInlineEdit } from "./use-inline-edit";
 import { useDeletePlanRecord, usePlanErrorContext } from "./use-plan-edits";
@@ -57,6 +58,7 @@ export function TaskTable(props: {
   const planDeps = can.editPlan(props.taskForceId, "dependencies");
   const [adding, setAdding] = useState<NewTaskTarget | null>(null);
   const [depsOf, setDepsOf] = useState<Task | null>(null);
+  const [linksOf, setLinksOf] = useState<Task | null>(null);
   const [approving, setApproving] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [chasing, setChasing] = useState<Task | null>(null);
@@ -84,6 +86,7 @@ export function TaskTable(props: {
     if (key === "comments") setCommentsOf(r);
     else if (key === "chase") setChasing(r);
     else if (key === "edit") e.start(r);
+    else if (key === "indicators") setLinksOf(r);
     else if (key === "predecessors") setDepsOf(r);
     else if (key === "addChild") setAdding({ parentId: r.id });
     else confirmRemove(r);
@@ -109,6 +112,7 @@ export function TaskTable(props: {
           comments: true,
           chase: !r.summary && can.rule("chases:send") && !isFinished(r),
           edit: editable,
+          linkIndicators: editable,
           editDependencies: planDeps,
           editTasks: planTasks,
         })}
@@ -174,6 +178,11 @@ export function TaskTable(props: {
         target={adding}
         onClose={() => setAdding(null)}
         onCreated={(task) => props.onFocusTask?.(task.id)}
+      />
+      <TaskIndicatorsModal
+        full={props.full}
+        task={linksOf ? (props.full.tasks.find((x) => x.id === linksOf.id) ?? null) : null}
+        onClose={() => setLinksOf(null)}
       />
       <DependencyDrawer
         full={props.full}

@@ -15,6 +15,7 @@ describe("rowActionKeys", () => {
       { comments: true, chase: true, edit: true, editDependencies: true, editTasks: true },
       ["comments", "chase", "edit", "predecessors", "addChild", "delete"],
     ],
+    [{ edit: true, linkIndicators: true, editTasks: true }, ["edit", "indicators", "addChild", "delete"]],
   ])("lists %o as %o", (grants, keys) => {
     expect(rowActionKeys({ ...none, ...grants })).toEqual(keys);
   });

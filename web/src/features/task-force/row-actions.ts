@@ -4,7 +4,14 @@
  */
 
 /** An action of a WBS row's menu. */
-export type RowActionKey = "comments" | "chase" | "edit" | "predecessors" | "addChild" | "delete";
+export type RowActionKey =
+  | "comments"
+  | "chase"
+  | "edit"
+  | "indicators"
+  | "predecessors"
+  | "addChild"
+  | "delete";
 
 /** What the signed-in user may do on one row (from `useCan` and the row itself). */
 export interface RowActionGrants {
@@ -14,6 +21,8 @@ export interface RowActionGrants {
   readonly chase: boolean;
   /** Inline edit of the task's fields. */
   readonly edit: boolean;
+  /** 支撑指标: the indicators the task advances (who may edit the task). */
+  readonly linkIndicators?: boolean;
   /** Plan edits: predecessors. */
   readonly editDependencies: boolean;
   /** Plan edits: add a sub-task, delete. */
@@ -30,6 +39,7 @@ export function rowActionKeys(g: RowActionGrants): RowActionKey[] {
   if (g.comments) keys.push("comments");
   if (g.chase) keys.push("chase");
   if (g.edit) keys.push("edit");
+  if (g.linkIndicators) keys.push("indicators");
   if (g.editDependencies) keys.push("predecessors");
   if (g.editTasks) keys.push("addChild", "delete");
   return keys;

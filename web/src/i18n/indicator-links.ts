@@ -1,0 +1,98 @@
+/**
+ * Words of the indicator cascade as the overview, the big screen and the task ↔ indicator links
+ * show it (层层衔接: the overview's tree, the cascade slide, 支撑指标 / 支撑任务); merged as `ilinks`.
+ */
+export const indicatorLinksZh = {
+  tree: {
+    title: "指标分解衔接（目标 → 指标 → 专班 → 街道 → 责任人）",
+    label: "指标层层衔接树",
+    noGoal: "未关联目标",
+    empty: "暂无指标",
+    plan: "计划",
+    target: "目标",
+    computed: "汇总",
+    computedHint: "由下级分解指标的实际值汇总得出",
+    reported: "填报",
+    difference: "与下级汇总相差 {{value}}",
+    findings: "{{n}} 项衔接问题",
+    detail: "分解详情",
+    openDetail: "查看 {{code}} {{name}} 的分解详情",
+  },
+  slide: {
+    group: "层层衔接",
+    shares: "分解单位",
+    owner: "责任人",
+    actualPlan: "实际 / 计划",
+    trend: "走势",
+    chart: "各分解单位实际与计划",
+    actual: "实际（颜色即亮灯）",
+    noShares: "该指标尚未分解到专班、街道",
+    plan: "计划",
+    target: "目标",
+    missing: "未找到该指标的分解",
+  },
+  task: {
+    field: "支撑指标",
+    action: "支撑指标",
+    title: "支撑指标 · {{task}}",
+    hint: "本任务推进的指标：本专班的指标，或区级指标",
+    own: "本专班指标",
+    district: "区级指标",
+    saved: "已更新 {{code}} 的支撑指标",
+    unknown: "指标 {{id}}",
+  },
+  panel: {
+    tasks: "支撑任务",
+    none: "尚无任务支撑此指标",
+    redTasks: "红灯指标的支撑任务",
+    redHint: "指标亮红灯：请优先推进这些任务",
+  },
+};
+
+/** English words of the indicator cascade's views and links. */
+export const indicatorLinksEn: typeof indicatorLinksZh = {
+  tree: {
+    title: "Indicator cascade (goal → indicator → task force → street → person)",
+    label: "Indicator cascade tree",
+    noGoal: "No goal named",
+    empty: "No indicator yet",
+    plan: "plan",
+    target: "target",
+    computed: "rolled up",
+    computedHint: "The sum or weighted result of its shares' actuals",
+    reported: "reported",
+    difference: "{{value}} off its shares' roll-up",
+    findings: "{{n}} cascade findings",
+    detail: "Cascade",
+    openDetail: "Open the cascade of {{code}} {{name}}",
+  },
+  slide: {
+    group: "Cascade",
+    shares: "Shares",
+    owner: "Owner",
+    actualPlan: "Actual / plan",
+    trend: "Trend",
+    chart: "Shares: actual and plan",
+    actual: "Actual (coloured by light)",
+    noShares: "Not split among task forces or streets yet",
+    plan: "Plan",
+    target: "Target",
+    missing: "This indicator's cascade was not found",
+  },
+  task: {
+    field: "Indicators advanced",
+    action: "Indicators",
+    title: "Indicators advanced · {{task}}",
+    hint: "The indicators this task advances: its task force's own, or district-level ones",
+    own: "This task force's indicators",
+    district: "District-level indicators",
+    saved: "Indicators of {{code}} updated",
+    unknown: "indicator {{id}}",
+  },
+  panel: {
+    tasks: "Tasks behind it",
+    none: "No task advances this indicator yet",
+    redTasks: "Tasks behind a red indicator",
+    redHint: "The indicator is red: push these tasks first",
+  },
+};
