@@ -121,6 +121,36 @@ describe.each(dialects)("the ledger API on %s", (dialect) => {
     });
   });
 
+  it("refuses a changed actual without its 更正原因 by cell (422, not 500), and records the reason given", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await get("lead", "/api/v1/ledger")).rawPayload as never);
+    const ws = wb.getWorksheet("月度实际")!;
+    const col = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => col.set(String(c.value).replace(/\*$/, ""), n));
+    const row = ws.getRow(3);
+    const actual = row.getCell(col.get("实际值")!);
+    actual.value = Number(actual.value) + 2;
+    const before = await snapshot(t.database);
+    const refused = await post("lead", "/api/v1/imports", Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(refused.statusCode, refused.body).toBe(422);
+    const reasonAt = `月度实际!${row.getCell(col.get("更正原因")!).address}`;
+    expect(refused.json().error.details.map((d: { key: string; path: string }) => [d.key, d.path])).toEqual([
+      ["ledgerCorrectionReason", reasonAt],
+    ]);
+    expect(await snapshot(t.database)).toBe(before);
+
+    row.getCell(col.get("更正原因")!).value = "月报口径调整";
+    const done = await post("lead", "/api/v1/imports", Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().changes).toEqual([expect.objectContaining({ sheet: "readings", action: "update" })]);
+    const audit = await app.inject({
+      method: "GET",
+      url: "/api/v1/audit-entries?entity=indicator_reading",
+      headers: headersOf(auth.supervisor!),
+    });
+    expect(audit.json().items[0]).toMatchObject({ action: "update", reason: "月报口径调整" });
+  });
+
   it("takes a header mapping with an import, refusing one that is not JSON or names no such sheet, by parameter", async () => {
     const exported = (await get("admin", "/api/v1/ledger")).rawPayload;
     const notJson = await post("admin", "/api/v1/imports?dryRun=true&mapping=%7Bnope", exported);

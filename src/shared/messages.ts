@@ -351,6 +351,16 @@ export const RULE_MESSAGES = {
       `找不到编码为“${s(p, "code")}”的${LEDGER_WHAT[s(p, "what")] ?? s(p, "what")}（工作簿和系统中都没有）`,
     en: (p) => `no ${s(p, "what")} with the code "${s(p, "code")}" in the workbook or the system`,
   },
+  ledgerCorrectionReason: {
+    zh: (p) =>
+      p.was === p.now
+        ? `此行修改 ${s(p, "period")} 已填报实际值的备注：请在“更正原因”列写明原因`
+        : `此行将 ${s(p, "period")} 已填报的实际值 ${s(p, "was")} 改为 ${s(p, "now")}：请在“更正原因”列写明原因`,
+    en: (p) =>
+      p.was === p.now
+        ? `the row changes the note of the stored actual of ${s(p, "period")}: say why in the reason column`
+        : `the row changes the stored actual of ${s(p, "period")} from ${s(p, "was")} to ${s(p, "now")}: say why in the reason column`,
+  },
   ledgerUnknownPerson: {
     zh: (p) => `找不到名为“${s(p, "name")}”的人员（工作簿和系统中都没有）`,
     en: (p) => `no person named "${s(p, "name")}" in the workbook or the system`,

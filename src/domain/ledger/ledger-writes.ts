@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { ImportPlan, PlannedChange } from "../../engines/ledger/plan-import.js";
 import { type LedgerProblem, problemAddress } from "../../engines/ledger/read-ledger.js";
 import { SHEETS, type SheetKey } from "../../engines/ledger/sheets.js";
-import { indicatorSchemas, readingSchemas } from "../../shared/api/indicators.js";
+import { indicatorSchemas, readingCorrection, readingSchemas } from "../../shared/api/indicators.js";
 import { orgUnitSchemas, personSchemas } from "../../shared/api/org.js";
 import { supervisionItemSchemas } from "../../shared/api/supervision.js";
 import { memberSchemas, taskForceSchemas } from "../../shared/api/task-forces.js";
@@ -33,7 +33,8 @@ const SCHEMAS: Readonly<Record<SheetKey, Schemas>> = {
   tasks: taskSchemas,
   dependencies: dependencySchemas,
   indicators: indicatorSchemas,
-  readings: readingSchemas,
+  // A changed actual carries its reason (plan-indicators.ts), as PATCH /indicator-readings asks.
+  readings: { create: readingSchemas.create, update: readingCorrection },
   supervision: supervisionItemSchemas,
 };
 
@@ -54,6 +55,10 @@ const WRITES: Readonly<Record<Exclude<SheetKey, "tasks" | "dependencies">, Write
 /** Each change checked with its create or update schema, as the API would; refusals placed by cell. */
 export function schemaProblems(plan: ImportPlan, sheetName: (k: SheetKey) => string): LedgerProblem[] {
   const out: LedgerProblem[] = [];
+  // A cell the planner already refused (e.g. a missing correction reason) is named once.
+  const cell = (p: Pick<LedgerProblem, "sheet" | "row" | "column">) =>
+    `${p.sheet}\u0000${p.row}\u0000${p.column}`;
+  const named = new Set(plan.problems.map(cell));
   for (const c of plan.changes) {
     if (c.action === "unchanged") continue;
     const schema = SCHEMAS[c.sheet][c.action];
@@ -62,10 +67,10 @@ export function schemaProblems(plan: ImportPlan, sheetName: (k: SheetKey) => str
     for (const issue of r.error.issues) {
       const d = issueDetail(issue);
       const field = String(issue.path[0] ?? "");
+      const at = { sheet: sheetName(c.sheet), row: c.row, column: c.columns[field] ?? null };
+      if (named.has(cell(at))) continue;
       out.push({
-        sheet: sheetName(c.sheet),
-        row: c.row,
-        column: c.columns[field] ?? null,
+        ...at,
         key: d.key ?? "ledgerFile",
         params: d.params ?? {},
         message: d.message,

@@ -137,6 +137,54 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
     expect(await snapshot(empty.database)).toBe(before);
   }, 60_000);
 
+  it("changes a stored actual only with a 更正原因, which the audit trail keeps; without one it names the cell and writes nothing", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as never);
+    const ws = wb.getWorksheet("月度实际")!;
+    const col = new Map<string, number>();
+    ws.getRow(1).eachCell((c, n) => col.set(String(c.value).replace(/\*$/, ""), n));
+    const row = ws.getRow(3);
+    const was = Number(row.getCell(col.get("实际值")!).value);
+    row.getCell(col.get("实际值")!).value = was + 1.5;
+    const reasonCell = row.getCell(col.get("更正原因")!);
+    const ctx = serviceContext(empty.database, "test", at);
+    const before = await snapshot(empty.database);
+    const refused = await importLedger(ctx, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(refused.written).toBe(false);
+    expect(refused.problems.map((p) => [`${p.sheet}!${p.column}${p.row}`, p.key, p.message])).toEqual([
+      [
+        `月度实际!${reasonCell.address}`,
+        "ledgerCorrectionReason",
+        expect.stringContaining(`(${was} → ${was + 1.5})`),
+      ],
+    ]);
+    expect(await snapshot(empty.database)).toBe(before);
+
+    reasonCell.value = "统计局核定数据修正";
+    const done = await importLedger(ctx, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(done.problems).toEqual([]);
+    const changed = done.changes.filter((c) => c.action !== "unchanged");
+    expect(changed.map((c) => [c.sheet, c.fields.actual])).toEqual([["readings", was + 1.5]]);
+    const reading = await empty.database.db
+      .selectFrom("indicator_readings")
+      .select(["actual"])
+      .where("id", "=", changed[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(reading.actual).toBe(was + 1.5);
+    const audit = await empty.database.db
+      .selectFrom("audit_entries")
+      .select(["action", "reason"])
+      .where("entityId", "=", changed[0]!.id)
+      .where("action", "=", "update")
+      .execute();
+    expect(audit).toEqual([{ action: "update", reason: "统计局核定数据修正" }]);
+
+    // Back as exported, again with a reason, for the tests after this one.
+    row.getCell(col.get("实际值")!).value = was;
+    reasonCell.value = "恢复原值";
+    expect((await importLedger(ctx, Buffer.from(await wb.xlsx.writeBuffer()))).problems).toEqual([]);
+  }, 60_000);
+
   /** The exported workbook, its 指标 sheet, and the column of each header (without its *). */
   async function indicatorSheet() {
     const wb = new ExcelJS.Workbook();

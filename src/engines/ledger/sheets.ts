@@ -243,6 +243,8 @@ export const SHEETS: readonly SheetSpec[] = [
       { key: "period", zh: "月份", en: "period", type: { kind: "month" }, required: true },
       { key: "actual", zh: "实际值", en: "actual", type: { kind: "number" }, required: true },
       { key: "note", zh: "备注", en: "note", type: text(2000) },
+      // Required only where the row changes a stored actual (as PATCH asks a reason); kept in the audit trail.
+      { key: "reason", zh: "更正原因", en: "reason", type: text(500) },
     ],
   },
   {

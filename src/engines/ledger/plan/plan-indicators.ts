@@ -2,7 +2,8 @@
  * Indicators (by task force and code, the monthly plan from twelve month columns, the share of a
  * parent indicator — 层层衔接) and monthly actuals.
  */
-import type { Id } from "./existing.js";
+import type { LedgerRow } from "../read-ledger.js";
+import type { ExistingRecords, Id } from "./existing.js";
 import { indicatorByCode, inTaskForce, num, type Planner, parentCycles, str } from "./planner.js";
 
 /** Gives every new indicator of the workbook its id first: tasks and other indicators name them. */
@@ -108,5 +109,32 @@ export function planReadings(p: Planner, indicators: ReadonlyMap<string, Id>): v
       taskForceId: tf,
       columns: { indicatorId: "indicatorCode" },
     });
+    if (was) correctionReason(p, r, was);
   }
+}
+
+/**
+ * A row that changes a stored actual carries its reason (the 更正原因 column), as a correction
+ * through the API does; the reason goes with the update into the audit trail.
+ */
+function correctionReason(p: Planner, r: LedgerRow, was: ExistingRecords["readings"][number]): void {
+  const at = p.changes.length - 1;
+  const c = p.changes[at]!;
+  if (c.action !== "update") return;
+  const reason = str(r.values.reason)?.trim();
+  const letters = r.columns.reason;
+  const columns = letters ? { ...c.columns, reason: letters } : c.columns;
+  if (!reason) {
+    p.changes[at] = { ...c, columns };
+    p.at(
+      "readings",
+      r,
+      "reason",
+      "ledgerCorrectionReason",
+      { period: String(r.values.period), was: String(was.actual), now: String(r.values.actual) },
+      `the row changes the stored actual of ${String(r.values.period)} (${String(was.actual)} → ${String(r.values.actual)}) or its note: say why in the reason column`,
+    );
+    return;
+  }
+  p.changes[at] = { ...c, fields: { ...c.fields, reason }, columns };
 }
