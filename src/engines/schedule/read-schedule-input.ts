@@ -17,10 +17,18 @@ export interface ScheduleInput {
   /** Earliest and latest date mentioned anywhere (the calendar's first window). */
   readonly minDay: DayNumber;
   readonly maxDay: DayNumber;
+  /**
+   * False when the dates plus every duration and lag could leave 0001…9999: the computed dates are
+   * then checked after the passes (`outOfRange` in schedule.ts). A coarse bound (the sum over all
+   * tasks) refused a million parallel tasks that end in months.
+   */
+  readonly rangeSafe: boolean;
 }
 
-const FIRST_DAY = parseIsoDate("0001-01-01")!;
-const LAST_DAY = parseIsoDate("9999-12-31")!;
+export const FIRST_DAY = parseIsoDate("0001-01-01")!;
+export const LAST_DAY = parseIsoDate("9999-12-31")!;
+/** Days the calendar's first window reaches beyond the file's dates (schedule.ts). */
+export const WINDOW_MARGIN = 14;
 
 function topDate(
   file: Record<string, unknown>,
@@ -91,24 +99,27 @@ export function readScheduleInput(
       "tasks",
       "the schedule is too long: its dates, durations and lags span more than 500 million days",
     );
-  // Dates print as four-digit years: the latest date plus every duration and lag (working days, at
-  // most twice as many calendar days) must stay within 0001-01-01 … 9999-12-31.
+  // Dates print as four-digit years: the file's own dates (with the calendar's margin) must stay
+  // within 0001-01-01 … 9999-12-31; so must the computed ones: surely so when the latest date plus
+  // every duration and lag (working days, at most twice as many calendar days) fits, else checked
+  // after the passes.
   const reach = 2 * (tasks.totalDuration + deps.totalLag);
   const fieldAt = (day: number) =>
     (["deadline", "statusDate", "projectStart"] as const).find((f) => parseIsoDate(file[f]) === day) ??
     "tasks";
-  if (ctx.max + reach > LAST_DAY)
+  if (ctx.max + WINDOW_MARGIN > LAST_DAY)
     p.add(
       "DATE_OUT_OF_RANGE",
       fieldAt(ctx.max),
       `${fieldAt(ctx.max)}: the schedule would reach past 9999-12-31 (its latest date ${isoDateOfDay(ctx.max)} plus the tasks' durations and lags); use real dates`,
     );
-  else if (ctx.min - reach < FIRST_DAY)
+  else if (ctx.min - WINDOW_MARGIN < FIRST_DAY)
     p.add(
       "DATE_OUT_OF_RANGE",
       fieldAt(ctx.min),
       `${fieldAt(ctx.min)}: the schedule would reach before 0001-01-01 (its earliest date ${isoDateOfDay(ctx.min)} less the tasks' durations and lags); use real dates`,
     );
+  const rangeSafe = ctx.max + reach <= LAST_DAY && ctx.min - reach >= FIRST_DAY;
   const input: ScheduleInput = {
     calendar: file.calendar as CalendarSpec | undefined,
     projectStart,
@@ -118,6 +129,7 @@ export function readScheduleInput(
     deps,
     minDay: ctx.min,
     maxDay: ctx.max,
+    rangeSafe,
   };
   return [p.list.length === 0 ? input : undefined, p];
 }

@@ -11,7 +11,7 @@ export interface ScheduleProblem extends ErrorDetail {
  * self-contained (names the task and the field); `details` lists every problem found.
  */
 export class ScheduleInputError extends CalendarInputError {
-  constructor(problems: readonly ScheduleProblem[]) {
+  constructor(readonly problems: readonly ScheduleProblem[]) {
     const first = problems[0]!;
     const more =
       problems.length > 1

@@ -177,6 +177,32 @@ describe("schedule input errors", () => {
     expect(e.message).toMatch(message);
   });
 
+  it("refuses a chain whose computed finish passes 9999-12-31, naming its last task", () => {
+    const file = {
+      projectStart: "9990-01-04",
+      tasks: ["A", "B", "C"].map((id) => ({ id, duration: 2000 })),
+      dependencies: [
+        { from: "A", to: "B" },
+        { from: "B", to: "C" },
+      ],
+    };
+    const e = thrown(file);
+    expect(e.code).toBe("DATE_OUT_OF_RANGE");
+    expect(e.details.map((d) => d.path)).toEqual(["tasks[2]"]);
+    expect(e.message).toMatch(/^task "C" \(tasks\[2\]\): its finish would fall after 9999-12-31/);
+    expect(validateScheduleFile(file).map((p) => p.code)).toEqual(["DATE_OUT_OF_RANGE"]);
+  });
+
+  it("accepts many parallel tasks whose durations add up past 9999 but which end within months", () => {
+    // 2,000 × 1,000 working days: a bound on the sum alone refused a 10^6-task plan.
+    const file = {
+      projectStart: "2022-08-01",
+      tasks: Array.from({ length: 2000 }, (_, i) => ({ id: `T${i}`, duration: 1000 })),
+    };
+    expect(validateScheduleFile(file)).toEqual([]);
+    expect(computeSchedule(file).toOutput().tasks[1999]!.earlyFinish).toMatch(/^202[67]-/);
+  });
+
   it("names a cycle through a summary by the summary's id", () => {
     const e = thrown({
       ...base,

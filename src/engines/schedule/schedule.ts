@@ -5,7 +5,14 @@ import { buildGraph, type ScheduleGraph } from "./build-graph.js";
 import { criticalChain } from "./critical-chain.js";
 import { nodeBounds } from "./node-bounds.js";
 import { backwardPass, forwardPass, NO_LOWER, NO_UPPER } from "./passes.js";
-import { readScheduleInput, type ScheduleInput } from "./read-schedule-input.js";
+import { taskLabel } from "./problems.js";
+import {
+  FIRST_DAY,
+  LAST_DAY,
+  readScheduleInput,
+  type ScheduleInput,
+  WINDOW_MARGIN,
+} from "./read-schedule-input.js";
 import { ScheduleInputError, type ScheduleProblem } from "./schedule-error.js";
 import { ScheduleResult, type TaskSlots } from "./schedule-result.js";
 import { scratchBegin, scratchEnd, scratchEstimate } from "./scratch.js";
@@ -34,7 +41,50 @@ function prepare(file: unknown, options?: ScheduleOptions): Prepared | readonly 
  */
 export function validateScheduleFile(file: unknown, options?: ScheduleOptions): ScheduleProblem[] {
   const p = prepare(file, options);
-  return Array.isArray(p) ? [...p] : [];
+  if (Array.isArray(p)) return [...p];
+  if ((p as Prepared).input.rangeSafe) return [];
+  // Only the passes tell whether a very long plan's dates stay within four-digit years.
+  try {
+    computeSchedule(file, options);
+    return [];
+  } catch (e) {
+    if (e instanceof ScheduleInputError) return [...e.problems];
+    throw e;
+  }
+}
+
+/**
+ * A problem naming a task whose computed date leaves 0001-01-01 … 9999-12-31 (dates print as
+ * four-digit years), or null. Only the two extreme slots are turned into days: the calendar grows
+ * to cover what it is asked, and refuses beyond those years.
+ */
+function outOfRange(t: ScheduleInput["tasks"], cal: WorkCalendar, slots: TaskSlots): ScheduleProblem | null {
+  const { es, ef, ls, le } = slots;
+  let lo = NO_UPPER;
+  let hi = NO_LOWER;
+  for (let i = 0; i < t.n; i++) {
+    if (t.isSummary[i]) continue;
+    lo = Math.min(lo, es[i]!, ls[i]!);
+    hi = Math.max(hi, ef[i]! - 1, le[i]! - 1);
+  }
+  if (hi < lo) return null;
+  const within = (slot: number, edge: number, after: boolean) => {
+    try {
+      return after ? cal.dayOfSlot(slot) <= edge : cal.dayOfSlot(slot) >= edge;
+    } catch {
+      return false; // the calendar itself stops at the years 0001–9999
+    }
+  };
+  const past = !within(hi, LAST_DAY, true);
+  if (!past && within(lo, FIRST_DAY, false)) return null;
+  let i = 0;
+  while (t.isSummary[i] || (past ? Math.max(ef[i]! - 1, le[i]! - 1) !== hi : Math.min(es[i]!, ls[i]!) !== lo))
+    i++;
+  return {
+    code: "DATE_OUT_OF_RANGE",
+    path: `tasks[${i}]`,
+    message: `${taskLabel(t.ids[i], i)}: its ${past ? "finish would fall after 9999-12-31" : "start would fall before 0001-01-01"} (the chain of durations and lags ${past ? "before" : "after"} it is too long); use real dates`,
+  };
 }
 
 /** Spans of summaries from their children (children before parents), into the task slot arrays. */
@@ -80,8 +130,8 @@ function scheduleWithScratch(file: unknown, options?: ScheduleOptions): Schedule
   const projectStart = isoDateOfDay(input.projectStart);
   const cal: WorkCalendar = buildWorkCalendar(input.calendar, {
     origin: projectStart,
-    from: isoDateOfDay(input.minDay - 14),
-    to: isoDateOfDay(input.maxDay + 14),
+    from: isoDateOfDay(input.minDay - WINDOW_MARGIN),
+    to: isoDateOfDay(input.maxDay + WINDOW_MARGIN),
   });
   const { pass, ub } = nodeBounds(input, graph, order, cal);
   const { es, ef } = forwardPass(pass);
@@ -113,6 +163,10 @@ function scheduleWithScratch(file: unknown, options?: ScheduleOptions): Schedule
     minFloat,
   });
   const slots: TaskSlots = { ids: t.ids, isSummary: Uint8Array.from(t.isSummary), es, ef, ls, le };
+  if (!input.rangeSafe) {
+    const problem = outOfRange(t, cal, slots);
+    if (problem) throw new ScheduleInputError([problem]);
+  }
   spanSummaries(slots, t.parent, graph.topDown);
   const header = {
     projectStart,
