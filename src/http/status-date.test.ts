@@ -77,6 +77,19 @@ describe.each(dialects)("reads at a status date on %s", (dialect) => {
     expect(after[0]!.body.taskForces).not.toEqual(before[0]!.body.taskForces);
   });
 
+  it("refuses a calendar without a working day when it is saved, so the views keep answering", async () => {
+    const all = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const put = await admin("PUT", "/api/v1/settings", { calendar: { weekends: all } });
+    expect(put.status).toBe(400);
+    expect(put.body.error.details).toEqual([
+      expect.objectContaining({ path: "body.calendar.weekends", key: "weekendsLeaveWorkday" }),
+    ]);
+    expect((await admin("GET", "/api/v1/overview")).status).toBe(200);
+    const six = await admin("PUT", "/api/v1/settings", { calendar: { weekends: all.slice(1) } });
+    expect(six.status).toBe(200);
+    expect((await admin("PUT", "/api/v1/settings", { calendar: {} })).status).toBe(200);
+  });
+
   it("gives the battle map, the lights, the schedule and the task book the same float at any status date", async () => {
     const floats = new Map<string, (number | null)[]>();
     for (const date of ["2022-06-01", "2022-08-15", "2022-10-20"]) {

@@ -85,6 +85,10 @@ export const RULE_MESSAGES = {
     zh: () => "须为时区名称，如 Asia/Shanghai",
     en: () => "must be an IANA time zone such as Asia/Shanghai",
   },
+  weekendsLeaveWorkday: {
+    zh: () => "每周至少须有一天是工作日",
+    en: () => "at least one day of the week must be a working day",
+  },
   fileName: {
     zh: () => "文件名不能包含文件夹、控制字符或文字方向控制符",
     en: () => "must be a file name without folders, control characters or text-direction controls",

@@ -24,7 +24,12 @@ export const settingsView = z.object({
     z.strictObject({ rule: z.literal("fixed"), date: isoDate }),
   ]),
   calendar: z.strictObject({
-    weekends: z.array(weekday).max(7).optional(),
+    // A week without a working day leaves nothing to schedule: every view would answer BAD_CALENDAR.
+    weekends: z
+      .array(weekday)
+      .max(7)
+      .refine((w) => new Set(w).size < 7, keyed("weekendsLeaveWorkday"))
+      .optional(),
     holidays: z.array(isoDate).max(1000).optional(),
     extraWorkdays: z.array(isoDate).max(1000).optional(),
   }),
