@@ -56,6 +56,7 @@ async function serve(
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     accessSummaryMs: config.accessSummary ? 60_000 : undefined,
+    checkResponses: false,
     logger: {
       level: config.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", "req.body.password"],

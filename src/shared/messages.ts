@@ -101,6 +101,10 @@ export const RULE_MESSAGES = {
     zh: () => "排序字段格式不对",
     en: () => "must be field names separated by commas, '-' for descending",
   },
+  cursor: {
+    zh: () => "分页游标格式不对，请使用上一页返回的 nextCursor",
+    en: () => "must be a nextCursor this list gave",
+  },
   roleMayNot: { zh: () => "您的角色无权查看或进行此操作", en: () => "your role may not do this" },
   notYourself: {
     zh: () => "只能以当前登录人的名义提交",

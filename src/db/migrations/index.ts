@@ -16,6 +16,7 @@ import * as auditReason from "./2026-12-02-0014-audit-reason.js";
 import * as chasing from "./2026-12-03-0015-chasing.js";
 import * as searchIndex from "./2026-12-04-0016-search-index.js";
 import * as indicatorCascade from "./2026-12-05-0017-indicator-cascade.js";
+import * as listIndexes from "./2026-12-06-0018-list-indexes.js";
 
 /** Every migration, by its sortable name. Add new files here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-0015-chasing": chasing,
   "2026-12-04-0016-search-index": searchIndex,
   "2026-12-05-0017-indicator-cascade": indicatorCascade,
+  "2026-12-06-0018-list-indexes": listIndexes,
 };

@@ -27,6 +27,38 @@ export async function readLinks(
   return out;
 }
 
+/**
+ * The linked ids of each owner in each of `links` (tables keyed by the same owner), read in one
+ * statement: on PostgreSQL every statement is a round trip.
+ */
+export async function readLinksOf(
+  db: Executor,
+  links: readonly LinkTable[],
+  ownerIds: readonly string[],
+): Promise<Map<string, string[]>[]> {
+  const out = links.map(() => new Map<string, string[]>(ownerIds.map((id) => [id, []])));
+  // Each owner id is bound once per table: slices keep under SQLite's 32,766 parameters.
+  const size = Math.floor(5000 / Math.max(1, links.length));
+  for (let k = 0; k < ownerIds.length; k += size) {
+    const chunk = ownerIds.slice(k, k + size);
+    const parts = links.map(
+      (
+        link,
+        i,
+      ) => sql`select ${sql.lit(i)} as k, ${sql.ref(link.owner)} as owner, ${sql.ref(link.target)} as target,
+        sort from ${sql.table(link.table)} where ${sql.ref(link.owner)} in (${sql.join(chunk)})`,
+    );
+    const { rows } = await sql<{
+      k: number;
+      owner: string;
+      target: string;
+    }>`${sql.join(parts, sql` union all `)}
+      order by k, sort`.execute(db);
+    for (const r of rows) out[Number(r.k)]?.get(r.owner)?.push(r.target);
+  }
+  return out;
+}
+
 /** Replaces an owner's links by `ids`, in that order. */
 export async function writeLinks(
   db: Executor,

@@ -1,5 +1,5 @@
 import type { Executor } from "../context.js";
-import { type LinkTable, readLinks, writeLinks } from "../records/links.js";
+import { type LinkTable, readLinks, readLinksOf, writeLinks } from "../records/links.js";
 import { textSortsOf } from "../records/list.js";
 import { type ListCriteria, listAll, listPage } from "../records/list-page.js";
 import { DEPENDENCY_LIST, type Dependency, TASK_LIST, type TaskRecord } from "./task.js";
@@ -63,9 +63,9 @@ const taskSpec = (dialect: Dialect) =>
     dialect,
   }) as const;
 
-/** A page of task rows. */
-export const listTaskRows = (db: Executor, c: ListCriteria, dialect: Dialect) =>
-  listPage(db, taskSpec(dialect), c);
+/** A page of task rows; its count is kept per data `revision` when one is given. */
+export const listTaskRows = (db: Executor, c: ListCriteria, dialect: Dialect, revision?: number) =>
+  listPage(db, taskSpec(dialect), c, revision);
 
 /** Every task row matching the filters and search (for sorts on computed fields). */
 export const allTaskRows = (db: Executor, c: Pick<ListCriteria, "filters" | "q">, dialect: Dialect) =>
@@ -95,6 +95,12 @@ export const readTaskCoUnits = (db: Executor, taskIds: readonly string[]) => rea
 /** Replaces a task's co-units. */
 export const writeTaskCoUnits = (db: Executor, taskId: string, ids: readonly string[]) =>
   writeLinks(db, CO_UNITS, taskId, ids);
+
+/** The co-units and the indicators of each task, read in one statement (one round trip). */
+export async function readTaskLinks(db: Executor, taskIds: readonly string[]) {
+  const [coUnits, indicators] = await readLinksOf(db, [CO_UNITS, INDICATORS], taskIds);
+  return { coUnits: coUnits!, indicators: indicators! };
+}
 
 /** The indicators each task advances. */
 export const readTaskIndicators = (db: Executor, taskIds: readonly string[]) =>

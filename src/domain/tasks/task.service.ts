@@ -37,6 +37,7 @@ import {
   listTaskRows,
   readTaskCoUnits,
   readTaskIndicators,
+  readTaskLinks,
   taskRowsOf,
   writeTaskCoUnits,
   writeTaskIndicators,
@@ -65,9 +66,10 @@ async function toTasks(
   statusDate: IsoDate,
 ): Promise<Task[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const coUnits = await readTaskCoUnits(readerOf(ctx), ids);
-  const indicators = await readTaskIndicators(readerOf(ctx), ids);
+  const { coUnits, indicators } = await readTaskLinks(
+    readerOf(ctx),
+    rows.map((r) => r.id),
+  );
   const taskForceIds = [...new Set(rows.map((r) => r.taskForceId))];
   const schedules = taskSchedulesOf(await schedulesAt(ctx, taskForceIds, statusDate));
   return rows.map((r) =>
@@ -106,9 +108,18 @@ export async function listTasks(
   const statusDate = await organisationStatusDate(ctx);
   const computed = "critical" in filters || c.sort.some((s) => COMPUTED_TASK_FIELDS.has(s.field));
   if (!computed) {
-    const { rows, total } = await listTaskRows(db, { ...c, filters }, ctx.database.dialect);
-    return { items: await toTasks(ctx, rows, statusDate), total, limit: c.limit, offset: c.offset };
+    // The count is kept per data revision, read with the session (not inside a write).
+    const revision = ctx.uow ? undefined : ctx.dataRevision;
+    const { rows, ...page } = await listTaskRows(db, { ...c, filters }, ctx.database.dialect, revision);
+    return { items: await toTasks(ctx, rows, statusDate), limit: c.limit, offset: c.offset, ...page };
   }
+  if (c.cursor !== undefined)
+    throw new AppError("VALIDATION", "cursor: a list by a computed field pages by offset", [
+      {
+        path: "querystring.cursor",
+        message: "not with a sort or filter on lateStart, earlyStart, totalFloat or critical",
+      },
+    ]);
   const { critical, ...stored } = filters;
   let tasks = await toTasks(
     ctx,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DatabaseHandle } from "../../db/connection.js";
 import type { ServiceContext } from "../../domain/context.js";
 import type { ListCriteria, ListFields, Page } from "../../domain/records/list.js";
-import { correctionReason, errorBody, id, page, version } from "../../shared/api/common.js";
+import { correctionReason, errorBody, id, keysetPage, page, version } from "../../shared/api/common.js";
 import { readRule, writeRule } from "../policy.js";
 import { present, validated } from "../present.js";
 import { contextOf } from "../request-context.js";
@@ -43,6 +43,8 @@ export interface CrudRoutes<E, C, U> {
   readonly corrections?: boolean;
   /** Whether the list takes a `light` filter (records the lights engine colours). */
   readonly lighted?: boolean;
+  /** Whether the list also pages by `cursor` (keyset; its service passes the criteria's cursor on). */
+  readonly keyset?: boolean;
   readonly service: CrudService<E, C, U>;
 }
 
@@ -57,21 +59,19 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
   const tags = [def.label];
   const base = `/api/v1/${def.path}`;
   const { service, database } = def;
+  const listPage = def.keyset ? keysetPage(def.schemas.entity) : page(def.schemas.entity);
   r.get(base, {
     config: { rule: readRule(def.path) },
     schema: {
       tags,
       summary: `List ${def.label}s`,
-      querystring: listQueryOf(def.fields, { lighted: def.lighted ?? false }),
-      response: { 200: page(def.schemas.entity), 400: errorBody },
+      querystring: listQueryOf(def.fields, { lighted: def.lighted ?? false, keyset: def.keyset ?? false }),
+      response: { 200: listPage, 400: errorBody },
     },
     handler: async (req) => {
       const query = validated(z.record(z.string(), z.unknown()), req.query);
       const criteria = criteriaOf(def.path, def.fields, query);
-      return present(
-        page(def.schemas.entity),
-        await service.list(contextOf(req, database), criteria, lightsOf(query)),
-      );
+      return present(listPage, await service.list(contextOf(req, database), criteria, lightsOf(query)));
     },
   });
   r.post(base, {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ListCriteria, ListFields } from "../../domain/records/list.js";
-import { listQuery, text } from "../../shared/api/common.js";
+import { listCursor, listQuery, text } from "../../shared/api/common.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { isIsoDate } from "../../vocabulary/dates.js";
@@ -8,13 +8,17 @@ import { LIGHT_COLORS } from "../../vocabulary/index.js";
 
 const lightList = new RegExp(`^(${LIGHT_COLORS.join("|")})(,(${LIGHT_COLORS.join("|")}))*$`);
 
-/** Query schema of a list route: paging, sorting, search, its equality filters and (lit lists) `light`. */
-export function listQueryOf(fields: ListFields, options: { lighted?: boolean } = {}) {
+/**
+ * Query schema of a list route: paging, sorting, search, its equality filters, (lit lists) `light`
+ * and (lists with keyset paging) `cursor`.
+ */
+export function listQueryOf(fields: ListFields, options: { lighted?: boolean; keyset?: boolean } = {}) {
   const filters = Object.fromEntries(fields.filters.map((f) => [f, text(2000).optional()]));
   const light = options.lighted
     ? { light: z.string().regex(lightList, "must be light colours separated by commas").optional() }
     : {};
-  return listQuery.extend({ ...filters, ...light });
+  const cursor = options.keyset ? { cursor: listCursor.optional() } : {};
+  return listQuery.extend({ ...filters, ...light, ...cursor });
 }
 
 /** A typed filter's value as stored (a flag's `true` → `1`), or undefined when it is not of the kind. */
@@ -57,8 +61,14 @@ export function criteriaOf(path: string, fields: ListFields, query: Record<strin
         { path: "querystring.sort", message: `sortable fields: ${Object.keys(fields.sorts).join(", ")}` },
       ]);
   }
+  const cursor = typeof query.cursor === "string" ? { cursor: query.cursor } : {};
+  if (cursor.cursor !== undefined && typeof query.offset === "number" && query.offset > 0)
+    throw new AppError("VALIDATION", "cursor: a page is asked by cursor or by offset, not both", [
+      { path: "querystring.offset", message: "must be 0 with a cursor" },
+    ]);
   return {
     filters,
+    ...cursor,
     ...(typeof query.q === "string" ? { q: query.q } : {}),
     sort,
     limit: typeof query.limit === "number" ? query.limit : 50,

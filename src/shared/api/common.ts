@@ -81,6 +81,16 @@ export const page = <T extends z.ZodType>(item: T) =>
     offset: z.number().int(),
   });
 
+/** `cursor` of a list with keyset paging: a page's `nextCursor`, or empty for the first page. */
+export const listCursor = z
+  .string()
+  .max(2000)
+  .regex(/^[A-Za-z0-9_-]*$/, keyed("cursor"));
+
+/** The list envelope of a list with keyset paging: `nextCursor` answers a request with `cursor`. */
+export const keysetPage = <T extends z.ZodType>(item: T) =>
+  page(item).extend({ nextCursor: z.string().nullable().optional() });
+
 /** One problem, by field: an error's detail, or why a plan cannot be scheduled. */
 export const errorDetail = z.object({
   path: z.string(),

@@ -27,6 +27,7 @@ export async function taskRoutes(app: FastifyInstance, opts: { database: Databas
     schemas: taskSchemas,
     fields: TASK_LIST,
     lighted: true,
+    keyset: true,
     service: {
       list: listTasks,
       get: (ctx, id) => getTask(ctx, id),
