@@ -161,9 +161,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the indicator cascade and task ↔ indicato
     const p = await h.page("lead");
     await p.goto("/task-forces/tf-01");
     const row = p.locator('tr[data-task-code="01.2.5"]');
-    await rowAction(p, row, /支撑指标/);
     const dialog = p.locator(".ant-modal:visible");
-    await dialog.getByText("支撑指标 · 01.2.5").waitFor();
+    await rowAction(p, row, /支撑指标/, dialog.getByText("支撑指标 · 01.2.5"));
     // The choices: 01's own indicators and the district's, never another task force's.
     const input = p.locator("#indicatorIds");
     await input.click();

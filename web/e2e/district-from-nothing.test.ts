@@ -413,8 +413,12 @@ async function planWbs(h: Harness, p: Page): Promise<void> {
 async function addDependencies(h: Harness, p: Page): Promise<void> {
   const drawer = p.locator(".ant-drawer:visible");
   for (const d of DEPENDENCIES) {
-    await rowAction(p, p.locator(`tr[data-task-code="${d.task}"]`), /前置任务/);
-    await drawer.getByText("暂无前置任务").waitFor();
+    await rowAction(
+      p,
+      p.locator(`tr[data-task-code="${d.task}"]`),
+      /前置任务/,
+      drawer.getByText("暂无前置任务"),
+    );
     await pickOption(p, drawer, "前置任务", d.pred);
     if ("type" in d) {
       await pickOption(p, drawer, "关系类型", d.type);
@@ -465,9 +469,13 @@ async function addIndicators(h: Harness, p: Page): Promise<void> {
  */
 async function linkIndicator(h: Harness, p: Page): Promise<void> {
   await p.getByRole("tab", { name: "任务清单（WBS）" }).click();
-  await rowAction(p, p.locator('tr[data-task-code="01.3.2"]'), /支撑指标/);
   const dialog = p.locator(".ant-modal:visible");
-  await dialog.getByText("支撑指标 · 01.3.2").waitFor();
+  await rowAction(
+    p,
+    p.locator('tr[data-task-code="01.3.2"]'),
+    /支撑指标/,
+    dialog.getByText("支撑指标 · 01.3.2"),
+  );
   await chooseMany(p, "indicatorIds", [`${INDICATORS[1].code} ${INDICATORS[1].name}`]);
   const answer = await writeAwaiting(p, "PATCH", "/tasks/", () => submitDialog(dialog));
   expect(answer.status()).toBe(200);

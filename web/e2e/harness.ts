@@ -194,15 +194,32 @@ export async function writeAwaiting(p: Page, method: string, path: string, act: 
  * Runs one of a WBS row's actions from its menu (⋯): opens the row's menu and clicks the item whose
  * name matches `name` (e.g. /催\s?办/, /编辑|Edit/). `row` is the row, e.g.
  * `p.locator('tr[data-task-code="01.3"]')`. Waits until no other menu is open first, and leaves
- * the pointer in the window's corner.
+ * the pointer in the window's corner. With `opened` (what the action shows: its dialog's title…),
+ * waits for it; a click that did not land (CI, at load 10, saw three: the menu moved between the
+ * pointer's press and release) opened nothing and changed nothing, so the menu is tried again.
  */
-export async function rowAction(p: Page, row: Locator, name: string | RegExp): Promise<void> {
+export async function rowAction(
+  p: Page,
+  row: Locator,
+  name: string | RegExp,
+  opened?: Locator,
+): Promise<void> {
   const open = p.locator(".ant-dropdown:not(.ant-dropdown-hidden)");
-  await open.first().waitFor({ state: "detached" });
-  await row.locator("[data-row-actions]").click();
-  await open.getByRole("menuitem", { name }).click();
-  // Out of the way: a date picker opened next under the resting pointer previews the hovered day.
-  await p.mouse.move(0, 0);
+  for (let attempt = 1; ; attempt++) {
+    await open.first().waitFor({ state: "detached" });
+    await row.locator("[data-row-actions]").click();
+    await open.getByRole("menuitem", { name }).click();
+    // Out of the way: a date picker opened next under the resting pointer previews the hovered day.
+    await p.mouse.move(0, 0);
+    if (!opened) return;
+    try {
+      await opened.waitFor({ timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      if (await open.count()) await p.keyboard.press("Escape");
+    }
+  }
 }
 
 /** The actions a WBS row's menu offers (`data-row-action` keys: "edit", "chase"…); closes it again. */

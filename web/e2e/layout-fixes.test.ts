@@ -167,16 +167,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("layout fixes at 1366×768", () => {
     await p.keyboard.press("Escape");
     await menu.first().waitFor({ state: "detached" });
 
-    await rowAction(p, row, /催\s?办/);
     const dialog = p.locator(".ant-modal:visible");
-    await dialog.getByText("催办 · 01.1.4").waitFor();
+    await rowAction(p, row, /催\s?办/, dialog.getByText("催办 · 01.1.4"));
     await dialog.getByRole("button", { name: /取\s?消/ }).click();
     await dialog.waitFor({ state: "hidden" });
 
     // 批示: the drawer of the task's thread; a comment's time is absolute, in the organisation's zone.
-    await rowAction(p, row, /批示/);
     const drawer = p.locator(".ant-drawer:visible");
-    await drawer.getByText("批示 · 01.1.4").waitFor();
+    await rowAction(p, row, /批示/, drawer.getByText("批示 · 01.1.4"));
     await drawer.getByLabel("填写批示意见").fill("请本周内完成基金项目对接");
     await drawer.getByRole("button", { name: "提交批示" }).click();
     const time = drawer.locator("[data-comment] time");
@@ -194,8 +192,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("layout fixes at 1366×768", () => {
     await row.getByRole("button", { name: /^取\s?消$/ }).click();
     await row.getByLabel("任务").waitFor({ state: "detached" });
 
-    await rowAction(p, row, /前置任务/);
-    await drawer.getByText("前置任务 · 01.1.4", { exact: false }).waitFor();
+    await rowAction(p, row, /前置任务/, drawer.getByText("前置任务 · 01.1.4", { exact: false }));
     await drawer.locator(".ant-drawer-close").click();
     await drawer.waitFor({ state: "hidden" });
 

@@ -104,9 +104,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     const id = created!.id;
 
     // 01.3.5 (10 days, due 11-30) becomes its predecessor (FS): it must now finish by 11-08.
-    await rowAction(p, row, /前置任务/);
     const drawer = p.locator(".ant-drawer:visible");
-    await drawer.getByText("暂无前置任务").waitFor();
+    await rowAction(p, row, /前置任务/, drawer.getByText("暂无前置任务"));
     await pickOption(p, drawer, "前置任务", "01.3.5");
     const addDep = drawer.getByRole("button", { name: "添加前置任务" });
     expect((await submitAwaiting(p, addDep, "POST", "/dependencies")).status()).toBe(201);
@@ -153,8 +152,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
     expect((await api<Row>(p, `/tasks/${id}`)).status).toBe(200);
 
     // Remove the dependency, then the task.
-    await rowAction(p, row, /前置任务/);
-    await confirm(p, drawer.getByRole("button", { name: /移除 01\.3\.5/ }), /移\s?除/, "01.3.5");
+    const remove = drawer.getByRole("button", { name: /移除 01\.3\.5/ });
+    await rowAction(p, row, /前置任务/, remove);
+    await confirm(p, remove, /移\s?除/, "01.3.5");
     await drawer.getByText("暂无前置任务").waitFor();
     expect((await api<{ total: number }>(p, `/dependencies?successorId=${id}`)).body.total).toBe(0);
     await drawer.locator(".ant-drawer-close").click();
