@@ -194,9 +194,9 @@ export async function writeAwaiting(p: Page, method: string, path: string, act: 
  * Runs one of a WBS row's actions from its menu (⋯): opens the row's menu and clicks the item whose
  * name matches `name` (e.g. /催\s?办/, /编辑|Edit/). `row` is the row, e.g.
  * `p.locator('tr[data-task-code="01.3"]')`. Waits until no other menu is open first, and leaves
- * the pointer in the window's corner. With `opened` (what the action shows: its dialog's title…),
- * waits for it; a click that did not land (CI, at load 10, saw three: the menu moved between the
- * pointer's press and release) opened nothing and changed nothing, so the menu is tried again.
+ * the pointer in the window's corner. A click that did not land (CI at load 10 saw the menu stay
+ * open, or nothing open) changed nothing, so the menu is tried again: until the menu has closed,
+ * and with `opened` (what the action shows: its dialog's title…) until that shows.
  */
 export async function rowAction(
   p: Page,
@@ -211,6 +211,14 @@ export async function rowAction(
     await open.getByRole("menuitem", { name }).click();
     // Out of the way: a date picker opened next under the resting pointer previews the hovered day.
     await p.mouse.move(0, 0);
+    // A click that landed closes the menu; one that did not (CI saw the menu stay open) is tried again.
+    try {
+      await open.first().waitFor({ state: "detached", timeout: 10_000 });
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await p.keyboard.press("Escape");
+      continue;
+    }
     if (!opened) return;
     try {
       await opened.waitFor({ timeout: 15_000 });
