@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { dataRevision, recordChanges } from "./audit/audit.repository.js";
-import { ReadCache } from "./read-cache.js";
+import { ReadCache, RevisionMemo } from "./read-cache.js";
 
 describe.each(dialects)("ReadCache on %s", (dialect) => {
   let t: TestDatabase;
@@ -75,5 +75,35 @@ describe.each(dialects)("ReadCache on %s", (dialect) => {
     // The request that read `now` with its session still gets the body of that revision.
     expect((await cache.get(db, "known", async () => "new", now)).body.toString()).toBe("old");
     expect((await cache.get(db, "known", async () => "new")).body.toString()).toBe("new");
+  });
+
+  it("keeps a computed value per revision, shares it while it computes, forgets failures and moved data", async () => {
+    const db = t.database.db;
+    const memo = new RevisionMemo<{ n: number }>(2);
+    let computes = 0;
+    const compute = async () => {
+      computes++;
+      await new Promise((r) => setTimeout(r, 10));
+      return { n: computes };
+    };
+    const [a, b] = await Promise.all([memo.get(db, "k", compute), memo.get(db, "k", compute)]);
+    expect(b).toBe(a);
+    expect(computes).toBe(1);
+    await recordChanges(db, [{ entity: "test" }]);
+    expect(await memo.get(db, "k", compute)).toEqual({ n: 2 });
+    await expect(memo.get(db, "k", async () => Promise.reject(new Error("boom")))).resolves.toEqual({ n: 2 });
+    await recordChanges(db, [{ entity: "test" }]);
+    await expect(memo.get(db, "k", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await memo.get(db, "k", compute)).toEqual({ n: 3 });
+    // Data that moved on while the value was computed is not kept under the older revision.
+    await recordChanges(db, [{ entity: "test" }]);
+    const moving = async () => {
+      await recordChanges(db, [{ entity: "test" }]);
+      return { n: -1 };
+    };
+    const before = await dataRevision(db);
+    expect(await memo.get(db, "m", moving, before)).toEqual({ n: -1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await memo.get(db, "m", compute, before)).toEqual({ n: 4 });
   });
 });

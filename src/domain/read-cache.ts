@@ -54,3 +54,32 @@ export class ReadCache {
     return value;
   }
 }
+
+/**
+ * Computed read models kept as values (not JSON), valid per data revision like {@link ReadCache}:
+ * the summary and the pages of one overview share one computation instead of one each.
+ */
+export class RevisionMemo<T> {
+  readonly #entries = new Map<string, { revision: number; value: Promise<T> }>();
+
+  constructor(private readonly capacity = 8) {}
+
+  async get(db: Executor, key: string, compute: () => Promise<T>, known?: number): Promise<T> {
+    const revision = known ?? (await dataRevision(db));
+    const hit = this.#entries.get(key);
+    if (hit && hit.revision === revision) return hit.value;
+    const value = compute();
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
+    const entry = { revision, value };
+    this.#entries.set(key, entry);
+    // Forget a failed computation, and one whose data moved on while it ran (as ReadCache does).
+    const forget = () => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    };
+    value.then(async () => {
+      if ((await dataRevision(db)) !== revision) forget();
+    }, forget);
+    return value;
+  }
+}

@@ -1,7 +1,32 @@
 import { readableTaskForces } from "./accounts/scope.js";
 import { readerOf, type ServiceContext } from "./context.js";
-import type { CachedBody, ReadCache } from "./read-cache.js";
+import type { CachedBody, ReadCache, RevisionMemo } from "./read-cache.js";
 import { organisationStatusDate } from "./settings/settings.service.js";
+
+/** The key of a read: its name and parameters, status date and the task forces the caller may read. */
+async function readKey(ctx: ServiceContext, read: ReadModelRequest) {
+  const statusDate = read.statusDate ?? (await organisationStatusDate(ctx));
+  const readable = readableTaskForces(ctx.principal);
+  const scope = readable ? [...readable].sort().join(",") : "*";
+  return { statusDate, key: JSON.stringify([read.name, statusDate, scope, read.params ?? null]) };
+}
+
+interface ReadModelRequest {
+  readonly name: string;
+  readonly params?: object;
+  readonly statusDate?: string | undefined;
+}
+
+/** A computed read model from `memo` under the same key as {@link cachedReadModel}'s. */
+export async function memoReadModel<T>(
+  ctx: ServiceContext,
+  memo: RevisionMemo<T>,
+  read: ReadModelRequest,
+  compute: (statusDate: string) => Promise<T>,
+): Promise<T> {
+  const { statusDate, key } = await readKey(ctx, read);
+  return memo.get(readerOf(ctx), key, () => compute(statusDate), ctx.uow ? undefined : ctx.dataRevision);
+}
 
 /**
  * Serves a rendered read model (overview, battle map, dispatch report, nested task force …) from
@@ -14,13 +39,10 @@ import { organisationStatusDate } from "./settings/settings.service.js";
 export async function cachedReadModel(
   ctx: ServiceContext,
   cache: ReadCache,
-  read: { readonly name: string; readonly params?: object; readonly statusDate?: string | undefined },
+  read: ReadModelRequest,
   render: (statusDate: string) => Promise<string>,
 ): Promise<CachedBody> {
-  const statusDate = read.statusDate ?? (await organisationStatusDate(ctx));
-  const readable = readableTaskForces(ctx.principal);
-  const scope = readable ? [...readable].sort().join(",") : "*";
-  const key = JSON.stringify([read.name, statusDate, scope, read.params ?? null]);
+  const { statusDate, key } = await readKey(ctx, read);
   // A miss is a request that rendered; one that waited for another's render saved the work too.
   let rendered = false;
   const body = await cache.get(

@@ -141,9 +141,11 @@ const OWN_PAGES: ReadonlySet<string> = new Set(["/inbox"]);
 /** GETs without `{id}` that are not pages of records: searched for any id of a tf-02 record. */
 const VIEWS: ReadonlySet<string> = new Set([
   "/overview",
+  "/overview/summary",
   "/check",
   "/battle-map",
   "/dispatch-report",
+  "/dispatch-report/summary",
   "/answer-sheet",
   "/search",
   "/indicator-cascades",
@@ -962,7 +964,7 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
       isRec(x) && (x.taskForceId === f.tf02 || tf02Indicators.has(x.indicatorId as string));
     /** A list item of task force 02: a record of it, a reading of its indicator, an audit entry about one. */
     const ofTf02 = (path: string, item: Rec) =>
-      path === "/task-forces"
+      path === "/task-forces" || path === "/overview/task-forces"
         ? item.id === f.tf02
         : owned(item) ||
           owned(item.before) ||

@@ -18,6 +18,8 @@ import { unansweredDeductions } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import type { Goal } from "../goals/goal.js";
 import { allGoals } from "../goals/goal.repository.js";
+import { RevisionMemo } from "../read-cache.js";
+import { memoReadModel } from "../read-model.js";
 import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { schedulesOf, taskSchedulesOf } from "../schedule/schedule-read-model.js";
 import {
@@ -78,6 +80,28 @@ async function lightsInput(ctx: ServiceContext, ids: readonly string[] | null, s
 export async function computeOverview(
   ctx: ServiceContext,
   options: { statusDate?: IsoDate; taskForceIds?: readonly string[] } = {},
+): Promise<OverviewComputation> {
+  // Within a write the data may be ahead of the recorded revision: never kept.
+  if (options.taskForceIds || ctx.uow) return overviewOf(ctx, options);
+  let memo = kept.get(ctx.database);
+  if (!memo) {
+    memo = new RevisionMemo(4);
+    kept.set(ctx.database, memo);
+  }
+  return memoReadModel(ctx, memo, { name: "overview-computation", statusDate: options.statusDate }, (at) =>
+    overviewOf(ctx, { statusDate: at }),
+  );
+}
+
+/**
+ * The whole overview per data revision, status date and reader scope: the overview, its summary and
+ * pages, the dispatch report and the answer sheet of one revision share one computation.
+ */
+const kept = new WeakMap<object, RevisionMemo<OverviewComputation>>();
+
+async function overviewOf(
+  ctx: ServiceContext,
+  options: { statusDate?: IsoDate; taskForceIds?: readonly string[] },
 ): Promise<OverviewComputation> {
   const { statusDate, data, input, settings } = await lightsInput(
     ctx,

@@ -186,3 +186,44 @@ async function namesOf(ctx: ServiceContext, report: DispatchReport) {
     persons: Object.fromEntries(await namesByIds(db, "persons", [...personIds])),
   };
 }
+
+/** How many entries of a growing list the summary keeps (the worst first, as the report orders them). */
+const SUMMARY_KEEPS = 50;
+
+/** The dispatch report's summary (see `dispatchReportSummary` in the API): counts for every task force, lists cut. */
+export async function dispatchSummaryView(
+  ctx: ServiceContext,
+  options: { statusDate?: IsoDate; limit: number; offset: number },
+) {
+  const r = await dispatchReportView(ctx, options.statusDate ? { statusDate: options.statusDate } : {});
+  const page = r.taskForces.slice(options.offset, options.offset + options.limit);
+  const districtFirst = [...r.cascade].sort(
+    (a, b) => Number(a.taskForceId !== null) - Number(b.taskForceId !== null),
+  );
+  return {
+    ...r,
+    taskForces: page.map((f) => ({
+      taskForceId: f.taskForceId,
+      code: f.code,
+      name: f.name,
+      color: f.color,
+      summary: f.summary,
+    })),
+    cascade: districtFirst.slice(0, SUMMARY_KEEPS),
+    chases: {
+      total: r.chases.total,
+      byTaskForce: Object.fromEntries(
+        page.flatMap((f) => {
+          const c = r.chases.byTaskForce[f.taskForceId];
+          return c ? [[f.taskForceId, c]] : [];
+        }),
+      ),
+      unanswered: r.chases.unanswered.slice(0, SUMMARY_KEEPS),
+    },
+    cut: {
+      taskForces: r.taskForces.length,
+      cascade: r.cascade.length,
+      unansweredChases: r.chases.unanswered.length,
+    },
+  };
+}

@@ -82,49 +82,106 @@ export const indicatorIdentity = z.object({
   direction: z.enum(DIRECTIONS),
 });
 
+/** A task force as the overview shows it: light with reasons, counts, score and rank. */
+export const overviewTaskForce = z.object({
+  id,
+  code: z.string(),
+  name: z.string(),
+  goalIds: z.array(id),
+  leadUnitId: id.nullable(),
+  leadLeaderId: id.nullable(),
+  light: lightColor,
+  reasons: z.array(reason),
+  counts,
+  score: z.number().nullable(),
+  rank: z.number().nullable(),
+  redLights: z.number(),
+});
+z.globalRegistry.add(overviewTaskForce, { id: "OverviewTaskForce" });
+
+/** An indicator as the overview shows it: progress, trend stage, forecast and monthly series. */
+export const overviewIndicator = indicatorIdentity.extend({
+  /** The indicator this one is a share of (层层衔接); its series is then part of the parent's roll-up. */
+  parentId: id.nullable(),
+  /** The goal a district-level indicator quantifies. */
+  goalId: id.nullable(),
+  baseline: z.number().nullable(),
+  target: z.number(),
+  progress: indicatorProgress,
+  trend: z.enum(TREND_STAGES),
+  forecast,
+  series: z.array(reading),
+});
+z.globalRegistry.add(overviewIndicator, { id: "OverviewIndicator" });
+
+const assessmentScores = z.object({
+  weights,
+  taskForces: z.array(entityScore),
+  units: z.array(entityScore),
+  persons: z.array(entityScore),
+});
+
 /** `GET /overview`: the wall map's summary. */
 export const overviewView = z.object({
   statusDate: isoDate,
   counts,
-  taskForces: z.array(
-    z.object({
-      id,
-      code: z.string(),
-      name: z.string(),
-      goalIds: z.array(id),
-      leadUnitId: id.nullable(),
-      leadLeaderId: id.nullable(),
-      light: lightColor,
-      reasons: z.array(reason),
-      counts,
-      score: z.number().nullable(),
-      rank: z.number().nullable(),
-      redLights: z.number(),
-    }),
-  ),
-  indicators: z.array(
-    indicatorIdentity.extend({
-      /** The indicator this one is a share of (层层衔接); its series is then part of the parent's roll-up. */
-      parentId: id.nullable(),
-      /** The goal a district-level indicator quantifies. */
-      goalId: id.nullable(),
-      baseline: z.number().nullable(),
-      target: z.number(),
-      progress: indicatorProgress,
-      trend: z.enum(TREND_STAGES),
-      forecast,
-      series: z.array(reading),
-    }),
-  ),
+  taskForces: z.array(overviewTaskForce),
+  indicators: z.array(overviewIndicator),
   goals: z.array(goalSchemas.entity),
-  assessment: z.object({
-    weights,
-    taskForces: z.array(entityScore),
-    units: z.array(entityScore),
-    persons: z.array(entityScore),
-  }),
+  assessment: assessmentScores,
 });
 z.globalRegistry.add(overviewView, { id: "Overview" });
+
+/**
+ * `GET /overview/summary`: the overview's first answer at any size (a province's 2,000 task forces
+ * in well under 1 MB): counts, goals and district-level indicators, the best and the red task forces
+ * and the top of each ranking; the rest by page from `/overview/task-forces` and `/overview/indicators`.
+ */
+export const overviewSummary = z.object({
+  statusDate: isoDate,
+  /** Task forces by light. */
+  counts,
+  /** Their tasks and indicators by light. */
+  itemCounts: counts,
+  taskForceCount: z.number().int(),
+  indicatorCount: z.number().int(),
+  /** The first task forces by rank. */
+  ranking: z.array(overviewTaskForce),
+  /** Red task forces, the most red lights first. */
+  red: z.array(overviewTaskForce),
+  /** Indicators set for the district (no task force), with their series. */
+  districtIndicators: z.array(overviewIndicator),
+  goals: z.array(goalSchemas.entity),
+  assessment: assessmentScores.extend({
+    taskForceCount: z.number().int(),
+    unitCount: z.number().int(),
+    personCount: z.number().int(),
+  }),
+});
+z.globalRegistry.add(overviewSummary, { id: "OverviewSummary" });
+
+/** Query of `GET /overview/summary`: how many rows each of its lists holds at most. */
+export const overviewSummaryQuery = z.strictObject({
+  statusDate: isoDate.optional(),
+  top: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Query of `GET /overview/task-forces`: a page by rank, optionally of one light. */
+export const overviewTaskForcesQuery = z.strictObject({
+  statusDate: isoDate.optional(),
+  light: lightColor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Query of `GET /overview/indicators`: a page of one task force's indicators, or of one indicator's shares. */
+export const overviewIndicatorsQuery = z.strictObject({
+  statusDate: isoDate.optional(),
+  taskForceId: id.optional(),
+  parentId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 /** `GET /task-forces/:id/lights`. */
 export const taskForceLights = z.object({

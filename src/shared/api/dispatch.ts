@@ -82,6 +82,15 @@ const summary = z.object({
   trends: z.record(z.enum(TREND_STAGES), z.number()),
 });
 
+/** A task force's section of the report without its lists: who, light and counts. */
+const taskForceHead = z.object({
+  taskForceId: id,
+  code: z.string(),
+  name: z.string(),
+  color: lightColor.nullable(),
+  summary,
+});
+
 /** `GET /dispatch-report`: the weekly (or monthly) dispatch report (调度报告). */
 export const dispatchReportView = z.object({
   statusDate: isoDate,
@@ -90,12 +99,7 @@ export const dispatchReportView = z.object({
   dayUnit: z.enum(["workdays", "calendar-days"]),
   total: summary,
   taskForces: z.array(
-    z.object({
-      taskForceId: id,
-      code: z.string(),
-      name: z.string(),
-      color: lightColor.nullable(),
-      summary,
+    taskForceHead.extend({
       completed: z.array(taskEntry),
       due: z.array(taskEntry.extend({ daysLeft: z.number() })),
       overdue: z.array(taskEntry.extend({ daysOverdue: z.number() })),
@@ -169,6 +173,31 @@ export const dispatchReportView = z.object({
   }),
 });
 z.globalRegistry.add(dispatchReportView, { id: "DispatchReport" });
+
+/**
+ * `GET /dispatch-report/summary`: the report's first answer at any size — totals, key points, the
+ * district's cascade first and a page of task forces' counts, without the task lists (those come per task
+ * force from `GET /dispatch-report?taskForceId=`). Lists that grow with the organisation are cut
+ * to their worst entries; their full lengths are given.
+ */
+export const dispatchReportSummary = dispatchReportView.omit({ taskForces: true }).extend({
+  /** A page of the task forces (`limit`, `offset`), in the report's order; `chases.byTaskForce` holds theirs. */
+  taskForces: z.array(taskForceHead),
+  /** Full lengths: task forces, cascade entries and unanswered 催办 (the summary keeps the first of each). */
+  cut: z.object({
+    taskForces: z.number().int(),
+    cascade: z.number().int(),
+    unansweredChases: z.number().int(),
+  }),
+});
+z.globalRegistry.add(dispatchReportSummary, { id: "DispatchReportSummary" });
+
+/** Query of `GET /dispatch-report/summary`. */
+export const dispatchSummaryQuery = z.strictObject({
+  statusDate: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 /** Query of `GET /dispatch-report`. */
 export const dispatchReportQuery = z.strictObject({

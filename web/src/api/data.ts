@@ -15,6 +15,8 @@ import type {
   Member,
   OrgUnit,
   Overview,
+  OverviewIndicator,
+  OverviewSummary,
   Page,
   Person,
   PlanApprovalPreview,
@@ -51,6 +53,11 @@ export const uploadAttachment = (
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURIComponent(id)}`;
 
 export const fetchOverview = () => get<Overview>("/overview");
+export const fetchOverviewSummary = (top: number) =>
+  get<OverviewSummary>(`/overview/summary${query({ top })}`);
+/** The overview's rows of one task force's indicators (at most 500: a task book's, not a province's). */
+export const fetchOverviewIndicators = (taskForceId: string) =>
+  get<Page<OverviewIndicator>>(`/overview/indicators${query({ taskForceId, limit: 500 })}`);
 /** Every indicator cascade (层层衔接) the caller may read, in pre-order, at the status date. */
 export const fetchIndicatorCascades = (
   p: { goalId?: string; taskForceId?: string; statusDate?: string } = {},

@@ -10,6 +10,7 @@ import type {
 import type {
   assessmentSnapshot,
   checkView,
+  overviewSummary,
   overviewView,
   taskForceLights,
 } from "../../../src/shared/api/closed-loop";
@@ -41,6 +42,8 @@ export type AssessmentSnapshot = z.output<typeof assessmentSnapshot>;
 export type Session = z.output<typeof sessionInfo>;
 export type DemoInfo = z.output<typeof demoInfo>;
 export type Overview = z.output<typeof overviewView>;
+/** The overview's first answer at any size (counts, goals, district indicators, tops of the rankings). */
+export type OverviewSummary = z.output<typeof overviewSummary>;
 export type OverviewTaskForce = Overview["taskForces"][number];
 export type OverviewIndicator = Overview["indicators"][number];
 export type EntityScore = Overview["assessment"]["taskForces"][number];

@@ -6,6 +6,8 @@ import {
   fetchIndicators,
   fetchOrgUnits,
   fetchOverview,
+  fetchOverviewIndicators,
+  fetchOverviewSummary,
   fetchPersons,
   fetchProgressReports,
   fetchSettings,
@@ -18,6 +20,23 @@ import {
 
 export const useOverview = (refetchInterval?: number) =>
   useQuery({ queryKey: ["overview"], queryFn: fetchOverview, staleTime: 15_000, refetchInterval });
+/**
+ * The overview's summary (status date, counts, goals, district indicators): what a page that is not
+ * the overview needs of it, in kilobytes at any size. Under the "overview" key, so writes refresh it.
+ */
+export const useOverviewSummary = (top = 1) =>
+  useQuery({
+    queryKey: ["overview", "summary", top],
+    queryFn: () => fetchOverviewSummary(top),
+    staleTime: 15_000,
+  });
+/** The overview's rows of one task force's indicators. */
+export const useOverviewIndicators = (taskForceId: string) =>
+  useQuery({
+    queryKey: ["overview", "indicators", taskForceId],
+    queryFn: () => fetchOverviewIndicators(taskForceId),
+    staleTime: 15_000,
+  });
 export const useCheck = () => useQuery({ queryKey: ["check"], queryFn: fetchCheck });
 export const useTaskForces = () =>
   useQuery({ queryKey: ["task-forces"], queryFn: fetchTaskForces, staleTime: 60_000 });

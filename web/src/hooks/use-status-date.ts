@@ -1,14 +1,14 @@
 /** Hooks: the organisation's status date and time zone (see status-date.ts). */
 
 import { actionDayOfRule, statusDateOfRule, zoneOfRule } from "./status-date";
-import { useOverview, useSettings } from "./use-data";
+import { useOverviewSummary, useSettings } from "./use-data";
 
 /**
  * The status date `YYYY-MM-DD` the lights are computed at: the overview's; until it loads, the
  * settings' rule (a fixed date, or today in the organisation's zone); never the browser's UTC day.
  */
 export function useStatusDate(): string {
-  const o = useOverview();
+  const o = useOverviewSummary();
   const settings = useSettings();
   return o.data?.statusDate ?? statusDateOfRule(settings.data?.statusDate, new Date());
 }

@@ -22,7 +22,7 @@ import { TaskTable } from "../features/task-force/TaskTable";
 import { useTaskForceModel } from "../features/task-force/use-task-force-model";
 import { TaskTimelinePanel } from "../features/timeline/TaskTimelinePanel";
 import { useCan } from "../hooks/use-can";
-import { useOverview } from "../hooks/use-data";
+import { useOverviewSummary } from "../hooks/use-data";
 
 /** The task-force workspace: task book, WBS, matrix, indicators, reports, supervision. */
 export function TaskForcePage() {
@@ -30,7 +30,7 @@ export function TaskForcePage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const { full, names, model } = useTaskForceModel(id);
-  const overview = useOverview();
+  const overview = useOverviewSummary();
   const [reporting, setReporting] = useState<Task | null>(null);
   const tab = params.get("tab") ?? "tasks";
   const can = useCan();

@@ -8,24 +8,37 @@ import {
   takeAssessment,
 } from "../../../domain/closed-loop/assessment.service.js";
 import { computeOverview, runFiveIzationCheck } from "../../../domain/closed-loop/closed-loop.service.js";
-import { overviewView } from "../../../domain/closed-loop/overview-view.js";
+import {
+  keptOverview,
+  overviewIndicatorPage,
+  overviewSummaryView,
+  overviewTaskForcePage,
+} from "../../../domain/closed-loop/overview-view.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
 import {
   assessmentSnapshot,
   checkView,
+  overviewIndicator,
+  overviewIndicatorsQuery,
   overviewView as overviewSchema,
+  overviewSummary,
+  overviewSummaryQuery,
+  overviewTaskForce,
+  overviewTaskForcesQuery,
   statusDateQuery,
   taskForceLights,
 } from "../../../shared/api/closed-loop.js";
-import { errorBody, id, page } from "../../../shared/api/common.js";
+import { errorBody, id, isoDate, page } from "../../../shared/api/common.js";
 import { actionRule, readRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
+const taskForcePage = page(overviewTaskForce).extend({ statusDate: isoDate });
+const indicatorPage = page(overviewIndicator).extend({ statusDate: isoDate });
 
 /** Overview, lights, the five-ization check and assessment snapshots. */
 export async function closedLoopRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
@@ -46,10 +59,54 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
         ctx,
         cache,
         { name: "overview", statusDate: req.query.statusDate },
-        async (statusDate) => JSON.stringify(overviewSchema.parse(await overviewView(ctx, { statusDate }))),
+        async (statusDate) => JSON.stringify(overviewSchema.parse(await keptOverview(ctx, statusDate))),
       );
       return sendCached(req, reply as FastifyReply, json);
     },
+  });
+  r.get("/api/v1/overview/summary", {
+    config: { rule: readRule("overview") },
+    schema: {
+      tags: ["closed loop"],
+      summary:
+        "The overview's first answer at any size: counts, goals, district indicators, the top and the red task forces, the top of each ranking",
+      querystring: overviewSummaryQuery,
+      response: { 200: overviewSummary, ...errors },
+    },
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      const { statusDate, top } = req.query;
+      const json = await cachedReadModel(
+        ctx,
+        cache,
+        { name: "overview-summary", params: { top }, statusDate },
+        async (at) =>
+          JSON.stringify(overviewSummary.parse(await overviewSummaryView(ctx, { statusDate: at, top }))),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
+  });
+  r.get("/api/v1/overview/task-forces", {
+    config: { rule: readRule("overview") },
+    schema: {
+      tags: ["closed loop"],
+      summary: "A page of the overview's task forces by rank, optionally of one light",
+      querystring: overviewTaskForcesQuery,
+      response: { 200: taskForcePage, ...errors },
+    },
+    handler: async (req) =>
+      present(taskForcePage, await overviewTaskForcePage(contextOf(req, opts.database), req.query)),
+  });
+  r.get("/api/v1/overview/indicators", {
+    config: { rule: readRule("overview") },
+    schema: {
+      tags: ["closed loop"],
+      summary: "A page of the overview's indicators: one task force's, one indicator's shares, or all",
+      querystring: overviewIndicatorsQuery,
+      response: { 200: indicatorPage, ...errors },
+    },
+    handler: async (req) =>
+      present(indicatorPage, await overviewIndicatorPage(contextOf(req, opts.database), req.query)),
   });
   r.get("/api/v1/task-forces/:id/lights", {
     config: { rule: readRule("task-forces") },
@@ -82,7 +139,14 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
       summary: "Five-ization check (五化检查): what each task book still lacks, task by task",
       response: { 200: checkView, ...errors },
     },
-    handler: async (req) => present(checkView, await runFiveIzationCheck(contextOf(req, opts.database))),
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      // Kept per data revision like the overview: at province size one check takes most of a second.
+      const json = await cachedReadModel(ctx, cache, { name: "check" }, async () =>
+        JSON.stringify(checkView.parse(await runFiveIzationCheck(ctx))),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
   });
   r.post("/api/v1/assessments", {
     config: { rule: actionRule("assessments", "take") },

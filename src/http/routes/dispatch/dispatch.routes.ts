@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
-import { dispatchReportView } from "../../../domain/closed-loop/dispatch.service.js";
+import { dispatchReportView, dispatchSummaryView } from "../../../domain/closed-loop/dispatch.service.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
 import { errorBody } from "../../../shared/api/common.js";
-import { dispatchReportQuery, dispatchReportView as dispatchSchema } from "../../../shared/api/dispatch.js";
+import {
+  dispatchReportQuery,
+  dispatchReportSummary,
+  dispatchReportView as dispatchSchema,
+  dispatchSummaryQuery,
+} from "../../../shared/api/dispatch.js";
 import { readRule } from "../../policy.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
@@ -40,6 +45,30 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { database: Dat
             dispatchSchema.parse(
               await dispatchReportView(ctx, { statusDate: at, ...(taskForceId ? { taskForceId } : {}) }),
             ),
+          ),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
+  });
+  r.get("/api/v1/dispatch-report/summary", {
+    config: { rule: readRule("dispatch-report") },
+    schema: {
+      tags: ["closed loop"],
+      summary:
+        "The dispatch report's first answer at any size: totals, key points and a page of task forces' counts; lists per task force from GET /dispatch-report?taskForceId=",
+      querystring: dispatchSummaryQuery,
+      response: { 200: dispatchReportSummary, ...errors },
+    },
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      const { statusDate, limit, offset } = req.query;
+      const json = await cachedReadModel(
+        ctx,
+        cache,
+        { name: "dispatch-summary", params: { limit, offset }, statusDate },
+        async (at) =>
+          JSON.stringify(
+            dispatchReportSummary.parse(await dispatchSummaryView(ctx, { statusDate: at, limit, offset })),
           ),
       );
       return sendCached(req, reply as FastifyReply, json);

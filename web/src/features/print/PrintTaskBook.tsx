@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Settings } from "../../../../src/shared/api/settings";
 import type { CheckView, Goal, TaskForceFull } from "../../api/types";
-import { useCheck, useNames, useOverview, useSettings, useTaskForceFull } from "../../hooks/use-data";
+import { useCheck, useNames, useOverviewSummary, useSettings, useTaskForceFull } from "../../hooks/use-data";
 import { wbsRows } from "../task-force/use-task-force-model";
 import { DocSection, PrintDoc, RedHead, Signatures } from "./DocPage";
 import { documentNumber } from "./doc-number";
@@ -21,11 +21,12 @@ export function PrintTaskBook() {
   const { id = "" } = useParams();
   const full = useTaskForceFull(id);
   const names = useNames();
-  const overview = useOverview();
+  const overview = useOverviewSummary();
   const settings = useSettings();
   const check = useCheck();
-  // The 五化检查 page is part of the document: printed only once it is in (or could not be read).
-  if (!full.data || !settings.data || check.isPending)
+  // The 五化检查 page and the goals are part of the document: printed only once they are in (or
+  // could not be read).
+  if (!full.data || !settings.data || check.isPending || overview.isPending)
     return <PrintDoc loading back={`/task-forces/${id}`} testId="print-task-book" />;
   return (
     <PrintDoc loading={false} back={`/task-forces/${id}`} testId="print-task-book">

@@ -8,7 +8,7 @@ import { buildProgressGaugeOption } from "../../charts/progress-gauge";
 import { EChart } from "../../components/EChart";
 import { LightTag } from "../../components/LightTag";
 import { useCan } from "../../hooks/use-can";
-import { useNames, useOverview } from "../../hooks/use-data";
+import { useNames, useOverviewIndicators } from "../../hooks/use-data";
 import { CascadeLink } from "../cascade/CascadeLink";
 import { type Correction, CorrectionModal } from "../reporting/CorrectionModal";
 import { ReadingModal } from "../reporting/ReadingModal";
@@ -184,11 +184,9 @@ export function IndicatorsPanel({ full }: { full: TaskForceFull }) {
       { onSuccess: () => void message.success(t("plan.deleted", { what: ind.code })) },
     );
   };
-  const overview = useOverview();
-  const byId = useMemo(
-    () => new Map((overview.data?.indicators ?? []).map((i) => [i.id, i])),
-    [overview.data],
-  );
+  // This task force's rows of the overview (progress, trend, light), not the whole district's.
+  const own = useOverviewIndicators(full.taskForce.id);
+  const byId = useMemo(() => new Map((own.data?.items ?? []).map((i) => [i.id, i])), [own.data]);
   // Indicators in a cascade: shares (with a parent) and the parents of this task force's shares.
   const inCascade = useMemo(
     () => new Set(indicators.flatMap((i) => (i.parentId ? [i.id, i.parentId] : []))),
