@@ -12,11 +12,13 @@ import type {
   DispatchReport,
   Indicator,
   IndicatorReading,
+  LightColor,
   Member,
   OrgUnit,
   Overview,
   OverviewIndicator,
   OverviewSummary,
+  OverviewTaskForce,
   Page,
   Person,
   PlanApprovalPreview,
@@ -55,6 +57,13 @@ export const attachmentUrl = (id: string) => `/api/v1/attachments/${encodeURICom
 export const fetchOverview = () => get<Overview>("/overview");
 export const fetchOverviewSummary = (top: number) =>
   get<OverviewSummary>(`/overview/summary${query({ top })}`);
+/** A page of the overview's task forces by rank, optionally of one light. */
+export const fetchOverviewTaskForces = (p: {
+  statusDate: string;
+  limit: number;
+  offset: number;
+  light?: LightColor;
+}) => get<Page<OverviewTaskForce> & { statusDate: string }>(`/overview/task-forces${query(p)}`);
 /** The overview's rows of one task force's indicators (at most 500: a task book's, not a province's). */
 export const fetchOverviewIndicators = (taskForceId: string) =>
   get<Page<OverviewIndicator>>(`/overview/indicators${query({ taskForceId, limit: 500 })}`);

@@ -280,6 +280,10 @@ export const en: Resources = {
     workProgress: "Work progress",
     forecast: "Year-end forecast",
     gap: "Gap",
+    allLights: "All",
+    sizes: "{{taskForces}} task forces, {{indicators}} indicators; the ranking loads a page at a time.",
+    redTaskForces: "Red task forces ({{count}}, most red lights first)",
+    districtIndicators: "District indicators",
   },
   audit: {
     tab: "History",

@@ -273,6 +273,10 @@ export const zhCN = {
     workProgress: "工作进度",
     forecast: "年末预测",
     gap: "差距",
+    allLights: "全部",
+    sizes: "共 {{taskForces}} 个专班、{{indicators}} 项指标；排名按页加载。",
+    redTaskForces: "红灯专班（{{count}} 个，红灯最多的在前）",
+    districtIndicators: "区级指标",
   },
   audit: {
     tab: "变更记录",

@@ -1,17 +1,61 @@
 import { Card, Col, Row, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { QueryState } from "../components/QueryState";
 import { AnswerSheetButton } from "../features/answer-sheet/AnswerSheetButton";
 import { CascadeTree } from "../features/overview/CascadeTree";
 import { IndicatorCard } from "../features/overview/IndicatorCard";
 import { IndicatorCascadeTree } from "../features/overview/IndicatorCascadeTree";
+import { LargeOverview } from "../features/overview/LargeOverview";
 import { LightCountsBar } from "../features/overview/LightCountsBar";
 import { RankingTable } from "../features/overview/RankingTable";
 import { sumCounts, useOverviewModel } from "../features/overview/use-overview-model";
-import { useOverview } from "../hooks/use-data";
+import { useOverview, useOverviewSummary } from "../hooks/use-data";
 
-/** 总览: cascade tree with lights, counts by light, ranking, the indicator cascade, indicator cards. */
+/**
+ * Above this many task forces the page is drawn from the summary, the ranking by page: a province's
+ * whole overview is tens of MB of JSON, too much for an office PC to fetch and parse for one page.
+ */
+export const LARGE_ORGANISATION = 200;
+
+/**
+ * 总览: the summary first; for a district, the whole overview (cascade tree with lights, counts by
+ * light, ranking, the indicator cascade, indicator cards); for a larger organisation (or with
+ * `?summary=1`), the summary's page.
+ */
 export function OverviewPage() {
+  const [params] = useSearchParams();
+  const summary = useOverviewSummary(20);
+  const large = params.get("summary") === "1" || (summary.data?.taskForceCount ?? 0) > LARGE_ORGANISATION;
+  if (!summary.data || large)
+    return (
+      <QueryState query={summary} isEmpty={(s) => s.taskForceCount === 0}>
+        {(s) => (
+          <>
+            <OverviewTitle statusDate={s.statusDate} />
+            <LargeOverview s={s} />
+          </>
+        )}
+      </QueryState>
+    );
+  return <WholeOverview />;
+}
+
+function OverviewTitle({ statusDate }: { statusDate: string }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Title level={3}>
+      {t("overview.title")}{" "}
+      <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+        {t("common.statusDate")} {statusDate}
+      </Typography.Text>
+      <AnswerSheetButton />
+    </Typography.Title>
+  );
+}
+
+/** The whole overview of a district. */
+function WholeOverview() {
   const { t } = useTranslation();
   const q = useOverview();
   const model = useOverviewModel(q.data);
@@ -19,13 +63,7 @@ export function OverviewPage() {
     <QueryState query={q} isEmpty={(o) => o.taskForces.length === 0}>
       {(o) => (
         <>
-          <Typography.Title level={3}>
-            {t("overview.title")}{" "}
-            <Typography.Text type="secondary" style={{ fontSize: 14 }}>
-              {t("common.statusDate")} {o.statusDate}
-            </Typography.Text>
-            <AnswerSheetButton />
-          </Typography.Title>
+          <OverviewTitle statusDate={o.statusDate} />
           <Card size="small" title={t("overview.counts")} style={{ marginBottom: 16 }}>
             <Space orientation="vertical">
               <span>
