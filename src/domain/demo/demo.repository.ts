@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../context.js";
+import { settingsInWrite } from "../settings/settings.repository.js";
 
 /** Every table, children first, for a reset. */
 const ALL_TABLES = [
@@ -41,4 +42,5 @@ const ALL_TABLES = [
 /** Deletes every record of every table (the revision counter stays: caches must see the change). */
 export async function deleteEverything(db: Executor): Promise<void> {
   for (const t of ALL_TABLES) await sql`delete from ${sql.table(t)}`.execute(db);
+  settingsInWrite.delete(db);
 }

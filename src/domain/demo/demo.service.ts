@@ -11,7 +11,7 @@ import { recordBaseline } from "../baselines/baseline.service.js";
 import type { ServiceContext, WriteContext } from "../context.js";
 import { createGoal } from "../goals/goal.service.js";
 import { createIndicator } from "../indicators/indicator.service.js";
-import { createReading } from "../indicators/reading.service.js";
+import { createReadings } from "../indicators/reading.service.js";
 import { createOrgUnit, updateOrgUnit } from "../org/org-unit.service.js";
 import { createPerson } from "../org/person.service.js";
 import { createUser } from "../org/user.service.js";
@@ -20,10 +20,10 @@ import { parseOrThrow } from "../records/parse-input.js";
 import { write } from "../records/transaction.js";
 import { getSetting, putSetting } from "../settings/settings.repository.js";
 import { createSupervisionItem, transitionSupervisionItem } from "../supervision/supervision.service.js";
-import { createMember } from "../task-forces/member.service.js";
+import { createMembers } from "../task-forces/member.service.js";
 import { createTaskForce } from "../task-forces/task-force.service.js";
-import { createDependency } from "../tasks/dependency.service.js";
-import { createTask, storedTaskIn, updateTask } from "../tasks/task.service.js";
+import { writePlanChanges } from "../tasks/plan-bulk.service.js";
+import { storedTaskIn, updateTask } from "../tasks/task.service.js";
 import { deleteEverything } from "./demo.repository.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING, demoSetting } from "./demo-accounts.js";
 import type { DemoDataset } from "./demo-dataset.js";
@@ -43,6 +43,14 @@ async function loadSeeds<S extends z.ZodType, R>(
 ): Promise<number> {
   for (const { id, ...input } of seeds) await create(w, parseOrThrow(schema, input, `demo record ${id}`), id);
   return seeds.length;
+}
+
+/** Seeds checked against their create schema, with their ids, for a bulk write. */
+function checked<S extends z.ZodType>(
+  schema: S,
+  seeds: readonly { readonly id: string }[],
+): { id: string; input: z.output<S> }[] {
+  return seeds.map(({ id, ...input }) => ({ id, input: parseOrThrow(schema, input, `demo record ${id}`) }));
 }
 
 /**
@@ -71,7 +79,8 @@ export function loadDemo(
       if (DEMO_ACCOUNTS.some((name) => name === u.username)) await setPassword(w, u.id, DEMO_PASSWORD);
     counts.goals = await loadSeeds(w, goalSchemas.create, data.goals, createGoal);
     counts["task-forces"] = await loadSeeds(w, taskForceSchemas.create, data.taskForces, createTaskForce);
-    counts.members = await loadSeeds(w, memberSchemas.create, data.members, createMember);
+    await createMembers(w, checked(memberSchemas.create, data.members));
+    counts.members = data.members.length;
     const claims = new Set(data.plantedClaims);
     // Links to indicators wait for the indicators, which may name their task.
     const tasks = data.tasks.map(({ baselineStart: _s, baselineFinish: _f, indicatorIds: _i, ...task }) =>
@@ -80,8 +89,13 @@ export function loadDemo(
         ? { ...task, status: "in_progress" as const, percent: 90, actualFinish: null }
         : task,
     );
-    counts.tasks = await loadSeeds(w, taskSchemas.create, tasks, createTask);
-    counts.dependencies = await loadSeeds(w, dependencySchemas.create, data.dependencies, createDependency);
+    // The plan in one bulk write (the ledger import's), under the same rules as one record at a time.
+    await writePlanChanges(w, {
+      tasks: { creates: checked(taskSchemas.create, tasks), updates: [] },
+      dependencies: { creates: checked(dependencySchemas.create, data.dependencies), updates: [] },
+    });
+    counts.tasks = tasks.length;
+    counts.dependencies = data.dependencies.length;
     // Each task force's plan as approved at its start: baseline 1, which slippage counts from.
     for (const tf of data.taskForces) {
       const dates = data.tasks.flatMap((t) =>
@@ -106,7 +120,8 @@ export function loadDemo(
       await updateTask(w, t.id, parseOrThrow(taskSchemas.update, links, `demo record ${t.id}`));
       counts["task-indicator-links"] += t.indicatorIds.length;
     }
-    counts["indicator-readings"] = await loadSeeds(w, readingSchemas.create, data.readings, createReading);
+    await createReadings(w, checked(readingSchemas.create, data.readings));
+    counts["indicator-readings"] = data.readings.length;
     counts["progress-reports"] = await loadSeeds(
       w,
       progressReportSchemas.create,

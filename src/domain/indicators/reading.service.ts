@@ -1,8 +1,9 @@
 import { readingSchemas } from "../../shared/api/indicators.js";
+import type { Settings } from "../../shared/api/settings.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { assertMayEditDistrictPlan, assertMayReport, attributedTo, readScope } from "../accounts/scope.js";
-import { appendAudit } from "../audit/audit.repository.js";
+import { appendAudit, appendAudits } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
@@ -12,11 +13,13 @@ import {
   assertUnique,
   assertVersion,
   deleteById,
+  duplicate,
   getById,
+  rowsById,
 } from "../records/record-ops.js";
 import { assertRefsExist, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
-import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { insertMany, insertRecord, notFound, updateAtVersion } from "../records/update-at-version.js";
 import { organisationSettings, statusDateOf } from "../settings/settings.service.js";
 import type { Reading, ReadingCreate, ReadingUpdate } from "./indicator.js";
 import { indicatorIdsOf, listReadingRows, previousReading } from "./indicator.repository.js";
@@ -57,6 +60,14 @@ export async function getReading(ctx: ServiceContext, id: string): Promise<Readi
  */
 async function assertMayReportOn(w: WriteContext, indicatorId: string) {
   const indicator = await getById(w.uow.db, "indicators", indicatorId, "indicator");
+  assertMayReportOnIndicator(w, indicator);
+  return indicator;
+}
+
+function assertMayReportOnIndicator(
+  w: WriteContext,
+  indicator: { taskForceId: string | null; ownerPersonId: string | null },
+): void {
   if (indicator.taskForceId !== null)
     assertMayReport(w, indicator.taskForceId, indicator.ownerPersonId, "indicator");
   else if (
@@ -67,8 +78,16 @@ async function assertMayReportOn(w: WriteContext, indicatorId: string) {
     )
   )
     assertMayEditDistrictPlan(w);
-  return indicator;
 }
+
+type PlausibilityIndicator = {
+  id: string;
+  kind: string;
+  direction: string;
+  target: number;
+  baseline: number | null;
+  unit: string;
+};
 
 /**
  * An actual is refused (422 `READING_RULE`) when its month has not begun at the status date, or —
@@ -78,23 +97,27 @@ async function assertMayReportOn(w: WriteContext, indicatorId: string) {
  */
 async function assertPlausibleReading(
   w: WriteContext,
-  indicator: {
-    id: string;
-    kind: string;
-    direction: string;
-    target: number;
-    baseline: number | null;
-    unit: string;
-  },
+  indicator: PlausibilityIndicator,
   reading: Pick<Reading, "period" | "actual" | "note"> & { id: string | null },
 ): Promise<void> {
   const settings = await organisationSettings(w);
   const statusDate = statusDateOf(settings, new Date(w.now()));
+  const last = await previousReading(w.uow.db, indicator.id, reading.period, reading.id);
+  assertPlausible(settings, statusDate, indicator, reading, last);
+}
+
+/** {@link assertPlausibleReading} given the settings, the status date and the actual before it. */
+function assertPlausible(
+  settings: Settings,
+  statusDate: string,
+  indicator: PlausibilityIndicator,
+  reading: Pick<Reading, "period" | "actual" | "note">,
+  last: { period: string; actual: number } | undefined,
+): void {
   const details: ErrorDetail[] = [];
   if (reading.period > statusDate.slice(0, 7))
     details.push(ruleDetail("period", "periodNotBegun", { period: reading.period, statusDate }));
   const confirmed = !!reading.note?.trim();
-  const last = await previousReading(w.uow.db, indicator.id, reading.period, reading.id);
   const anchors = [indicator.target, indicator.baseline, last?.actual].filter(
     (x): x is number => typeof x === "number",
   );
@@ -155,6 +178,68 @@ export function createReading(ctx: ServiceContext, input: ReadingCreate, id = ne
       reportedAt: at,
     });
     await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
+    return created;
+  });
+}
+
+/**
+ * Records many actuals in one write (the demo's), under the rules of {@link createReading}: each is
+ * checked against the stored readings and those before it in the list, as if created one by one,
+ * but the indicators, their readings and the settings are read once and the rows written in bulk.
+ */
+export function createReadings(
+  ctx: ServiceContext,
+  creates: readonly { readonly id: string; readonly input: ReadingCreate }[],
+): Promise<Reading[]> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const records = creates.map(({ id, input }) => {
+      const given = readingSchemas.complete(input);
+      return { id, ...given, reportedById: attributedTo(w, given.reportedById) };
+    });
+    const refs = new Map(records.flatMap(refsOf).map((r) => [`${r.table}\u0000${r.id}`, r]));
+    await assertRefsExist(db, [...refs.values()]);
+    const indicatorIds = [...new Set(records.map((r) => r.indicatorId))];
+    const indicators = new Map((await rowsById(db, "indicators", indicatorIds)).map((i) => [i.id, i]));
+    for (const i of indicators.values()) assertMayReportOnIndicator(w, i);
+    const settings = await organisationSettings(w);
+    const statusDate = statusDateOf(settings, new Date(w.now()));
+    const byIndicator = new Map<string, { id: string; period: string; actual: number }[]>();
+    const earlierOf = (id: string) => byIndicator.get(id) ?? byIndicator.set(id, []).get(id)!;
+    for (let k = 0; k < indicatorIds.length; k += 5000) {
+      const stored = await db
+        .selectFrom("indicator_readings")
+        .select(["id", "indicatorId", "period", "actual"])
+        .where("indicatorId", "in", indicatorIds.slice(k, k + 5000))
+        .execute();
+      for (const r of stored) earlierOf(r.indicatorId).push(r);
+    }
+    for (const r of records) {
+      const indicator = indicators.get(r.indicatorId);
+      if (!indicator) throw notFound("indicator", r.indicatorId);
+      const earlier = earlierOf(r.indicatorId);
+      let last: { period: string; actual: number } | undefined;
+      for (const e of earlier) if (e.period < r.period && (!last || e.period > last.period)) last = e;
+      assertPlausible(settings, statusDate, indicator, r, last);
+      const same = earlier.find((e) => e.period === r.period);
+      if (same) throw duplicate(LABEL, "period", r.period, same.id);
+      earlier.push(r);
+    }
+    const at = w.now();
+    await insertMany(
+      db,
+      "indicator_readings",
+      records.map(({ id, ...r }) => ({ id, version: 1, createdAt: at, updatedAt: at, ...r, reportedAt: at })),
+    );
+    const created = await rowsById(
+      db,
+      "indicator_readings",
+      records.map((r) => r.id),
+    );
+    await appendAudits(
+      w,
+      created.map((after) => ({ action: "create", entity: ENTITY, entityId: after.id, before: null, after })),
+    );
     return created;
   });
 }

@@ -66,9 +66,28 @@ export async function assertUnique(
   const other = rows[0]?.id;
   if (!other) return;
   const [field, value] = entries[entries.length - 1]!;
-  throw new AppError("DUPLICATE", `a ${label} with ${field} "${value}" already exists (id ${other})`, [
+  throw duplicate(label, field, value, other);
+}
+
+/** 409 `DUPLICATE`: another record (`otherId`) already has `value` in `field`. */
+export const duplicate = (label: string, field: string, value: string | number | null, otherId: string) =>
+  new AppError("DUPLICATE", `a ${label} with ${field} "${value}" already exists (id ${otherId})`, [
     ruleDetail(field, "alreadyUsed", { value }),
   ]);
+
+/** The rows of `table` with these ids, as stored, in the order asked (missing ones left out). */
+export async function rowsById<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  ids: readonly string[],
+): Promise<Selectable<Database[T]>[]> {
+  const found = new Map<string, Selectable<Database[T]>>();
+  for (let k = 0; k < ids.length; k += 5000) {
+    const { rows } = await sql<Selectable<Database[T]> & { id: string }>`select * from ${sql.table(table)}
+      where id in (${sql.join(ids.slice(k, k + 5000))})`.execute(db);
+    for (const r of rows) found.set(r.id, r);
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** Refuses (422 `IMMUTABLE_FIELD`) a change to a field fixed at creation. */

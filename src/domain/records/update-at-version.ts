@@ -62,11 +62,13 @@ export async function insertRecord<T extends VersionedTable>(
 }
 
 /**
- * Inserts many rows of one table, as few statements as the databases' parameter limits allow
- * (SQLite takes 32,766 per statement). Every row names the same columns; rows are inserted in order,
- * so a parent listed before its children satisfies their foreign key. The statements are built as
- * text with their parameters, not as query trees: at 100,000 rows the trees' garbage alone took
- * hundreds of megabytes.
+ * Inserts many rows of one table, as few statements as the databases allow. Every row names the same
+ * columns; rows are inserted in order, so a parent listed before its children satisfies their
+ * foreign key. SQLite takes multi-row VALUES (at most 32,766 parameters per statement); PostgreSQL
+ * takes the rows as ONE parameter, a JSON array read by `json_populate_recordset` into the table's
+ * own column types: 30,000 numbered parameters cost it more to bind and parse than the JSON does.
+ * Statements are built as text with their parameters, not as query trees: at 100,000 rows the
+ * trees' garbage alone took hundreds of megabytes.
  */
 export async function insertMany<T extends keyof Database>(
   db: Executor,
@@ -76,24 +78,54 @@ export async function insertMany<T extends keyof Database>(
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
-  const per = Math.max(1, Math.floor(30_000 / columns.length));
+  const names = columns.map(snakeCase);
   // The dialect's placeholder ("?" or "$1"), learnt from a compiled probe.
-  const numbered = sql`select ${1}`.compile(db).sql.includes("$1");
-  const head = `insert into ${table} (${columns.map(snakeCase).join(", ")}) values `;
+  const postgres = sql`select ${1}`.compile(db).sql.includes("$1");
+  if (postgres) {
+    const list = names.join(", ");
+    const head = `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1)`;
+    const keys = names.map((n, i) => `${i ? "," : "{"}${JSON.stringify(n)}:`);
+    for (let k = 0; k < rows.length; k += JSON_ROWS) {
+      const parts: string[] = [];
+      for (const r of rows.slice(k, k + JSON_ROWS)) {
+        const row: Record<string, unknown> = r;
+        let out = "";
+        for (let i = 0; i < columns.length; i++) out += keys[i] + jsonValue(row[columns[i]!]);
+        parts.push(`${out}}`);
+      }
+      await db.executeQuery(CompiledQuery.raw(head, [`[${parts.join(",")}]`]));
+    }
+    return;
+  }
+  const per = Math.max(1, Math.floor(30_000 / columns.length));
+  const head = `insert into ${table} (${names.join(", ")}) values `;
   for (let k = 0; k < rows.length; k += per) {
     const slice = rows.slice(k, k + per);
     const params: unknown[] = [];
     const tuples: string[] = [];
+    const marks = `(${columns.map(() => "?").join(", ")})`;
     for (const r of slice) {
       const row: Record<string, unknown> = r;
-      const marks = columns.map((c) => {
-        params.push(row[c] ?? null);
-        return numbered ? `$${params.length}` : "?";
-      });
-      tuples.push(`(${marks.join(", ")})`);
+      for (const c of columns) params.push(row[c] ?? null);
+      tuples.push(marks);
     }
     await db.executeQuery(CompiledQuery.raw(head + tuples.join(", "), params));
   }
+}
+
+/** Rows per PostgreSQL statement: a few megabytes of JSON, so no one string grows without bound. */
+const JSON_ROWS = 5000;
+
+/**
+ * A column value as JSON, as PostgreSQL's own text input would read the bound parameter: strings,
+ * numbers and booleans as they are, missing as null (a column of the table's type, never jsonb).
+ */
+function jsonValue(v: unknown): string {
+  if (v === undefined || v === null) return "null";
+  if (typeof v === "number" && !Number.isFinite(v))
+    throw new AppError("INTERNAL", `insertMany: ${v} cannot be stored`);
+  if (typeof v === "object") throw new AppError("INTERNAL", "insertMany: rows hold scalars only");
+  return JSON.stringify(v);
 }
 
 /** A property name as its column (the CamelCasePlugin's mapping, which raw queries bypass). */

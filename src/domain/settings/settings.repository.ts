@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Settings } from "../../shared/api/settings.js";
 import type { Executor } from "../context.js";
 import { fromJson } from "../records/json-column.js";
 
@@ -12,8 +13,15 @@ export async function getSetting<S extends z.ZodType>(
   return row ? fromJson(schema, row.value) : undefined;
 }
 
+/**
+ * The settings as read inside a write, by its transaction: a bulk write asks for them per record
+ * (nine queries each time). Forgotten when the write puts a setting.
+ */
+export const settingsInWrite = new WeakMap<Executor, Settings>();
+
 /** Sets a setting (insert or replace), moving its version on. */
 export async function putSetting(db: Executor, key: string, value: unknown, now: string): Promise<void> {
+  settingsInWrite.delete(db);
   const text = JSON.stringify(value);
   const updated = await db
     .updateTable("settings")

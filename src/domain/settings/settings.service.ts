@@ -12,7 +12,7 @@ import { appendAudit, dataRevision } from "../audit/audit.repository.js";
 import { refreshBaselinesAudited } from "../baselines/baseline-in-force.js";
 import { type Executor, readerOf, type ServiceContext } from "../context.js";
 import { write } from "../records/transaction.js";
-import { getSetting, putSetting } from "./settings.repository.js";
+import { getSetting, putSetting, settingsInWrite } from "./settings.repository.js";
 
 /** How the organisation's status date is chosen: today (in its time zone) or a fixed date (demo). */
 export type StatusDateRule = Settings["statusDate"];
@@ -45,11 +45,15 @@ const remembered = new WeakMap<Executor, { revision: number; settings: Settings 
 /**
  * The organisation's settings as of the caller's data revision: read once per revision (a change of
  * settings is audited, so it moves the revision on) instead of once per request. Inside a write
- * they are read from its transaction.
+ * they are read from its transaction, once until it puts a setting.
  */
 export async function organisationSettings(ctx: ServiceContext): Promise<Settings> {
   const db = readerOf(ctx);
-  if (ctx.uow) return readSettings(db);
+  if (ctx.uow) {
+    const read = settingsInWrite.get(db) ?? (await readSettings(db));
+    settingsInWrite.set(db, read);
+    return read;
+  }
   const revision = ctx.dataRevision ?? (await dataRevision(db));
   const hit = remembered.get(db);
   if (hit && hit.revision === revision) return hit.settings;

@@ -3,14 +3,22 @@ import { AppError } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { leadsPlan } from "../accounts/principal.js";
 import { assertMayEditPlan, readScope } from "../accounts/scope.js";
-import { appendAudit } from "../audit/audit.repository.js";
+import { appendAudit, appendAudits } from "../audit/audit.repository.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
-import { assertUnchanged, assertUnique, assertVersion, deleteById, getById } from "../records/record-ops.js";
+import {
+  assertUnchanged,
+  assertUnique,
+  assertVersion,
+  deleteById,
+  duplicate,
+  getById,
+  rowsById,
+} from "../records/record-ops.js";
 import { assertRefsExist, type RefCheck } from "../records/references.js";
 import { write } from "../records/transaction.js";
-import { insertRecord, updateAtVersion } from "../records/update-at-version.js";
+import { insertMany, insertRecord, updateAtVersion } from "../records/update-at-version.js";
 import type { Member, MemberCreate, MemberUpdate } from "./task-force.js";
 import {
   listMemberRows,
@@ -63,6 +71,58 @@ export function createMember(ctx: ServiceContext, input: MemberCreate, id = newI
       ...record,
     });
     await appendAudit(w, { action: "create", entity: ENTITY, entityId: id, before: null, after: created });
+    return created;
+  });
+}
+
+/**
+ * Adds many memberships in one write (the demo's), under the rules of {@link createMember}: each
+ * task force locked once, references checked once, and the person-and-post pairs checked against
+ * the stored memberships and those before them in the list.
+ */
+export function createMembers(
+  ctx: ServiceContext,
+  creates: readonly { readonly id: string; readonly input: MemberCreate }[],
+): Promise<Member[]> {
+  return write(ctx, async (w) => {
+    const db = w.uow.db;
+    const records = creates.map(({ id, input }) => ({ id, ...memberSchemas.complete(input) }));
+    const refs = new Map(records.flatMap(refsOf).map((r) => [`${r.table}\u0000${r.id}`, r]));
+    await assertRefsExist(db, [...refs.values()]);
+    const tfIds = [...new Set(records.map((r) => r.taskForceId))].sort();
+    for (const tf of tfIds) assertMayEditPlan(w, tf);
+    for (const tf of tfIds) await lockTaskForce(w.uow, w.database.dialect, tf);
+    const key = (m: { taskForceId: string; personId: string; post: string }) =>
+      `${m.taskForceId}\u0000${m.personId}\u0000${m.post}`;
+    const taken = new Map<string, string>();
+    for (let k = 0; k < tfIds.length; k += 5000) {
+      const stored = await db
+        .selectFrom("task_force_members")
+        .select(["id", "taskForceId", "personId", "post"])
+        .where("taskForceId", "in", tfIds.slice(k, k + 5000))
+        .execute();
+      for (const m of stored) taken.set(key(m), m.id);
+    }
+    for (const m of records) {
+      const other = taken.get(key(m));
+      if (other) throw duplicate(LABEL, "post", m.post, other);
+      taken.set(key(m), m.id);
+    }
+    const at = w.now();
+    await insertMany(
+      db,
+      "task_force_members",
+      records.map(({ id, ...m }) => ({ id, version: 1, createdAt: at, updatedAt: at, ...m })),
+    );
+    const created = await rowsById(
+      db,
+      "task_force_members",
+      records.map((m) => m.id),
+    );
+    await appendAudits(
+      w,
+      created.map((after) => ({ action: "create", entity: ENTITY, entityId: after.id, before: null, after })),
+    );
     return created;
   });
 }

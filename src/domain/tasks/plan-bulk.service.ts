@@ -31,6 +31,7 @@ import {
   dependencyRowsOf,
   readTaskCoUnits,
   readTaskIndicators,
+  TASK_COLUMNS,
   taskForcesOfTasks,
   taskRowsOf,
   writeTaskCoUnits,
@@ -107,7 +108,13 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
   }
   for (const t of newTasks) {
     tasks.set(t.id, t);
-    audits.add(t.taskForceId, { action: "create", entity: "task", entityId: t.id, before: null, after: t });
+    audits.add(t.taskForceId, {
+      action: "create",
+      entity: "task",
+      entityId: t.id,
+      before: null,
+      after: asStored(t),
+    });
   }
   await assertTaskRefs(w, [...newTasks, ...taskUpdates.map((u) => ({ ...u.fields, id: u.after.id }))], tasks);
   assertWbs(tasks, [...newTasks, ...taskUpdates.map((u) => u.after)]);
@@ -128,7 +135,19 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
   for (const { id, input } of c.dependencies.creates) {
     const record = dependencySchemas.complete(input);
     const taskForceId = tasks.get(record.successorId)?.taskForceId ?? "";
-    const d: Dependency = { id, version: 1, createdAt: at, updatedAt: at, taskForceId, ...record };
+    const { predecessorId, successorId, type, lag } = record;
+    // In stored column order, as one created alone is audited.
+    const d: Dependency = {
+      id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      taskForceId,
+      predecessorId,
+      successorId,
+      type,
+      lag,
+    };
     deps.set(id, d);
     newDeps.push(d);
     audits.add(taskForceId, { action: "create", entity: "dependency", entityId: id, before: null, after: d });
@@ -177,6 +196,18 @@ export async function writePlanChanges(w: WriteContext, c: PlanChanges): Promise
     );
   }
   await audits.append(w);
+}
+
+/**
+ * A new task as one created alone is audited: its columns in stored order, then its links (the
+ * history view shows a record's first fields, so the order is what a reader sees).
+ */
+function asStored(t: StoredTask): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of TASK_COLUMNS) out[c] = t[c];
+  out.coUnitIds = t.coUnitIds;
+  out.indicatorIds = t.indicatorIds;
+  return out;
 }
 
 /** Audit entries grouped by task force and entity: one data change each, so read models re-read those plans whole. */
