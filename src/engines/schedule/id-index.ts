@@ -42,6 +42,25 @@ export class IdIndex {
     return -1;
   }
 
+  /** Position of the id spelt by ASCII bytes `b[from…to)` (same hash: one code unit per byte), or −1. */
+  getAscii(b: Uint8Array, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 16777619);
+    const t = this.#table;
+    const len = to - from;
+    let k = h & this.#mask;
+    for (let j = t[2 * k]!; j > 0; j = t[2 * k]!) {
+      if (t[2 * k + 1] === h) {
+        const id = this.#ids[j - 1]!;
+        let same = id.length === len;
+        for (let c = 0; same && c < len; c++) same = id.charCodeAt(c) === b[from + c];
+        if (same) return j - 1;
+      }
+      k = (k + 1) & this.#mask;
+    }
+    return -1;
+  }
+
   /** Position of `id`, or −1. */
   get(id: string): number {
     const h = IdIndex.hash(id);
