@@ -1,5 +1,5 @@
 import { parseIsoDate } from "../../vocabulary/dates.js";
-import { IdIndex } from "./id-index.js";
+import { AsciiIdIndex, IdIndex, type TaskIndex } from "./id-index.js";
 import type { DependencyArrays } from "./read-dependencies.js";
 import { readScheduleInput, type ScheduleInput } from "./read-schedule-input.js";
 import { MAX_WORKING_DAYS, NO_DAY, type TaskArrays } from "./read-tasks.js";
@@ -77,12 +77,16 @@ class ByteReader {
   // Tasks.
   n = 0;
   ids: string[] = [];
-  duration = new Int32Array(4096);
-  deadline = new Int32Array(4096);
-  notBefore = new Int32Array(4096);
-  actualStart = new Int32Array(4096);
-  actualFinish = new Int32Array(4096);
-  percent = new Float64Array(4096);
+  /** Where each id's bytes lie in the file, while every id is plain ASCII. */
+  idStart: Int32Array;
+  idLength: Int32Array;
+  plainIds = true;
+  duration: Int32Array;
+  deadline: Int32Array;
+  notBefore: Int32Array;
+  actualStart: Int32Array;
+  actualFinish: Int32Array;
+  percent: Float64Array;
   totalDuration = 0;
   minDay = Number.POSITIVE_INFINITY;
   maxDay = Number.NEGATIVE_INFINITY;
@@ -92,15 +96,31 @@ class ByteReader {
   tasks: TaskArrays | undefined;
   // Dependencies.
   m = 0;
-  from = new Int32Array(4096);
-  to = new Int32Array(4096);
-  lag = new Int32Array(4096);
-  bits = new Uint8Array(4096);
+  from: Int32Array;
+  to: Int32Array;
+  lag: Int32Array;
+  bits: Uint8Array;
   totalLag = 0;
 
   constructor(bytes: Uint8Array, names: string[] | undefined) {
     this.b = bytes;
     this.names = names;
+    // Sized for typical files (~160 bytes per task and its dependencies) so that they rarely grow:
+    // each doubling copies, and every 64 MB of new arrays costs V8 a full collection.
+    const n = Math.max(1024, bytes.length >> 7);
+    const m = Math.max(1024, bytes.length >> 6);
+    this.idStart = new Int32Array(n);
+    this.idLength = new Int32Array(n);
+    this.duration = new Int32Array(n);
+    this.deadline = new Int32Array(n);
+    this.notBefore = new Int32Array(n);
+    this.actualStart = new Int32Array(n);
+    this.actualFinish = new Int32Array(n);
+    this.percent = new Float64Array(n);
+    this.from = new Int32Array(m);
+    this.to = new Int32Array(m);
+    this.lag = new Int32Array(m);
+    this.bits = new Uint8Array(m);
   }
 
   ws(): void {
@@ -259,6 +279,24 @@ class ByteReader {
     return false;
   }
 
+  /**
+   * Whether the bytes at `i` are `"k":` (the usual spelling of key `k`); then `i` moves past them
+   * and any whitespace, and the scanned string is that key.
+   */
+  lit(k: Uint8Array): boolean {
+    const b = this.b;
+    const i = this.i;
+    const len = k.length;
+    if (b[i] !== 0x22 || b[i + len + 1] !== 0x22 || b[i + len + 2] !== 0x3a) return false;
+    for (let j = 0; j < len; j++) if (b[i + 1 + j] !== k[j]) return false;
+    this.s0 = i + 1;
+    this.s1 = i + 1 + len;
+    this.plain = this.clean = true;
+    this.i = i + len + 3;
+    this.ws();
+    return true;
+  }
+
   /** A member's key and colon; leaves `i` at the value. */
   key(): void {
     this.scanString();
@@ -280,15 +318,19 @@ class ByteReader {
     let percent = -1;
     let parent: string | undefined;
     let name = "";
+    let idPlain = true;
+    let idStart = 0;
     if (b[this.i] === 0x7d) bail();
     do {
-      this.key();
+      if (!this.lit(K.id) && !this.lit(K.name) && !this.lit(K.duration)) this.key();
       if (!this.plain) bail();
       // Duplicate keys: the last one wins, as with JSON.parse.
       if (this.is(K.id)) {
         this.scanString();
         id = this.stringValue();
         if (id === "") bail();
+        idPlain = this.plain;
+        idStart = this.s0;
       } else if (this.is(K.duration)) {
         duration = this.number();
         if (!(duration >= 0 && duration <= MAX_WORKING_DAYS && Math.floor(duration) === duration)) bail();
@@ -319,7 +361,12 @@ class ByteReader {
       this.actualStart = grow(this.actualStart, i);
       this.actualFinish = grow(this.actualFinish, i);
       this.percent = grow(this.percent, i);
+      this.idStart = grow(this.idStart, i);
+      this.idLength = grow(this.idLength, i);
     }
+    if (!idPlain) this.plainIds = false;
+    this.idStart[i] = idStart;
+    this.idLength[i] = id!.length;
     this.ids.push(id!);
     this.names?.push(name);
     if (duration >= 0) {
@@ -352,8 +399,15 @@ class ByteReader {
   /** The tasks' arrays once the list has ended: ids indexed, parents resolved, summaries marked. */
   endTasks(): void {
     const n = this.n;
-    const index = new IdIndex(this.ids);
-    for (let i = 0; i < n; i++) if (index.add(i) >= 0) bail();
+    let index: TaskIndex;
+    if (this.plainIds) {
+      const built = AsciiIdIndex.build(this.ids, this.b, this.idStart, this.idLength);
+      index = built instanceof AsciiIdIndex ? built : bail();
+    } else {
+      const strings = new IdIndex(this.ids);
+      for (let i = 0; i < n; i++) if (strings.add(i) >= 0) bail();
+      index = strings;
+    }
     const parent = new Int32Array(n).fill(-1);
     const isSummary = new Uint8Array(n);
     const refs = this.parentRefs;
@@ -385,7 +439,7 @@ class ByteReader {
   last = [0, 0, -1, 0, 0, -1];
 
   /** A dependency end (`at` 0: from, 3: to): the task's position (unknown: bail). */
-  end(index: IdIndex, at: number): number {
+  end(index: TaskIndex, at: number): number {
     this.scanString();
     const { b, s0, s1, last } = this;
     if (!this.plain) {
@@ -406,7 +460,7 @@ class ByteReader {
     return j;
   }
 
-  dependency(index: IdIndex): void {
+  dependency(index: TaskIndex): void {
     const b = this.b;
     this.expect(0x7b);
     this.ws();
@@ -416,7 +470,8 @@ class ByteReader {
     let lag = 0;
     if (b[this.i] === 0x7d) bail();
     do {
-      this.key();
+      // The usual layout first: no key scan, no comparisons.
+      if (!this.lit(K.from) && !this.lit(K.to) && !this.lit(K.type) && !this.lit(K.lag)) this.key();
       if (this.is(K.from)) from = this.end(index, 0);
       else if (this.is(K.to)) to = this.end(index, 3);
       else if (this.is(K.type)) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AsciiIdIndex } from "./id-index.js";
 import { readScheduleBytes } from "./read-schedule-bytes.js";
 import { readScheduleInput } from "./read-schedule-input.js";
 import { computeSchedule, computeScheduleFromBytes } from "./schedule.js";
@@ -43,7 +44,23 @@ function emit(v: J, style: Style): string {
   return `{${w}${v.members.map(([k, x]) => `${str(k, style)}${w}:${w}${emit(x, style)}`).join(`,${w}`)}${w}}`;
 }
 
-const IDS = ["T1", "T2", "T3", "任务4", 'a"b', "x\\y", "T10", "t", "T1 ", "ü", "T11", "T12", "T13"];
+// Short and long ids (12 bytes and more share a prefix), escapes, non-ASCII.
+const IDS = [
+  "T1",
+  "T2",
+  "T3",
+  "任务4",
+  'a"b',
+  "x\\y",
+  "T10",
+  "t",
+  "T1 ",
+  "ü",
+  "TASK-00000001",
+  "TASK-00000002",
+  "TASK-0000000",
+  "T13",
+];
 const DATES = ["2022-07-01", "2022-07-15", "2022-09-30", "2022-06-20", "2022-02-30", "2022-7-1", "１"];
 
 /** Schedule files as bytes; `badness` (0–30) makes bad values more frequent. */
@@ -224,5 +241,28 @@ describe("computeScheduleFromBytes", () => {
     const result = computeScheduleFromBytes(new TextEncoder().encode(text), {}, names);
     expect(names).toEqual(["汇总", "甲", ""]);
     expect(json(result!)).toEqual(usual(new TextEncoder().encode(text)));
+  });
+});
+
+describe("AsciiIdIndex", () => {
+  it("finds ids by their bytes, long ones and shared prefixes included, and reports duplicates", () => {
+    const ids = ["T1", "TASK-00000001", "TASK-00000002", "TASK-0000000", "abcdefghijkl", "abcdefghijk", ""];
+    const text = ids.join("");
+    const b = new TextEncoder().encode(text);
+    const start = Int32Array.from(ids, (_, i) => ids.slice(0, i).join("").length);
+    const length = Int32Array.from(ids, (s) => s.length);
+    const index = AsciiIdIndex.build(ids, b, start, length) as AsciiIdIndex;
+    ids.forEach((id, i) => {
+      expect(index.get(id)).toBe(i);
+      expect(index.getAscii(b, start[i]!, start[i]! + length[i]!)).toBe(i);
+      expect(index.getAscii(b, start[i]!, start[i]! + length[i]!)).toBe(i); // from the recent cache
+    });
+    for (const other of ["T", "T12", "TASK-00000003", "TASK-000000010", "abcdefghijklm", "ü"])
+      expect(index.get(other)).toBe(-1);
+    const twice = ["A", "TASK-00000001", "TASK-00000001"];
+    const b2 = new TextEncoder().encode(twice.join(""));
+    expect(AsciiIdIndex.build(twice, b2, Int32Array.from([0, 1, 14]), Int32Array.from([1, 13, 13]))).toEqual([
+      2, 1,
+    ]);
   });
 });

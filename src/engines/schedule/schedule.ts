@@ -139,7 +139,11 @@ export function computeScheduleFromBytes(
   names?: string[],
 ): ScheduleResult | undefined {
   const input = readScheduleBytes(bytes, options, names);
-  if (!input) return undefined;
+  return input && scheduleInput(input);
+}
+
+/** `computeSchedule` of a file already read (`readScheduleBytes`); `undefined` for a refused one. */
+export function scheduleInput(input: ScheduleInput): ScheduleResult | undefined {
   scratchBegin(scratchEstimate(input.tasks.n, input.deps.m));
   try {
     const prepared = prepareInput(input);
