@@ -77,7 +77,7 @@ class ByteReader {
   // Tasks.
   n = 0;
   ids: string[] = [];
-  /** Where each id's bytes lie in the file, while every id is plain ASCII. */
+  /** Where each id's bytes (as written: escapes undone only in `ids`) lie in the file. */
   idStart: Int32Array;
   idLength: Int32Array;
   plainIds = true;
@@ -320,6 +320,7 @@ class ByteReader {
     let name = "";
     let idPlain = true;
     let idStart = 0;
+    let idBytes = 0;
     if (b[this.i] === 0x7d) bail();
     do {
       if (!this.lit(K.id) && !this.lit(K.name) && !this.lit(K.duration)) this.key();
@@ -331,6 +332,7 @@ class ByteReader {
         if (id === "") bail();
         idPlain = this.plain;
         idStart = this.s0;
+        idBytes = this.s1 - this.s0;
       } else if (this.is(K.duration)) {
         duration = this.number();
         if (!(duration >= 0 && duration <= MAX_WORKING_DAYS && Math.floor(duration) === duration)) bail();
@@ -366,7 +368,7 @@ class ByteReader {
     }
     if (!idPlain) this.plainIds = false;
     this.idStart[i] = idStart;
-    this.idLength[i] = id!.length;
+    this.idLength[i] = idBytes;
     this.ids.push(id!);
     this.names?.push(name);
     if (duration >= 0) {
@@ -446,18 +448,28 @@ class ByteReader {
       const j = index.get(this.stringValue());
       return j < 0 ? bail() : j;
     }
+    const len = s1 - s0;
     const l0 = last[at]!;
-    if (last[at + 1]! - l0 === s1 - s0) {
-      let k = 0;
-      while (k < s1 - s0 && b[s0 + k] === b[l0 + k]) k++;
-      if (k === s1 - s0) return last[at + 2]!;
-    }
-    const j = index.getAscii(b, s0, s1);
+    if (last[at + 1]! - l0 === len && this.sameBytes(l0, s0, len)) return last[at + 2]!;
+    // Then the task after the last one named here (files list dependencies in task order), whose
+    // id's bytes lie in the tasks list: no hash, no random access into the index.
+    const next = last[at + 2]! + 1;
+    const j =
+      next < this.n && this.idLength[next] === len && this.sameBytes(this.idStart[next]!, s0, len)
+        ? next
+        : index.getAscii(b, s0, s1);
     if (j < 0) bail();
     last[at] = s0;
     last[at + 1] = s1;
     last[at + 2] = j;
     return j;
+  }
+
+  /** Whether `b[a…a + len)` equals `b[c…c + len)`. */
+  sameBytes(a: number, c: number, len: number): boolean {
+    const b = this.b;
+    for (let k = 0; k < len; k++) if (b[a + k] !== b[c + k]) return false;
+    return true;
   }
 
   dependency(index: TaskIndex): void {
