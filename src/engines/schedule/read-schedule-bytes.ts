@@ -7,8 +7,9 @@ import type { ScheduleOptions } from "./types.js";
 
 /**
  * Reads a schedule file from its UTF-8 bytes straight into the engine's arrays: no object per task
- * or dependency, no string per date or dependency end (a million tasks: ~0.5 s instead of ~3.5 s of
- * `JSON.parse` plus ~0.6 s of `readTasks`/`readDependencies`). It handles only the files
+ * or dependency, no string per date or dependency end (a million tasks: about a third of the time
+ * `JSON.parse` alone took, and the engine no longer copies parsed objects into arrays; see
+ * docs/benchmarks.md, "Engine at 10^6 tasks"). It handles only the files
  * `readScheduleInput` accepts, written plainly; anything else (a problem to report, an unknown
  * field, `null`, dependencies before tasks, …) returns `undefined`, and the caller then takes the
  * usual path, which says what is wrong in exactly the usual words. A result equals
@@ -53,7 +54,7 @@ const K = {
   lag: key("lag"),
 };
 
-/** Growable typed arrays of the tasks, then of the dependencies. */
+/** `a`, or a copy twice as long when index `n` lies past its end. */
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
   if (n < a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -437,7 +438,10 @@ class ByteReader {
     };
   }
 
-  /** Bytes and position of the last `from` (0) and `to` (1) id: files list a task's dependencies in a row. */
+  /**
+   * Start and end of the bytes, and position, of the last `from` (slots 0–2) and `to` (3–5) id:
+   * files list a task's dependencies in a row.
+   */
   last = [0, 0, -1, 0, 0, -1];
 
   /** A dependency end (`at` 0: from, 3: to): the task's position (unknown: bail). */
