@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { EngineInputError } from "../../engines/calendar/calendar-error.js";
 import { parseJsonBytes } from "../../engines/schedule/parse-json-bytes.js";
-import { computeSchedule } from "../../engines/schedule/schedule.js";
+import { computeSchedule, computeScheduleFromBytes } from "../../engines/schedule/schedule.js";
 import type { ScheduleResult } from "../../engines/schedule/schedule-result.js";
 import { reserveScheduleMemory } from "../../engines/schedule/scratch.js";
 import type { ScheduleFile } from "../../engines/schedule/types.js";
@@ -61,6 +61,11 @@ export { cliLang as scheduleLang };
  * whole file is ever made.
  */
 export function readJsonFile(path: string): unknown {
+  return parseJsonFile(path, readFileBytes(path));
+}
+
+/** A file's bytes without a BOM; a failure is an `invalid` error naming the file. */
+function readFileBytes(path: string): Uint8Array {
   let bytes: Uint8Array;
   try {
     const stat = statSync(path);
@@ -72,6 +77,11 @@ export function readJsonFile(path: string): unknown {
     throw new AppError("VALIDATION", `${path}: cannot read the file: ${why}`);
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3); // a BOM
+  return bytes;
+}
+
+/** `readJsonFile` of bytes already read. */
+function parseJsonFile(path: string, bytes: Uint8Array): unknown {
   const parsed = parseJsonBytes(bytes);
   if (parsed !== undefined) return parsed;
   const text = new TextDecoder().decode(bytes);
@@ -161,7 +171,11 @@ const cut = (s: string, max: number): string =>
   width(s) <= max ? s : `${[...s].slice(0, max - 1).join("")}…`;
 
 /** The header lines and the table, in chunks of lines (a million rows never become one string). */
-export function* scheduleTable(result: ScheduleResult, file: ScheduleFile, lang: Lang): Generator<string> {
+export function* scheduleTable(
+  result: ScheduleResult,
+  nameOf: (i: number) => unknown,
+  lang: Lang,
+): Generator<string> {
   const t = TEXT[lang];
   const h = result.header;
   const yes = (b: boolean) => (b ? t.yes : t.no);
@@ -174,7 +188,7 @@ export function* scheduleTable(result: ScheduleResult, file: ScheduleFile, lang:
   }
   const cells = (i: number): string[] => {
     const r = result.row(i);
-    const name = cut(String(file.tasks[i]?.name ?? ""), 30) + (r.summary ? t.summary : "");
+    const name = cut(String(nameOf(i) ?? ""), 30) + (r.summary ? t.summary : "");
     return [
       r.id,
       name,
@@ -189,7 +203,7 @@ export function* scheduleTable(result: ScheduleResult, file: ScheduleFile, lang:
   const widths = t.head.map((s, k) => Math.max(width(s), k >= 2 && k <= 5 ? 10 : 0));
   for (let i = 0; i < result.size; i++) {
     const r = result.row(i);
-    const name = String(file.tasks[i]?.name ?? "");
+    const name = String(nameOf(i) ?? "");
     widths[0] = Math.max(widths[0]!, width(r.id));
     widths[1] = Math.max(widths[1]!, width(cut(name, 30)) + (r.summary ? width(t.summary) : 0));
     widths[6] = Math.max(widths[6]!, String(r.totalFloat).length);
@@ -241,17 +255,26 @@ export async function runScheduleCommand(
     throw new AppError("VALIDATION", `--status-date ${opts.statusDate}: not a valid YYYY-MM-DD date`);
   const lang = format === "table" ? cliLang(opts.lang, env) : "en";
   progress(`reading ${path}…`);
-  const file = readJsonFile(path);
-  let result: ScheduleResult;
-  try {
-    progress(`scheduling ${(file as ScheduleFile)?.tasks?.length?.toLocaleString("en") ?? 0} tasks…`);
-    result = computeSchedule(file, opts.statusDate === undefined ? {} : { statusDate: opts.statusDate });
-  } catch (e) {
-    if (e instanceof EngineInputError) throw new AppError(e.code, `${path}: ${e.message}`, e.details);
-    throw e;
+  const bytes = readFileBytes(path);
+  const options = opts.statusDate === undefined ? {} : { statusDate: opts.statusDate };
+  // Plain valid files are read straight into the engine's arrays; anything else (every error
+  // included) takes the usual path: JSON.parse, then the engine's checks and messages.
+  const names: string[] | undefined = format === "table" ? [] : undefined;
+  let result = computeScheduleFromBytes(bytes, options, names);
+  let nameOf = (i: number): unknown => names?.[i];
+  if (!result) {
+    const file = parseJsonFile(path, bytes) as ScheduleFile;
+    try {
+      progress(`scheduling ${file?.tasks?.length?.toLocaleString("en") ?? 0} tasks…`);
+      result = computeSchedule(file, options);
+    } catch (e) {
+      if (e instanceof EngineInputError) throw new AppError(e.code, `${path}: ${e.message}`, e.details);
+      throw e;
+    }
+    nameOf = (i) => file.tasks[i]?.name;
   }
   progress("");
-  if (format === "table") return writeAll(out, scheduleTable(result, file as ScheduleFile, lang));
+  if (format === "table") return writeAll(out, scheduleTable(result, nameOf, lang));
   // Byte chunks share one buffer: each must be written before the next is made.
   for (const chunk of result.jsonBytes())
     await new Promise<void>((done, fail) => out.write(chunk, (e) => (e ? fail(e) : done())));

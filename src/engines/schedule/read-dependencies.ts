@@ -1,4 +1,4 @@
-import type { IdIndex } from "./id-index.js";
+import type { TaskIndex } from "./id-index.js";
 import { isRecord, type Problems, shown } from "./problems.js";
 import { MAX_WORKING_DAYS } from "./read-tasks.js";
 import { int32, uint8 } from "./scratch.js";
@@ -24,7 +24,7 @@ function label(d: Record<string, unknown>, i: number): string {
 }
 
 /** Reads and checks `dependencies` in one linear pass; unknown ids name the field. */
-export function readDependencies(raw: readonly unknown[], index: IdIndex, p: Problems): DependencyArrays {
+export function readDependencies(raw: readonly unknown[], index: TaskIndex, p: Problems): DependencyArrays {
   const m = raw.length;
   const a = {
     m,

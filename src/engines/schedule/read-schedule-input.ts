@@ -46,13 +46,23 @@ function topDate(
   return day;
 }
 
+/** Tasks and dependencies already read and checked (read-schedule-bytes.ts), with their dates' range. */
+export interface PreRead {
+  readonly tasks: TaskArrays;
+  readonly deps: DependencyArrays;
+  readonly minDay: number;
+  readonly maxDay: number;
+}
+
 /**
  * Checks a schedule file and turns it into arrays in linear time; the second element lists every
- * problem found (at most 100), and the input is usable only when that list is empty.
+ * problem found (at most 100), and the input is usable only when that list is empty. With `pre`,
+ * the file's lists stand for those arrays (only its other fields are read).
  */
 export function readScheduleInput(
   file: unknown,
   options: ScheduleOptions = {},
+  pre?: PreRead,
 ): [ScheduleInput | undefined, Problems] {
   const p = new Problems();
   if (!isRecord(file)) {
@@ -89,8 +99,12 @@ export function readScheduleInput(
     max: Math.max(projectStart, deadline ?? projectStart, statusDate ?? projectStart),
   };
   if (statusDate !== undefined && statusDate < ctx.min) ctx.min = statusDate;
-  const tasks = readTasks(file.tasks, ctx, p);
-  const deps = readDependencies(Array.isArray(rawDeps) ? rawDeps : [], tasks.index, p);
+  if (pre) {
+    ctx.min = Math.min(ctx.min, pre.minDay);
+    ctx.max = Math.max(ctx.max, pre.maxDay);
+  }
+  const tasks = pre ? pre.tasks : readTasks(file.tasks, ctx, p);
+  const deps = pre ? pre.deps : readDependencies(Array.isArray(rawDeps) ? rawDeps : [], tasks.index, p);
   // Every slot the passes compute lies within ±(date span + all durations + all lags): keep that
   // inside ±2^29 so the passes can use Int32Array with sentinels at ±2^30.
   if (ctx.max - ctx.min + tasks.totalDuration + deps.totalLag > 2 ** 29)

@@ -1,6 +1,6 @@
 import { parseIsoDate } from "../../vocabulary/dates.js";
 import type { DayNumber } from "../calendar/types.js";
-import { IdIndex } from "./id-index.js";
+import { IdIndex, type TaskIndex } from "./id-index.js";
 import { type Problems, shown, taskLabel } from "./problems.js";
 import { float64, int32, uint8 } from "./scratch.js";
 
@@ -13,7 +13,7 @@ export const MAX_WORKING_DAYS = 100_000;
 export interface TaskArrays {
   readonly n: number;
   readonly ids: readonly string[];
-  readonly index: IdIndex;
+  readonly index: TaskIndex;
   readonly duration: Int32Array;
   /** Sum of all durations (bounds every slot value, see read-schedule-input). */
   readonly totalDuration: number;
