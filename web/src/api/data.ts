@@ -10,6 +10,7 @@ import type {
   Comment,
   Dependency,
   DispatchReport,
+  DispatchReportSummary,
   Indicator,
   IndicatorReading,
   LightColor,
@@ -74,6 +75,9 @@ export const fetchIndicatorCascades = (
 /** The dispatch report at a status date (default: the organisation's), for one or every readable task force. */
 export const fetchDispatchReport = (p: { statusDate?: string; taskForceId?: string }) =>
   get<DispatchReport>(`/dispatch-report${query(p)}`);
+/** The dispatch report's summary: totals, key points and a page of task forces' counts. */
+export const fetchDispatchSummary = (p: { statusDate?: string; limit: number; offset: number }) =>
+  get<DispatchReportSummary>(`/dispatch-report/summary${query(p)}`);
 export const fetchCheck = () => get<CheckView>("/check");
 export const fetchTaskForces = () =>
   get<Page<TaskForce>>(`/task-forces${query({ limit: 1000, sort: "code" })}`);

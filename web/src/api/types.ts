@@ -15,7 +15,7 @@ import type {
   taskForceLights,
 } from "../../../src/shared/api/closed-loop";
 import type { Comment } from "../../../src/shared/api/comments";
-import type { dispatchReportView } from "../../../src/shared/api/dispatch";
+import type { dispatchReportSummary, dispatchReportView } from "../../../src/shared/api/dispatch";
 import type { Goal } from "../../../src/shared/api/goals";
 import type { Indicator, IndicatorReading } from "../../../src/shared/api/indicators";
 import type { orgUnitSchemas, personSchemas } from "../../../src/shared/api/org";
@@ -51,6 +51,8 @@ export type CheckView = z.output<typeof checkView>;
 export type CheckFinding = CheckView["findings"][number];
 /** The dispatch report (调度报告) of a round. */
 export type DispatchReport = z.output<typeof dispatchReportView>;
+/** The dispatch report without task lists, a page of task forces' counts (a province's first answer). */
+export type DispatchReportSummary = z.output<typeof dispatchReportSummary>;
 export type TaskForceLights = z.output<typeof taskForceLights>;
 export type Person = z.output<typeof personSchemas.entity>;
 export type OrgUnit = z.output<typeof orgUnitSchemas.entity>;

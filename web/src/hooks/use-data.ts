@@ -21,6 +21,13 @@ import {
 export const useOverview = (refetchInterval?: number) =>
   useQuery({ queryKey: ["overview"], queryFn: fetchOverview, staleTime: 15_000, refetchInterval });
 /**
+ * Above this many task forces the overview and the dispatch report are drawn from their summaries,
+ * details a page at a time: a province's whole overview is tens of MB of JSON, too much for an office
+ * PC to fetch and parse for one page.
+ */
+export const LARGE_ORGANISATION = 200;
+
+/**
  * The overview's summary (status date, counts, goals, district indicators): what a page that is not
  * the overview needs of it, in kilobytes at any size. Under the "overview" key, so writes refresh it.
  */

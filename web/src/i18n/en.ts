@@ -482,6 +482,7 @@ export const en: Resources = {
     reset: "Back to the status date",
     taskForce: "Task force",
     allTaskForces: "All task forces",
+    byTaskForce: "Task forces this round (open one for its lists)",
     unitWorkdays: "days are working days",
     unitCalendar: "days are calendar days",
     roundOff: "The dispatch round setting is off; this report uses weekly rounds",

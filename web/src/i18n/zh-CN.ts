@@ -465,6 +465,7 @@ export const zhCN = {
     reset: "回到当前状态日",
     taskForce: "专班",
     allTaskForces: "全部专班",
+    byTaskForce: "各专班本轮情况（点击专班查看明细）",
     unitWorkdays: "天数按工作日计",
     unitCalendar: "天数按自然日计",
     roundOff: "调度周期设置为“不考核报送”，本报告按周调度编制",

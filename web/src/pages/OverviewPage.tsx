@@ -10,13 +10,7 @@ import { LargeOverview } from "../features/overview/LargeOverview";
 import { LightCountsBar } from "../features/overview/LightCountsBar";
 import { RankingTable } from "../features/overview/RankingTable";
 import { sumCounts, useOverviewModel } from "../features/overview/use-overview-model";
-import { useOverview, useOverviewSummary } from "../hooks/use-data";
-
-/**
- * Above this many task forces the page is drawn from the summary, the ranking by page: a province's
- * whole overview is tens of MB of JSON, too much for an office PC to fetch and parse for one page.
- */
-export const LARGE_ORGANISATION = 200;
+import { LARGE_ORGANISATION, useOverview, useOverviewSummary } from "../hooks/use-data";
 
 /**
  * 总览: the summary first; for a district, the whole overview (cascade tree with lights, counts by
