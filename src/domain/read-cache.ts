@@ -77,9 +77,11 @@ export class RevisionMemo<T> {
     const forget = () => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     };
-    value.then(async () => {
-      if ((await dataRevision(db)) !== revision) forget();
-    }, forget);
+    value
+      .then(async () => {
+        if ((await dataRevision(db)) !== revision) forget();
+      }, forget)
+      .catch(forget); // the revision could not be read (connection closed): keep nothing
     return value;
   }
 }
