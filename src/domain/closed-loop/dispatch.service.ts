@@ -13,6 +13,8 @@ import { isSupportedDate } from "../../vocabulary/index.js";
 import { chasesInWindow, type WindowChases } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { namesByIds } from "../org/org.repository.js";
+import { RevisionMemo } from "../read-cache.js";
+import { memoReadModel } from "../read-model.js";
 import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { calendarOf, organisationSettings, timeZoneOf, todayIn } from "../settings/settings.service.js";
 import type { SupervisionItem } from "../supervision/supervision.js";
@@ -187,6 +189,23 @@ async function namesOf(ctx: ServiceContext, report: DispatchReport) {
   };
 }
 
+const keptReports = new WeakMap<object, RevisionMemo<DispatchReportView>>();
+
+/**
+ * The report of every task force the caller may read, made once per data revision, status date and
+ * reader: the whole report and every page of its summary share it.
+ */
+export function keptDispatchReport(ctx: ServiceContext, statusDate?: IsoDate): Promise<DispatchReportView> {
+  let memo = keptReports.get(ctx.database);
+  if (!memo) {
+    memo = new RevisionMemo(4);
+    keptReports.set(ctx.database, memo);
+  }
+  return memoReadModel(ctx, memo, { name: "dispatch", statusDate }, (at) =>
+    dispatchReportView(ctx, { statusDate: at }),
+  );
+}
+
 /** How many entries of a growing list the summary keeps (the worst first, as the report orders them). */
 const SUMMARY_KEEPS = 50;
 
@@ -195,7 +214,7 @@ export async function dispatchSummaryView(
   ctx: ServiceContext,
   options: { statusDate?: IsoDate; limit: number; offset: number },
 ) {
-  const r = await dispatchReportView(ctx, options.statusDate ? { statusDate: options.statusDate } : {});
+  const r = await keptDispatchReport(ctx, options.statusDate);
   const page = r.taskForces.slice(options.offset, options.offset + options.limit);
   const districtFirst = [...r.cascade].sort(
     (a, b) => Number(a.taskForceId !== null) - Number(b.taskForceId !== null),

@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
-import { dispatchReportView, dispatchSummaryView } from "../../../domain/closed-loop/dispatch.service.js";
+import {
+  dispatchReportView,
+  dispatchSummaryView,
+  keptDispatchReport,
+} from "../../../domain/closed-loop/dispatch.service.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
@@ -43,7 +47,9 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { database: Dat
         async (at) =>
           JSON.stringify(
             dispatchSchema.parse(
-              await dispatchReportView(ctx, { statusDate: at, ...(taskForceId ? { taskForceId } : {}) }),
+              taskForceId
+                ? await dispatchReportView(ctx, { statusDate: at, taskForceId })
+                : await keptDispatchReport(ctx, at),
             ),
           ),
       );
