@@ -1,10 +1,12 @@
 import type { IsoDate, Light } from "../../engines/index.js";
 import type { PendingExtension } from "../../shared/api/extensions.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
+import { LIGHT_COLORS, type LightColor } from "../../vocabulary/index.js";
 import { readScope } from "../accounts/scope.js";
 import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
 import { pendingExtensionsOf } from "../chasing/extension.repository.js";
 import { lightsById } from "../closed-loop/closed-loop.service.js";
+import { closedLoopData } from "../closed-loop/closed-loop.snapshot.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { organisationStatusDate } from "../settings/settings.service.js";
 import type { TaskForce } from "../task-forces/task-force.js";
@@ -29,6 +31,17 @@ export interface BattleMapFilter {
   readonly statusDate?: IsoDate;
   /** Baseline numbers to compare (at most two). */
   readonly baselines?: readonly number[];
+  /** Task forces only, their tasks folded into {@link TaskForceOutline}s. */
+  readonly outline?: boolean;
+}
+
+/** A task force's tasks folded into its row of the battle map (those passing the filters). */
+export interface TaskForceOutline {
+  tasks: number;
+  lights: Record<LightColor, number>;
+  /** Earliest and latest of the dates the map draws of these tasks (planned, baseline, late). */
+  start: string | null;
+  finish: string | null;
 }
 
 /** Everything the battle map draws: task forces with their schedule run, tasks, dependencies, lights. */
@@ -43,7 +56,12 @@ export interface BattleMap {
   readonly compared: { number: number; tasks: Record<string, { start: string; finish: string }> }[];
   /** Pending 延期申请 of the tasks shown, by task id. */
   readonly pendingExtensions: Record<string, PendingExtension>;
+  /** With {@link BattleMapFilter.outline}: each task force's folded tasks (none when no task passes). */
+  readonly outline?: Record<string, TaskForceOutline>;
 }
+
+/** The dates a bar of the battle map spans (the web's time axis covers all of them). */
+const SPAN_FIELDS = ["earlyStart", "earlyFinish", "baselineStart", "baselineFinish", "lateFinish"] as const;
 
 const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
   a.taskForceId < b.taskForceId
@@ -82,11 +100,12 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
   const computed = taskSchedulesOf(schedules);
   const units = filter.responsibleUnitId && new Set(filter.responsibleUnitId);
   const persons = filter.responsiblePersonId && new Set(filter.responsiblePersonId);
-  const rows = (await taskRowsOf(db, ids))
-    .filter((t) => !units || (t.responsibleUnitId !== null && units.has(t.responsibleUnitId)))
-    .filter((t) => !persons || (t.responsiblePersonId !== null && persons.has(t.responsiblePersonId)))
-    .filter((t) => !filter.criticalOnly || computed.get(t.id)?.critical === true)
-    .sort(byCode);
+  const passes = (t: { id: string; responsibleUnitId: string | null; responsiblePersonId: string | null }) =>
+    (!units || (t.responsibleUnitId !== null && units.has(t.responsibleUnitId))) &&
+    (!persons || (t.responsiblePersonId !== null && persons.has(t.responsiblePersonId))) &&
+    (!filter.criticalOnly || computed.get(t.id)?.critical === true);
+  if (filter.outline) return outlineOf(ctx, ids, statusDate, schedules, computed, passes);
+  const rows = (await taskRowsOf(db, ids)).filter(passes).sort(byCode);
   const coUnits = await readTaskCoUnits(
     db,
     rows.map((r) => r.id),
@@ -132,5 +151,65 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
       tasks: Object.fromEntries(tasks.flatMap((t) => (all.tasks[t.id] ? [[t.id, all.tasks[t.id]]] : []))),
       taskForces: all.taskForces,
     },
+  };
+}
+
+/**
+ * The battle map's task forces with their tasks folded (see {@link TaskForceOutline}): read from the
+ * closed-loop snapshot, so a province's outline selects no task rows.
+ */
+async function outlineOf(
+  ctx: ServiceContext,
+  ids: readonly string[] | null,
+  statusDate: IsoDate,
+  schedules: Awaited<ReturnType<typeof schedulesAt>>,
+  computed: ReturnType<typeof taskSchedulesOf>,
+  passes: (t: {
+    id: string;
+    responsibleUnitId: string | null;
+    responsiblePersonId: string | null;
+  }) => boolean,
+): Promise<BattleMap> {
+  const db = readerOf(ctx);
+  const data = await closedLoopData(ctx, ids);
+  const all = await lightsById(ctx, ids, statusDate);
+  const outline: Record<string, TaskForceOutline> = {};
+  for (const t of data.tasks) {
+    if (!passes(t)) continue;
+    let o = outline[t.taskForceId];
+    if (!o) {
+      o = {
+        tasks: 0,
+        lights: Object.fromEntries(LIGHT_COLORS.map((c) => [c, 0])) as TaskForceOutline["lights"],
+        start: null,
+        finish: null,
+      };
+      outline[t.taskForceId] = o;
+    }
+    o.tasks++;
+    const color = all.tasks[t.id]?.color;
+    if (color) o.lights[color]++;
+    const dates = { ...t, ...computed.get(t.id) };
+    for (const f of SPAN_FIELDS) {
+      const v = dates[f];
+      if (!v) continue;
+      if (o.start === null || v < o.start) o.start = v;
+      if (o.finish === null || v > o.finish) o.finish = v;
+    }
+  }
+  return {
+    statusDate,
+    taskForces: (await readTaskForces(db, ids)).map((tf) => ({
+      ...tf,
+      schedule: schedules.get(tf.id)?.run ?? null,
+      scheduleProblems: [...(schedules.get(tf.id)?.problems ?? [])],
+    })),
+    tasks: [],
+    dependencies: [],
+    lights: { tasks: {}, taskForces: all.taskForces },
+    baselineNumbers: await baselineNumbersOf(db, ids),
+    compared: [],
+    pendingExtensions: {},
+    outline,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { keyed } from "../messages.js";
-import { light } from "./closed-loop.js";
+import { light, lightColor } from "./closed-loop.js";
 import { errorDetail, id, isoDate, text, timestamp } from "./common.js";
 import { pendingExtension } from "./extensions.js";
 import { taskForceSchemas } from "./task-forces.js";
@@ -53,6 +53,23 @@ export const battleMap = z.object({
   ),
   /** Pending 延期申请 (extension requests) of the tasks shown, by task id: the date each asks for. */
   pendingExtensions: z.record(id, pendingExtension),
+  /**
+   * With `outline=true` only (then `tasks`, `dependencies`, task lights, `compared` and
+   * `pendingExtensions` are empty): each task force's tasks folded into its row — how many pass the
+   * filters, how many of those have each light, and the span of their dates (so the time axis is the
+   * one the whole map would have). Task forces with no such task are absent.
+   */
+  outline: z
+    .record(
+      id,
+      z.object({
+        tasks: z.number().int(),
+        lights: z.record(lightColor, z.number().int()),
+        start: isoDate.nullable(),
+        finish: isoDate.nullable(),
+      }),
+    )
+    .optional(),
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
 
@@ -66,6 +83,11 @@ export const battleMapQuery = z.strictObject({
   responsibleUnitId: text(4000).optional(),
   responsiblePersonId: text(4000).optional(),
   critical: z.enum(["true", "false"]).optional(),
+  /**
+   * `true`: task forces only, each with its tasks folded into counts and a span (a province's
+   * 50,000 tasks are 70 MB); a task force's tasks then come with `taskForceId=`.
+   */
+  outline: z.enum(["true", "false"]).optional(),
   /** One or two baseline numbers to draw beside the current plan, e.g. `1,2`. */
   baselines: z
     .string()

@@ -76,6 +76,7 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
         responsiblePersonId: list(q.responsiblePersonId),
         criticalOnly: q.critical === "true",
         baselines: q.baselines?.split(",").map(Number),
+        outline: q.outline === "true",
       };
       const json = await cachedReadModel(
         ctx,
