@@ -146,12 +146,12 @@ export default function BattleMapPage() {
             type="error"
             showIcon
             message={t.error}
-            description={p.query.error.message}
+            description={p.query.error?.message}
             action={<Button onClick={() => p.query.refetch()}>{t.retry}</Button>}
           />
         )}
         {p.query.data &&
-          (p.query.data.tasks.length === 0 ? (
+          (p.query.data.tasks.length === 0 && Object.keys(p.query.data.outline ?? {}).length === 0 ? (
             <Empty description={t.empty} />
           ) : (
             <BattleMapView
@@ -162,6 +162,7 @@ export default function BattleMapPage() {
               onOpenTask={p.openTask}
               height={height}
               indicators={indicators}
+              open={p.query.open}
             />
           ))}
       </div>

@@ -5,7 +5,7 @@ import type { RowWindow } from "./row-window";
 import { fitRowHeight, themeSpec } from "./theme";
 import { type IndicatorLookup, tooltipContent } from "./tooltip";
 import type { BattleMapData, BattleMapFilter, Lang, Theme, Zoom } from "./types";
-import { useBattleMapModel } from "./use-battle-map-model";
+import { type OpenTaskForces, useBattleMapModel } from "./use-battle-map-model";
 import { useTimelineCanvas } from "./use-timeline-canvas";
 
 /** Props of the battle map. */
@@ -33,6 +33,8 @@ export interface BattleMapViewProps {
   readonly rowWindow?: RowWindow;
   /** Indicators by id: a task's tooltip lists those it advances with their lights. */
   readonly indicators?: IndicatorLookup;
+  /** A map drawn from an outline: which task forces are open, and what opens one. */
+  readonly open?: OpenTaskForces;
 }
 
 const EMPTY_FILTER: BattleMapFilter = {};
@@ -55,13 +57,14 @@ export function BattleMapView({
   rowHeight,
   rowWindow,
   indicators,
+  open,
 }: BattleMapViewProps) {
   const k = safeMagnify(magnify);
   const effective = useMemo(
     () => (criticalOnly === undefined ? filter : { ...filter, criticalOnly }),
     [filter, criticalOnly],
   );
-  const m = useBattleMapModel(data, effective, zoom, lang, rowWindow);
+  const m = useBattleMapModel(data, effective, zoom, lang, rowWindow, open);
   const spec = useMemo(() => fitRowHeight(themeSpec(theme), rowHeight), [theme, rowHeight]);
   const onOpen = useCallback(
     (row: number) => {

@@ -20,11 +20,11 @@ import {
 } from "./draw-marks";
 import { barGeometry, visibleRowRange } from "./geometry";
 import { caretX } from "./hit-test";
-import { lightStyle } from "./lights";
+import { LIGHT_COLORS, lightStyle } from "./lights";
 import type { RowModel, TaskForceRow } from "./row-model";
 import type { ThemeSpec } from "./theme";
 import { dayOfIso, dayOfX, isWeekend, type Ticks, type TimeScale, xOfDay } from "./time-scale";
-import type { ComparedBaselines, DayNumber, Lang } from "./types";
+import type { ComparedBaselines, DayNumber, Lang, TaskForceOutline } from "./types";
 
 /** Everything one frame depends on. */
 export interface FrameInput {
@@ -170,6 +170,36 @@ function drawBody(ctx: Ctx, f: FrameInput, first: number, last: number): void {
   ctx.stroke();
 }
 
+/** A folded task force's tasks as one summary bar over their span (earliest to latest date). */
+function drawFolded(ctx: Ctx, f: FrameInput, o: TaskForceOutline, ox: number, cy: number, h: number): void {
+  if (!o.start || !o.finish || o.tasks === 0) return;
+  const x0 = ox + xOfDay(f.scale, dayOfIso(o.start));
+  const x1 = ox + xOfDay(f.scale, dayOfIso(o.finish) + 1);
+  ctx.fillStyle = f.spec.summary;
+  ctx.fillRect(x0, cy - h / 4, x1 - x0, h / 2);
+  ctx.fillRect(x0, cy - h / 4, 2, h);
+  ctx.fillRect(x1 - 2, cy - h / 4, 2, h);
+}
+
+/**
+ * How a folded task force's tasks are lit, as a strip split in proportion (worst first), in the
+ * pane beside its count: what a reader scans before opening one of two thousand task forces.
+ */
+function drawLightMix(ctx: Ctx, f: FrameInput, o: TaskForceOutline, right: number, cy: number): void {
+  if (o.tasks === 0) return;
+  const width = f.spec.fontSize * 3.2;
+  const h = Math.max(3, f.spec.fontSize * 0.35);
+  let x = right - width;
+  for (const color of LIGHT_COLORS) {
+    const n = o.lights[color] ?? 0;
+    if (n === 0) continue;
+    const w = (width * n) / o.tasks;
+    ctx.fillStyle = lightStyle(color, f.spec.theme, f.lang).fill;
+    ctx.fillRect(x, cy - h / 2, w, h);
+    x += w;
+  }
+}
+
 /** A task force's period (start → deadline) as a tinted band with a deadline flag and its light. */
 function drawForceSpan(ctx: Ctx, f: FrameInput, r: TaskForceRow, ox: number, top: number): void {
   const { spec, scale } = f;
@@ -184,6 +214,7 @@ function drawForceSpan(ctx: Ctx, f: FrameInput, r: TaskForceRow, ox: number, top
   ctx.globalAlpha = 0.18;
   ctx.fillRect(x0, cy - h / 2, x1 - x0, h);
   ctx.globalAlpha = 1;
+  if (r.folded) drawFolded(ctx, f, r.folded, ox, cy, h * 1.6);
   ctx.fillStyle = style.fill;
   ctx.fillRect(x0, cy - h / 2, 3, h);
   ctx.fillStyle = spec.summary;
@@ -262,13 +293,16 @@ function drawPane(ctx: Ctx, f: FrameInput, first: number, last: number): void {
     if (r.kind === "taskForce") {
       ctx.font = spec.boldFont;
       ctx.fillStyle = spec.text;
-      const count = String(r.taskCount);
+      // An opened task force whose tasks are on their way shows an ellipsis beside its count.
+      const count = r.loading ? `${r.taskCount} …` : String(r.taskCount);
       const cw = ctx.measureText(count).width;
+      const mix = r.folded ? fs * 3.2 + 8 : 0;
       ctx.fillText(
-        f.fit(ctx, `${r.taskForce.code} ${r.taskForce.name}`, spec.leftWidth - x - cw - 16),
+        f.fit(ctx, `${r.taskForce.code} ${r.taskForce.name}`, spec.leftWidth - x - cw - 16 - mix),
         x,
         cy,
       );
+      if (r.folded) drawLightMix(ctx, f, r.folded, spec.leftWidth - cw - 16, cy);
       ctx.font = spec.smallFont;
       ctx.fillStyle = spec.muted;
       ctx.fillText(count, spec.leftWidth - cw - 10, cy);

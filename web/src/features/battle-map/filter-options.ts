@@ -24,8 +24,9 @@ export function buildFilterOptions(
   personNames: ReadonlyMap<string, string>,
   lang: "zh" | "en",
 ): FilterOptions {
-  const units = new Set<string>();
-  const persons = new Set<string>();
+  // An outline holds few of the tasks: every unit and person named is an option.
+  const units = new Set<string>(data.outline ? unitNames.keys() : []);
+  const persons = new Set<string>(data.outline ? personNames.keys() : []);
   for (const t of data.tasks) {
     if (t.responsibleUnitId) units.add(t.responsibleUnitId);
     if (t.responsiblePersonId) persons.add(t.responsiblePersonId);

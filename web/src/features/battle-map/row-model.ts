@@ -1,7 +1,9 @@
 /**
  * The row model: task forces (in code order) with their tasks as a WBS tree (in WBS order),
  * collapsed subtrees left out, filters applied (a matching task keeps its ancestors for context),
- * and the dependency links between visible rows.
+ * and the dependency links between visible rows. A map drawn from an outline (a large
+ * organisation's) holds the tasks of some task forces only; the others are rows of their own,
+ * counted and lit from their outline, until their tasks arrive.
  */
 import { taskLight, worstLight } from "./lights";
 import { dayOfIso } from "./time-scale";
@@ -14,6 +16,7 @@ import type {
   Light,
   PendingExtension,
   Task,
+  TaskForceOutline,
 } from "./types";
 import { wbsSortKey } from "./wbs";
 
@@ -28,6 +31,8 @@ export interface BattleMapIndex {
   /** Number of tasks (all levels) per task force. */
   readonly forceTaskCount: ReadonlyMap<string, number>;
   readonly forceLights: ReadonlyMap<string, Light>;
+  /** Drawn from an outline: the task forces whose tasks are here (null: all are). */
+  readonly loaded: ReadonlySet<string> | null;
   readonly minDay: DayNumber;
   readonly maxDay: DayNumber;
 }
@@ -38,9 +43,16 @@ export interface TaskForceRow {
   readonly id: string;
   readonly taskForce: BattleMapTaskForce;
   readonly light: Light;
-  /** Tasks of the task force (all levels) that pass the filter. */
+  /**
+   * Tasks of the task force (all levels) that pass the filter on their own (not the ancestors kept
+   * for context): the count the server folds into an outline, so it holds when the row is opened.
+   */
   readonly taskCount: number;
   readonly collapsed: boolean;
+  /** Open, and its tasks not yet arrived (a map drawn from an outline). */
+  readonly loading?: boolean;
+  /** Its tasks folded (a map drawn from an outline, tasks not here): drawn as one bar by light. */
+  readonly folded?: TaskForceOutline;
 }
 
 /** A task row. */
@@ -118,6 +130,11 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
   // A requested deadline past every task's dates still fits on the time axis.
   for (const p of Object.values(data.pendingExtensions ?? {}))
     maxDay = Math.max(maxDay, dayOfIso(p.requestedDeadline));
+  // The folded tasks' span: the axis is the whole map's before any task force is opened.
+  for (const o of Object.values(data.outline ?? {})) {
+    if (o.start) minDay = Math.min(minDay, dayOfIso(o.start));
+    if (o.finish) maxDay = Math.max(maxDay, dayOfIso(o.finish));
+  }
   for (const [k, list] of roots) roots.set(k, sortByWbs(list));
   for (const [k, list] of children) children.set(k, sortByWbs(list));
   const forceLights = new Map<string, Light>();
@@ -126,7 +143,20 @@ export function indexBattleMap(data: BattleMapData): BattleMapIndex {
     forceLights.set(tf.id, given ?? { color: worstLight(forceColors.get(tf.id) ?? []), reasons: [] });
   }
   const taskForces = sortByWbs([...data.taskForces]);
-  return { data, taskForces, roots, children, byId, lights, forceTaskCount, forceLights, minDay, maxDay };
+  const loaded = data.outline ? new Set(data.loadedTaskForceIds ?? []) : null;
+  return {
+    data,
+    taskForces,
+    roots,
+    children,
+    byId,
+    lights,
+    forceTaskCount,
+    forceLights,
+    loaded,
+    minDay,
+    maxDay,
+  };
 }
 
 /** True when a filter would drop anything. */
@@ -149,19 +179,34 @@ export function taskMatches(task: Task, light: Light, f: BattleMapFilter): boole
   return true;
 }
 
-function visibleTasks(index: BattleMapIndex, f: BattleMapFilter): Set<string> | null {
+/** The tasks shown under a filter (matches and their ancestors), and the matches per task force. */
+function visibleTasks(
+  index: BattleMapIndex,
+  f: BattleMapFilter,
+): { keep: Set<string>; matches: Map<string, number> } | null {
   if (!isFiltering(f)) return null;
   const forces = f.taskForceIds?.length ? new Set(f.taskForceIds) : null;
   const keep = new Set<string>();
+  const matches = new Map<string, number>();
   for (const t of index.data.tasks) {
     if (forces && !forces.has(t.taskForceId)) continue;
     if (!taskMatches(t, index.lights.get(t.id)!, f)) continue;
+    matches.set(t.taskForceId, (matches.get(t.taskForceId) ?? 0) + 1);
     for (let cur: Task | undefined = t; cur && !keep.has(cur.id); ) {
       keep.add(cur.id);
       cur = cur.parentId ? index.byId.get(cur.parentId) : undefined;
     }
   }
-  return keep;
+  return { keep, matches };
+}
+
+/**
+ * How many of a folded task force's tasks pass the filter: the server folded only those passing its
+ * filters (unit, person, critical chain); the light filter counts here.
+ */
+export function foldedCount(o: TaskForceOutline | undefined, f: BattleMapFilter): number {
+  if (!o) return 0;
+  return f.lights?.length ? f.lights.reduce((n, c) => n + (o.lights[c] ?? 0), 0) : o.tasks;
 }
 
 /** Builds the rows for the current collapse state and filter (O(visible tasks + dependencies)). */
@@ -170,17 +215,10 @@ export function buildRows(
   collapsed: ReadonlySet<string>,
   filter: BattleMapFilter = {},
 ): RowModel {
-  const keep = visibleTasks(index, filter);
+  const visible = visibleTasks(index, filter);
+  const keep = visible?.keep ?? null;
   const forces = filter.taskForceIds?.length ? new Set(filter.taskForceIds) : null;
-  let counts = index.forceTaskCount;
-  if (keep) {
-    const kept = new Map<string, number>();
-    for (const id of keep) {
-      const tf = index.byId.get(id)!.taskForceId;
-      kept.set(tf, (kept.get(tf) ?? 0) + 1);
-    }
-    counts = kept;
-  }
+  const counts = visible?.matches ?? index.forceTaskCount;
   const rows: Row[] = [];
   const rowOfTask = new Map<string, number>();
   const walk = (list: readonly Task[], depth: number) => {
@@ -207,7 +245,9 @@ export function buildRows(
   };
   for (const tf of index.taskForces) {
     if (forces && !forces.has(tf.id)) continue;
-    const count = counts.get(tf.id) ?? 0;
+    const isFolded = index.loaded !== null && !index.loaded.has(tf.id);
+    const folded = isFolded ? index.data.outline?.[tf.id] : undefined;
+    const count = isFolded ? foldedCount(folded, filter) : (counts.get(tf.id) ?? 0);
     if (keep && count === 0) continue;
     const isCollapsed = collapsed.has(tf.id);
     const light = index.forceLights.get(tf.id)!;
@@ -218,6 +258,8 @@ export function buildRows(
       light,
       taskCount: count,
       collapsed: isCollapsed,
+      ...(isFolded && !isCollapsed ? { loading: true } : {}),
+      ...(folded ? { folded } : {}),
     });
     if (!isCollapsed) walk(index.roots.get(tf.id) ?? [], 0);
   }

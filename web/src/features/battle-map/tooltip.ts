@@ -3,7 +3,7 @@
  */
 import { claimedTooltipLine } from "../completion/claimed-marks";
 import { milestoneDate } from "./geometry";
-import { lightStyle } from "./lights";
+import { LIGHT_COLORS, lightStyle } from "./lights";
 import type { Row } from "./row-model";
 import { scheduleProblemLines } from "./schedule-problems";
 import type { ComparedBaselines, Lang, LightColor } from "./types";
@@ -63,6 +63,8 @@ const L = {
     slip: "偏差",
     days: "个工作日",
     tasks: "任务",
+    lights: "亮灯",
+    span: "任务起止",
     milestone: "进度节点",
     yes: "是",
     version: (n: number) => `第 ${n} 版基线`,
@@ -83,6 +85,8 @@ const L = {
     slip: "Slippage",
     days: "working days",
     tasks: "Tasks",
+    lights: "Lights",
+    span: "Tasks span",
     milestone: "Milestone",
     yes: "yes",
     version: (n: number) => `Baseline ${n}`,
@@ -116,6 +120,16 @@ export function tooltipContent(
   if (row.kind === "taskForce") {
     const tf = row.taskForce;
     const lines: [string, string][] = [[t.tasks, String(row.taskCount)]];
+    // A folded task force: how its tasks are lit, and their span, without opening it.
+    const o = row.folded;
+    if (o) {
+      const mix = LIGHT_COLORS.filter((c) => (o.lights[c] ?? 0) > 0).map(
+        (c) => `${lightStyle(c, "light", lang).label} ${o.lights[c]}`,
+      );
+      if (mix.length) lines.push([t.lights, mix.join(" · ")]);
+      const span = range(o.start, o.finish);
+      if (span) lines.push([t.span, span]);
+    }
     if (tf.deadline) lines.push([t.deadline, tf.deadline]);
     for (const problem of scheduleProblemLines(tf, lang)) lines.push([t.unschedulable, problem]);
     return { title: `${tf.code} ${tf.name}`, color: light.color, lightLabel, reasons, lines };

@@ -38,7 +38,15 @@ export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared"
   readonly pendingExtensions?: Wire["pendingExtensions"];
   readonly baselineNumbers?: Wire["baselineNumbers"];
   readonly compared?: Wire["compared"];
+  /**
+   * A map drawn from the outline (`outline` set): the task forces whose tasks are in `tasks`. The
+   * others are drawn folded, from their outline, until their tasks arrive.
+   */
+  readonly loadedTaskForceIds?: readonly string[];
 };
+
+/** One task force's tasks folded into its row (the outline of a large organisation's map). */
+export type TaskForceOutline = NonNullable<Wire["outline"]>[string];
 
 /** A pending 延期申请 of a task as the battle map receives it. */
 export type PendingExtension = Wire["pendingExtensions"][string];

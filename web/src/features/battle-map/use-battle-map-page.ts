@@ -17,7 +17,7 @@ import {
   type PageFilter,
   parseBattleMapSearch,
 } from "./url-state";
-import { useBattleMapQuery } from "./use-battle-map-query";
+import { useBattleMapSource } from "./use-battle-map-source";
 
 export type { PageFilter } from "./url-state";
 
@@ -38,7 +38,6 @@ function useNames(path: string): ReadonlyMap<string, string> {
 export function useBattleMapPage(lang: Lang) {
   // Baselines to compare (at most two): a view choice, not a filter, so not kept in the URL.
   const [baselines, setBaselines] = useState<number[]>([]);
-  const query = useBattleMapQuery(baselines);
   const units = useNames("org-units");
   const persons = useNames("persons");
   const navigate = useNavigate();
@@ -47,6 +46,10 @@ export function useBattleMapPage(lang: Lang) {
   // Parsed once per distinct query string, so the map's filter keeps its identity between renders.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is the content of `params`
   const url = useMemo(() => parseBattleMapSearch(params), [search]);
+  // `?outline=1|0` forces the outline or the whole map (read once: filters rewrite the URL).
+  const [force] = useState(() => params.get("outline"));
+  const source = useBattleMapSource(baselines, url.filter, force);
+  const query = { ...source, isError: source.error !== null };
   // Each change is a history entry: back restores the previous filter.
   const update = useCallback(
     (next: (prev: BattleMapUrlState) => BattleMapUrlState) =>
