@@ -27,12 +27,13 @@ const SPAN = ["earlyStart", "earlyFinish", "baselineStart", "baselineFinish", "l
 function foldOf(tasks: Task[], lights: Record<string, { color: string }>): Record<string, Outline> {
   const out: Record<string, Outline> = {};
   for (const t of tasks) {
-    const o = (out[t.taskForceId] ??= {
+    const o = out[t.taskForceId] ?? {
       tasks: 0,
       lights: { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 },
       start: null,
       finish: null,
-    });
+    };
+    out[t.taskForceId] = o;
     o.tasks++;
     const c = lights[t.id]?.color;
     if (c) o.lights[c]!++;
