@@ -25,9 +25,9 @@ export interface Load {
 }
 
 /** Navigates and times the load (navigation start = 0). */
-export async function timeToReady(page: Page, url: string): Promise<Load> {
+export async function timeToReady(page: Page, url: string, timeout = 30_000): Promise<Load> {
   await page.goto(url);
-  await page.waitForSelector("[data-battle-map][data-ready=true]", { timeout: 30_000 });
+  await page.waitForSelector("[data-battle-map][data-ready=true]", { timeout });
   return page.evaluate<Load>(`(() => {
     const api = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/v1/battle-map"));
     return {
@@ -111,4 +111,24 @@ export async function measureVtable(
   const zoomOf: Record<string, string> = { 周: "week", 季: "quarter", 月: "month" };
   const frames = await frameTimes(page, (z) => page.evaluate(`window.__zoom("${zoomOf[z]}")`));
   return { loads, frames };
+}
+
+/**
+ * A map drawn from its outline, just loaded: ms from opening the first folded task force (keyboard:
+ * ↓ to the first row, →) to its tasks drawn (the row count grows), and the rows it added.
+ */
+export async function timeToOpen(page: Page): Promise<{ ms: number; rows: number }> {
+  const rows = async () => Number(await page.getAttribute("[data-battle-map]", "data-rows"));
+  const before = await rows();
+  await page.mouse.move(0, 0);
+  await page.locator("[data-battle-map] [role=application]").focus();
+  await page.keyboard.press("ArrowDown");
+  const start = Date.now();
+  await page.keyboard.press("ArrowRight");
+  // Polled from here: the app's content security policy forbids waitForFunction's eval.
+  while ((await rows()) <= before) {
+    if (Date.now() - start > 30_000) throw new Error("the opened task force's tasks never arrived");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return { ms: Date.now() - start, rows: (await rows()) - before };
 }

@@ -3,17 +3,20 @@
  * to "battle map ready" (the `battle-map-ready` performance mark), requestAnimationFrame frame
  * times while scrolling and zooming, bundle sizes, and screenshots in bench/out/.
  * Options (env): BENCH_UI_FACTOR (copies of the demo district, default 22), BENCH_UI_SKIP_BUILD,
- * BENCH_UI_VTABLE=1 (also measure the @visactor/vtable-gantt spike on the same data).
+ * BENCH_UI_VTABLE=1 (also measure the @visactor/vtable-gantt spike on the same data),
+ * BENCH_UI_WHOLE=1 (also load the whole map, `?outline=0`, and scroll it: every task one row).
+ * Above 200 task forces the page draws the outline first: the bench also times opening one.
  */
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/domain/demo/demo-accounts.js";
-import { frameTimes, type Load, measureVtable, routeHarness, timeToReady } from "./browser.js";
+import { frameTimes, type Load, measureVtable, routeHarness, timeToOpen, timeToReady } from "./browser.js";
 import { buildHarness, buildWebApp, outDir, prepareDatabase, serve } from "./prepare.js";
 import { report } from "./report.js";
 
 const factor = Number(process.env.BENCH_UI_FACTOR ?? 22);
 const vtable = process.env.BENCH_UI_VTABLE === "1";
+const wholeToo = process.env.BENCH_UI_WHOLE === "1";
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -51,6 +54,18 @@ async function main() {
     const loads: Load[] = [];
     for (let i = 0; i < 5; i++) loads.push(await timeToReady(page, url));
     await page.screenshot({ path: join(outDir, "ui-month.png") });
+    const outlined = await page.evaluate<boolean>(
+      `performance.getEntriesByType("resource").some((e) => e.name.includes("/api/v1/battle-map?outline=true"))`,
+    );
+    const opens = [];
+    if (outlined) {
+      for (let i = 0; i < 3; i++) {
+        await timeToReady(page, url);
+        opens.push(await timeToOpen(page));
+      }
+      await page.screenshot({ path: join(outDir, "ui-opened.png") });
+      await timeToReady(page, url);
+    }
     const run = await frameTimes(page, (z) =>
       page.locator(".ant-segmented-item-label", { hasText: z }).click(),
     );
@@ -91,10 +106,25 @@ async function main() {
     await enPage.screenshot({ path: join(outDir, "ui-month-en.png") });
     await en.close();
     const spike = vtable ? await measureVtable(big, base) : null;
+    let whole = null;
+    if (wholeToo) {
+      process.stderr.write("loading the whole map…\n");
+      const wholeUrl = `${url}${url.includes("?") ? "&" : "?"}outline=0`;
+      const wholeLoad = await timeToReady(page, wholeUrl, 300_000);
+      const wholeRows = Number(await page.getAttribute("[data-battle-map]", "data-rows"));
+      const wholeRun = await frameTimes(page, (z) =>
+        page.locator(".ant-segmented-item-label", { hasText: z }).click(),
+      );
+      await page.screenshot({ path: join(outDir, "ui-whole.png") });
+      whole = { load: wholeLoad, rows: wholeRows, run: wholeRun };
+    }
     report({
       url,
       routed,
       spike,
+      outlined,
+      opens,
+      whole,
       loads,
       run,
       factor,
