@@ -1,7 +1,9 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Spin } from "antd";
 import { type ComponentType, lazy, Suspense } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Route, Routes, useLocation, useSearchParams } from "react-router";
 import { AppLayout } from "./components/AppLayout";
+import { prefetchOutline } from "./features/battle-map/outline-query";
 import { useSession } from "./hooks/use-session";
 import { LoginPage } from "./pages/LoginPage";
 
@@ -9,12 +11,26 @@ type PageModule = { default?: ComponentType; BattleMapPage?: ComponentType };
 // The battle-map page is built by another engineer; use theirs when it exists, else a plain host.
 const battleMapPages = import.meta.glob<PageModule>("./pages/BattleMapPage.tsx");
 const loadBattleMapPage = battleMapPages["./pages/BattleMapPage.tsx"];
-const BattleMap = lazy(async () => {
+let battleMapPage: ComponentType | null = null;
+const loadBattleMap = async () => {
   const m: PageModule = loadBattleMapPage ? await loadBattleMapPage() : await import("./pages/BattleMapHost");
   const C = m.default ?? m.BattleMapPage;
   if (!C) throw new Error("BattleMapPage has no component export");
+  battleMapPage = C;
   return { default: C };
-});
+};
+// Opened straight at the battle map (a link, a reload), its code loads beside the session: a lazy
+// page that suspends is revealed up to 300 ms after its code arrives (React's fallback throttle).
+if (typeof window !== "undefined" && window.location.pathname.startsWith("/battle-map")) void loadBattleMap();
+const BattleMap = lazy(loadBattleMap);
+/** The battle map's route: its outline is fetched while the page's code loads. */
+function BattleMapRoute() {
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  prefetchOutline(client, params);
+  const Page = battleMapPage;
+  return Page ? <Page /> : <BattleMap />;
+}
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 const Overview = named(() => import("./pages/OverviewPage"), "OverviewPage");
@@ -120,7 +136,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<Overview />} />
-          <Route path="battle-map" element={<BattleMap />} />
+          <Route path="battle-map" element={<BattleMapRoute />} />
           <Route path="task-forces" element={<TaskForces />} />
           <Route path="task-forces/:id" element={<TaskForce />} />
           <Route path="my" element={<MyTasks />} />

@@ -1,6 +1,7 @@
 import type { IsoDate, Light } from "../../engines/index.js";
 import type { PendingExtension } from "../../shared/api/extensions.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
+import type { ErrorDetail } from "../../shared/errors.js";
 import { LIGHT_COLORS, type LightColor } from "../../vocabulary/index.js";
 import { readScope } from "../accounts/scope.js";
 import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
@@ -31,8 +32,6 @@ export interface BattleMapFilter {
   readonly statusDate?: IsoDate;
   /** Baseline numbers to compare (at most two). */
   readonly baselines?: readonly number[];
-  /** Task forces only, their tasks folded into {@link TaskForceOutline}s. */
-  readonly outline?: boolean;
 }
 
 /** A task force's tasks folded into its row of the battle map (those passing the filters). */
@@ -56,8 +55,20 @@ export interface BattleMap {
   readonly compared: { number: number; tasks: Record<string, { start: string; finish: string }> }[];
   /** Pending 延期申请 of the tasks shown, by task id. */
   readonly pendingExtensions: Record<string, PendingExtension>;
-  /** With {@link BattleMapFilter.outline}: each task force's folded tasks (none when no task passes). */
-  readonly outline?: Record<string, TaskForceOutline>;
+}
+
+/** The battle map's outline: task forces brief, their lights without reasons, tasks folded. */
+export interface BattleMapOutline extends Omit<BattleMap, "taskForces" | "outline"> {
+  readonly taskForces: {
+    id: string;
+    code: string;
+    name: string;
+    startDate: string | null;
+    deadline: string | null;
+    schedule: { feasible: boolean; error: string | null; earliestFinish: string } | null;
+    scheduleProblems: ErrorDetail[];
+  }[];
+  readonly outline: Record<string, TaskForceOutline>;
 }
 
 /** The dates a bar of the battle map spans (the web's time axis covers all of them). */
@@ -82,29 +93,9 @@ const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
  */
 export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter): Promise<BattleMap> {
   const db = readerOf(ctx);
-  for (const id of filter.taskForceId ?? []) await getTaskForce(ctx, id);
-  const ids = readScope(ctx, filter.taskForceId);
-  const statusDate = filter.statusDate ?? (await organisationStatusDate(ctx));
-  if (ids && ids.length === 0)
-    return {
-      statusDate,
-      taskForces: [],
-      tasks: [],
-      dependencies: [],
-      lights: { tasks: {}, taskForces: {} },
-      baselineNumbers: [],
-      compared: [],
-      pendingExtensions: {},
-    };
-  const schedules = await schedulesAt(ctx, ids, statusDate);
-  const computed = taskSchedulesOf(schedules);
-  const units = filter.responsibleUnitId && new Set(filter.responsibleUnitId);
-  const persons = filter.responsiblePersonId && new Set(filter.responsiblePersonId);
-  const passes = (t: { id: string; responsibleUnitId: string | null; responsiblePersonId: string | null }) =>
-    (!units || (t.responsibleUnitId !== null && units.has(t.responsibleUnitId))) &&
-    (!persons || (t.responsiblePersonId !== null && persons.has(t.responsiblePersonId))) &&
-    (!filter.criticalOnly || computed.get(t.id)?.critical === true);
-  if (filter.outline) return outlineOf(ctx, ids, statusDate, schedules, computed, passes);
+  const { ids, statusDate, shown: none } = await scopeOf(ctx, filter);
+  if (none) return { ...none, tasks: [], dependencies: [], compared: [], pendingExtensions: {} };
+  const { schedules, computed, passes } = await schedulesFor(ctx, ids, statusDate, filter);
   const rows = (await taskRowsOf(db, ids)).filter(passes).sort(byCode);
   const coUnits = await readTaskCoUnits(
     db,
@@ -155,9 +146,54 @@ export async function readBattleMap(ctx: ServiceContext, filter: BattleMapFilter
 }
 
 /**
- * The battle map's task forces with their tasks folded (see {@link TaskForceOutline}): read from the
- * closed-loop snapshot, so a province's outline selects no task rows.
+ * The battle map's outline (see {@link BattleMapOutline}) under the same scope and filters as
+ * {@link readBattleMap}: the tasks are folded from the closed-loop snapshot, so a province's
+ * outline selects no task rows.
  */
+export async function readBattleMapOutline(
+  ctx: ServiceContext,
+  filter: BattleMapFilter,
+): Promise<BattleMapOutline> {
+  const { ids, statusDate, shown: none } = await scopeOf(ctx, filter);
+  if (none) return { ...none, tasks: [], dependencies: [], compared: [], pendingExtensions: {}, outline: {} };
+  const { schedules, computed, passes } = await schedulesFor(ctx, ids, statusDate, filter);
+  return outlineOf(ctx, ids, statusDate, schedules, computed, passes);
+}
+/** The task forces the caller may read among those named (403 for one they may not), and the date. */
+async function scopeOf(ctx: ServiceContext, filter: BattleMapFilter) {
+  for (const id of filter.taskForceId ?? []) await getTaskForce(ctx, id);
+  const ids = readScope(ctx, filter.taskForceId);
+  const statusDate = filter.statusDate ?? (await organisationStatusDate(ctx));
+  const empty = {
+    statusDate,
+    taskForces: [],
+    lights: { tasks: {}, taskForces: {} },
+    baselineNumbers: [],
+  };
+  return { ids, statusDate, shown: ids && ids.length === 0 ? empty : null };
+}
+
+/** The schedules at the date, and which tasks pass the filters (unit, person, critical chain). */
+async function schedulesFor(
+  ctx: ServiceContext,
+  ids: readonly string[] | null,
+  statusDate: IsoDate,
+  filter: BattleMapFilter,
+) {
+  const schedules = await schedulesAt(ctx, ids, statusDate);
+  const computed = taskSchedulesOf(schedules);
+  const units = filter.responsibleUnitId && new Set(filter.responsibleUnitId);
+  const persons = filter.responsiblePersonId && new Set(filter.responsiblePersonId);
+  const passes = (t: { id: string; responsibleUnitId: string | null; responsiblePersonId: string | null }) =>
+    (!units || (t.responsibleUnitId !== null && units.has(t.responsibleUnitId))) &&
+    (!persons || (t.responsiblePersonId !== null && persons.has(t.responsiblePersonId))) &&
+    (!filter.criticalOnly || computed.get(t.id)?.critical === true);
+  return { schedules, computed, passes };
+}
+
+const briefRun = (run: ScheduleRun | undefined) =>
+  run ? { feasible: run.feasible, error: run.error, earliestFinish: run.earliestFinish } : null;
+
 async function outlineOf(
   ctx: ServiceContext,
   ids: readonly string[] | null,
@@ -169,7 +205,7 @@ async function outlineOf(
     responsibleUnitId: string | null;
     responsiblePersonId: string | null;
   }) => boolean,
-): Promise<BattleMap> {
+): Promise<BattleMapOutline> {
   const db = readerOf(ctx);
   const data = await closedLoopData(ctx, ids);
   const all = await lightsById(ctx, ids, statusDate);
@@ -197,16 +233,26 @@ async function outlineOf(
       if (o.finish === null || v > o.finish) o.finish = v;
     }
   }
+  // Brief: a province's task-book texts and lights' reasons are megabytes nobody reads folded.
   return {
     statusDate,
     taskForces: (await readTaskForces(db, ids)).map((tf) => ({
-      ...tf,
-      schedule: schedules.get(tf.id)?.run ?? null,
+      id: tf.id,
+      code: tf.code,
+      name: tf.name,
+      startDate: tf.startDate,
+      deadline: tf.deadline,
+      schedule: briefRun(schedules.get(tf.id)?.run),
       scheduleProblems: [...(schedules.get(tf.id)?.problems ?? [])],
     })),
     tasks: [],
     dependencies: [],
-    lights: { tasks: {}, taskForces: all.taskForces },
+    lights: {
+      tasks: {},
+      taskForces: Object.fromEntries(
+        Object.entries(all.taskForces).map(([id, l]) => [id, { color: l.color, reasons: [] }]),
+      ),
+    },
     baselineNumbers: await baselineNumbersOf(db, ids),
     compared: [],
     pendingExtensions: {},

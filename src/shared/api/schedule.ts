@@ -23,19 +23,16 @@ export const scheduleRun = z.object({
 z.globalRegistry.add(scheduleRun, { id: "ScheduleRun" });
 export type ScheduleRun = z.output<typeof scheduleRun>;
 
+/**
+ * Why the plan cannot be scheduled (its tasks then have no dates), task by WBS code and field;
+ * empty when it can. The battle map marks such a task force rather than showing stale dates.
+ */
+const scheduleProblems = z.array(errorDetail);
+
 /** What the battle map draws. */
 export const battleMap = z.object({
   statusDate: isoDate,
-  taskForces: z.array(
-    taskForceSchemas.entity.extend({
-      schedule: scheduleRun.nullable(),
-      /**
-       * Why the plan cannot be scheduled (its tasks then have no dates), task by WBS code and field;
-       * empty when it can. The battle map marks such a task force rather than showing stale dates.
-       */
-      scheduleProblems: z.array(errorDetail),
-    }),
-  ),
+  taskForces: z.array(taskForceSchemas.entity.extend({ schedule: scheduleRun.nullable(), scheduleProblems })),
   tasks: z.array(taskSchemas.entity),
   dependencies: z.array(dependencySchemas.entity),
   lights: z.object({ tasks: z.record(id, light), taskForces: z.record(id, light) }),
@@ -53,25 +50,40 @@ export const battleMap = z.object({
   ),
   /** Pending 延期申请 (extension requests) of the tasks shown, by task id: the date each asks for. */
   pendingExtensions: z.record(id, pendingExtension),
-  /**
-   * With `outline=true` only (then `tasks`, `dependencies`, task lights, `compared` and
-   * `pendingExtensions` are empty): each task force's tasks folded into its row — how many pass the
-   * filters, how many of those have each light, and the span of their dates (so the time axis is the
-   * one the whole map would have). Task forces with no such task are absent.
-   */
-  outline: z
-    .record(
-      id,
-      z.object({
-        tasks: z.number().int(),
-        lights: z.record(lightColor, z.number().int()),
-        start: isoDate.nullable(),
-        finish: isoDate.nullable(),
-      }),
-    )
-    .optional(),
 });
 z.globalRegistry.add(battleMap, { id: "BattleMap" });
+
+/**
+ * The battle map's outline (`outline=true`): what a map of thousands of task forces draws before
+ * any is opened, in well under 1 MB for a province. Each task force is brief (no task-book texts,
+ * its run without the critical chain's ids), its light without reasons (its own answer with
+ * `taskForceId=` carries them), and `outline` folds its tasks.
+ */
+export const battleMapOutline = battleMap.extend({
+  taskForces: z.array(
+    taskForceSchemas.entity
+      .pick({ id: true, code: true, name: true, startDate: true, deadline: true })
+      .extend({
+        schedule: scheduleRun.pick({ feasible: true, error: true, earliestFinish: true }).nullable(),
+        scheduleProblems,
+      }),
+  ),
+  /**
+   * Each task force's tasks folded into its row: how many pass the filters, how many of those have
+   * each light, and the span of their dates (so the time axis is the one the whole map would have).
+   * Task forces with no such task are absent.
+   */
+  outline: z.record(
+    id,
+    z.object({
+      tasks: z.number().int(),
+      lights: z.record(lightColor, z.number().int()),
+      start: isoDate.nullable(),
+      finish: isoDate.nullable(),
+    }),
+  ),
+});
+z.globalRegistry.add(battleMapOutline, { id: "BattleMapOutline" });
 
 /**
  * Query of `GET /battle-map`: comma-separated ids, `critical=true` for the critical chain only, and

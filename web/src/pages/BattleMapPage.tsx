@@ -47,6 +47,8 @@ const TEXT = {
   },
 } as const;
 
+const NONE_OPENED: ReadonlySet<string> = new Set();
+
 /** The battle-map page (作战图, route /battle-map): filters, zoom, legend and the map. */
 export default function BattleMapPage() {
   const { i18n } = useTranslation();
@@ -55,7 +57,8 @@ export default function BattleMapPage() {
   const p = useBattleMapPage(lang);
   const mapRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(mapRef);
-  const indicators = useIndicatorLookup();
+  // Until the map's size is known no indicator is fetched: a province's whole cascade is 12 MB.
+  const indicators = useIndicatorLookup(p.query.open?.opened ?? (p.query.data ? undefined : NONE_OPENED));
   const o = p.options;
   const wide = { minWidth: 180, maxWidth: 320 };
   return (

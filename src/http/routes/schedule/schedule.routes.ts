@@ -4,11 +4,11 @@ import { z } from "zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
-import { readBattleMap } from "../../../domain/schedule/battle-map.service.js";
+import { readBattleMap, readBattleMapOutline } from "../../../domain/schedule/battle-map.service.js";
 import { getScheduleRun, scheduleAll, scheduleTaskForce } from "../../../domain/schedule/schedule.service.js";
 import { statusDateQuery } from "../../../shared/api/closed-loop.js";
 import { errorBody, id } from "../../../shared/api/common.js";
-import { battleMap, battleMapQuery, scheduleRun } from "../../../shared/api/schedule.js";
+import { battleMap, battleMapOutline, battleMapQuery, scheduleRun } from "../../../shared/api/schedule.js";
 import { actionRule, readRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
@@ -65,7 +65,7 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
       summary:
         "Tasks of every task force you may read, with schedule dates, float and lights at statusDate (default: the organisation's status date), for the battle map",
       querystring: battleMapQuery,
-      response: { 200: battleMap, ...errors },
+      response: { 200: z.union([battleMap, battleMapOutline]), ...errors },
     },
     handler: async (req, reply) => {
       const ctx = contextOf(req, opts.database);
@@ -76,14 +76,18 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
         responsiblePersonId: list(q.responsiblePersonId),
         criticalOnly: q.critical === "true",
         baselines: q.baselines?.split(",").map(Number),
-        outline: q.outline === "true",
       };
+      const outline = q.outline === "true";
       const json = await cachedReadModel(
         ctx,
         cache,
-        { name: "battle-map", params: filter, statusDate: q.statusDate },
+        { name: outline ? "battle-map-outline" : "battle-map", params: filter, statusDate: q.statusDate },
         async (statusDate) =>
-          JSON.stringify(battleMap.parse(await readBattleMap(ctx, { ...filter, statusDate }))),
+          JSON.stringify(
+            outline
+              ? battleMapOutline.parse(await readBattleMapOutline(ctx, { ...filter, statusDate }))
+              : battleMap.parse(await readBattleMap(ctx, { ...filter, statusDate })),
+          ),
       );
       return sendCached(req, reply as FastifyReply, json);
     },

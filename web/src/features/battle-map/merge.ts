@@ -10,11 +10,17 @@ export function mergeBattleMaps(outline: BattleMapData, parts: readonly BattleMa
   const compared = new Map<number, Record<string, { start: string; finish: string }>>();
   for (const c of outline.compared ?? []) compared.set(c.number, { ...c.tasks });
   const taskLights = { ...outline.lights?.tasks };
+  // The outline's task-force lights come without reasons; an opened one's own answer has them.
+  const forceLights = { ...outline.lights?.taskForces };
   const pending = { ...outline.pendingExtensions };
   const loaded: string[] = [];
   for (const p of parts) {
     for (const tf of p.taskForces) loaded.push(tf.id);
     Object.assign(taskLights, p.lights?.tasks);
+    for (const tf of p.taskForces) {
+      const light = p.lights?.taskForces[tf.id];
+      if (light) forceLights[tf.id] = light;
+    }
     Object.assign(pending, p.pendingExtensions);
     for (const c of p.compared ?? []) compared.set(c.number, { ...compared.get(c.number), ...c.tasks });
   }
@@ -22,7 +28,7 @@ export function mergeBattleMaps(outline: BattleMapData, parts: readonly BattleMa
     ...outline,
     tasks: parts.flatMap((p) => p.tasks),
     dependencies: parts.flatMap((p) => p.dependencies),
-    lights: { tasks: taskLights, taskForces: outline.lights?.taskForces ?? {} },
+    lights: { tasks: taskLights, taskForces: forceLights },
     pendingExtensions: pending,
     compared: [...compared].sort((a, b) => a[0] - b[0]).map(([number, tasks]) => ({ number, tasks })),
     loadedTaskForceIds: loaded,

@@ -3,7 +3,7 @@
  * optional `lights` block; everything else here is derived by the pure builders of this folder.
  */
 import type { z } from "zod";
-import type { battleMap } from "../../../../src/shared/api/schedule";
+import type { battleMap, battleMapOutline } from "../../../../src/shared/api/schedule";
 import type { Dependency, Task } from "../../../../src/shared/api/tasks";
 
 export type { Dependency, Task };
@@ -32,7 +32,19 @@ export interface BattleMapLights {
 
 /** What `GET /api/v1/battle-map` answers (`lights` optional: colours fall back to the status). */
 type Wire = z.output<typeof battleMap>;
-export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared" | "pendingExtensions"> & {
+type OutlineWire = z.output<typeof battleMapOutline>;
+/**
+ * What the map draws of a task force: the outline's brief (the whole map's task forces carry more,
+ * which the map does not read).
+ */
+export type BattleMapTaskForce = OutlineWire["taskForces"][number];
+export type BattleMapData = Omit<
+  Wire,
+  "lights" | "baselineNumbers" | "compared" | "pendingExtensions" | "taskForces" | "outline"
+> & {
+  readonly taskForces: readonly BattleMapTaskForce[];
+  /** Set when drawn from the outline: each task force's tasks folded. */
+  readonly outline?: OutlineWire["outline"];
   readonly lights?: BattleMapLights;
   /** Pending 延期申请 by task id (optional: older answers and test data lack it). */
   readonly pendingExtensions?: Wire["pendingExtensions"];
@@ -46,16 +58,13 @@ export type BattleMapData = Omit<Wire, "lights" | "baselineNumbers" | "compared"
 };
 
 /** One task force's tasks folded into its row (the outline of a large organisation's map). */
-export type TaskForceOutline = NonNullable<Wire["outline"]>[string];
+export type TaskForceOutline = OutlineWire["outline"][string];
 
 /** A pending 延期申请 of a task as the battle map receives it. */
 export type PendingExtension = Wire["pendingExtensions"][string];
 
 /** Baselines drawn beside the current plan: per number, each task's planned start and finish. */
 export type ComparedBaselines = Wire["compared"];
-
-/** One task force as the battle map receives it. */
-export type BattleMapTaskForce = BattleMapData["taskForces"][number];
 
 /** UI language. */
 export type Lang = "zh" | "en";

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { get } from "../../api/client";
 import { LARGE_ORGANISATION } from "../../hooks/use-data";
 import { mergeBattleMaps } from "./merge";
+import { outlineQuery, serverFilter } from "./outline-query";
 import type { BattleMapData } from "./types";
 import type { PageFilter } from "./url-state";
 import type { OpenTaskForces } from "./use-battle-map-model";
@@ -40,14 +41,6 @@ export interface BattleMapSource {
   readonly open: OpenTaskForces | undefined;
 }
 
-const serverFilter = (f: PageFilter) => {
-  const q = new URLSearchParams();
-  if (f.responsibleUnitId) q.set("responsibleUnitId", f.responsibleUnitId);
-  if (f.responsiblePersonId) q.set("responsiblePersonId", f.responsiblePersonId);
-  if (f.criticalOnly) q.set("critical", "true");
-  return q.toString();
-};
-
 /**
  * The map for the page: whole, or outline first (see the module's comment). `force` is the URL's
  * `outline` parameter ("1" outline, "0" whole, null by size).
@@ -60,9 +53,7 @@ export function useBattleMapSource(
   const compare = baselines.join(",");
   const narrowed = serverFilter(filter);
   const outline = useQuery({
-    queryKey: [...BATTLE_MAP_QUERY_KEY, "outline", narrowed],
-    queryFn: () => get<BattleMapData>(`/battle-map?outline=true${narrowed ? `&${narrowed}` : ""}`),
-    staleTime: 30_000,
+    ...outlineQuery(narrowed),
     placeholderData: keepPreviousData,
     enabled: force !== "0",
   });

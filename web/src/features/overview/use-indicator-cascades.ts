@@ -6,10 +6,11 @@ import { fetchIndicatorCascades } from "../../api/data";
 export const CASCADES_KEY = "indicator-cascades";
 
 /** Every readable cascade at the organisation's status date, in pre-order; refetched every `refetchInterval` ms when given. */
-export const useIndicatorCascades = (refetchInterval?: number) =>
+export const useIndicatorCascades = (refetchInterval?: number, enabled = true) =>
   useQuery({
     queryKey: [CASCADES_KEY],
     queryFn: () => fetchIndicatorCascades(),
     staleTime: 15_000,
     refetchInterval,
+    enabled,
   });
