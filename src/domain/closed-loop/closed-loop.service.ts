@@ -121,17 +121,29 @@ export async function lightsById(
   taskForceIds: readonly string[] | null,
   statusDate: IsoDate,
 ): Promise<{ tasks: Record<string, Light>; taskForces: Record<string, Light> }> {
-  const { input, settings } = await lightsInput(ctx, taskForceIds, statusDate);
-  const lights = lightsFor(input, statusDate, {
-    thresholds: settings.thresholds,
-    dispatchRound: settings.dispatchRound,
-  });
+  // The reader's whole scope outside a write: the overview's lights, computed once per revision
+  // for every page that reads them (a province's lights take a second).
+  const lights =
+    !ctx.uow && sameScope(taskForceIds, readScope(ctx))
+      ? (await computeOverview(ctx, { statusDate })).result.lights
+      : await lightsOf(ctx, taskForceIds, statusDate);
   const pick = (l: Light): Light => ({ color: l.color, reasons: l.reasons });
   return {
     tasks: Object.fromEntries(lights.tasks.map((l) => [l.taskId, pick(l)])),
     taskForces: Object.fromEntries(lights.taskForces.map((l) => [l.taskForceId, pick(l)])),
   };
 }
+
+async function lightsOf(ctx: ServiceContext, taskForceIds: readonly string[] | null, statusDate: IsoDate) {
+  const { input, settings } = await lightsInput(ctx, taskForceIds, statusDate);
+  return lightsFor(input, statusDate, {
+    thresholds: settings.thresholds,
+    dispatchRound: settings.dispatchRound,
+  });
+}
+
+const sameScope = (a: readonly string[] | null, b: readonly string[] | null) =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((id, i) => id === b[i]));
 
 /** The five-ization check over the task forces the caller may read. */
 export async function runFiveIzationCheck(ctx: ServiceContext): Promise<CheckResult> {
