@@ -2,7 +2,7 @@ import type { IsoDate, Light } from "../../engines/index.js";
 import type { PendingExtension } from "../../shared/api/extensions.js";
 import type { ScheduleRun } from "../../shared/api/schedule.js";
 import type { ErrorDetail } from "../../shared/errors.js";
-import { LIGHT_COLORS, type LightColor } from "../../vocabulary/index.js";
+import type { LightColor } from "../../vocabulary/index.js";
 import { readScope } from "../accounts/scope.js";
 import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
 import { pendingExtensionsOf } from "../chasing/extension.repository.js";
@@ -213,7 +213,7 @@ async function outlineOf(
     if (!o) {
       o = {
         tasks: 0,
-        lights: Object.fromEntries(LIGHT_COLORS.map((c) => [c, 0])) as TaskForceOutline["lights"],
+        lights: { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 },
         start: null,
         finish: null,
       };
