@@ -1,8 +1,6 @@
-import type { IsoDate, Light } from "../../engines/index.js";
+import { emptyCounts, type IsoDate, type Light } from "../../engines/index.js";
 import type { PendingExtension } from "../../shared/api/extensions.js";
-import type { ScheduleRun } from "../../shared/api/schedule.js";
-import type { ErrorDetail } from "../../shared/errors.js";
-import type { LightColor } from "../../vocabulary/index.js";
+import type { BattleMapOutline, ScheduleRun } from "../../shared/api/schedule.js";
 import { readScope } from "../accounts/scope.js";
 import { baselineNumbersOf, baselineSpans } from "../baselines/baseline.repository.js";
 import { pendingExtensionsOf } from "../chasing/extension.repository.js";
@@ -34,15 +32,6 @@ export interface BattleMapFilter {
   readonly baselines?: readonly number[];
 }
 
-/** A task force's tasks folded into its row of the battle map (those passing the filters). */
-export interface TaskForceOutline {
-  tasks: number;
-  lights: Record<LightColor, number>;
-  /** Earliest and latest of the dates the map draws of these tasks (planned, baseline, late). */
-  start: string | null;
-  finish: string | null;
-}
-
 /** Everything the battle map draws: task forces with their schedule run, tasks, dependencies, lights. */
 export interface BattleMap {
   readonly statusDate: string;
@@ -57,19 +46,9 @@ export interface BattleMap {
   readonly pendingExtensions: Record<string, PendingExtension>;
 }
 
-/** The battle map's outline: task forces brief, their lights without reasons, tasks folded. */
-export interface BattleMapOutline extends Omit<BattleMap, "taskForces" | "outline"> {
-  readonly taskForces: {
-    id: string;
-    code: string;
-    name: string;
-    startDate: string | null;
-    deadline: string | null;
-    schedule: { feasible: boolean; error: string | null; earliestFinish: string } | null;
-    scheduleProblems: ErrorDetail[];
-  }[];
-  readonly outline: Record<string, TaskForceOutline>;
-}
+export type { BattleMapOutline };
+/** A task force's tasks folded into its row of the battle map (those passing the filters). */
+export type TaskForceOutline = BattleMapOutline["outline"][string];
 
 const byCode = <T extends { taskForceId: string; code: string }>(a: T, b: T) =>
   a.taskForceId < b.taskForceId
@@ -213,7 +192,7 @@ async function outlineOf(
     if (!o) {
       o = {
         tasks: 0,
-        lights: { red: 0, yellow: 0, green: 0, grey: 0, blue: 0 },
+        lights: emptyCounts(),
         start: null,
         finish: null,
       };

@@ -84,6 +84,7 @@ export const battleMapOutline = battleMap.extend({
   ),
 });
 z.globalRegistry.add(battleMapOutline, { id: "BattleMapOutline" });
+export type BattleMapOutline = z.output<typeof battleMapOutline>;
 
 /**
  * Query of `GET /battle-map`: comma-separated ids, `critical=true` for the critical chain only, and
