@@ -42,9 +42,19 @@ const prepare = (kind: "sqlite" | "postgres", factor: number) =>
 
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 
-async function measure(base: string, path: string, cookie: string) {
+/** `path`, or each request the next of `paths` in turn (a list read page after page). */
+async function measure(base: string, path: string | readonly string[], cookie: string) {
+  let k = 0;
+  const next = typeof path === "string" ? undefined : () => path[k++ % path.length]!;
   const run = (duration: number) =>
-    autocannon({ url: `${base}${path}`, connections, duration, headers: { cookie }, workers: 1 });
+    autocannon({
+      url: `${base}${typeof path === "string" ? path : path[0]}`,
+      connections,
+      duration,
+      headers: { cookie },
+      // A function cannot go to a worker thread: the varied list runs in this thread.
+      ...(next ? { requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }] } : { workers: 1 }),
+    });
   // Steady state: the JIT has compiled the hot path and the per-revision cache holds the body (the
   // first render after a change is measured on its own by the integration tests, not here).
   await run(warmUpSeconds);
@@ -79,11 +89,17 @@ async function main() {
           cursor = ((await (await fetch(url, { headers: { cookie } })).json()) as { nextCursor: string })
             .nextCursor;
         }
-        const endpoints = {
+        // Every page of the list in turn, so no two requests in a row ask for the same page.
+        const pages = Array.from(
+          { length: Math.ceil(tasks / 100) },
+          (_, i) => `/api/v1/tasks?limit=100&offset=${i * 100}`,
+        );
+        const endpoints: Record<string, string | string[]> = {
           "GET /task-forces/tf-01/full (nested read)": "/api/v1/task-forces/tf-01/full",
           "GET /tasks?limit=50&offset=100&sort=code": "/api/v1/tasks?limit=50&offset=100&sort=code",
           "GET /tasks?limit=100&offset=1000 (default sort)": "/api/v1/tasks?limit=100&offset=1000",
           "GET /tasks?limit=100&sort=code&cursor=… (as deep)": `/api/v1/tasks?limit=100&sort=code&cursor=${cursor}`,
+          "GET /tasks?limit=100&offset=… (every page in turn)": pages,
           "GET /tasks/t-01-1.2 (single record)": "/api/v1/tasks/t-01-1.2",
         };
         for (const [endpoint, path] of Object.entries(endpoints)) {

@@ -20,6 +20,7 @@ import SQLite from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { AppError } from "../shared/errors.js";
+import { afterBulkLoad } from "./after-bulk-load.js";
 import type { DatabaseHandle } from "./connection.js";
 import { migrateToLatest } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
@@ -538,6 +539,7 @@ export async function restoreArchive(
   const { error } = await migrateToLatest(database.db);
   if (error)
     throw new AppError("VALIDATION", `restored, but cannot migrate to the latest schema: ${String(error)}`);
+  await afterBulkLoad(database);
   return summary;
 }
 

@@ -85,3 +85,54 @@ export class RevisionMemo<T> {
     return value;
   }
 }
+
+/**
+ * One record kept encoded, as UTF-8 JSON (an answer is assembled by copying bytes: no string to
+ * flatten, measure and encode on every request), with the task force whose scope guards it.
+ */
+export interface EncodedRow {
+  readonly json: Buffer;
+  readonly owner: string;
+}
+
+/**
+ * Records of one kind kept as their JSON (e.g. tasks with their schedule), valid at one data
+ * revision and one status date, for lists and reads by id: a page is assembled from kept rows and
+ * only rows not yet kept are read and encoded. Scope is not kept here: callers select the ids the
+ * reader may see (a list's query) or check the owner (a read by id) before using a row.
+ * Every row kept under a revision was read when the data was at that revision or later, so a
+ * reader never gets a row older than the revision its session read. Another revision (a newer
+ * one, or an older one after a restore) drops all.
+ */
+export class EncodedRows {
+  #revision = -1;
+  #stamp = "";
+  readonly #rows = new Map<string, EncodedRow>();
+
+  constructor(private readonly capacity = 200_000) {}
+
+  /** Starts afresh unless the rows kept are those of `revision` and `stamp`. */
+  #at(revision: number, stamp: string): void {
+    if (revision === this.#revision && stamp === this.#stamp) return;
+    this.#revision = revision;
+    this.#stamp = stamp;
+    this.#rows.clear();
+  }
+
+  get(revision: number, stamp: string, id: string): EncodedRow | undefined {
+    this.#at(revision, stamp);
+    return this.#rows.get(id);
+  }
+
+  /** Keeps a row read when the data was at `revision` or later (up to the capacity). */
+  put(revision: number, stamp: string, id: string, row: EncodedRow): void {
+    this.#at(revision, stamp);
+    if (this.#rows.size < this.capacity) this.#rows.set(id, row);
+  }
+}
+
+/** How a read encodes records of type `T`, and where it keeps them. */
+export interface RowEncoding<T> {
+  readonly rows: EncodedRows;
+  readonly encode: (value: T) => string;
+}

@@ -10,7 +10,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from
 import { registerMetrics } from "./plugins/metrics.js";
 import { QuietRequestLog, registerRequestLog, requestIdOf } from "./plugins/request-log.js";
 import { headerSets, registerSecurityHeaders } from "./plugins/security-headers.js";
-import { jsonSerializerCompiler } from "./plugins/serializer.js";
+import { encoderOf, jsonSerializerCompiler } from "./plugins/serializer.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import type { Rule } from "./policy.js";
 import { answerSheetRoutes } from "./routes/answer-sheet/answer-sheet.routes.js";
@@ -91,6 +91,8 @@ export interface RouteEntry {
 declare module "fastify" {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** An encoder of one wire schema, made and checked as the routes' serializers are. */
+    encoderFor: ReturnType<typeof encoderOf>;
   }
 }
 
@@ -139,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler({ check: options.checkResponses ?? true }));
+  app.decorate("encoderFor", encoderOf({ check: options.checkResponses ?? true }));
   registerErrorHandling(app);
 
   app.addHook("onRoute", (route) => {

@@ -224,10 +224,23 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     await p.goto("/my");
     const dialog = p.getByRole("dialog");
     const popup = p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
+    // Opens the report dialog, then the date's picker. A click on the field while the dialog still
+    // animates in can be lost (CI, once: the picker never opened), so each step is retried until
+    // its state shows.
     const openPicker = async (label: string) => {
-      await p.locator('[data-report-task="01.4.1"]').click();
-      await dialog.getByLabel(label).click();
-      await popup.waitFor();
+      await poll(async () => {
+        if (!(await dialog.isVisible()))
+          await p
+            .locator('[data-report-task="01.4.1"]')
+            .click({ timeout: 2_000 })
+            .catch(() => {}); // the dialog may be opening: its mask takes the click
+        else if (!(await popup.isVisible()))
+          await dialog
+            .getByLabel(label)
+            .click({ timeout: 2_000 })
+            .catch(() => {});
+        return popup.isVisible();
+      }).toBe(true);
     };
     // Opens the month panel and reads it. Under load a click on the month button can land while the
     // popup is still opening and be lost (CI, once): it is clicked again until the panel shows.

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config/load-config.js";
+import { afterBulkLoad } from "../../db/after-bulk-load.js";
 import { openDatabase } from "../../db/connection.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { serviceContext } from "../../domain/context.js";
@@ -35,6 +36,7 @@ export function register(program: Command): void {
         const ctx = serviceContext(database, "demo", () => `${data.statusDate}T01:00:00.000Z`);
         const started = Date.now();
         const result = await loadDemo(ctx, dataset, { reset: opts.reset });
+        if (result.loaded) await afterBulkLoad(database);
         if (!result.loaded) {
           process.stdout.write(
             `The demo district is already loaded in ${config.db.url} (use --reset to start over).\n`,

@@ -145,12 +145,46 @@ const whereOf = (parts: RawBuilder<unknown>[]) =>
  * see {@link countOf}). The criteria's fields were checked against the route's schema; values are
  * always bound parameters.
  */
-export async function listPage<T extends keyof Database>(
+export const listPage = <T extends keyof Database>(
   db: Executor,
   spec: ListSpec<T>,
   c: ListCriteria,
   revision?: number,
-): Promise<{ rows: Selectable<Database[T]>[]; total: number; nextCursor?: string | null }> {
+) => pageOf<T, Selectable<Database[T]>>(db, spec, c, revision, spec.columns);
+
+/**
+ * The ids of one page, as {@link listPage} would list its rows: for records kept encoded elsewhere
+ * (see EncodedRows). Only ids are read (a tenth of a page's time is making the rows' strings); the
+ * next cursor reads the last row's sort fields by id.
+ */
+export async function listPageIds<T extends keyof Database>(
+  db: Executor,
+  spec: ListSpec<T>,
+  c: ListCriteria,
+  revision?: number,
+): Promise<{ ids: string[]; total: number; nextCursor?: string | null }> {
+  const keysOf = async (last: { id: string }) => {
+    const fields = c.sort.map((s) => sql.ref(s.field));
+    if (fields.length === 0) return last;
+    const { rows } = await sql<Record<string, Key>>`select ${sql.join(fields)} from ${sql.table(spec.table)}
+      where id = ${last.id}`.execute(db);
+    return { ...rows[0], id: last.id };
+  };
+  const { rows, ...page } = await pageOf<T, { id: string }>(db, spec, c, revision, ["id"], keysOf);
+  return { ids: rows.map((r) => r.id), ...page };
+}
+
+// Sort fields are stored columns of the row, each text, number or null.
+const keysOfRow = (row: unknown) => row as Record<string, Key>;
+
+async function pageOf<T extends keyof Database, R>(
+  db: Executor,
+  spec: ListSpec<T>,
+  c: ListCriteria,
+  revision: number | undefined,
+  selected: readonly string[],
+  keysOf: (last: R) => Record<string, Key> | Promise<Record<string, Key>> = keysOfRow,
+): Promise<{ rows: R[]; total: number; nextCursor?: string | null }> {
   const filters = conditions(spec, c);
   const where = whereOf(filters);
   const fields = [...c.sort, { field: "id", desc: false }].map((s) => ({
@@ -163,29 +197,28 @@ export async function listPage<T extends keyof Database>(
     return desc ? sql`${key} desc nulls last` : sql`${key} asc nulls first`;
   });
   const table = sql.table(spec.table);
-  const columns = sql.join(spec.columns.map((k) => sql.ref(k)));
+  const columns = sql.join(selected.map((k) => sql.ref(k)));
   const total = () => countOf(db, sql<{ n: number }>`select count(*) as n from ${table} ${where}`, revision);
   if (c.cursor === undefined) {
-    const { rows } = await sql<Selectable<Database[T]>>`select ${columns}
+    const { rows } = await sql<R>`select ${columns}
       from ${table} ${where} order by ${sql.join(order)} limit ${c.limit} offset ${c.offset}`.execute(db);
     return { rows, total: await total() };
   }
   const key = decodeCursor(c.cursor, c.sort);
   const after = whereOf(key ? [...filters, afterKey(fields, key, spec.dialect)] : filters);
   // One row more than the page tells whether there is a next one.
-  const { rows } = await sql<Selectable<Database[T]>>`select ${columns}
+  const { rows } = await sql<R>`select ${columns}
     from ${table} ${after} order by ${sql.join(order)} limit ${c.limit + 1}`.execute(db);
   const more = rows.length > c.limit;
   if (more) rows.length = c.limit;
-  // Sort fields are stored columns of the row, each text, number or null.
-  const last = rows.at(-1) as Record<string, Key> | undefined;
-  const nextCursor =
-    more && last
-      ? encodeCursor(
-          sortText(c.sort),
-          fields.map((f) => last[f.field] ?? null),
-        )
-      : null;
+  const last = more ? rows.at(-1) : undefined;
+  const keys = last === undefined ? undefined : await keysOf(last);
+  const nextCursor = keys
+    ? encodeCursor(
+        sortText(c.sort),
+        fields.map((f) => keys[f.field] ?? null),
+      )
+    : null;
   return { rows, total: await total(), nextCursor };
 }
 

@@ -1,7 +1,7 @@
 import type { Executor } from "../context.js";
 import { type LinkTable, readLinks, readLinksOf, writeLinks } from "../records/links.js";
 import { textSortsOf } from "../records/list.js";
-import { type ListCriteria, listAll, listPage } from "../records/list-page.js";
+import { type ListCriteria, listAll, listPage, listPageIds } from "../records/list-page.js";
 import { DEPENDENCY_LIST, type Dependency, TASK_LIST, type TaskRecord } from "./task.js";
 
 type Dialect = "sqlite" | "postgres";
@@ -66,6 +66,16 @@ const taskSpec = (dialect: Dialect) =>
 /** A page of task rows; its count is kept per data `revision` when one is given. */
 export const listTaskRows = (db: Executor, c: ListCriteria, dialect: Dialect, revision?: number) =>
   listPage(db, taskSpec(dialect), c, revision);
+
+/** The ids of a page of tasks (for tasks kept encoded); its count is kept as {@link listTaskRows}'. */
+export const listTaskIds = (db: Executor, c: ListCriteria, dialect: Dialect, revision?: number) =>
+  listPageIds(db, taskSpec(dialect), c, revision);
+
+/** The task rows with these ids (those that exist), in no order. */
+export async function taskRowsById(db: Executor, ids: readonly string[]): Promise<TaskRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("tasks").select(TASK_COLUMNS).where("id", "in", ids).execute();
+}
 
 /** Every task row matching the filters and search (for sorts on computed fields). */
 export const allTaskRows = (db: Executor, c: Pick<ListCriteria, "filters" | "q">, dialect: Dialect) =>

@@ -2,12 +2,13 @@ import type { IsoDate } from "../../engines/index.js";
 import { taskSchemas } from "../../shared/api/tasks.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { assertMayEditPlan, readScope } from "../accounts/scope.js";
+import { assertMayEditPlan, assertMayRead, readScope } from "../accounts/scope.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { idsWithLight } from "../closed-loop/closed-loop.service.js";
 import { completionAfter } from "../completion/completion.js";
 import { afterWrite, type Executor, readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import { newId } from "../ids.js";
+import type { RowEncoding } from "../read-cache.js";
 import type { ListCriteria, Page } from "../records/list-page.js";
 import { assertUnchanged, assertUnique, assertVersion, deleteById, notFound } from "../records/record-ops.js";
 import { assertRefsExist, assertUnreferenced, listRefs, type RefCheck } from "../records/references.js";
@@ -34,10 +35,12 @@ import {
 import {
   allTaskRows,
   findTaskRow,
+  listTaskIds,
   listTaskRows,
   readTaskCoUnits,
   readTaskIndicators,
   readTaskLinks,
+  taskRowsById,
   taskRowsOf,
   writeTaskCoUnits,
   writeTaskIndicators,
@@ -102,12 +105,9 @@ export async function listTasks(
   light?: readonly string[],
 ): Promise<Page<Task>> {
   const db = readerOf(ctx);
-  const scope = readScope(ctx, c.filters.taskForceId);
-  let filters = scope ? { ...c.filters, taskForceId: scope } : c.filters;
-  if (light) filters = { ...filters, id: await idsWithLight(ctx, "tasks", light) };
+  const filters = await readableFilters(ctx, c, light);
   const statusDate = await organisationStatusDate(ctx);
-  const computed = "critical" in filters || c.sort.some((s) => COMPUTED_TASK_FIELDS.has(s.field));
-  if (!computed) {
+  if (!isComputed(c, filters)) {
     // The count is kept per data revision, read with the session (not inside a write).
     const revision = ctx.uow ? undefined : ctx.dataRevision;
     const { rows, ...page } = await listTaskRows(db, { ...c, filters }, ctx.database.dialect, revision);
@@ -134,6 +134,72 @@ export async function listTasks(
     limit: c.limit,
     offset: c.offset,
   };
+}
+
+/** The list's filters narrowed to the reader's scope and, when asked, to tasks lit in `light`. */
+async function readableFilters(ctx: ServiceContext, c: ListCriteria, light?: readonly string[]) {
+  const scope = readScope(ctx, c.filters.taskForceId);
+  const filters = scope ? { ...c.filters, taskForceId: scope } : c.filters;
+  return light ? { ...filters, id: await idsWithLight(ctx, "tasks", light) } : filters;
+}
+
+/** Whether a list sorts or filters on a computed field (then it runs in memory). */
+const isComputed = (c: ListCriteria, filters: ListCriteria["filters"]) =>
+  "critical" in filters || c.sort.some((s) => COMPUTED_TASK_FIELDS.has(s.field));
+
+/**
+ * {@link listTasks} with each task encoded by `encoding`: outside a write, tasks are kept encoded
+ * per data revision and status date, so a page reads only its ids and the tasks not yet kept
+ * (after a change, every task is read and encoded once again, as before).
+ */
+export async function listTasksEncoded(
+  ctx: ServiceContext,
+  c: ListCriteria,
+  light: readonly string[] | undefined,
+  encoding: RowEncoding<Task>,
+): Promise<Page<Buffer>> {
+  const encode = (task: Task) => Buffer.from(encoding.encode(task), "utf8");
+  const revision = ctx.uow ? undefined : ctx.dataRevision;
+  const filters = revision === undefined ? {} : await readableFilters(ctx, c, light);
+  if (revision === undefined || isComputed(c, filters)) {
+    const page = await listTasks(ctx, c, light);
+    return { ...page, items: page.items.map(encode) };
+  }
+  const db = readerOf(ctx);
+  const statusDate = await organisationStatusDate(ctx);
+  const { ids, ...page } = await listTaskIds(db, { ...c, filters }, ctx.database.dialect, revision);
+  const kept = encoding.rows;
+  const missing = ids.filter((id) => !kept.get(revision, statusDate, id));
+  const fresh = new Map<string, Buffer>();
+  for (const task of await toTasks(ctx, await taskRowsById(db, missing), statusDate)) {
+    const json = encode(task);
+    fresh.set(task.id, json);
+    kept.put(revision, statusDate, task.id, { json, owner: task.taskForceId });
+  }
+  // A task deleted since its id was read is left out of the page.
+  const items = ids.flatMap((id) => kept.get(revision, statusDate, id)?.json ?? fresh.get(id) ?? []);
+  return { items, limit: c.limit, offset: c.offset, ...page };
+}
+
+/** {@link getTask} encoded by `encoding`, from the tasks kept encoded when this one is (scope checked). */
+export async function getTaskEncoded(
+  ctx: ServiceContext,
+  id: string,
+  encoding: RowEncoding<Task>,
+): Promise<Buffer> {
+  const encode = (task: Task) => Buffer.from(encoding.encode(task), "utf8");
+  const revision = ctx.uow ? undefined : ctx.dataRevision;
+  if (revision === undefined) return encode(await getTask(ctx, id));
+  const statusDate = await organisationStatusDate(ctx);
+  const hit = encoding.rows.get(revision, statusDate, id);
+  if (hit) {
+    assertMayRead(ctx, hit.owner);
+    return hit.json;
+  }
+  const task = await getTask(ctx, id, statusDate);
+  const json = encode(task);
+  encoding.rows.put(revision, statusDate, id, { json, owner: task.taskForceId });
+  return json;
 }
 
 /** Whether a query value (`1`/`true`, `0`/`false`, `null`) matches a nullable flag. */

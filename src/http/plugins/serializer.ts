@@ -53,17 +53,33 @@ export function jsonSerializerCompiler(options: {
     const viaZod = zodSerializerCompiler(route as never) as Serialize;
     const schema = route.schema as z.ZodType;
     const fast = schema instanceof z.ZodType ? compiledFrom(schema) : null;
-    if (!fast) return viaZod;
-    if (!options.check) return fast;
-    return (data: unknown) => {
-      const expected = viaZod(data);
-      const actual = fast(data);
-      // Same values; key order may differ (zod keeps the data's order, fast-json-stringify the schema's).
-      if (actual !== expected && !isDeepStrictEqual(JSON.parse(actual), JSON.parse(expected)))
-        throw new Error(
-          `${route.method} ${route.url}: fast-json-stringify wrote ${actual.slice(0, 300)}, zod ${expected.slice(0, 300)}`,
-        );
-      return actual;
-    };
+    return checked(fast, viaZod, options.check, `${route.method} ${route.url}`);
+  };
+}
+
+function checked(fast: Serialize | null, viaZod: Serialize, check: boolean, where: string): Serialize {
+  if (!fast) return viaZod;
+  if (!check) return fast;
+  return (data: unknown) => {
+    const expected = viaZod(data);
+    const actual = fast(data);
+    // Same values; key order may differ (zod keeps the data's order, fast-json-stringify the schema's).
+    if (actual !== expected && !isDeepStrictEqual(JSON.parse(actual), JSON.parse(expected)))
+      throw new Error(
+        `${where}: fast-json-stringify wrote ${actual.slice(0, 300)}, zod ${expected.slice(0, 300)}`,
+      );
+    return actual;
+  };
+}
+
+/**
+ * An encoder of one wire schema's values, made as the routes' serializers are (and checked against
+ * zod's encoding under the same option): for answers assembled from rows encoded one by one and
+ * kept (see EncodedRows in domain/read-cache.ts).
+ */
+export function encoderOf(options: { readonly check: boolean }) {
+  return <T>(schema: z.ZodType<T>, label: string): ((value: T) => string) => {
+    const viaZod = zodSerializerCompiler({ schema, method: "GET", url: label } as never) as Serialize;
+    return checked(compiledFrom(schema), viaZod, options.check, label);
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../db/connection.js";
 import type { ServiceContext } from "../../domain/context.js";
+import { EncodedRows, type RowEncoding } from "../../domain/read-cache.js";
 import type { ListCriteria, ListFields, Page } from "../../domain/records/list.js";
 import { correctionReason, errorBody, id, keysetPage, page, version } from "../../shared/api/common.js";
 import { readRule, writeRule } from "../policy.js";
@@ -12,6 +13,7 @@ import { criteriaOf, lightsOf, listQueryOf } from "./list-query.js";
 const idParams = z.strictObject({ id });
 const versionQuery = z.strictObject({ version: z.coerce.number().pipe(version).optional() });
 const withdrawalQuery = versionQuery.extend({ reason: correctionReason });
+const JSON_TYPE = "application/json; charset=utf-8";
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
 /** The five services behind a record's standard routes; each checks scope itself. */
@@ -46,6 +48,35 @@ export interface CrudRoutes<E, C, U> {
   /** Whether the list also pages by `cursor` (keyset; its service passes the criteria's cursor on). */
   readonly keyset?: boolean;
   readonly service: CrudService<E, C, U>;
+  /**
+   * The list and the read by id answered from records kept encoded per data revision (see
+   * EncodedRows): the same answers as `service.list` and `service.get`, assembled from JSON rows.
+   */
+  readonly encoded?: {
+    list(
+      ctx: ServiceContext,
+      criteria: ListCriteria,
+      light: readonly string[] | undefined,
+      encoding: RowEncoding<E>,
+    ): Promise<Page<Buffer>>;
+    get(ctx: ServiceContext, id: string, encoding: RowEncoding<E>): Promise<Buffer>;
+  };
+}
+
+const ITEMS = Buffer.from('{"items":[');
+const COMMA = Buffer.from(",");
+
+/** A page whose items are already UTF-8 JSON, as the page schema would encode it. */
+function pageJson(page: Page<Buffer>): Buffer {
+  const { items, total, limit, offset, nextCursor } = page;
+  const cursor = nextCursor === undefined ? "" : `,"nextCursor":${JSON.stringify(nextCursor)}`;
+  const parts: Buffer[] = [ITEMS];
+  for (const [i, item] of items.entries()) {
+    if (i) parts.push(COMMA);
+    parts.push(item);
+  }
+  parts.push(Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}${cursor}}`));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -60,6 +91,11 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
   const base = `/api/v1/${def.path}`;
   const { service, database } = def;
   const listPage = def.keyset ? keysetPage(def.schemas.entity) : page(def.schemas.entity);
+  // One cache of encoded records per route set, i.e. per app instance and database.
+  const encoding: RowEncoding<E> | undefined = def.encoded && {
+    rows: new EncodedRows(),
+    encode: app.encoderFor(def.schemas.entity, `${def.label} (encoded)`),
+  };
   r.get(base, {
     config: { rule: readRule(def.path) },
     schema: {
@@ -68,10 +104,15 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
       querystring: listQueryOf(def.fields, { lighted: def.lighted ?? false, keyset: def.keyset ?? false }),
       response: { 200: listPage, 400: errorBody },
     },
-    handler: async (req) => {
+    handler: async (req, reply) => {
       const query = validated(z.record(z.string(), z.unknown()), req.query);
       const criteria = criteriaOf(def.path, def.fields, query);
-      return present(listPage, await service.list(contextOf(req, database), criteria, lightsOf(query)));
+      const ctx = contextOf(req, database);
+      if (encoding && def.encoded) {
+        const page = await def.encoded.list(ctx, criteria, lightsOf(query), encoding);
+        return reply.type(JSON_TYPE).send(pageJson(page));
+      }
+      return present(listPage, await service.list(ctx, criteria, lightsOf(query)));
     },
   });
   r.post(base, {
@@ -95,7 +136,13 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
       params: idParams,
       response: { 200: def.schemas.entity, ...errors },
     },
-    handler: async (req) => service.get(contextOf(req, database), validated(idParams, req.params).id),
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, database);
+      const recordId = validated(idParams, req.params).id;
+      if (encoding && def.encoded)
+        return reply.type(JSON_TYPE).send(await def.encoded.get(ctx, recordId, encoding));
+      return service.get(ctx, recordId);
+    },
   });
   r.patch(`${base}/:id`, {
     config: { rule: writeRule(def.path) },

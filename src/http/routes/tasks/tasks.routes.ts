@@ -12,7 +12,9 @@ import {
   createTask,
   deleteTask,
   getTask,
+  getTaskEncoded,
   listTasks,
+  listTasksEncoded,
   updateTask,
 } from "../../../domain/tasks/task.service.js";
 import { dependencySchemas, taskSchemas } from "../../../shared/api/tasks.js";
@@ -35,6 +37,7 @@ export async function taskRoutes(app: FastifyInstance, opts: { database: Databas
       update: updateTask,
       remove: deleteTask,
     },
+    encoded: { list: listTasksEncoded, get: getTaskEncoded },
   });
   crudRoutes(app, {
     database: opts.database,
