@@ -119,6 +119,38 @@ describe.each(dialects)("tasks kept encoded on %s", (dialect) => {
     expect(changed.lateStart).not.toBe(target.lateStart);
   });
 
+  it("reads during concurrent writes through the other instance never end on a stale task", async () => {
+    const url = "/api/v1/tasks?taskForceId=tf-01&limit=500&sort=code";
+    const start = await ok<TaskPage>(admin, url);
+    const leaves = start.items.filter((x) => x.actualStart === null && x.duration > 0).slice(0, 6);
+    // Each leaf changed 3 times through the other instance while this one reads the list and the task.
+    const writes = leaves.map(async (leaf) => {
+      let version = leaf.version;
+      for (let k = 1; k <= 3; k++) {
+        const r = await adminElsewhere("PATCH", `/api/v1/tasks/${leaf.id}`, {
+          version,
+          duration: leaf.duration + k,
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        version = (r.body as TaskJson).version;
+      }
+    });
+    const reads = Array.from({ length: 30 }, (_, i) =>
+      i % 2
+        ? ok<TaskPage>(admin, url)
+        : ok<TaskJson>(admin, `/api/v1/tasks/${leaves[i % leaves.length]!.id}`),
+    );
+    await Promise.all([...writes, ...reads]);
+    const after = await ok<TaskPage>(admin, url);
+    const nested = await nestedTasks(admin, "tf-01");
+    for (const task of after.items) expect(task).toEqual(nested.get(task.id));
+    for (const leaf of leaves) {
+      const now = await ok<TaskJson>(admin, `/api/v1/tasks/${leaf.id}`);
+      expect(now.duration).toBe(leaf.duration + 3);
+      expect(now).toEqual(nested.get(leaf.id));
+    }
+  });
+
   it("never shows a task kept for the admin to a lead outside its task force", async () => {
     const others = await ok<TaskPage>(admin, "/api/v1/tasks?taskForceId=tf-02&limit=20");
     expect(others.items.length).toBeGreaterThan(0);
