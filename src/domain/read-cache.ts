@@ -134,5 +134,6 @@ export class EncodedRows {
 /** How a read encodes records of type `T`, and where it keeps them. */
 export interface RowEncoding<T> {
   readonly rows: EncodedRows;
-  readonly encode: (value: T) => string;
+  /** The record's JSON as UTF-8 bytes, as the route would send it. */
+  readonly encode: (value: T) => Buffer;
 }

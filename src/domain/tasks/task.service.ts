@@ -158,26 +158,34 @@ export async function listTasksEncoded(
   light: readonly string[] | undefined,
   encoding: RowEncoding<Task>,
 ): Promise<Page<Buffer>> {
-  const encode = (task: Task) => Buffer.from(encoding.encode(task), "utf8");
   const revision = ctx.uow ? undefined : ctx.dataRevision;
-  const filters = revision === undefined ? {} : await readableFilters(ctx, c, light);
-  if (revision === undefined || isComputed(c, filters)) {
+  if (revision === undefined) {
     const page = await listTasks(ctx, c, light);
-    return { ...page, items: page.items.map(encode) };
+    return { ...page, items: page.items.map(encoding.encode) };
+  }
+  const filters = await readableFilters(ctx, c, light);
+  if (isComputed(c, filters)) {
+    const page = await listTasks(ctx, c, light);
+    return { ...page, items: page.items.map(encoding.encode) };
   }
   const db = readerOf(ctx);
   const statusDate = await organisationStatusDate(ctx);
   const { ids, ...page } = await listTaskIds(db, { ...c, filters }, ctx.database.dialect, revision);
   const kept = encoding.rows;
-  const missing = ids.filter((id) => !kept.get(revision, statusDate, id));
-  const fresh = new Map<string, Buffer>();
+  const found = new Map<string, Buffer>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = kept.get(revision, statusDate, id);
+    if (hit) found.set(id, hit.json);
+    else missing.push(id);
+  }
   for (const task of await toTasks(ctx, await taskRowsById(db, missing), statusDate)) {
-    const json = encode(task);
-    fresh.set(task.id, json);
+    const json = encoding.encode(task);
+    found.set(task.id, json);
     kept.put(revision, statusDate, task.id, { json, owner: task.taskForceId });
   }
   // A task deleted since its id was read is left out of the page.
-  const items = ids.flatMap((id) => kept.get(revision, statusDate, id)?.json ?? fresh.get(id) ?? []);
+  const items = ids.flatMap((id) => found.get(id) ?? []);
   return { items, limit: c.limit, offset: c.offset, ...page };
 }
 
@@ -187,9 +195,8 @@ export async function getTaskEncoded(
   id: string,
   encoding: RowEncoding<Task>,
 ): Promise<Buffer> {
-  const encode = (task: Task) => Buffer.from(encoding.encode(task), "utf8");
   const revision = ctx.uow ? undefined : ctx.dataRevision;
-  if (revision === undefined) return encode(await getTask(ctx, id));
+  if (revision === undefined) return encoding.encode(await getTask(ctx, id));
   const statusDate = await organisationStatusDate(ctx);
   const hit = encoding.rows.get(revision, statusDate, id);
   if (hit) {
@@ -197,7 +204,7 @@ export async function getTaskEncoded(
     return hit.json;
   }
   const task = await getTask(ctx, id, statusDate);
-  const json = encode(task);
+  const json = encoding.encode(task);
   encoding.rows.put(revision, statusDate, id, { json, owner: task.taskForceId });
   return json;
 }

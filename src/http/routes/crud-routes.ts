@@ -92,9 +92,10 @@ export function crudRoutes<E, C, U>(app: FastifyInstance, def: CrudRoutes<E, C, 
   const { service, database } = def;
   const listPage = def.keyset ? keysetPage(def.schemas.entity) : page(def.schemas.entity);
   // One cache of encoded records per route set, i.e. per app instance and database.
-  const encoding: RowEncoding<E> | undefined = def.encoded && {
+  const encode = def.encoded && app.encoderFor(def.schemas.entity, `${def.label} (encoded)`);
+  const encoding: RowEncoding<E> | undefined = encode && {
     rows: new EncodedRows(),
-    encode: app.encoderFor(def.schemas.entity, `${def.label} (encoded)`),
+    encode: (value) => Buffer.from(encode(value), "utf8"),
   };
   r.get(base, {
     config: { rule: readRule(def.path) },
