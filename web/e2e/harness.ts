@@ -259,6 +259,12 @@ export interface HarnessOptions {
    * Chromium), as an intranet does: not a loopback name, so not a "potentially trustworthy" origin.
    */
   readonly hostName?: string;
+  /**
+   * Pages keep antd's motion (dialogs and dropdowns fade and zoom). By default they ask for reduced
+   * motion, which the app honours: a click then never lands on a popup still moving into place,
+   * and no step waits for an animation to end.
+   */
+  readonly motion?: boolean;
 }
 
 /** Starts server and browser; call `close()` in afterAll (or use {@link useHarness}). */
@@ -331,6 +337,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         locale: "zh-CN",
         baseURL: url,
         serviceWorkers: "block",
+        reducedMotion: options.motion ? "no-preference" : "reduce",
       });
       // Under a host name the server's own files are served: a document fulfilled by Playwright
       // would count as a public address, and Chromium would block its calls to the (loopback) API.

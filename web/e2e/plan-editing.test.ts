@@ -40,6 +40,8 @@ async function confirm(p: Page, trigger: Locator, ok: RegExp, about: string): Pr
     try {
       if (!(await button.isVisible())) await trigger.click({ timeout: 5_000 });
       await button.click({ timeout: 5_000 });
+      // A click that landed closes the confirmation; one lost while it moved into place (CI) did not.
+      await open.waitFor({ state: "hidden", timeout: 5_000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;

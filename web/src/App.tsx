@@ -5,8 +5,9 @@ import zhCN from "antd/locale/zh_CN";
 import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./AppRoutes";
 import { ApiError } from "./api/client";
-import { APP_THEME } from "./app-theme";
+import { APP_THEME, STILL_THEME } from "./app-theme";
 import { useLang } from "./hooks/use-lang";
+import { useReducedMotion } from "./hooks/use-reduced-motion";
 import { SESSION_KEY } from "./hooks/use-session";
 
 /** A 401 from any call means the session ended: forget it, and the router sends the user to login. */
@@ -27,8 +28,9 @@ const queryClient = new QueryClient({
 
 function Localized() {
   const { lang } = useLang();
+  const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={APP_THEME}>
+    <ConfigProvider locale={lang === "en" ? enUS : zhCN} theme={still ? STILL_THEME : APP_THEME}>
       <AntApp>
         <BrowserRouter>
           <AppRoutes />

@@ -10,6 +10,7 @@ import {
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
+import { useReducedMotion } from "../hooks/use-reduced-motion";
 
 echarts.use([
   LineChart,
@@ -38,6 +39,7 @@ export function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const still = useReducedMotion();
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: "canvas" });
@@ -51,7 +53,11 @@ export function EChart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
-  }, [option]);
+    // Under reduced motion the chart is drawn at once, not grown.
+    chart.current?.setOption(still ? { ...option, animation: false } : option, {
+      notMerge: true,
+      lazyUpdate: true,
+    });
+  }, [option, still]);
   return <div ref={ref} role="img" aria-label={label} style={{ height, width: "100%" }} />;
 }
