@@ -1,12 +1,38 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two groups, one after the other: server and unit tests two files at a time (each has its own
+ * databases, ports and temporary files), then the browser tests one file at a time (a Chromium and a
+ * server each). On 2 cores: server tests 536 s instead of ~1,090 s one at a time; browser tests two
+ * at a time took 780 s instead of 946 s, each file 1.7× slower, too little gain for the timeouts
+ * it brings closer (measured 2026-12-06, docs/benchmarks.md "Test suite").
+ */
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts", "web/e2e/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     // Browser tests poll the page; on 2 cores with several suites at once 1 s (the default) is short.
     expect: { poll: { timeout: 10_000 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts"],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["web/e2e/**/*.test.ts"],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
