@@ -142,12 +142,25 @@ function dispatchIndicators(
 ): DispatchIndicator[] {
   const { data, result } = comp;
   const forces = new Map(data.taskForces.map((f) => [f.id, f.name]));
-  const reportedAt = new Map(data.readings.map((r) => [`${r.indicatorId}|${r.period}`, r.reportedAt]));
   const progressOf = new Map(result.indicators.map((i) => [i.indicatorId, i]));
+  // When the latest reading of each indicator was entered (the last such record, as a Map keeps it).
+  const reportedAt = new Map<string, string>();
+  for (const r of data.readings)
+    if (progressOf.get(r.indicatorId)?.progress.reading?.period === r.period)
+      reportedAt.set(r.indicatorId, r.reportedAt);
+  // The day of an instant in the zone, once per instant: readings entered together share theirs.
+  const days = new Map<string, IsoDate>();
+  const dayOf = (at: string) => {
+    const kept = days.get(at);
+    if (kept !== undefined) return kept;
+    const day = dayOfEntry(todayIn(timeZone, new Date(at)), comp.statusDate, fixed);
+    days.set(at, day);
+    return day;
+  };
   return data.indicators.map((i): DispatchIndicator => {
     const o = progressOf.get(i.id)!;
     const reading = o.progress.reading;
-    const at = reading ? reportedAt.get(`${i.id}|${reading.period}`) : undefined;
+    const at = reading ? reportedAt.get(i.id) : undefined;
     return {
       id: i.id,
       taskForceId: i.taskForceId,
@@ -158,7 +171,7 @@ function dispatchIndicators(
       direction: i.direction,
       target: i.target,
       reading: reading ? { period: reading.period, actual: reading.actual } : null,
-      reportedOn: at ? dayOfEntry(todayIn(timeZone, new Date(at)), comp.statusDate, fixed) : null,
+      reportedOn: at ? dayOf(at) : null,
       trend: o.trend,
       color: o.progress.light.color,
       workProgress: o.progress.workProgress,

@@ -5,7 +5,8 @@ import { lightsFor } from "../lights/lights-for.js";
 import { buildTestCalendar } from "../lights/test-calendar.fixture.js";
 import type { LightTask } from "../lights/types.js";
 import { dispatchReport } from "./dispatch-report.js";
-import { compareWbs, dispatchRounds } from "./dispatch-rounds.js";
+import { compareWbs, dispatchRounds, sortByWbs } from "./dispatch-rounds.js";
+import { keyPoints } from "./key-points.js";
 import type { DispatchInput, DispatchTask } from "./types.js";
 
 const calendar = buildTestCalendar();
@@ -74,6 +75,47 @@ describe("compareWbs", () => {
       "01.10",
       "02",
     ]);
+  });
+});
+
+/** compareWbs as first written: the codes split at every comparison. */
+function compareWbsReference(a: string, b: string): number {
+  const x = a.split(".");
+  const y = b.split(".");
+  for (let k = 0; k < Math.min(x.length, y.length); k++) {
+    const p = x[k]!;
+    const q = y[k]!;
+    if (p === q) continue;
+    const np = /^\d+$/.test(p) ? Number(p) : Number.NaN;
+    const nq = /^\d+$/.test(q) ? Number(q) : Number.NaN;
+    if (!Number.isNaN(np) && !Number.isNaN(nq) && np !== nq) return np - nq;
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+describe("sortByWbs", () => {
+  const segment = fc.oneof(fc.stringMatching(/^[0-9]{1,3}$/), fc.stringMatching(/^[0-9A-Za-z]{0,3}$/));
+  const code = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join("."));
+
+  it("orders as the segment-by-segment comparison does, then by id", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ code, id: fc.stringMatching(/^[a-z]{1,3}$/) }), { maxLength: 40 }),
+        (rows) => {
+          const expected = [...rows].sort(
+            (a, b) => compareWbsReference(a.code, b.code) || (a.id < b.id ? -1 : 1),
+          );
+          expect(sortByWbs(rows)).toEqual(expected);
+          for (const a of rows)
+            for (const b of rows)
+              expect(Math.sign(compareWbs(a.code, b.code))).toBe(
+                Math.sign(compareWbsReference(a.code, b.code)),
+              );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -348,6 +390,11 @@ describe("dispatchReport properties", () => {
           expect(rep.total.tasks).toBe(tasks.length);
           expect(rep.total.overdue).toBe(expected.length);
           expect(rep.keyPoints.length).toBeLessThanOrEqual(10);
+          // Only the points kept are written out: the same as writing every candidate and cutting.
+          const every = keyPoints(rep.taskForces, rep.dayUnit, Number.POSITIVE_INFINITY);
+          expect(rep.keyPoints).toEqual(every.slice(0, 10));
+          for (const max of [0, 1, 3])
+            expect(keyPoints(rep.taskForces, rep.dayUnit, max)).toEqual(every.slice(0, max));
         },
       ),
       { numRuns: 200 },

@@ -3,7 +3,7 @@
  */
 import { isConfirmedDone } from "../../vocabulary/index.js";
 import type { LightColor } from "../lights/light.js";
-import { compareWbs, daysFrom, inWindow } from "./dispatch-rounds.js";
+import { daysFrom, inWindow, sortByWbs } from "./dispatch-rounds.js";
 import type {
   DispatchCalendar,
   DispatchIndicator,
@@ -37,7 +37,7 @@ export interface SectionInput {
 /** The task lists of a section: completed, due, overdue, no report, red, yellow. */
 export function taskLists(s: SectionInput) {
   const T = s.statusDate;
-  const tasks = [...s.tasks].sort((a, b) => compareWbs(a.code, b.code) || (a.id < b.id ? -1 : 1));
+  const tasks = sortByWbs(s.tasks);
   const entries = tasks.map((t) => entryOf(t, s.lightOf.get(t.id), s.parents.has(t.id)));
   const completed: TaskEntry[] = [];
   const due: (TaskEntry & { daysLeft: number })[] = [];
@@ -120,9 +120,7 @@ export function supervisionLists(s: SectionInput): SupervisionLists {
 
 /** Indicators by code, each flagged when its latest reading was reported in the round. */
 export function indicatorEntries(s: SectionInput): IndicatorEntry[] {
-  return [...s.indicators]
-    .sort((a, b) => compareWbs(a.code, b.code) || (a.id < b.id ? -1 : 1))
-    .map((i) => ({ ...i, reportedInRound: s.reportedIndicators.has(i.id) }));
+  return sortByWbs(s.indicators).map((i) => ({ ...i, reportedInRound: s.reportedIndicators.has(i.id) }));
 }
 
 /**
