@@ -303,4 +303,35 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
     await poll(() => selectedSegment(p)).toBe("已提交");
     await p.context().close();
   }, 60_000);
+
+  it("keeps a page's data under a warning when a later refresh fails, and refreshes it on retry", async () => {
+    const p = await h.page("admin");
+    const nav = (label: string) => p.locator("nav .ant-menu-item", { hasText: label }).click();
+    await p.goto("/check");
+    const findings = p.getByText(/发现 \d+ 项问题|全部通过/).first();
+    await findings.waitFor();
+    await nav("总览");
+    await findings.waitFor({ state: "detached" });
+    // Back on the page its data is refetched; the server now fails (as it would mid-restart).
+    let failing = true;
+    await p.route("**/api/v1/check", (route) =>
+      failing
+        ? route.fulfill({
+            status: 503,
+            contentType: "application/json",
+            body: JSON.stringify({ error: { code: "UNAVAILABLE", message: "服务暂不可用" } }),
+          })
+        : route.continue(),
+    );
+    await nav("五化检查");
+    const stale = p.getByTestId("stale-data");
+    await stale.waitFor({ timeout: 20_000 });
+    expect(await stale.textContent()).toMatch(/刷新失败：服务暂不可用。下面仍是 .+ 取得的数据/);
+    expect(await findings.isVisible()).toBe(true);
+    failing = false;
+    await stale.getByRole("button", { name: /重\s?试/ }).click();
+    await stale.waitFor({ state: "detached" });
+    expect(await findings.isVisible()).toBe(true);
+    await p.context().close();
+  }, 60_000);
 });

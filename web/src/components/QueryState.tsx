@@ -3,9 +3,18 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 
-/** Loading, error and empty states of a query, then its content. */
+/**
+ * Loading, error and empty states of a query, then its content. When a later refresh fails, the
+ * data already shown stays, under a warning that names the failure and the time of that data.
+ */
 export function QueryState<T>(props: {
-  query: { isPending: boolean; error: Error | null; data: T | undefined; refetch: () => unknown };
+  query: {
+    isPending: boolean;
+    error: Error | null;
+    data: T | undefined;
+    dataUpdatedAt?: number;
+    refetch: () => unknown;
+  };
   isEmpty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
 }) {
@@ -32,13 +41,31 @@ export function QueryState<T>(props: {
         }
       />
     );
+  const retry = <Button onClick={() => query.refetch()}>{t("common.retry")}</Button>;
+  if (query.error && query.data !== undefined) {
+    const at = query.dataUpdatedAt ? new Date(query.dataUpdatedAt).toLocaleTimeString() : "";
+    const empty = props.isEmpty?.(query.data);
+    return (
+      <>
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="stale-data"
+          style={{ marginBottom: 12 }}
+          title={t("common.stale", { message: query.error.message, time: at })}
+          action={retry}
+        />
+        {empty ? <Empty description={t("common.empty")} /> : props.children(query.data)}
+      </>
+    );
+  }
   if (query.error || query.data === undefined)
     return (
       <Alert
         type="error"
         showIcon
         title={t("common.error", { message: query.error?.message ?? "" })}
-        action={<Button onClick={() => query.refetch()}>{t("common.retry")}</Button>}
+        action={retry}
       />
     );
   if (props.isEmpty?.(query.data)) return <Empty description={t("common.empty")} />;

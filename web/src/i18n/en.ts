@@ -222,6 +222,7 @@ export const en: Resources = {
     loading: "Loading…",
     empty: "No data",
     error: "Could not load: {{message}}",
+    stale: "Could not refresh: {{message}}. Below is still the data of {{time}}.",
     retry: "Retry",
     save: "Save",
     cancel: "Cancel",

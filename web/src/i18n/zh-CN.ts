@@ -215,6 +215,7 @@ export const zhCN = {
     loading: "加载中…",
     empty: "暂无数据",
     error: "加载失败：{{message}}",
+    stale: "刷新失败：{{message}}。下面仍是 {{time}} 取得的数据。",
     retry: "重试",
     save: "保存",
     cancel: "取消",
