@@ -123,6 +123,8 @@ export async function namesByIds(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom(table).select(["id", "name"]).where("id", "in", ids).execute();
+  // Callers pass one id per record that names it (every share of a street's unit): each asked once.
+  const unique = [...new Set(ids)];
+  const rows = await db.selectFrom(table).select(["id", "name"]).where("id", "in", unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
