@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.ts"],
+          // The CLI transpiled once for the tests that start `guatu` processes.
+          globalSetup: ["test/global-setup.ts"],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
@@ -29,6 +31,11 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["web/e2e/**/*.test.ts"],
+          // Builds web/dist when missing and loads the demo once for every harness to copy.
+          globalSetup: ["web/e2e/global-setup.ts"],
+          // One worker runs every file with the modules it has loaded (the app, playwright) kept:
+          // each harness has its own database, app and Chromium.
+          isolate: false,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },

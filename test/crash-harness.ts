@@ -19,8 +19,7 @@ import { migrateToLatest } from "../src/db/migrate.js";
 import { serviceContext } from "../src/domain/context.js";
 import { loadDemo } from "../src/domain/demo/demo.service.js";
 import { buildDemoDataset } from "../src/domain/demo/demo-data.js";
-
-const bin = join(import.meta.dirname, "..", "bin", "guatu.js");
+import { guatuEntry } from "./cli-run.js";
 
 /** A running `guatu` process (from source, log level warn) and its output so far. */
 export interface GuatuProcess {
@@ -33,8 +32,9 @@ export interface GuatuProcess {
 }
 
 export function startGuatu(args: readonly string[]): GuatuProcess {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...process.env, GUATU_FROM_SOURCE: "1", GUATU_LOG_LEVEL: "warn" },
+  const cli = guatuEntry();
+  const child = spawn(process.execPath, [cli.entry, ...args], {
+    env: { ...process.env, ...cli.env, GUATU_LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const out = { stdout: "", stderr: "" };

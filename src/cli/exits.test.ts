@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runGuatu } from "../../test/cli-run.js";
+import { guatuEntry, runGuatu } from "../../test/cli-run.js";
 
 /**
  * Exit codes exactly as documented (hostile-input issue, item 15): a database path that is a file,
@@ -43,19 +43,10 @@ describe("guatu's exits on odd paths, ports and usage", () => {
 
   /** `guatu serve` on `db` in the background, resolved once it listens. */
   function serving(db: string): Promise<ChildProcess> {
-    const child = spawn(
-      process.execPath,
-      [
-        join(import.meta.dirname, "..", "..", "bin", "guatu.js"),
-        "serve",
-        "--port",
-        "0",
-        "--no-worker",
-        "--db",
-        db,
-      ],
-      { env: { ...process.env, GUATU_FROM_SOURCE: "1", GUATU_LOG_LEVEL: "silent" } },
-    );
+    const cli = guatuEntry();
+    const child = spawn(process.execPath, [cli.entry, "serve", "--port", "0", "--no-worker", "--db", db], {
+      env: { ...process.env, ...cli.env, GUATU_LOG_LEVEL: "silent" },
+    });
     return new Promise((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (d) => {

@@ -64,8 +64,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
   }, 90_000);
 
   it("resets a user's password: the new one signs in, the old one no longer", async () => {
-    const p = await h.page("admin", VIEWPORT);
-    await p.goto("/admin/users");
+    const p = await h.open("admin", "/admin/users", VIEWPORT);
     await p.getByRole("button", { name: "重置密码：zhao.min" }).click();
     const dialog = p.getByRole("dialog", { name: /重置密码/ });
     await dialog.locator("#newPassword").fill("zhao-reset-2022");
@@ -80,8 +79,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
   }, 60_000);
 
   it("creates an API token whose secret is shown once, and revokes it", async () => {
-    const p = await h.page("admin", VIEWPORT);
-    await p.goto("/admin/users");
+    const p = await h.open("admin", "/admin/users", VIEWPORT);
     await p.getByRole("tab", { name: "API 令牌" }).click();
     await p.getByRole("button", { name: /新建令牌/ }).click();
     const dialog = p.getByRole("dialog", { name: "新建 API 令牌" });
@@ -126,8 +124,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
   }, 60_000);
 
   it("marks a day of the calendar as the organisation's holiday and lists it", async () => {
-    const p = await h.page("admin", VIEWPORT);
-    await p.goto("/admin/settings");
+    const p = await h.open("admin", "/admin/settings", VIEWPORT);
     const section = p.locator("#settings-calendar");
     await section.scrollIntoViewIfNeeded();
     const day = section.locator('.ant-picker-cell-inner[data-date="2022-08-19"]');
@@ -154,8 +151,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("account and settings administration", () =>
   }, 60_000);
 
   it("shows a refused value beside its field in Chinese", async () => {
-    const p = await h.page("admin", VIEWPORT);
-    await p.goto("/admin/settings");
+    const p = await h.open("admin", "/admin/settings", VIEWPORT);
     await p.locator("#lights_thresholds_redBehindPoints").fill("150");
     await p.getByRole("button", { name: "保存亮灯规则" }).click();
     const error = besideField(p, "lights_thresholds_redBehindPoints");

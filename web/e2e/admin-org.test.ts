@@ -164,8 +164,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the organisation screens in Chromium", () =
   }, 120_000);
 
   it("speaks English when chosen, the API's refusal beside its field included", async () => {
-    const p = await h.page("admin", SCREEN);
-    await p.goto("/admin/org");
+    const p = await h.open("admin", "/admin/org", SCREEN);
     await p.getByRole("combobox", { name: "语言" }).click();
     await p.locator(".ant-select-item-option", { hasText: "English" }).click();
     await p.getByRole("tab", { name: "Units" }).waitFor();
@@ -199,8 +198,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the organisation screens in Chromium", () =
     expect(await edits(p)).toBe(0);
     await p.context().close();
 
-    const s = await h.page("supervisor", SCREEN);
-    await s.goto("/admin/org?tab=goals");
+    const s = await h.open("supervisor", "/admin/org?tab=goals", SCREEN);
     await button(s, "编辑目标 A2 经济要稳住").waitFor();
     await s.getByRole("tab", { name: "单位" }).click();
     await s.getByTestId("org-units-table").getByText("发展和改革局").waitFor();

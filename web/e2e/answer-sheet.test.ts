@@ -73,8 +73,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the answer sheet (交卷) in Chromium", () 
   const h = useHarness();
 
   it("prints a task force's sheet from its page on A4, nothing cut off, and downloads its workbook", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     await p.getByTestId("answer-sheet-link").click();
     const doc = p.getByTestId("print-answer-sheet");
     await doc.getByTestId("answer-sheet-indicators").waitFor();
@@ -116,8 +115,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the answer sheet (交卷) in Chromium", () 
   }, 120_000);
 
   it("prints the district's sheet from the overview, final at Dec 31, and downloads it", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/");
+    const p = await h.open("supervisor", "/");
     await p.getByTestId("answer-sheet-link").click();
     const doc = p.getByTestId("print-answer-sheet");
     await doc.getByTestId("answer-sheet-ranking").waitFor();
@@ -145,8 +143,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the answer sheet (交卷) in Chromium", () 
   }, 120_000);
 
   it("keeps the district's sheet from a task force's viewer, and offers no button for it", async () => {
-    const p = await h.page("viewer");
-    await p.goto("/");
+    const p = await h.open("viewer", "/");
     await p.getByRole("heading", { level: 3 }).first().waitFor();
     expect(await p.getByTestId("answer-sheet-link").count()).toBe(0);
     await p.goto("/print/answer-sheet");

@@ -53,8 +53,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 30_000);
 
   it("lets an owner report progress, and the task's light changes", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     const row = p.locator("tr", { has: p.locator('[data-report-task="01.4.1"]') });
     await expect.poll(() => row.locator("[data-light]").getAttribute("data-light")).toBe("yellow");
     await h.shot(p, "my-tasks-before");
@@ -75,8 +74,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 45_000);
 
   it("lets an owner report an indicator's actual, and the indicator's light changes", async () => {
-    const p = await h.page("member");
-    await p.goto("/task-forces/tf-01?tab=indicators");
+    const p = await h.open("member", "/task-forces/tf-01?tab=indicators");
     const card = p.locator(".ant-card", { hasText: "ZB01-1 固定资产投资增速" });
     const light = () => card.locator(".ant-card-extra [data-light]").getAttribute("data-light");
     await expect.poll(light).toBe("red");
@@ -110,8 +108,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await act(admin, "DB-2022-002", "submit", "已完成整改，附整改报告");
     await expect.poll(() => state(admin, "DB-2022-002")).toBe("submitted");
 
-    const sup = await h.page("supervisor");
-    await sup.goto("/supervision");
+    const sup = await h.open("supervisor", "/supervision");
     await act(sup, "DB-2022-002", "return", "整改报告缺少附件");
     await sup.getByText("全部", { exact: true }).click();
     await expect.poll(() => state(sup, "DB-2022-002")).toBe("rectifying");
@@ -135,8 +132,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 60_000);
 
   it("lets a supervisor raise a supervision item (下发督办单)", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/supervision");
+    const p = await h.open("supervisor", "/supervision");
     await p.getByRole("button", { name: /下发督办单/ }).click();
     const dialog = p.getByRole("dialog");
     await dialog.getByLabel("专班").click();
@@ -171,8 +167,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
       [1920, 1080],
       [3840, 2160],
     ] as const) {
-      const p = await h.page("leader", { width: w, height: hgt });
-      await p.goto("/big-screen");
+      const p = await h.open("leader", "/big-screen", { width: w, height: hgt });
       await p.getByTestId("big-screen").waitFor();
       await expect.poll(() => p.locator("[data-tf]").count()).toBe(10);
       await p.waitForTimeout(500);
@@ -186,8 +181,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 45_000);
 
   it("hides the edit controls a member may not use, and shows them to the task force's lead", async () => {
-    const member = await h.page("member");
-    await member.goto("/task-forces/tf-01");
+    const member = await h.open("member", "/task-forces/tf-01");
     await member.locator('[data-report-task="01.4.1"]').waitFor();
     expect(await rowMenuActions(member, "01.4.1")).not.toContain("edit");
     expect(await member.locator('[data-report-task="01.2.2"]').count()).toBe(0);
@@ -196,16 +190,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     expect(await member.getByRole("button", { name: /下发督办单/ }).count()).toBe(0);
     await member.context().close();
 
-    const lead = await h.page("lead");
-    await lead.goto("/task-forces/tf-01");
+    const lead = await h.open("lead", "/task-forces/tf-01");
     // Wait for the table itself: expect.poll gives up after 1 s, less than a loaded machine needs.
     await lead.locator('[data-row-actions="01.4.1"]').waitFor();
     expect(await rowMenuActions(lead, "01.4.1")).toContain("edit");
     await h.shot(lead, "workspace-lead");
     await lead.context().close();
 
-    const sup = await h.page("supervisor");
-    await sup.goto("/task-forces/tf-01");
+    const sup = await h.open("supervisor", "/task-forces/tf-01");
     await sup.locator("[data-light]").first().waitFor();
     expect(await rowMenuActions(sup, "01.4.1")).not.toContain("edit");
     expect(await sup.locator("[data-report-task]").count()).toBe(0);
@@ -213,8 +205,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 45_000);
 
   it("explains a stale version (409) and reapplies the change after reloading", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     const row = p.locator("tr", { hasText: "01.5.3" });
     await rowAction(p, row, /编辑/);
     // Someone else saves the same task while the lead is editing it.
@@ -241,8 +232,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
   }, 45_000);
 
   it("shows the task book, the responsibility matrix and the indicators of a task force", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01?tab=book");
+    const p = await h.open("lead", "/task-forces/tf-01?tab=book");
     await p.getByTestId("task-book").waitFor();
     await h.shot(p, "task-book");
     await p.emulateMedia({ media: "print" });
@@ -255,24 +245,21 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
     await p.locator('[role="img"] canvas').first().waitFor();
     await h.shot(p, "indicators");
     await p.context().close();
-    const admin = await h.page("admin");
-    await admin.goto("/check");
+    const admin = await h.open("admin", "/check");
     await admin.locator(".ant-alert").first().waitFor();
     await h.shot(admin, "check");
     await admin.context().close();
   }, 45_000);
 
   it("shows a record's audit trail (变更记录) to a supervisor, deep-linked by task id", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/task-forces/tf-01?tab=history&task=t-01-1.4");
+    const p = await h.open("supervisor", "/task-forces/tf-01?tab=history&task=t-01-1.4");
     await p.getByText("变更内容").first().waitFor();
     await p.getByText("新建").first().waitFor();
     // Fields by their labels, never their wire names.
     expect(await p.locator('[data-field="title"]').first().textContent()).toMatch(/^名称：/);
     expect(await p.getByText("title", { exact: true }).count()).toBe(0);
     await h.shot(p, "history-supervisor");
-    const member = await h.page("member");
-    await member.goto("/task-forces/tf-01");
+    const member = await h.open("member", "/task-forces/tf-01");
     await member.getByText("任务书").first().waitFor();
     expect(await member.getByRole("tab", { name: "变更记录" }).count()).toBe(0);
     await p.context().close();
@@ -281,8 +268,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the web app in Chromium", () => {
 
   it("sends no request outside the app's origin", async () => {
     // Its own visits, so it holds when run alone; the requests of every earlier test count too.
-    const p = await h.page("admin");
-    await p.goto("/task-forces/tf-01?tab=indicators");
+    const p = await h.open("admin", "/task-forces/tf-01?tab=indicators");
     await p.locator('[role="img"] canvas').first().waitFor();
     await p.goto("/big-screen");
     await p.getByTestId("big-screen").waitFor();

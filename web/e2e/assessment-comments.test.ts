@@ -112,8 +112,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
   }, 90_000);
 
   it("shows no snapshot button to a viewer, who still reads the ranking", async () => {
-    const p = await h.page("viewer");
-    await p.goto("/assessments");
+    const p = await h.open("viewer", "/assessments");
     await p.getByText("考核快照", { exact: true }).first().waitFor();
     expect(await p.locator("nav .ant-menu-item", { hasText: "考核排名" }).count()).toBe(1);
     expect(await p.getByTestId("take-assessment").count()).toBe(0);
@@ -165,8 +164,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
   }, 90_000);
 
   it("lets a leader escalate a supervision item with a reason, and its level changes", async () => {
-    const p = await h.page("leader");
-    await p.goto("/task-forces/tf-01?tab=supervision");
+    const p = await h.open("leader", "/task-forces/tf-01?tab=supervision");
     const row = p.locator("tr", { has: p.locator('[data-item-comments="DB-2022-001"]') });
     expect(await row.locator("[data-escalated]").count()).toBe(0);
     await row.locator('[data-item-comments="DB-2022-001"]').click();
@@ -201,8 +199,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
   }, 90_000);
 
   it("shows a member no escalate button, and a viewer no comment box", async () => {
-    const member = await h.page("member");
-    await member.goto("/task-forces/tf-01?tab=supervision");
+    const member = await h.open("member", "/task-forces/tf-01?tab=supervision");
     await member.locator('[data-item-comments="DB-2022-001"]').click();
     const drawer = member.getByRole("dialog");
     await drawer.getByTestId("drawer-level").waitFor();
@@ -211,8 +208,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("assessment snapshots and leaders' comments 
     await h.shot(member, "item-member");
     await member.context().close();
 
-    const viewer = await h.page("viewer");
-    await viewer.goto("/task-forces/tf-01?tab=comments");
+    const viewer = await h.open("viewer", "/task-forces/tf-01?tab=comments");
     // The viewer reads the leader's comment but gets no box to write one.
     await viewer.locator("[data-comment]", { hasText: "请倒排工期" }).waitFor();
     expect(await viewer.getByTestId("comment-form").count()).toBe(0);

@@ -10,8 +10,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("evidence attachments in Chromium", () => {
   const h = useHarness();
 
   it("lets an owner upload a picture with a report, and the report links to the same bytes", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     await p.locator('[data-report-task="01.4.1"]').click();
     const dialog = p.getByRole("dialog");
     await dialog.getByLabel("完成率（%）").fill("60");
@@ -49,8 +48,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("evidence attachments in Chromium", () => {
   }, 60_000);
 
   it("refuses a file type that cannot be evidence before uploading it, in the app's language", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     await p.locator('[data-report-task="01.4.1"]').click();
     const dialog = p.getByRole("dialog");
     const uploads: string[] = [];

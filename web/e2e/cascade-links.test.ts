@@ -158,8 +158,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the indicator cascade and task ↔ indicato
   }, 90_000);
 
   it("a lead links a task to indicators; the battle map lists them at risk and the indicator panel lists the task", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     const row = p.locator('tr[data-task-code="01.2.5"]');
     const dialog = p.locator(".ant-modal:visible");
     await rowAction(p, row, /支撑指标/, dialog.getByText("支撑指标 · 01.2.5"));
@@ -221,8 +220,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the indicator cascade and task ↔ indicato
   }, 120_000);
 
   it("names a refused link beside the field, and saves once it is removed", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     await rowAction(p, p.locator('tr[data-task-code="01.5.3"]'), /支撑指标/);
     const dialog = p.locator(".ant-modal:visible");
     const field = dialog.locator(".ant-form-item", { has: p.locator("#indicatorIds") });

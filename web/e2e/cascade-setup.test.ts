@@ -35,8 +35,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("building a cascade in Chromium", () => {
   const h = useHarness();
 
   it("adds a district indicator, a task force's share (the gap shown at once) and a street's share below it", async () => {
-    const admin = await h.page("admin", SCREEN);
-    await admin.goto("/");
+    const admin = await h.open("admin", "/", SCREEN);
     await admin.getByTestId("add-district-indicator").click();
     const dialog = admin.getByRole("dialog", { name: "新增区级指标" });
     // The next district code is offered.
@@ -75,8 +74,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("building a cascade in Chromium", () => {
     await h.shot(admin, "cascade-setup-district");
 
     // The lead of 01: below the district's indicator only 01 is offered; below 01's share, a street.
-    const lead = await h.page("lead", SCREEN);
-    await lead.goto(`/indicators/${top.id}/cascade`);
+    const lead = await h.open("lead", `/indicators/${top.id}/cascade`, SCREEN);
     await rowOf(lead, top.id).locator(`[data-add-share="${top.id}"]`).click();
     const offered = lead.getByRole("dialog", { name: /新增分解指标 · QZB-6/ });
     await offered.getByLabel("分解到专班").click();
@@ -106,8 +104,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("building a cascade in Chromium", () => {
     await h.shot(lead, "cascade-setup-street");
 
     // A member adds nothing.
-    const member = await h.page("member", SCREEN);
-    await member.goto(`/indicators/${top.id}/cascade`);
+    const member = await h.open("member", `/indicators/${top.id}/cascade`, SCREEN);
     await rowOf(member, tfShare.id).waitFor();
     expect(await member.locator("[data-add-share]").count()).toBe(0);
   }, 120_000);

@@ -37,8 +37,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("催办 in Chromium", () => {
   });
 
   it("lets the lead chase an owner by hand, and shows it among the task force's 催办 records", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01?tab=tasks");
+    const p = await h.open("lead", "/task-forces/tf-01?tab=tasks");
     // 01.1.4 is under way (58 %): its row menu offers 催办.
     const code = "01.1.4";
     await rowAction(p, p.locator(`tr[data-task-code="${code}"]`), /催\s?办/);
@@ -55,8 +54,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("催办 in Chromium", () => {
   });
 
   it("shows the supervision office the round's unanswered 催办 on the dispatch report", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/dispatch");
+    const p = await h.open("supervisor", "/dispatch");
     await p.getByTestId("dispatch-report").waitFor();
     const api = await p.evaluate(async () => (await fetch("/api/v1/dispatch-report")).json());
     expect(api.chases.total.sent).toBeGreaterThan(0);

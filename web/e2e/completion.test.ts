@@ -68,8 +68,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("completion review in Chromium", () => {
     await h.shot(owner, "completion-battle-map-claimed");
 
     // The lead reviews it from the task force's queue: acceptance criterion and evidence side by side.
-    const lead = await h.page("lead");
-    await lead.goto("/task-forces/tf-01");
+    const lead = await h.open("lead", "/task-forces/tf-01");
     const queue = lead.getByTestId("claimed-queue");
     await queue.locator('[data-review-task="01.4.1"]').click();
     const review = lead.getByRole("dialog");

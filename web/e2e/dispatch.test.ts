@@ -58,8 +58,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
   }, 60_000);
 
   it("moves to the previous round and back, keeping the date in the address", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/dispatch");
+    const p = await h.open("supervisor", "/dispatch");
     await p.getByTestId("dispatch-report").waitFor();
     // The status date in ISO form, whatever the browser's language.
     const date = p.getByLabel("状态日", { exact: true });
@@ -90,8 +89,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
   }, 60_000);
 
   it("switches to English on the report", async () => {
-    const p = await h.page("leader");
-    await p.goto("/dispatch");
+    const p = await h.open("leader", "/dispatch");
     await p.getByTestId("dispatch-report").waitFor();
     await p.getByRole("combobox", { name: "语言" }).click();
     await p.locator(".ant-select-item-option", { hasText: "English" }).click();
@@ -109,8 +107,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the dispatch report in Chromium", () => {
   }, 60_000);
 
   it("gives a lead their own task force only, and a member no way in", async () => {
-    const lead = await h.page("lead");
-    await lead.goto("/dispatch");
+    const lead = await h.open("lead", "/dispatch");
     await lead.getByTestId("dispatch-report").waitFor();
     expect(
       await lead

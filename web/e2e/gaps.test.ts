@@ -220,8 +220,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
   }, 90_000);
 
   it("shows date pickers in the app's language (Chinese by default, English after switching) and sends ISO dates", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     const dialog = p.getByRole("dialog");
     const popup = p.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
     // Opens the report dialog, then the date's picker. A click on the field while the dialog still
@@ -290,8 +289,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("web-app gaps in Chromium", () => {
   }, 60_000);
 
   it("keeps the supervision queue's state filter in the URL", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/supervision?state=verified");
+    const p = await h.open("supervisor", "/supervision?state=verified");
     await poll(() => selectedSegment(p)).toBe("已销号");
     await p.getByText("全部", { exact: true }).click();
     await poll(() => new URL(p.url()).searchParams.get("state")).toBe("all");

@@ -1,15 +1,15 @@
 /**
- * Browser-test harness: builds web/dist when missing, loads the demo into a fresh temporary SQLite
- * file, serves the app in-process on a free port and drives Debian Chromium with playwright-core.
+ * Browser-test harness: a fresh temporary SQLite file with the demo (copied from the one
+ * global-setup.ts loaded), the app served in-process on a free port from a copy of web/dist, and
+ * Debian Chromium driven with playwright-core.
  * Every request URL any page makes is recorded, so a test can assert nothing leaves the origin.
  */
-import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { parseDbUrl } from "../../src/config/load-config.js";
 import { type DatabaseHandle, openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
@@ -18,6 +18,7 @@ import { serviceContext } from "../../src/domain/context.js";
 import { loadDemo } from "../../src/domain/demo/demo.service.js";
 import { buildDemoDataset } from "../../src/domain/demo/demo-data.js";
 import { buildApp } from "../../src/http/app.js";
+import { buildWebWhenMissing } from "./global-setup.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** The Chromium the tests drive. */
@@ -30,42 +31,21 @@ export const PASSWORD = "guatu-demo";
 /** The built web app the pages get: web/dist, or GUATU_WEB_DIST (one engineer's own build). */
 const DIST = process.env.GUATU_WEB_DIST ?? join(ROOT, "web", "dist");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-};
-
-/** The built web app as it was when the harness started: path → bytes and type. */
-function snapshotDist(dist: string): Map<string, { body: Buffer; type: string }> {
-  const out = new Map<string, { body: Buffer; type: string }>();
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const f = join(dir, e.name);
-      if (e.isDirectory()) walk(f);
-      else
-        out.set(`/${relative(dist, f).split("\\").join("/")}`, {
-          body: readFileSync(f),
-          type: TYPES[extname(f)] ?? "application/octet-stream",
-        });
-    }
-  };
-  walk(dist);
-  return out;
-}
+type Viewport = { readonly width: number; readonly height: number };
 
 export interface Harness {
   readonly url: string;
   readonly browser: Browser;
   /** Every request URL made by any page of this harness. */
   readonly requests: string[];
-  /** A new page of its own browser context (own cookies), signed in as `user` when given. */
-  page(user?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A new page of its own browser context (own cookies), signed in as `user` when given, at the
+   * home page once the app shell shows. It signs in through the API, not the login page, which the
+   * tests of signing in drive ({@link signIn}).
+   */
+  page(user?: string, viewport?: Viewport): Promise<Page>;
+  /** {@link page} signed in as `user` and loaded at `at` (as `page.goto(at)` leaves it), not home first. */
+  open(user: string, at: string, viewport?: Viewport): Promise<Page>;
   shot(page: Page, name: string): Promise<string>;
   /** Screenshots of every page not yet closed, as `<name>-<n>.png`. */
   shotOpenPages(name: string): Promise<void>;
@@ -271,17 +251,14 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(BROWSER_PATH))
     throw new Error(`Chromium not found at ${BROWSER_PATH} (set GUATU_TEST_BROWSER)`);
-  if (!existsSync(join(DIST, "index.html")))
-    // A production build, as `npm start` makes: under vitest NODE_ENV is "test", and antd's test
-    // mode gives every generated id the same value ("test-id"), so dialogs lose their names.
-    execSync(`npx vite build --outDir ${JSON.stringify(DIST)} --emptyOutDir`, {
-      cwd: ROOT,
-      stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+  buildWebWhenMissing(DIST);
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "guatu-e2e-"));
-  const database = openDatabase(parseDbUrl(`sqlite:${join(dir, "e2e.db")}`));
+  const file = join(dir, "e2e.db");
+  // The demo loaded once per run (global-setup.ts), copied: each harness gets its own database.
+  const template = options.empty ? undefined : inject("demoDatabase");
+  if (template) copyFileSync(template, file);
+  const database = openDatabase(parseDbUrl(`sqlite:${file}`));
   const migration = await migrateToLatest(database.db);
   if (migration.error) throw migration.error;
   if (options.empty) {
@@ -291,7 +268,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       roles: ["admin"],
       password: PASSWORD,
     });
-  } else {
+  } else if (!template) {
     const data = buildDemoDataset();
     await loadDemo(
       serviceContext(database, "demo", () => `${data.statusDate}T01:00:00.000Z`),
@@ -300,7 +277,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     );
   }
   await options.prepare?.(database);
-  const app = await buildApp({ database, version: "e2e", webRoot: DIST });
+  // The server serves a copy of web/dist taken now: a rebuild during the run (another engineer's,
+  // or an editor's watch) would otherwise leave pages asking for assets the server never listed.
+  const webRoot = join(dir, "web");
+  cpSync(DIST, webRoot, { recursive: true });
+  const app = await buildApp({ database, version: "e2e", webRoot });
   const listening = (await app.listen({ host: "127.0.0.1", port: 0 })).replace("localhost", "127.0.0.1");
   const url = options.hostName ? `http://${options.hostName}:${new URL(listening).port}` : listening;
   const browser = await chromium.launch({
@@ -317,61 +298,37 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.hostName ? [`--host-resolver-rules=MAP ${options.hostName} 127.0.0.1`] : []),
     ],
   });
-  // The server lists web/dist when it starts; a rebuild during the run (another engineer's, or an
-  // editor's watch) would leave it pointing at files it does not know. The pages get the files of
-  // this snapshot, with the server's own headers (CSP included) whenever it answers.
-  const files = snapshotDist(DIST);
-  const origin = new URL(url).origin;
   const requests: string[] = [];
   const errors: string[] = [];
   const open = new Set<Page>();
+  const newPage = async (user?: string, viewport: Viewport = { width: 1440, height: 900 }, at?: string) => {
+    // A production build registers a service worker; a page's requests should reach the server.
+    const ctx = await browser.newContext({
+      viewport,
+      locale: "zh-CN",
+      baseURL: url,
+      serviceWorkers: "block",
+      reducedMotion: options.motion ? "no-preference" : "reduce",
+    });
+    const p = await ctx.newPage();
+    open.add(p);
+    p.on("close", () => open.delete(p));
+    p.setDefaultTimeout(15_000);
+    p.on("request", (r) => requests.push(r.url()));
+    p.on("pageerror", (e) => errors.push(e.message));
+    // The API client resolves names itself, without Chromium's mapping of the intranet host name.
+    if (user && options.hostName) {
+      await signIn(p, user);
+      if (at) await p.goto(at);
+    } else if (user) await signInAt(p, user, at);
+    return p;
+  };
   return {
     url,
     browser,
     requests,
-    async page(user, viewport = { width: 1440, height: 900 }) {
-      // A production build registers a service worker, whose own requests would bypass the
-      // snapshot routing below (Playwright does not route them): pages run without one.
-      const ctx = await browser.newContext({
-        viewport,
-        locale: "zh-CN",
-        baseURL: url,
-        serviceWorkers: "block",
-        reducedMotion: options.motion ? "no-preference" : "reduce",
-      });
-      // Under a host name the server's own files are served: a document fulfilled by Playwright
-      // would count as a public address, and Chromium would block its calls to the (loopback) API.
-      await ctx.route(
-        (u) => !options.hostName && u.origin === origin && !u.pathname.startsWith("/api/"),
-        async (route) => {
-          try {
-            const res = await route.fetch();
-            const path = new URL(route.request().url()).pathname;
-            const file = files.get(path) ?? (extname(path) ? undefined : files.get("/index.html"));
-            // The snapshot wins even when the server answers: a rebuilt index.html on disk would
-            // name assets the running server never listed.
-            if (!file) return await route.fulfill({ response: res });
-            const { "content-length": _length, ...headers } = res.headers();
-            await route.fulfill({
-              response: res,
-              status: 200,
-              body: file.body,
-              headers: { ...headers, "content-type": file.type },
-            });
-          } catch {
-            // the page or its context closed while the request was in flight
-          }
-        },
-      );
-      const p = await ctx.newPage();
-      open.add(p);
-      p.on("close", () => open.delete(p));
-      p.setDefaultTimeout(15_000);
-      p.on("request", (r) => requests.push(r.url()));
-      p.on("pageerror", (e) => errors.push(e.message));
-      if (user) await signIn(p, user);
-      return p;
-    },
+    page: (user, viewport) => newPage(user, viewport),
+    open: (user, at, viewport) => newPage(user, viewport, at),
     async shot(p, name) {
       const path = join(SHOTS, `${name}.png`);
       await p.screenshot({ path });
@@ -388,6 +345,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in through the API (the session cookie lands in the page's context), then loads `at`, or
+ * the home page until the app shell shows: a page load and a sign-in form fewer than {@link signIn}.
+ */
+async function signInAt(p: Page, user: string, at: string | undefined): Promise<void> {
+  const answer = await p.request.post("/api/v1/auth/login", { data: { username: user, password: PASSWORD } });
+  if (!answer.ok()) throw new Error(`signing in as ${user}: ${answer.status()} ${await answer.text()}`);
+  await p.goto(at ?? "/");
+  if (at === undefined) await p.getByTestId("whoami").waitFor();
 }
 
 /** Signs in through the login page (with the demo password unless given) and waits for the app shell. */

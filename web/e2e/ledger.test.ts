@@ -45,8 +45,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the ledger page in Chromium", () => {
   const h = useHarness();
 
   it("lists a workbook's problems by sheet and cell in Chinese and English, then imports a clean one after the check", async () => {
-    const p = await h.page("admin");
-    await p.goto("/ledger");
+    const p = await h.open("admin", "/ledger");
     const card = p.getByTestId("ledger-import");
     await card.waitFor();
     const choose = async (name: string, buffer: Buffer) => {
@@ -90,8 +89,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the ledger page in Chromium", () => {
   }, 90_000);
 
   it("maps an office's own sheet and header names, imports, shows the check's findings, and remembers the mapping", async () => {
-    const p = await h.page("admin");
-    await p.goto("/ledger");
+    const p = await h.open("admin", "/ledger");
     const card = p.getByTestId("ledger-import");
     await card.waitFor();
     const file = await officeShaped(p, "项目谋划储备（台账映射）");
@@ -142,8 +140,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the ledger page in Chromium", () => {
   }, 90_000);
 
   it("offers a viewer the downloads but not the import", async () => {
-    const p = await h.page("viewer");
-    await p.goto("/ledger");
+    const p = await h.open("viewer", "/ledger");
     await p.getByTestId("ledger-export").waitFor();
     expect(await p.getByTestId("ledger-import").count()).toBe(0);
     const template = await p.request.get("/api/v1/ledger/template");

@@ -54,22 +54,19 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the outbox page in Chromium", () => {
   const h = useHarness({ prepare: seedOutbox });
 
   it("lets the supervision office read failed deliveries without retrying, and shows others no entry", async () => {
-    const office = await h.page("supervisor");
-    await office.goto("/outbox");
+    const office = await h.open("supervisor", "/outbox");
     await office.getByText("the receiver answered HTTP 502: bad gateway").waitFor();
     expect(await navLabels(office)).toContain("投递记录");
     expect(await office.locator('[data-testid^="retry-"]').count()).toBe(0);
     await office.close();
-    const lead = await h.page("lead");
-    await lead.goto("/");
+    const lead = await h.open("lead", "/");
     await lead.locator("nav .ant-menu-item").first().waitFor();
     expect(await navLabels(lead)).not.toContain("投递记录");
     await lead.close();
   });
 
   it("shows an admin the failed delivery with its error, and 重试 queues it again", async () => {
-    const p = await h.page("admin");
-    await p.goto("/");
+    const p = await h.open("admin", "/");
     await p.getByRole("menuitem", { name: "投递记录" }).click();
     await p.getByTestId("outbox-table").waitFor();
     await p.getByText("the receiver answered HTTP 502: bad gateway").waitFor();

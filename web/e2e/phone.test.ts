@@ -99,16 +99,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }
 
   it("shows a lead's completions to confirm and the supervision queue as cards at 360×740", async () => {
-    const lead = await h.page("lead", SMALL_PHONE);
-    await lead.goto("/my");
+    const lead = await h.open("lead", "/my", SMALL_PHONE);
     const review = lead.locator("[data-testid=claimed-cards] [data-review-task]").first();
     await review.waitFor();
     expect((await review.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     expect(await overflow(lead)).toBeLessThanOrEqual(0);
     await lead.context().close();
 
-    const sup = await h.page("supervisor", SMALL_PHONE);
-    await sup.goto("/supervision");
+    const sup = await h.open("supervisor", "/supervision", SMALL_PHONE);
     await sup.getByTestId("supervision-cards").waitFor();
     expect(await sup.locator("[data-item-card]").count()).toBeGreaterThan(0);
     expect(await sup.locator(".ant-table").count()).toBe(0);
@@ -150,8 +148,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }, 90_000);
 
   it("keeps what was typed as a draft on the device and restores it after the app starts again", async () => {
-    const p = await h.page("member", PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", PHONE);
     let dialog = await openReport(p, "01.3.4");
     await dialog.getByLabel(/存在问题/).fill("雨季施工窗口紧张");
     await dialog.locator(".ant-modal-footer .ant-btn").first().click();
@@ -203,8 +200,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }, 90_000);
 
   it("keeps a report whose submit found no network, and sends it when the app starts again", async () => {
-    const p = await h.page("member", PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", PHONE);
     await p.getByTestId("my-task-cards").waitFor();
     // The browser believes it is online, but the request never gets an answer.
     await p.route("**/api/v1/progress-reports", (r) => r.abort("internetdisconnected"));
@@ -222,8 +218,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }, 90_000);
 
   it("shows a refusal of a waiting report and keeps it, with the refusal, until it is corrected", async () => {
-    const p = await h.page("member", PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", PHONE);
     await p.getByTestId("my-task-cards").waitFor();
     const before = await reportsOf(p, "t-01-4.1");
     await p.context().setOffline(true);
@@ -257,8 +252,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }, 90_000);
 
   it("shows an indicator's latest actual, light and this month's reading; its actual in a dialog filling the screen", async () => {
-    const p = await h.page("member", SMALL_PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", SMALL_PHONE);
     // One with last month's actual, which is entered again: a plausible value for any kind.
     const open = p
       .locator('[data-indicator-card]:has([data-month-reported="no"]):has([data-latest])')
@@ -299,8 +293,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reporting on a phone", () => {
   }, 60_000);
 
   it("is installable: the manifest with its icons, and the service worker as JavaScript", async () => {
-    const p = await h.page("member", PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", PHONE);
     expect(await p.locator('link[rel="manifest"]').getAttribute("href")).toBe("/manifest.webmanifest");
     const got = await p.evaluate(async () => {
       const get = async (url: string) => {

@@ -68,8 +68,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
   const h = useHarness();
 
   it("adds a sub-task and a predecessor, explains a cycle and a referenced delete, then removes both", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     await rowAction(p, p.locator('tr[data-task-code="01.3"]'), /新增子任务/);
     const modal = p.locator(".ant-modal:visible");
     await expect.poll(() => modal.getByLabel("WBS 编号").inputValue()).toBe("01.3.6");
@@ -171,8 +170,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
   }, 240_000);
 
   it("adds a member (only people not yet in), edits the member's role and removes the member; the lead cannot remove or demote themselves", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01?tab=members");
+    const p = await h.open("lead", "/task-forces/tf-01?tab=members");
     await p.getByTestId("add-member").click();
     const modal = p.locator(".ant-modal:visible");
     // 郝志刚 is a member already: the person picker does not offer him.
@@ -255,8 +253,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
   }, 120_000);
 
   it("changes a predecessor's lag and type in place (a stale change reapplied), and a deadline inline from the keyboard", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("lead", "/task-forces/tf-01");
     type D = { id: string; type: string; lag: number; version: number };
     const dep = (await api<D>(p, "/dependencies/dep-01-4.4-5.1")).body;
     expect(dep).toMatchObject({ type: "FS", lag: 0 });
@@ -345,8 +342,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
   }, 120_000);
 
   it("adds an indicator with a monthly plan, and is told why one with readings cannot be deleted", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01?tab=indicators");
+    const p = await h.open("lead", "/task-forces/tf-01?tab=indicators");
     await p.getByTestId("add-indicator").click();
     const modal = p.locator(".ant-modal:visible");
     await expect.poll(() => modal.getByLabel("指标编号").inputValue()).toBe("ZB01-5");
@@ -396,8 +392,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("plan editing by a task force's lead", () =>
   }, 120_000);
 
   it("shows a member none of the plan-editing controls", async () => {
-    const p = await h.page("member");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("member", "/task-forces/tf-01");
     await p.locator('[data-report-task="01.4.1"]').waitFor();
     expect(await p.getByTestId("add-task").count()).toBe(0);
     const actions = await rowMenuActions(p, "01.4.1");

@@ -56,8 +56,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
   const h = useHarness();
 
   it("prints a task force's task book on A4, one page per section, nothing cut off", async () => {
-    const p = await h.page("admin");
-    await p.goto("/task-forces/tf-01");
+    const p = await h.open("admin", "/task-forces/tf-01");
     await p.getByRole("tab", { name: "任务书" }).click();
     await p.getByTestId("print-task-book-link").click();
     const doc = p.getByTestId("print-task-book");
@@ -105,8 +104,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
   }, 90_000);
 
   it("prints a 督办通知单 on one A4 page with its number, units, matter, seal block and reply slip", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/supervision");
+    const p = await h.open("supervisor", "/supervision");
     const first = p.locator("[data-print-notice]").first();
     await first.waitFor();
     const code = await first.getAttribute("data-print-notice");
@@ -137,8 +135,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("printed documents in Chromium", () => {
   }, 90_000);
 
   it("prints a 督办单's timeline on A4 from its drawer: every step in Chinese, who did it, the print date", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/supervision?state=verified");
+    const p = await h.open("supervisor", "/supervision?state=verified");
     const opener = p.locator("[data-item-comments]").first();
     await opener.waitFor();
     const code = (await opener.getAttribute("data-item-comments")) ?? "";

@@ -64,8 +64,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
       json<{ items: Task[] }>(p, "/tasks?taskForceId=tf-01&limit=1000").then((x) => x.items);
 
     it("refuses a too-long name, a weight of 1000 (not clamped) and a deadline that breaks the schedule, beside each field; nothing is stored", async () => {
-      const p = await h.page("lead");
-      await p.goto("/task-forces/tf-01");
+      const p = await h.open("lead", "/task-forces/tf-01");
       const before = await tasksOf(p);
       const dialog = p.getByRole("dialog");
       const labels = {
@@ -103,8 +102,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 120_000);
 
     it("refuses an inline deadline that would leave the task force unschedulable, on the row, and keeps the old one", async () => {
-      const p = await h.page("lead");
-      await p.goto("/task-forces/tf-01");
+      const p = await h.open("lead", "/task-forces/tf-01");
       const row = p.locator("tr", { hasText: "01.5.1" }).first();
       const was = (await json<Task>(p, "/tasks/t-01-5.1")).deadline;
       for (const lang of LANGS) {
@@ -138,8 +136,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 90_000);
 
     it("refuses a report dated after the status date beside its date, and an .exe named .pdf as evidence; nothing is stored", async () => {
-      const p = await h.page("member");
-      await p.goto("/my");
+      const p = await h.open("member", "/my");
       type Report = { id: string };
       const reports = () =>
         json<{ items: Report[] }>(p, "/progress-reports?taskId=t-01-4.1&limit=100").then((x) => x.items);
@@ -189,8 +186,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 90_000);
 
     it("asks a note for an actual far outside its target, refuses a month entered twice, and corrects a reading with a reason", async () => {
-      const p = await h.page("lead");
-      await p.goto("/task-forces/tf-01?tab=indicators");
+      const p = await h.open("lead", "/task-forces/tf-01?tab=indicators");
       type Reading = { id: string; period: string; actual: number };
       type Indicator = { id: string; code: string };
       const indicator = (
@@ -251,8 +247,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 120_000);
 
     it("refuses a rectification deadline before the issue date beside it, then numbers a new item on the server", async () => {
-      const p = await h.page("supervisor");
-      await p.goto("/supervision");
+      const p = await h.open("supervisor", "/supervision");
       type Item = { id: string; code: string };
       const items = () => json<{ items: Item[] }>(p, "/supervision-items?limit=1000").then((x) => x.items);
       const before = await items();
@@ -316,8 +311,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 120_000);
 
     it("tells a member why the dispatch report is closed to them: their role, not their task force", async () => {
-      const p = await h.page("member");
-      await p.goto("/dispatch");
+      const p = await h.open("member", "/dispatch");
       await p.getByText("您的角色无权查看此内容").first().waitFor();
       expect(await p.getByText("仅可查看本人所在专班").count()).toBe(0);
       await english(p, "Your role may not see this");
@@ -325,8 +319,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)(
     }, 60_000);
 
     it("shows the live ranking in English too", async () => {
-      const p = await h.page("supervisor");
-      await p.goto("/assessments");
+      const p = await h.open("supervisor", "/assessments");
       await p.getByTestId("live-ranking").waitFor();
       await english(p, "Live ranking (status date 2022-08-15)");
       await poll(() => p.getByTestId("live-ranking").locator("tbody tr.ant-table-row").count()).toBe(10);
@@ -348,8 +341,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("a plan already unschedulable on the battle 
   });
 
   it("names the task force, the task and the reason above the map, in Chinese and English", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/battle-map");
+    const p = await h.open("supervisor", "/battle-map");
     const notice = p.getByTestId("unschedulable");
     await notice.waitFor();
     const zh = (await notice.textContent()) ?? "";

@@ -36,8 +36,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     json<{ items: Report[] }>(p, "/progress-reports?taskId=t-01-4.1&limit=100").then((x) => x.items);
 
   it("refuses less progress than reported before, in Chinese beside the field, then in English; nothing is stored", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     const before = await reportsOf(p);
     const dialog = p.getByRole("dialog");
     const attempt = async (percent: string, narrative: string) => {
@@ -66,8 +65,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
   }, 90_000);
 
   it("shows a form field's refusal in the UI's language, not clamped (a percent over 100)", async () => {
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     const dialog = p.getByRole("dialog");
     await p.locator('[data-report-task="01.4.1"]').click();
     await dialog.getByLabel(/完成率/).fill("150");
@@ -79,8 +77,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
   }, 60_000);
 
   it("approves a plan as a new baseline: the lead may not re-baseline, the supervision office may, and slippage still counts from the first", async () => {
-    const lead = await h.page("lead");
-    await lead.goto("/task-forces/tf-01");
+    const lead = await h.open("lead", "/task-forces/tf-01");
     await lead.getByTestId("approve-plan").click();
     const dialog = lead.getByRole("dialog");
     await dialog.getByTestId("plan-approval").waitFor();
@@ -90,8 +87,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
     await h.shot(lead, "record-approval-lead");
     await lead.context().close();
 
-    const sup = await h.page("supervisor");
-    await sup.goto("/task-forces/tf-01");
+    const sup = await h.open("supervisor", "/task-forces/tf-01");
     type T = { id: string; slippage: number | null; baselineFinish: string | null };
     const tasksBefore = (await json<{ items: T[] }>(sup, "/tasks?taskForceId=tf-01&limit=1000")).items;
     await sup.getByTestId("approve-plan").click();
@@ -123,8 +119,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
   }, 90_000);
 
   it("draws two chosen baselines on the battle map, with their legend", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/battle-map");
+    const p = await h.open("supervisor", "/battle-map");
     await p.locator("[data-battle-map]").waitFor();
     const both = p.waitForResponse((r) =>
       decodeURIComponent(r.url()).includes("/api/v1/battle-map?baselines=1,2"),
@@ -147,8 +142,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
   }, 60_000);
 
   it("corrects a report with a reason: the history keeps the old value and the reason", async () => {
-    const p = await h.page("lead");
-    await p.goto("/task-forces/tf-01?tab=reports");
+    const p = await h.open("lead", "/task-forces/tf-01?tab=reports");
     const item = p.locator("[data-report]").first();
     const id = await item.getAttribute("data-report");
     await item.locator('[data-action="correct"]').click();
@@ -225,8 +219,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
   }, 60_000);
 
   it("shows the live ranking on the assessment page without any snapshot", async () => {
-    const p = await h.page("supervisor");
-    await p.goto("/assessments");
+    const p = await h.open("supervisor", "/assessments");
     const live = p.getByTestId("live-ranking");
     await live.waitFor();
     await poll(() => live.locator(".ant-card-head-title").textContent()).toBe(
@@ -243,8 +236,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the trustworthy record in Chromium", () => 
       unit: string;
       progress: { reading: { period: string; actual: number } | null };
     };
-    const p = await h.page("member");
-    await p.goto("/my");
+    const p = await h.open("member", "/my");
     const table = p.getByTestId("my-indicators");
     await table.waitFor();
     const heads = await table.locator("thead th").allTextContents();

@@ -21,8 +21,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("reduced motion", () => {
   const h = useHarness({ motion: true });
 
   it("keeps antd's motion by default, and turns it off when the system asks for reduced motion", async () => {
-    const p = await h.page("admin");
-    await p.goto("/task-forces/tf-01?tab=tasks");
+    const p = await h.open("admin", "/task-forces/tf-01?tab=tasks");
     await p.getByTestId("add-task").waitFor();
     await expect.poll(async () => still(await buttonDurations(p))).toBe(false);
 

@@ -23,8 +23,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the header's search in Chromium", () => {
   const h = useHarness();
 
   it("finds a task by pinyin initials and opens it highlighted on its task force's page", async () => {
-    const p = await h.page("leader");
-    await p.goto("/");
+    const p = await h.open("leader", "/");
     await field(p).waitFor(WAIT);
     await field(p).fill("jlzsxmxsk");
     const option = hit(p, /02\.1\.2\s*建立招商项目线索库/);
@@ -37,8 +36,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the header's search in Chromium", () => {
   }, 120_000);
 
   it("focuses the field on / and on Ctrl+K, and groups hits by kind", async () => {
-    const p = await h.page("leader");
-    await p.goto("/");
+    const p = await h.open("leader", "/");
     await field(p).waitFor(WAIT);
     await p.locator("#main").click({ position: { x: 5, y: 5 } });
     await p.keyboard.press("/");
@@ -57,8 +55,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the header's search in Chromium", () => {
   }, 120_000);
 
   it("does not let a member find another task force's task", async () => {
-    const p = await h.page("member");
-    await p.goto("/");
+    const p = await h.open("member", "/");
     await field(p).fill("jlzsxmxsk");
     await p.getByText("没有找到匹配的记录").waitFor(WAIT);
     await field(p).fill("xmlxjkypf");
@@ -66,8 +63,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the header's search in Chromium", () => {
   }, 120_000);
 
   it("on a phone is an icon button that opens the search in a drawer, and the header fits", async () => {
-    const p = await h.page("member", PHONE);
-    await p.goto("/my");
+    const p = await h.open("member", "/my", PHONE);
     const open = p.getByRole("button", { name: "搜索" });
     await open.waitFor(WAIT);
     const header = p.locator(".app-header");

@@ -88,8 +88,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)("setting up a task force in Chromium", () =>
 
   it("lets the new task force's lead edit its task book and shows it on the 任务书 tab", async () => {
     expect(taskForceUrl).not.toBe("");
-    const p = await h.page("lead", SCREEN);
-    await p.goto(`${taskForceUrl}?tab=book`);
+    const p = await h.open("lead", `${taskForceUrl}?tab=book`, SCREEN);
     await p.getByRole("button", { name: /编辑任务书/ }).click();
     const dialog = p.getByRole("dialog");
     await dialog.getByRole("textbox", { name: "工作目标" }).fill("年内营商环境评价进入全省前十。");

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runGuatu } from "../../../test/cli-run.js";
+import { guatuEntry, runGuatu } from "../../../test/cli-run.js";
 import { buildProgram } from "../index.js";
 import { parseEvery } from "./backup-restore.js";
 
@@ -65,21 +65,11 @@ describe("guatu backup and guatu restore", () => {
 
   it("repeats with --every until SIGTERM", async () => {
     const every = join(dir, "every");
+    const cli = guatuEntry();
     const child = spawn(
       process.execPath,
-      [
-        join(import.meta.dirname, "..", "..", "..", "bin", "guatu.js"),
-        "backup",
-        "--db",
-        db,
-        "--dir",
-        every,
-        "--every",
-        "1s",
-        "--keep",
-        "2",
-      ],
-      { env: { ...process.env, GUATU_FROM_SOURCE: "1" } },
+      [cli.entry, "backup", "--db", db, "--dir", every, "--every", "1s", "--keep", "2"],
+      { env: { ...process.env, ...cli.env } },
     );
     let out = "";
     child.stdout.on("data", (d) => {

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { guatuEntry } from "../../../test/cli-run.js";
 import { rowsWhere } from "../../../test/db-harness.js";
 import { postChases, setUpNotifications, testClock } from "../../../test/outbox-fixtures.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/webhook-receiver.js";
@@ -10,13 +11,13 @@ import { type DatabaseHandle, openDatabase } from "../../db/connection.js";
 import { migrateToLatest } from "../../db/migrate.js";
 
 const SECRET = "cli-worker-secret-0123456789";
-const bin = join(import.meta.dirname, "..", "..", "..", "bin", "guatu.js");
 
 /** A running `guatu` process and its output so far. */
 function startGuatu(args: string[]) {
   const out = { stdout: "", stderr: "" };
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...process.env, GUATU_FROM_SOURCE: "1", GUATU_WEBHOOK_SECRET: SECRET, GUATU_LOG_LEVEL: "warn" },
+  const cli = guatuEntry();
+  const child = spawn(process.execPath, [cli.entry, ...args], {
+    env: { ...process.env, ...cli.env, GUATU_WEBHOOK_SECRET: SECRET, GUATU_LOG_LEVEL: "warn" },
   });
   child.stdout.on("data", (c: Buffer) => {
     out.stdout += c.toString();
