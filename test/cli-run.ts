@@ -2,6 +2,13 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { inject } from "vitest";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The CLI transpiled once per run (test/global-setup.ts): its entry, `<folder>/cli/main.js`. */
+    guatuBuild: string;
+  }
+}
+
 const bin = join(import.meta.dirname, "..", "bin", "guatu.js");
 
 /**

@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
+import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../src/db/connection.js";
 import { migrateToLatest } from "../src/db/migrate.js";
+import { serviceContext } from "../src/domain/context.js";
+import { loadDemo } from "../src/domain/demo/demo.service.js";
+import { buildDemoDataset } from "../src/domain/demo/demo-data.js";
 
 /**
  * Test databases for every dialect: SQLite always (a temporary WAL file), PostgreSQL when
@@ -29,22 +33,42 @@ function adminUrlWithDb(url: string, name: string): string {
   return u.toString();
 }
 
-/** An empty database of the given dialect, optionally migrated to the latest schema. */
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The demo district per dialect (test/global-setup.ts): a SQLite file to copy; a PostgreSQL database to use as a template. */
+    demoTemplates: { readonly sqlite: string; readonly postgres?: string };
+  }
+}
+
+/** The instant the tests load the demo at: its status date, 2022-08-15, 09:00 in Beijing. */
+export const DEMO_CLOCK = "2022-08-15T01:00:00.000Z";
+
+/** The run's copy of the demo for `kind` (test/global-setup.ts), where that setup ran. */
+function demoTemplate(kind: "sqlite" | "postgres"): string | undefined {
+  return inject("demoTemplates")?.[kind];
+}
+
+/**
+ * A database of the given dialect: empty, optionally migrated to the latest schema, or with the
+ * demo district loaded at {@link DEMO_CLOCK} (copied from the run's template where there is one).
+ */
 export async function createTestDatabase(
   kind: "sqlite" | "postgres",
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; demo?: boolean } = {},
 ): Promise<TestDatabase> {
   const name = `guatu_test_${randomBytes(6).toString("hex")}`;
+  const template = options.demo ? demoTemplate(kind) : undefined;
   let testDb: TestDatabase;
   if (kind === "sqlite") {
     const path = join(tmpdir(), `${name}.db`);
     const url = `sqlite:${path}`;
+    if (template) copyFileSync(template, path);
     const database = openDatabase({ kind, url, path });
     testDb = {
       database,
       url,
       drop: async () => {
-        await database.close();
+        await closeOnce(database);
         for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
       },
     };
@@ -53,7 +77,7 @@ export async function createTestDatabase(
     if (!admin) throw new Error("GUATU_TEST_PG is not set");
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
     await client.end();
     const url = adminUrlWithDb(admin, name);
     const database = openDatabase({ kind, url });
@@ -61,7 +85,7 @@ export async function createTestDatabase(
       database,
       url,
       drop: async () => {
-        await database.close();
+        await closeOnce(database);
         const c = new pg.Client({ connectionString: admin });
         await c.connect();
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -69,11 +93,25 @@ export async function createTestDatabase(
       },
     };
   }
-  if (options.migrate !== false) {
+  if (options.migrate !== false || options.demo) {
     const { error } = await migrateToLatest(testDb.database.db);
     if (error) throw error;
   }
+  if (options.demo && !template)
+    await loadDemo(
+      serviceContext(testDb.database, "demo", () => DEMO_CLOCK),
+      buildDemoDataset(),
+    );
   return testDb;
+}
+
+const closed = new WeakSet<DatabaseHandle>();
+
+/** Closes a handle unless it was closed already (a template is closed before it is dropped). */
+export async function closeOnce(database: DatabaseHandle): Promise<void> {
+  if (closed.has(database)) return;
+  closed.add(database);
+  await database.close();
 }
 
 /** Every table's rows, ordered, as one JSON string: equal snapshots mean an unchanged database. */

@@ -3,8 +3,6 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { type Auth, type Client, call, clientFor, signIn } from "../../test/factories.js";
-import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { buildDemoDataset } from "../domain/demo/demo-data.js";
 import type { Role } from "../shared/api/org.js";
@@ -20,11 +18,7 @@ describe.each(dialects)("access control on %s", (dialect) => {
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
+    t = await createTestDatabase(dialect, { demo: true });
     const stream = new Writable({
       write(chunk, _enc, done) {
         logLines.push(String(chunk));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import ExcelJS from "../domain/excel/exceljs.js";
 import { XLSX_TYPE } from "../shared/api/ledger.js";
@@ -11,8 +11,8 @@ describe.each(dialects)("GET /answer-sheet on the demo district on %s", (dialect
   let app: FastifyInstance;
   const as: Record<string, Client> = {};
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     for (const role of DEMO_ACCOUNTS) as[role] = clientFor(app, await signIn(app, role, DEMO_PASSWORD));
   }, 120_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { type Auth, call, demoAppFor, TINY_PNG as PNG, signIn } from "../../test/factories.js";
+import { type Auth, appFor, call, TINY_PNG as PNG, signIn } from "../../test/factories.js";
 import { pruneAttachments } from "../domain/attachments/attachment.service.js";
 import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
@@ -37,8 +37,8 @@ describe.each(dialects)("evidence attachments on %s", (dialect) => {
     });
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     for (const role of ["admin", "member", "viewer", "lead"])
       as[role] = await signIn(app, role, DEMO_PASSWORD);
     const me = (await call(app, "GET", "/api/v1/auth/me", undefined, as.member!)).body;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /**
@@ -16,8 +16,8 @@ describe.each(dialects)("who a record names on %s", (dialect) => {
   const me: Record<string, { personId: string }> = {};
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     for (const role of ["admin", "member", "lead"]) {
       as[role] = clientFor(app, await signIn(app, role, DEMO_PASSWORD));
       me[role] = (await as[role]!("GET", "/api/v1/auth/me")).body;

@@ -2,10 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
-import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { buildDemoDataset } from "../domain/demo/demo-data.js";
 
 interface Task {
   id: string;
@@ -54,11 +51,7 @@ describe.each(dialects)("battle-map outline on %s", (dialect) => {
   let supervisor: Client;
   let lead: Client;
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
+    t = await createTestDatabase(dialect, { demo: true });
     app = await appFor(t);
     supervisor = clientFor(app, await signIn(app, "supervisor", DEMO_PASSWORD));
     lead = clientFor(app, await signIn(app, "lead", DEMO_PASSWORD));

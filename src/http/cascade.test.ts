@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 const API = "/api/v1";
@@ -41,8 +41,8 @@ describe.each(dialects)("indicator cascade (层层衔接) on %s", (dialect) => {
     view.nodes.find((x) => x.indicatorId === id) as Record<string, unknown>;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     as = async (user) => clientFor(app, await signIn(app, user, DEMO_PASSWORD));
     admin = await as("admin");
     office = await as("supervisor");

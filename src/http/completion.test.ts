@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { addUser } from "../domain/accounts/account.service.js";
 import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
@@ -61,8 +61,8 @@ describe.each(dialects)("completion review on %s", (dialect) => {
       .execute();
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     for (const role of ["admin", "supervisor", "lead", "member", "viewer"])
       as[role] = clientFor(app, await signIn(app, role, DEMO_PASSWORD));
     memberPerson = (await as.member!("GET", "/api/v1/auth/me")).body.personId;

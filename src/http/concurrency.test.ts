@@ -5,10 +5,7 @@ import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-h
 import { type Client, call, clientFor, signIn } from "../../test/factories.js";
 import { parseDbUrl } from "../config/load-config.js";
 import { type DatabaseHandle, openDatabase } from "../db/connection.js";
-import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { buildDemoDataset } from "../domain/demo/demo-data.js";
 import { buildApp } from "./app.js";
 
 /**
@@ -116,11 +113,7 @@ describe.each(dialects)("versioned writes from two app instances on one %s datab
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
+    t = await createTestDatabase(dialect, { demo: true });
     const stream = new Writable({
       write(chunk, _enc, done) {
         serverLog.push(String(chunk).trim());

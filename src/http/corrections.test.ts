@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /** Corrections and withdrawals of recorded values: with a reason, the old value kept, lights follow. */
@@ -17,8 +17,8 @@ describe.each(dialects)("corrections with a trail on %s", (dialect) => {
     (await lead("GET", `/api/v1/audit-entries?entity=${entity}&entityId=${id}&limit=10`)).body.items;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     lead = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
   });
   afterAll(async () => {

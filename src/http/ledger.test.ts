@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { type Auth, demoAppFor, signIn } from "../../test/factories.js";
+import { type Auth, appFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import ExcelJS from "../domain/excel/exceljs.js";
 import { readXlsx } from "../domain/ledger/xlsx-read.js";
@@ -14,8 +14,8 @@ describe.each(dialects)("the ledger API on %s", (dialect) => {
   const auth: Record<string, Auth> = {};
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     for (const who of ["admin", "lead", "member", "supervisor"])
       auth[who] = await signIn(app, who, DEMO_PASSWORD);
   }, 120_000);

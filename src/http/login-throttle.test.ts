@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { call, demoAppFor } from "../../test/factories.js";
+import { appFor, call } from "../../test/factories.js";
 import { THROTTLE } from "../domain/accounts/login-throttle.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
@@ -15,8 +15,8 @@ describe.each(dialects)("the login throttle under concurrency on %s", (dialect) 
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
   }, 120_000);
   afterAll(async () => {
     await app?.close();

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { addUser } from "../domain/accounts/account.service.js";
 import { serviceContext } from "../domain/context.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
@@ -35,8 +35,8 @@ describe.each(dialects)("the lead rules of task-force members on %s", (dialect) 
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
     lead = clientFor(app, await signIn(app, "lead", DEMO_PASSWORD));
     leadPerson = (await lead("GET", "/api/v1/auth/me")).body.personId;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /** Plausibility rules: one bad entry must never silently change lights and rankings. */
@@ -21,8 +21,8 @@ describe.each(dialects)("plausible entries on %s", (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     lead = clientFor(app, await signIn(app, "lead", DEMO_PASSWORD));
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
     const tasks = (await lead("GET", "/api/v1/tasks?taskForceId=tf-01&status=in_progress&limit=100")).body

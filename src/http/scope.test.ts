@@ -7,7 +7,7 @@ import {
   snapshot,
   type TestDatabase,
 } from "../../test/db-harness.js";
-import { call, demoAppFor, signIn, TINY_PNG } from "../../test/factories.js";
+import { appFor, call, signIn, TINY_PNG } from "../../test/factories.js";
 import { chaseDueReminders } from "../domain/chasing/chase.service.js";
 import { fileExtensionRequest } from "../domain/chasing/extension.service.js";
 import { serviceContext } from "../domain/context.js";
@@ -703,8 +703,8 @@ describe.each(dialects)("scope of callers limited to task force 01 on %s", (dial
     );
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     // 催办 records of every task force (the Friday of the round: reports are due).
     await chaseDueReminders(
       serviceContext(t.database, "worker", () => `${DAY}T01:00:00.000Z`),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { adminClient, type Client, call, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { adminClient, appFor, type Client, call, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import type { ErrorDetail } from "../shared/errors.js";
 import { fieldLabel } from "../shared/field-labels.js";
@@ -26,8 +26,8 @@ describe.each(dialects)("the search route on %s", (dialect) => {
     return (res.body as Result).groups.flatMap((g) => g.items.map((i) => i.code));
   };
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     admin = await adminClient(app, t);
     member = clientFor(app, await signIn(app, "member", DEMO_PASSWORD));
   });

@@ -2,10 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { type Client, clientFor, signIn } from "../../test/factories.js";
-import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { buildDemoDataset } from "../domain/demo/demo-data.js";
 import { buildApp } from "./app.js";
 
 interface WireTask {
@@ -32,11 +29,7 @@ describe.each(dialects)("reads at a status date on %s", (dialect) => {
   let now = new Date("2022-08-15T03:00:00Z");
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
+    t = await createTestDatabase(dialect, { demo: true });
     app = await buildApp({ database: t.database, version: "test", clock: () => now });
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
   });

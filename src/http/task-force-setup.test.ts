@@ -7,7 +7,7 @@ import {
   snapshot,
   type TestDatabase,
 } from "../../test/db-harness.js";
-import { type Client, call, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, call, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { fieldLabel } from "../shared/field-labels.js";
 import { detailText } from "../shared/messages.js";
@@ -47,8 +47,8 @@ describe.each(dialects)("setting up a task force with its members on %s", (diale
   let as: (user: string) => Promise<Client>;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     as = async (user) => clientFor(app, await signIn(app, user, DEMO_PASSWORD));
     admin = await as("admin");
   });
@@ -148,8 +148,8 @@ describe.each(dialects)("editing a task book on %s", (dialect) => {
     Number((await rowsWhere(t.database, "task_forces", { id }))[0]!.version);
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     as = async (user) => clientFor(app, await signIn(app, user, DEMO_PASSWORD));
   });
   afterAll(async () => {

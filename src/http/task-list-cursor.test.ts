@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 interface TaskPage {
@@ -20,8 +20,8 @@ describe.each(dialects)("task list by cursor on %s", (dialect) => {
   let admin: Client;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
   }, 120_000);
   afterAll(async () => {

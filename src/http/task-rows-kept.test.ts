@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { appFor, type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 interface TaskJson {
@@ -35,8 +35,8 @@ describe.each(dialects)("tasks kept encoded on %s", (dialect) => {
   let lead: Client;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     // A second app instance on the same database (its own kept rows), as two servers behind a proxy.
     other = await appFor(t);
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
-import { type Client, clientFor, demoAppFor, signIn } from "../../test/factories.js";
+import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 
 /**
@@ -17,8 +17,8 @@ describe.each(dialects)("API tokens limited to one task force on %s", (dialect) 
   const tokens: Record<string, Client> = {};
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    app = await demoAppFor(t);
+    t = await createTestDatabase(dialect, { demo: true });
+    app = await appFor(t);
     admin = clientFor(app, await signIn(app, "admin", DEMO_PASSWORD));
     for (const role of ["admin", "supervisor", "leader"]) {
       const made = await admin("POST", "/api/v1/api-tokens", {

@@ -2,10 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { appFor, type Client, clientFor, signIn } from "../../test/factories.js";
-import { serviceContext } from "../domain/context.js";
-import { loadDemo } from "../domain/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
-import { buildDemoDataset } from "../domain/demo/demo-data.js";
 
 type Problem = { path: string; key?: string; params?: Record<string, unknown> };
 type MapTaskForce = { id: string; schedule: { error: string | null } | null; scheduleProblems: Problem[] };
@@ -25,11 +22,7 @@ describe.each(dialects)("a plan already unschedulable, on %s", (dialect) => {
   let broken: MapTask;
 
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    await loadDemo(
-      serviceContext(t.database, "demo", () => "2022-08-15T01:00:00.000Z"),
-      buildDemoDataset(),
-    );
+    t = await createTestDatabase(dialect, { demo: true });
     const leaf = await t.database.db
       .selectFrom("tasks")
       .select(["id", "code"])
