@@ -43,6 +43,14 @@ declare module "vitest" {
 /** The instant the tests load the demo at: its status date, 2022-08-15, 09:00 in Beijing. */
 export const DEMO_CLOCK = "2022-08-15T01:00:00.000Z";
 
+/** Loads the demo district into `database` as every test does: at {@link DEMO_CLOCK}. */
+export async function loadTestDemo(database: DatabaseHandle): Promise<void> {
+  await loadDemo(
+    serviceContext(database, "demo", () => DEMO_CLOCK),
+    buildDemoDataset(),
+  );
+}
+
 /** The run's copy of the demo for `kind` (test/global-setup.ts), where that setup ran. */
 function demoTemplate(kind: "sqlite" | "postgres"): string | undefined {
   return inject("demoTemplates")?.[kind];
@@ -97,11 +105,7 @@ export async function createTestDatabase(
     const { error } = await migrateToLatest(testDb.database.db);
     if (error) throw error;
   }
-  if (options.demo && !template)
-    await loadDemo(
-      serviceContext(testDb.database, "demo", () => DEMO_CLOCK),
-      buildDemoDataset(),
-    );
+  if (options.demo && !template) await loadTestDemo(testDb.database);
   return testDb;
 }
 

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { addUser } from "../src/domain/accounts/account.service.js";
 import { serviceContext } from "../src/domain/context.js";
-import { loadDemo } from "../src/domain/demo/demo.service.js";
-import { buildDemoDataset } from "../src/domain/demo/demo-data.js";
 import { buildApp } from "../src/http/app.js";
-import { DEMO_CLOCK, type TestDatabase } from "./db-harness.js";
+import { loadTestDemo, type TestDatabase } from "./db-harness.js";
 
 /** An app over a test database. */
 export function appFor(t: TestDatabase): Promise<FastifyInstance> {
@@ -13,10 +11,7 @@ export function appFor(t: TestDatabase): Promise<FastifyInstance> {
 
 /** Loads the demo district (as of its status date, 2022-08-15) into `t` and builds an app over it. */
 export async function demoAppFor(t: TestDatabase): Promise<FastifyInstance> {
-  await loadDemo(
-    serviceContext(t.database, "demo", () => DEMO_CLOCK),
-    buildDemoDataset(),
-  );
+  await loadTestDemo(t.database);
   return appFor(t);
 }
 

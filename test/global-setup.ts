@@ -14,10 +14,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import type { TestProject } from "vitest/node";
-import { serviceContext } from "../src/domain/context.js";
-import { loadDemo } from "../src/domain/demo/demo.service.js";
-import { buildDemoDataset } from "../src/domain/demo/demo-data.js";
-import { closeOnce, createTestDatabase, DEMO_CLOCK, dialects } from "./db-harness.js";
+import { closeOnce, createTestDatabase, dialects, loadTestDemo } from "./db-harness.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -34,10 +31,7 @@ async function demoTemplate(
   kind: "sqlite" | "postgres",
 ): Promise<{ name: string; drop: () => Promise<void> }> {
   const t = await createTestDatabase(kind);
-  await loadDemo(
-    serviceContext(t.database, "demo", () => DEMO_CLOCK),
-    buildDemoDataset(),
-  );
+  await loadTestDemo(t.database);
   const name = kind === "sqlite" ? t.url.slice("sqlite:".length) : new URL(t.url).pathname.slice(1);
   // Closed: a template has no session (PostgreSQL refuses to copy one in use); SQLite's log is
   // checkpointed into the file.
