@@ -253,6 +253,41 @@ const PAGES: readonly (readonly [string, string])[] = [
   ["dispatch report (full)", "/api/v1/dispatch-report"],
   ["check", "/api/v1/check"],
 ];
+/**
+ * Read again after one progress report (a change in one task force): what every user waits for after
+ * anyone's write, as the pages above are what the first user waits for after a start.
+ */
+const AFTER_A_CHANGE: readonly (readonly [string, string])[] = [
+  ["overview summary, after one progress report", "/api/v1/overview/summary"],
+  ["dispatch summary, after it", "/api/v1/dispatch-report/summary"],
+  ["battle map outline, after it", "/api/v1/battle-map?outline=true"],
+  ["check, after it", "/api/v1/check"],
+];
+
+/** One progress report on an in-progress task (percent up by one), as a task-force member would send it. */
+async function reportProgress(base: string, session: Session): Promise<Answer> {
+  const [task] =
+    (
+      json(await request(base, "/api/v1/tasks?limit=1&sort=code&status=in_progress", session)) as {
+        items?: { id: string; percent: number }[];
+      }
+    )?.items ?? [];
+  const summary = json(await request(base, "/api/v1/overview/summary", session)) as { statusDate?: string };
+  if (!task || !summary?.statusDate) throw new Error("no in-progress task or status date to report on");
+  const body = {
+    taskId: task.id,
+    reportDate: summary.statusDate,
+    percent: Math.min(99, task.percent + 1),
+    narrative: "省级规模基准：调度",
+  };
+  const answer = await request(base, "/api/v1/progress-reports", session, "POST", {
+    type: "application/json",
+    data: JSON.stringify(body),
+  });
+  if (answer.status >= 300) throw new Error(`progress report: ${answer.status} ${excerpt(answer)}`);
+  return answer;
+}
+
 /** The assessment page's ranking: the snapshots as the web app reads them (`fetchAssessments`). */
 const RANKING: readonly [string, string] = ["ranking (assessments)", "/api/v1/assessments?limit=100"];
 
@@ -444,6 +479,11 @@ async function run(kind: Kind, db: Loaded): Promise<DbResult> {
     const pages: PageRow[] = [];
     for (const p of PAGES) pages.push(await page(kind, base, session, p));
     const fixtures: Fixture[] = [];
+    fixtures.push({
+      what: "POST /api/v1/progress-reports (one task)",
+      answer: await reportProgress(base, session),
+    });
+    for (const p of AFTER_A_CHANGE) pages.push(await page(kind, base, session, p));
     const ids = await createFixtures(base, session, fixtures);
     pages.push(await page(kind, base, session, RANKING));
     log(`${kind}: the sweep…`);
@@ -486,7 +526,7 @@ function targets(results: DbResult[]): string {
     const time = (name: string) =>
       `${name} ${int(of(name).cold.ms)} / ${int(of(name).warm.ms)} ms (${verdict(of(name).cold.ms < 500)})`;
     return [
-      `- ${r.kind}: under 1 MB uncompressed — ${size("overview summary")}, ${size("dispatch summary")}; under 500 ms, first / second answer — ${time("check")}, ${time("dispatch summary")}, ${time("dispatch, one task force")}.`,
+      `- ${r.kind}: under 1 MB uncompressed — ${size("overview summary")}, ${size("dispatch summary")}; under 500 ms, first / second answer — ${time("check")}, ${time("dispatch summary")}, ${time("dispatch, one task force")}; after one progress report — ${AFTER_A_CHANGE.map(([name]) => time(name)).join(", ")}.`,
     ];
   });
   return ["Against the budgets of issue 18 (sizes uncompressed; times of the first answer):", ...lines].join(

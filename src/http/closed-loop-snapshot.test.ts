@@ -1,13 +1,20 @@
 /**
  * The in-memory closed-loop snapshot against a fresh read, on SQLite and PostgreSQL: after every
  * kind of write the API offers (through the app that shares the snapshot), the records it hands
- * out equal what `readClosedLoopData` reads from the database, in the same order.
+ * out equal what `readClosedLoopData` reads from the database, in the same order; and the overview
+ * made of the task forces' kept parts equals the overview computed whole.
  */
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { adminClient, appFor, type Client } from "../../test/factories.js";
+import { leadPrincipal } from "../../test/principals.js";
 import { readClosedLoopData } from "../domain/closed-loop/closed-loop.repository.js";
+import {
+  computeOverview,
+  computeOverviewWhole,
+  overviewPartsStats,
+} from "../domain/closed-loop/closed-loop.service.js";
 import { closedLoopData, closedLoopSnapshotStats } from "../domain/closed-loop/closed-loop.snapshot.js";
 import { type ServiceContext, serviceContext } from "../domain/context.js";
 import { loadDemo } from "../domain/demo/demo.service.js";
@@ -39,6 +46,13 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
       // Report dates of tasks in scope (the snapshot keeps every task's).
       const inScope = new Set(read.tasks.map((x) => x.id as string));
       expect(new Map([...kept.lastReports].filter(([id]) => inScope.has(id)))).toEqual(read.lastReports);
+    }
+    // The overview from kept parts (most of them from before the write) equals one computed whole,
+    // for everyone and for a reader of two task forces.
+    const lead: ServiceContext = { ...ctx, principal: leadPrincipal(["tf-02"], ["tf-02", "tf-07"]) };
+    for (const reader of [ctx, lead]) {
+      const parts = await computeOverview(reader);
+      expect(parts.result).toEqual((await computeOverviewWhole(reader)).result);
     }
   };
 
@@ -136,6 +150,35 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
     await ok("PATCH", "/api/v1/task-forces/tf-07", { version: tf.version, name: "促消费专班（调整）" });
     await expectFresh();
     expect(stats().loads).toBe(1);
+  });
+
+  it("recomputes the overview's part of the one task force a write changed", async () => {
+    await expectFresh();
+    const before = overviewPartsStats(t.database);
+    const forces = (await closedLoopData(ctx, null)).taskForces.length;
+    await ok("POST", "/api/v1/progress-reports", {
+      taskId: "t-03-1",
+      reportDate: "2022-08-15",
+      percent: 35,
+      narrative: "调度",
+    });
+    await computeOverview(ctx);
+    const after = overviewPartsStats(t.database);
+    // tf-03's part; every other task force's and the district's are reused.
+    expect(after.computed - before.computed).toBe(1);
+    expect(after.reused - before.reused).toBe(forces);
+    expect(after.unsplit).toBe(0);
+    // A reading moves its task force's part and the district's (its cascades span task forces).
+    const ind = (await ok("GET", "/api/v1/indicators?taskForceId=tf-04&limit=1")).items[0];
+    await ok("POST", "/api/v1/indicator-readings", {
+      indicatorId: ind.id,
+      period: "2022-08",
+      actual: 1,
+      note: "基准",
+    });
+    await computeOverview(ctx);
+    expect(overviewPartsStats(t.database).computed - after.computed).toBe(2);
+    await expectFresh();
   });
 
   it("reloads in full when it cannot know what it missed", async () => {

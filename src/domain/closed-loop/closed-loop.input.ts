@@ -1,9 +1,11 @@
 import {
+  type AssessTask,
   buildWorkCalendar,
   type CalendarSpec,
   type CheckInput,
   type IsoDate,
   type LightIndicator,
+  type LightsCalendar,
   type LightTask,
   type OverviewInput,
   type Reading,
@@ -13,14 +15,24 @@ import {
 import type { TaskSchedule } from "../tasks/task.js";
 import type { ClosedLoopData, ClosedLoopTask } from "./closed-loop.repository.js";
 
-/** Records → the engines' overview input at a status date, with each task's computed schedule. */
+/**
+ * Records → the engines' overview input at a status date, with each task's computed schedule.
+ * `given` may hold what the caller already has: each indicator's monthly series (default:
+ * {@link cascadeReadings} of the records) and the calendar built for the status date's year.
+ */
 export function overviewInputOf(
   calendarSpec: CalendarSpec,
-  d: ClosedLoopData,
+  d: Pick<
+    ClosedLoopData,
+    "taskForces" | "tasks" | "indicators" | "readings" | "supervisionItems" | "lastReports"
+  >,
   statusDate: IsoDate,
   schedules: ReadonlyMap<string, TaskSchedule>,
+  given: { readingsOf?: ReadonlyMap<string, readonly Reading[]>; calendar?: LightsCalendar } = {},
 ): OverviewInput {
-  const calendar = buildWorkCalendar(calendarSpec, { origin: `${statusDate.slice(0, 4)}-01-01` });
+  const readingsOf = given.readingsOf ?? cascadeReadings(d);
+  const calendar =
+    given.calendar ?? buildWorkCalendar(calendarSpec, { origin: `${statusDate.slice(0, 4)}-01-01` });
   const supervisionByTask = new Map<string, SupervisionDue[]>();
   for (const s of d.supervisionItems) {
     if (!s.taskId) continue;
@@ -28,9 +40,10 @@ export function overviewInputOf(
     list.push({ id: s.id, code: s.code, dueDate: s.dueDate, state: s.state });
     supervisionByTask.set(s.taskId, list);
   }
-  const tasks = d.tasks.map((t) => {
+  // One literal per task (a spread of a built one cost twice the time at 50,000 tasks).
+  const tasks = d.tasks.map((t): LightTask & AssessTask => {
     const s = schedules.get(t.id);
-    const light: LightTask = {
+    return {
       id: t.id,
       taskForceId: t.taskForceId,
       parentId: t.parentId,
@@ -47,16 +60,12 @@ export function overviewInputOf(
       totalFloat: s?.totalFloat ?? null,
       lastReportDate: d.lastReports.get(t.id) ?? null,
       supervision: supervisionByTask.get(t.id) ?? [],
-    };
-    return {
-      ...light,
       duration: t.duration,
       isMilestone: t.duration === 0,
       responsibleUnitId: t.responsibleUnitId,
       responsiblePersonId: t.responsiblePersonId,
     };
   });
-  const readingsOf = cascadeReadings(d);
   const indicators: LightIndicator[] = d.indicators.map((i) => ({
     indicator: {
       id: i.id,
@@ -79,15 +88,117 @@ export function overviewInputOf(
     taskForces: d.taskForces.map((f) => ({ id: f.id })),
     tasks,
     indicators,
-    supervisionItems: d.supervisionItems.map((s) => ({
-      id: s.id,
-      taskId: s.taskId,
-      taskForceId: s.taskForceId,
-      dueDate: s.dueDate,
-      state: s.state,
-      verifiedDate: s.verifiedOn,
-    })),
+    supervisionItems: supervisionInputOf(d.supervisionItems),
   };
+}
+
+/** Supervision items → the assessment's. */
+export const supervisionInputOf = (items: ClosedLoopData["supervisionItems"]) =>
+  items.map((s) => ({
+    id: s.id,
+    taskId: s.taskId,
+    taskForceId: s.taskForceId,
+    dueDate: s.dueDate,
+    state: s.state,
+    verifiedDate: s.verifiedOn,
+  }));
+
+/** One task force's records, or (key "") the district-level indicators'. */
+export interface TaskForceShare
+  extends Pick<ClosedLoopData, "taskForces" | "tasks" | "indicators" | "readings" | "supervisionItems"> {
+  /** For the district: its indicators' monthly series, rolled up from the task forces' ones under them. */
+  readonly series?: ReadonlyMap<string, readonly Reading[]>;
+}
+
+/** The first index in `rows` (sorted by `key`, byte-wise) whose key is not below `value`. */
+function lowerBound<R>(rows: readonly R[], key: (r: R) => string, value: string, from = 0): number {
+  let lo = from;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(rows[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The rows of `rows` (sorted by `key`) whose key is `value`, found by bisection. */
+function rangeOf<R>(rows: readonly R[], key: (r: R) => string, value: string): readonly R[] {
+  const from = lowerBound(rows, key, value);
+  let to = from;
+  while (to < rows.length && key(rows[to]!) === value) to++;
+  return rows.slice(from, to);
+}
+
+const taskForceOfTask = (t: ClosedLoopTask) => t.taskForceId;
+const taskForceOfIndicator = (i: ClosedLoopData["indicators"][number]) => i.taskForceId ?? "";
+const indicatorOfReading = (r: ClosedLoopData["readings"][number]) => r.indicatorId;
+
+/**
+ * The keys of the records' shares in the order of the whole lists: "" (the district-level
+ * indicators) first, then the task forces by id, as tasks and indicators are sorted
+ * (`CLOSED_LOOP_ORDER`). So the shares' tasks and indicators taken in turn are the records'.
+ */
+export function shareKeys(d: Pick<ClosedLoopData, "taskForces">): string[] {
+  return ["", ...d.taskForces.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+}
+
+/**
+ * One task force's records (`key` its id), or the district-level indicators' (`key` ""), taken from
+ * the sorted lists by bisection, without reading every record. A task force's indicators roll up only
+ * its own (a task-force indicator's parent is in its task force or at district level); the district's
+ * cascades span task forces, so its share carries their series (`series`).
+ */
+export function shareOf(d: ClosedLoopData, key: string, index: ShareIndex): TaskForceShare {
+  const indicators = rangeOf(d.indicators, taskForceOfIndicator, key);
+  const readings = indicators.flatMap((i) => rangeOf(d.readings, indicatorOfReading, i.id));
+  const share = {
+    taskForces: index.taskForces.get(key) ?? [],
+    tasks: key === "" ? [] : rangeOf(d.tasks, taskForceOfTask, key),
+    indicators,
+    readings,
+    supervisionItems: index.supervisionItems.get(key) ?? [],
+  };
+  if (key !== "") return share;
+  // Every indicator whose chain of parents reaches a district-level one, with its readings.
+  const byId = new Map(d.indicators.map((i) => [i.id, i]));
+  const under = new Map<string, boolean>();
+  const reaches = (id: string, depth: number): boolean => {
+    const known = under.get(id);
+    if (known !== undefined) return known;
+    const i = byId.get(id);
+    const parent = i?.parentId ? byId.get(i.parentId) : undefined;
+    const yes =
+      i !== undefined &&
+      (i.taskForceId === null || (!!parent && depth < 64 && reaches(parent.id, depth + 1)));
+    under.set(id, yes);
+    return yes;
+  };
+  const cascade = d.indicators.filter((i) => reaches(i.id, 0));
+  const ids = new Set(cascade.map((i) => i.id));
+  return {
+    ...share,
+    series: cascadeReadings({
+      indicators: cascade,
+      readings: d.readings.filter((r) => ids.has(r.indicatorId)),
+    }),
+  };
+}
+
+/** The records {@link shareOf} finds by task force id, not by bisection (task forces, supervision items). */
+export interface ShareIndex {
+  readonly taskForces: ReadonlyMap<string, ClosedLoopData["taskForces"]>;
+  readonly supervisionItems: ReadonlyMap<string, ClosedLoopData["supervisionItems"]>;
+}
+
+export function shareIndexOf(d: Pick<ClosedLoopData, "taskForces" | "supervisionItems">): ShareIndex {
+  const supervisionItems = new Map<string, ClosedLoopData["supervisionItems"][number][]>();
+  for (const s of d.supervisionItems) {
+    const list = supervisionItems.get(s.taskForceId ?? "");
+    if (list) list.push(s);
+    else supervisionItems.set(s.taskForceId ?? "", [s]);
+  }
+  return { taskForces: new Map(d.taskForces.map((f) => [f.id, [f]])), supervisionItems };
 }
 
 /**

@@ -9,7 +9,12 @@ import {
   type LightThresholds,
   lightsFor,
   type Overview,
+  type OverviewInput,
+  type OverviewOptions,
+  type OverviewPart,
   overview,
+  overviewOfParts,
+  overviewPart,
 } from "../../engines/index.js";
 import type { Settings } from "../../shared/api/settings.js";
 import { readScope } from "../accounts/scope.js";
@@ -21,14 +26,21 @@ import { allGoals } from "../goals/goal.repository.js";
 import { RevisionMemo } from "../read-cache.js";
 import { memoReadModel } from "../read-model.js";
 import { reminderSettingsOf } from "../reminders/reminder.service.js";
-import { schedulesOf, taskSchedulesOf } from "../schedule/schedule-read-model.js";
+import { schedulesOf, type TaskForceSchedule, taskSchedulesOf } from "../schedule/schedule-read-model.js";
 import {
   calendarOf,
   cascadeToleranceOf,
   organisationSettings,
   statusDateOf,
 } from "../settings/settings.service.js";
-import { checkInputOf, overviewInputOf } from "./closed-loop.input.js";
+import {
+  checkInputOf,
+  overviewInputOf,
+  shareIndexOf,
+  shareKeys,
+  shareOf,
+  supervisionInputOf,
+} from "./closed-loop.input.js";
 import { type ClosedLoopView, closedLoopData } from "./closed-loop.snapshot.js";
 
 /** Assessment points off per 催办 left unanswered past the owner's grace, unless settings say otherwise. */
@@ -62,16 +74,26 @@ async function lightsInput(ctx: ServiceContext, ids: readonly string[] | null, s
   const at = statusDate ?? statusDateOf(settings, new Date(ctx.now()));
   const data = await closedLoopData(ctx, ids);
   const schedules = taskSchedulesOf(await schedulesOf(ctx, data, at));
-  const deductions = await unansweredDeductions(readerOf(ctx), {
+  const deductions = await deductionsOf(ctx, settings, data, at);
+  const input = { ...overviewInputOf(calendarOf(settings), data, at, schedules), deductions };
+  return { statusDate: at, data, input, settings: closedLoopSettingsOf(settings) };
+}
+
+/** Points off for 催办 left unanswered past the owner's grace, in the task forces of `data`. */
+function deductionsOf(ctx: ServiceContext, settings: Settings, data: ClosedLoopView, at: IsoDate) {
+  return unansweredDeductions(readerOf(ctx), {
     taskForceIds: data.taskForces.map((f) => f.id),
     statusDate: at,
     calendar: buildWorkCalendar(calendarOf(settings), { origin: `${at.slice(0, 4)}-01-01` }),
     grace: reminderSettingsOf(settings).grace.owner,
     points: settings.reminders.unansweredDeduction ?? DEFAULT_UNANSWERED_DEDUCTION,
   });
-  const input = { ...overviewInputOf(calendarOf(settings), data, at, schedules), deductions };
-  return { statusDate: at, data, input, settings: closedLoopSettingsOf(settings) };
 }
+
+const overviewOptionsOf = (settings: ClosedLoopSettings): OverviewOptions => ({
+  lights: { thresholds: settings.thresholds, dispatchRound: settings.dispatchRound },
+  assessment: { weights: settings.weights },
+});
 
 /**
  * Lights, indicator progress and trends, scores and ranks for every task force the caller may read
@@ -101,18 +123,131 @@ const kept = new WeakMap<object, RevisionMemo<OverviewComputation>>();
 
 async function overviewOf(
   ctx: ServiceContext,
-  options: { statusDate?: IsoDate; taskForceIds?: readonly string[] },
+  options: { statusDate?: IsoDate; taskForceIds?: readonly string[]; whole?: boolean },
 ): Promise<OverviewComputation> {
-  const { statusDate, data, input, settings } = await lightsInput(
-    ctx,
-    readScope(ctx, options.taskForceIds),
-    options.statusDate,
-  );
-  const result = overview(input, {
-    lights: { thresholds: settings.thresholds, dispatchRound: settings.dispatchRound },
-    assessment: { weights: settings.weights },
-  });
-  return { statusDate, data, result, goals: await allGoals(readerOf(ctx)) };
+  const ids = readScope(ctx, options.taskForceIds);
+  const settings = await organisationSettings(ctx);
+  const at = options.statusDate ?? statusDateOf(settings, new Date(ctx.now()));
+  const data = await closedLoopData(ctx, ids);
+  const schedules = await schedulesOf(ctx, data, at);
+  const deductions = await deductionsOf(ctx, settings, data, at);
+  const engineOptions = overviewOptionsOf(closedLoopSettingsOf(settings));
+  const split =
+    options.whole || !data.dataStamps
+      ? null
+      : keptParts(
+          ctx,
+          settings,
+          engineOptions,
+          { data, stamps: data.dataStamps, narrowed: ids !== null },
+          at,
+          schedules,
+        );
+  const result = split
+    ? overviewOfParts({ ...split.input, deductions }, split.parts, engineOptions)
+    : overview(
+        { ...overviewInputOf(calendarOf(settings), data, at, taskSchedulesOf(schedules)), deductions },
+        engineOptions,
+      );
+  return { statusDate: at, data, result, goals: await allGoals(readerOf(ctx)) };
+}
+
+/** The overview computed whole, without the kept parts: what the kept parts must add up to (tests). */
+export function computeOverviewWhole(ctx: ServiceContext, options: { statusDate?: IsoDate } = {}) {
+  return overviewOf(ctx, { ...options, whole: true });
+}
+
+/** One task force's share of the overview's input and its part, for the records of one data stamp. */
+interface KeptPart {
+  readonly stamp: number;
+  /** The status date and the settings the part was computed under. */
+  readonly key: string;
+  readonly input: OverviewInput;
+  readonly part: OverviewPart;
+}
+
+/**
+ * Each task force's part of the overview (its lights, indicator trends and forecasts), kept per
+ * database until its records change (the snapshot's data stamps), so the overview after one change
+ * recomputes one task force's part, not the 2,000 of a province. The district-level indicators' part
+ * (key "") is kept until any indicator or reading changes: their cascades span task forces. Parts do
+ * not depend on the reader (a narrowed view has the same records of a task force, and no district
+ * part). Scores and ranks compare everyone and are computed over the whole input
+ * (`overviewOfParts`), which the parts' inputs make up in order.
+ */
+const keptPartsOf = new WeakMap<object, { parts: Map<string, KeptPart>; stats: OverviewPartsStats }>();
+
+/** Parts computed and reused so far, and overviews that could not be made of parts (tests, diagnostics). */
+export interface OverviewPartsStats {
+  computed: number;
+  reused: number;
+  unsplit: number;
+}
+
+export function overviewPartsStats(database: object): OverviewPartsStats {
+  return { ...(keptPartsOf.get(database)?.stats ?? { computed: 0, reused: 0, unsplit: 0 }) };
+}
+
+function keptParts(
+  ctx: ServiceContext,
+  settings: Settings,
+  options: OverviewOptions,
+  view: { data: ClosedLoopView; stamps: ReadonlyMap<string, number>; narrowed: boolean },
+  at: IsoDate,
+  schedules: ReadonlyMap<string, TaskForceSchedule>,
+): { input: OverviewInput; parts: OverviewPart[] } | null {
+  const { data, stamps } = view;
+  let memo = keptPartsOf.get(ctx.database);
+  if (!memo) {
+    memo = { parts: new Map(), stats: { computed: 0, reused: 0, unsplit: 0 } };
+    keptPartsOf.set(ctx.database, memo);
+  }
+  const { parts: kept, stats } = memo;
+  const calendar = calendarOf(settings);
+  const key = JSON.stringify([at, calendar, options.lights]);
+  const workCalendar = buildWorkCalendar(calendar, { origin: `${at.slice(0, 4)}-01-01` });
+  const keys = shareKeys(data);
+  const index = shareIndexOf(data);
+  const none: TaskForceSchedule["tasks"] = new Map();
+  const parts: OverviewPart[] = [];
+  const tasks: OverviewInput["tasks"][] = [];
+  const indicators: NonNullable<OverviewInput["indicators"]>[] = [];
+  for (const tf of keys) {
+    // A narrowed view has no district-level indicators: its district part is empty, never kept.
+    const stamp = tf === "" && view.narrowed ? undefined : stamps.get(tf);
+    let entry = stamp === undefined ? undefined : kept.get(tf);
+    if (entry && entry.stamp === stamp && entry.key === key) stats.reused++;
+    else {
+      stats.computed++;
+      const share = shareOf(data, tf, index);
+      const given = { calendar: workCalendar, ...(share.series ? { readingsOf: share.series } : {}) };
+      const sched = schedules.get(tf)?.tasks ?? none;
+      const input = overviewInputOf(calendar, { ...share, lastReports: data.lastReports }, at, sched, given);
+      entry = { stamp: stamp ?? -1, key, input, part: overviewPart(input, options) };
+      if (stamp !== undefined) kept.set(tf, entry);
+    }
+    parts.push(entry.part);
+    tasks.push(entry.input.tasks);
+    indicators.push(entry.input.indicators ?? []);
+  }
+  if (kept.size > 2 * keys.length + 100) {
+    const wanted = new Set(keys);
+    for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
+  }
+  const input: OverviewInput = {
+    statusDate: at,
+    calendar: workCalendar,
+    taskForces: data.taskForces.map((f) => ({ id: f.id })),
+    tasks: tasks.flat(),
+    indicators: indicators.flat(),
+    supervisionItems: supervisionInputOf(data.supervisionItems),
+  };
+  // Records of no task force in the view (none are): the parts would not add up to them.
+  if (input.tasks.length !== data.tasks.length || input.indicators!.length !== data.indicators.length) {
+    stats.unsplit++;
+    return null;
+  }
+  return { input, parts };
 }
 
 /** Lights of tasks and task forces (without scores), keyed by id: what the battle map colours. */

@@ -104,6 +104,13 @@ interface Snapshot {
    * have: what a computed schedule is valid for (never reused across snapshots or databases).
    */
   planStamps: Map<string, number>;
+  /**
+   * A number per task force that changes whenever any of its closed-loop records may have (its plan,
+   * indicators and their readings, supervision items, progress reports): what its lights are valid for.
+   * Under the key "", a number that changes whenever any indicator or reading may have: what the
+   * district-level indicators, whose cascades span task forces, are valid for.
+   */
+  dataStamps: Map<string, number>;
 }
 
 interface Holder {
@@ -123,6 +130,11 @@ let stampCounter = 0;
 export interface ClosedLoopView extends ClosedLoopData {
   /** Per task force, a number that changes when its plan may have; absent when read inside a write. */
   readonly planStamps?: ReadonlyMap<string, number>;
+  /**
+   * Per task force, a number that changes when any of its records may have (under "", when any
+   * indicator or reading may have); absent inside a write.
+   */
+  readonly dataStamps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -205,6 +217,10 @@ async function load(db: Executor, stats: Holder["stats"]): Promise<Snapshot> {
     supervisionItems: new SortedRows(CLOSED_LOOP_ORDER.supervisionItems, d.supervisionItems),
     lastReports: new Map(d.lastReports),
     planStamps: new Map(d.taskForces.map((f) => [f.id, ++stampCounter])),
+    dataStamps: new Map([
+      ["", ++stampCounter],
+      ...d.taskForces.map((f): [string, number] => [f.id, ++stampCounter]),
+    ]),
   };
 }
 
@@ -213,8 +229,11 @@ const UNRELATED = new Set([
   "api_token",
   "attachment",
   "assessment",
+  // 催办 and deliveries: the scores' deductions and the dispatch report read them, not this snapshot.
+  "chase",
   "comment",
   "org_unit",
+  "outbox",
   "person",
   // A baseline's own entry; the task baselines it moves are recorded as task changes.
   "plan_baseline",
@@ -301,9 +320,22 @@ async function catchUp(
   const t = touchedBy(changes);
   if (!t) return load(db, stats);
   stats.catchUps++;
-  const next: Snapshot = { ...s, revision: last, planStamps: new Map(s.planStamps) };
+  const next: Snapshot = {
+    ...s,
+    revision: last,
+    planStamps: new Map(s.planStamps),
+    dataStamps: new Map(s.dataStamps),
+  };
+  const touched = (tf: string | null | undefined) => {
+    if (tf) next.dataStamps.set(tf, ++stampCounter);
+  };
+  const cascaded = (tf: string | null | undefined) => {
+    touched(tf);
+    next.dataStamps.set("", ++stampCounter);
+  };
   const replanned = (tf: string | null | undefined) => {
     if (tf) next.planStamps.set(tf, ++stampCounter);
+    touched(tf);
   };
   for (const rows of [next.tasks, next.dependencies, next.indicators, next.readings, next.supervisionItems])
     rows.begin();
@@ -318,16 +350,41 @@ async function catchUp(
     );
     replanned(tf);
   }
-  await refresh(next.tasks, t.task, (v) => readTasks(db, { column: "id", values: v }), replanned);
+  const ofTaskForce =
+    (moved: (tf: string | null | undefined) => void) => (r: { taskForceId: string | null }) =>
+      moved(r.taskForceId);
+  await refresh(
+    next.tasks,
+    t.task,
+    (v) => readTasks(db, { column: "id", values: v }),
+    ofTaskForce(replanned),
+  );
   await refresh(
     next.dependencies,
     t.dependency,
     (v) => readDependencies(db, { column: "id", values: v }),
-    replanned,
+    ofTaskForce(replanned),
   );
-  await refresh(next.indicators, t.indicator, (v) => readIndicators(db, { column: "id", values: v }));
-  await refresh(next.readings, t.reading, (v) => readReadings(db, { column: "id", values: v }));
-  await refresh(next.supervisionItems, t.item, (v) => readSupervisionItems(db, { column: "id", values: v }));
+  await refresh(
+    next.indicators,
+    t.indicator,
+    (v) => readIndicators(db, { column: "id", values: v }),
+    ofTaskForce(cascaded),
+  );
+  // Readings after their indicators: a reading's task force is its indicator's.
+  await refresh(
+    next.readings,
+    t.reading,
+    (v) => readReadings(db, { column: "id", values: v }),
+    (r) => cascaded(next.indicators.get(r.indicatorId)?.taskForceId),
+  );
+  await refresh(
+    next.supervisionItems,
+    t.item,
+    (v) => readSupervisionItems(db, { column: "id", values: v }),
+    ofTaskForce(touched),
+  );
+  for (const tf of t.reported) touched(tf);
   if (t.reported.size) {
     const fresh = await readLastReports(db, [...t.reported]);
     const lastReports = new Map(s.lastReports);
@@ -340,13 +397,13 @@ async function catchUp(
 
 /**
  * Re-reads the rows `ids` (in chunks, to stay under bind-parameter limits); gone ones are dropped.
- * `moved` hears the task force of every row that changed, before and after.
+ * `moved` hears every row that changed, as it was and as it is.
  */
-async function refresh<R extends Row & { readonly taskForceId?: string | null }>(
+async function refresh<R extends Row>(
   rows: SortedRows<R>,
   ids: ReadonlySet<string>,
   read: (ids: string[]) => Promise<R[]>,
-  moved?: (taskForceId: string | null | undefined) => void,
+  moved: (row: R) => void,
 ): Promise<void> {
   const all = [...ids];
   for (let k = 0; k < all.length; k += 500) {
@@ -354,14 +411,16 @@ async function refresh<R extends Row & { readonly taskForceId?: string | null }>
     const found = await read(chunk);
     const seen = new Set<string>();
     for (const r of found) {
-      moved?.(rows.get(r.id)?.taskForceId);
-      moved?.(r.taskForceId);
+      const before = rows.get(r.id);
+      if (before) moved(before);
+      moved(r);
       rows.put(r);
       seen.add(r.id);
     }
     for (const id of chunk)
       if (!seen.has(id)) {
-        moved?.(rows.get(id)?.taskForceId);
+        const before = rows.get(id);
+        if (before) moved(before);
         rows.remove(id);
       }
   }
@@ -379,6 +438,7 @@ function select(s: Snapshot, ids: readonly string[] | null): ClosedLoopView {
       supervisionItems: s.supervisionItems.rows(),
       lastReports: s.lastReports,
       planStamps: s.planStamps,
+      dataStamps: s.dataStamps,
     };
   }
   const wanted = new Set(ids);
@@ -395,5 +455,6 @@ function select(s: Snapshot, ids: readonly string[] | null): ClosedLoopView {
     supervisionItems: s.supervisionItems.rows().filter(mine),
     lastReports: s.lastReports,
     planStamps: s.planStamps,
+    dataStamps: s.dataStamps,
   };
 }

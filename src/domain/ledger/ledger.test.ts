@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../../test/db-harness.js";
 import { loadDistrictLevel } from "../../../test/district-level.js";
-import type { Principal } from "../accounts/principal.js";
+import { leadPrincipal } from "../../../test/principals.js";
 import { serviceContext } from "../context.js";
 import { loadDemo } from "../demo/demo.service.js";
 import { buildDemoDataset } from "../demo/demo-data.js";
@@ -273,17 +273,7 @@ describe.each(dialects)("the ledger in Excel on %s", (dialect) => {
       });
     }
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
-    const lead: Principal = {
-      userId: "u-lead",
-      username: "lead",
-      displayName: "牵头人",
-      personId: null,
-      roles: ["lead"],
-      via: "session",
-      taskForceScope: null,
-      leadTaskForceIds: new Set(["tf-01"]),
-      ownTaskForceIds: new Set(["tf-01"]),
-    };
+    const lead = leadPrincipal(["tf-01"]);
     const before = await snapshot(demo.database);
     const r = await importLedger({ ...serviceContext(demo.database, "test", at), principal: lead }, edited);
     expect(r.problems.map((p) => [p.sheet, p.key])).toEqual([["任务", "ledgerScope"]]);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, snapshot, type TestDatabase } from "../../../test/db-harness.js";
+import { leadPrincipal } from "../../../test/principals.js";
 import { parseDbUrl } from "../../config/load-config.js";
 import { type DatabaseHandle, openDatabase } from "../../db/connection.js";
 import { AppError } from "../../shared/errors.js";
-import type { Principal } from "../accounts/principal.js";
 import { type ServiceContext, serviceContext } from "../context.js";
 import { loadDemo } from "../demo/demo.service.js";
 import { buildDemoDataset } from "../demo/demo-data.js";
@@ -131,17 +131,7 @@ describe.each(dialects)("plan changes in bulk on %s", (dialect) => {
       },
       "UNSCHEDULABLE",
     );
-    const lead: Principal = {
-      userId: "u-lead",
-      username: "lead",
-      displayName: "牵头人",
-      personId: null,
-      roles: ["lead"],
-      via: "session",
-      taskForceScope: null,
-      leadTaskForceIds: new Set([a.id]),
-      ownTaskForceIds: new Set([a.id]),
-    };
+    const lead = leadPrincipal([a.id]);
     await refused(
       { tasks: { creates: [newTask(a.id, "94"), newTask(b.id, "94")], updates: [] } },
       "FORBIDDEN",

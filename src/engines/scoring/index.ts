@@ -5,8 +5,11 @@ export {
   type OverviewIndicator,
   type OverviewInput,
   type OverviewOptions,
+  type OverviewPart,
   type OverviewTaskForce,
   overview,
+  overviewOfParts,
+  overviewPart,
 } from "./overview.js";
 export { type Rankable, rankEntities } from "./rank.js";
 export { type MonthStage, TURN_STAGES, type TurnStage, trendHistory, trendTurns } from "./trend-history.js";

@@ -96,11 +96,22 @@ export interface Overview {
 }
 
 /**
- * Computes the overview at `input.statusDate`: `lightsFor`, then per indicator the trend stage of its
- * readings and `forecastYearEnd`, then `assess` with the red-light counts from the lights.
- * Indicator options (period, time basis) come from `options.lights.indicator`, so lights and scores agree.
+ * What one task force's records decide of the overview (or, with no task forces, what the
+ * district-level indicators do): the lights of its tasks, indicators and itself, and its indicators'
+ * trend stages and forecasts. Scores and ranks are not in it: they compare task forces, units and
+ * persons across the whole input ({@link overviewOfParts}).
  */
-export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
+export interface OverviewPart {
+  readonly lights: LightsResult;
+  readonly indicators: readonly OverviewIndicator[];
+}
+
+/**
+ * The part of the overview that `input`'s records decide alone: `lightsFor`, then per indicator the
+ * trend stage of its readings and `forecastYearEnd`. A caller that keeps each task force's part
+ * until its records change recomputes only the changed ones ({@link overviewOfParts}).
+ */
+export function overviewPart(input: OverviewInput, options: OverviewOptions = {}): OverviewPart {
   const T = input.statusDate;
   const lights = lightsFor(input, T, options.lights);
   const indicatorOptions = options.lights?.indicator;
@@ -123,6 +134,34 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
       ),
     };
   });
+  return { lights, indicators };
+}
+
+/**
+ * Computes the overview at `input.statusDate`: `lightsFor`, then per indicator the trend stage of its
+ * readings and `forecastYearEnd`, then `assess` with the red-light counts from the lights.
+ * Indicator options (period, time basis) come from `options.lights.indicator`, so lights and scores agree.
+ */
+export function overview(input: OverviewInput, options: OverviewOptions = {}): Overview {
+  return overviewOfParts(input, [overviewPart(input, options)], options);
+}
+
+/**
+ * The overview of `input` from its parts, each `overviewPart` of some of its records: equal to
+ * `overview(input)` when every task, indicator and task force of the input is in exactly one part,
+ * the parts' tasks and indicators taken in order are the input's, and no part's records refer to
+ * another's (a task's parent, an indicator's cascade). A task force's light comes from the part that
+ * lit it. Scores and ranks are computed here, over the whole input.
+ */
+export function overviewOfParts(
+  input: OverviewInput,
+  parts: readonly OverviewPart[],
+  options: OverviewOptions = {},
+): Overview {
+  const T = input.statusDate;
+  const indicatorOptions = options.lights?.indicator;
+  const lights = parts.length === 1 ? parts[0]!.lights : mergedLights(input, parts);
+  const indicators = parts.length === 1 ? parts[0]!.indicators : parts.flatMap((p) => p.indicators);
   const assessment = assess(
     {
       statusDate: T,
@@ -164,6 +203,21 @@ export function overview(input: OverviewInput, options: OverviewOptions = {}): O
     };
   });
   return { statusDate: T, taskForces, indicators, counts, lights, assessment };
+}
+
+/** The parts' lights as one `lightsFor` of the whole input gives them (task forces in input order). */
+function mergedLights(input: OverviewInput, parts: readonly OverviewPart[]): LightsResult {
+  const forces = new Map<string, LightsResult["taskForces"][number]>();
+  for (const p of parts) for (const l of p.lights.taskForces) forces.set(l.taskForceId, l);
+  return {
+    tasks: parts.flatMap((p) => p.lights.tasks),
+    indicators: parts.flatMap((p) => p.lights.indicators),
+    taskForces: input.taskForces.map((tf) => {
+      const l = forces.get(tf.id);
+      if (!l) throw new Error(`overviewOfParts: no part lights task force ${tf.id}`);
+      return l;
+    }),
+  };
 }
 
 /**
