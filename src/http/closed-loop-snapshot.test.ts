@@ -16,6 +16,7 @@ import {
   overviewPartsStats,
 } from "../domain/closed-loop/closed-loop.service.js";
 import { closedLoopData, closedLoopSnapshotStats } from "../domain/closed-loop/closed-loop.snapshot.js";
+import { dispatchReportView, dispatchSectionStats } from "../domain/closed-loop/dispatch.service.js";
 import { type ServiceContext, serviceContext } from "../domain/context.js";
 import { loadDemo } from "../domain/demo/demo.service.js";
 import { buildDemoDataset } from "../domain/demo/demo-data.js";
@@ -53,7 +54,13 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
     for (const reader of [ctx, lead]) {
       const parts = await computeOverview(reader);
       expect(parts.result).toEqual((await computeOverviewWhole(reader)).result);
+      // So does the dispatch report made of kept sections, and one task force's.
+      expect(await dispatchReportView(reader)).toEqual(await dispatchReportView(reader, { whole: true }));
     }
+    const one = { taskForceId: "tf-07" };
+    expect(await dispatchReportView(ctx, one)).toEqual(
+      await dispatchReportView(ctx, { ...one, whole: true }),
+    );
   };
 
   beforeAll(async () => {
@@ -146,6 +153,16 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
     await expectFresh();
     await ok("POST", `/api/v1/supervision-items/${item.id}/start`, { version: 1, date: "2022-08-02" });
     await expectFresh();
+    // A unit renamed: the holder the dispatch report names its indicators by.
+    const held = (await ok("GET", "/api/v1/indicators?limit=500")).items.find(
+      (i: { orgUnitId: string | null }) => i.orgUnitId,
+    );
+    const unit = await ok("GET", `/api/v1/org-units/${held.orgUnitId}`);
+    await ok("PATCH", `/api/v1/org-units/${unit.id}`, {
+      version: unit.version,
+      name: `${unit.name}（更名）`,
+    });
+    await expectFresh();
     const tf = await ok("GET", "/api/v1/task-forces/tf-07");
     await ok("PATCH", "/api/v1/task-forces/tf-07", { version: tf.version, name: "促消费专班（调整）" });
     await expectFresh();
@@ -162,12 +179,16 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
       percent: 35,
       narrative: "调度",
     });
+    const sections = dispatchSectionStats(t.database);
     await computeOverview(ctx);
+    await dispatchReportView(ctx);
     const after = overviewPartsStats(t.database);
-    // tf-03's part; every other task force's and the district's are reused.
+    // tf-03's part and section; every other task force's and the district's are reused.
     expect(after.computed - before.computed).toBe(1);
     expect(after.reused - before.reused).toBe(forces);
     expect(after.unsplit).toBe(0);
+    expect(dispatchSectionStats(t.database).computed - sections.computed).toBe(1);
+    expect(dispatchSectionStats(t.database).reused - sections.reused).toBe(forces);
     // A reading moves its task force's part and the district's (its cascades span task forces).
     const ind = (await ok("GET", "/api/v1/indicators?taskForceId=tf-04&limit=1")).items[0];
     await ok("POST", "/api/v1/indicator-readings", {

@@ -105,9 +105,19 @@ export const supervisionInputOf = (items: ClosedLoopData["supervisionItems"]) =>
 
 /** One task force's records, or (key "") the district-level indicators'. */
 export interface TaskForceShare
-  extends Pick<ClosedLoopData, "taskForces" | "tasks" | "indicators" | "readings" | "supervisionItems"> {
-  /** For the district: its indicators' monthly series, rolled up from the task forces' ones under them. */
-  readonly series?: ReadonlyMap<string, readonly Reading[]>;
+  extends Pick<ClosedLoopData, "taskForces" | "tasks" | "indicators" | "readings" | "supervisionItems"> {}
+
+/** Rows by their task force, in the order given. */
+export function groupByTaskForce<R extends { readonly taskForceId: string }>(
+  rows: readonly R[],
+): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.taskForceId);
+    if (list) list.push(r);
+    else out.set(r.taskForceId, [r]);
+  }
+  return out;
 }
 
 /** The first index in `rows` (sorted by `key`, byte-wise) whose key is not below `value`. */
@@ -147,20 +157,29 @@ export function shareKeys(d: Pick<ClosedLoopData, "taskForces">): string[] {
  * One task force's records (`key` its id), or the district-level indicators' (`key` ""), taken from
  * the sorted lists by bisection, without reading every record. A task force's indicators roll up only
  * its own (a task-force indicator's parent is in its task force or at district level); the district's
- * cascades span task forces, so its share carries their series (`series`).
+ * cascades span task forces ({@link districtSeriesOf}).
  */
 export function shareOf(d: ClosedLoopData, key: string, index: ShareIndex): TaskForceShare {
-  const indicators = rangeOf(d.indicators, taskForceOfIndicator, key);
+  const indicators = shareIndicators(d, key);
   const readings = indicators.flatMap((i) => rangeOf(d.readings, indicatorOfReading, i.id));
-  const share = {
+  return {
     taskForces: index.taskForces.get(key) ?? [],
     tasks: key === "" ? [] : rangeOf(d.tasks, taskForceOfTask, key),
     indicators,
     readings,
     supervisionItems: index.supervisionItems.get(key) ?? [],
   };
-  if (key !== "") return share;
-  // Every indicator whose chain of parents reaches a district-level one, with its readings.
+}
+
+/** The indicators of one share (see {@link shareOf}). */
+export const shareIndicators = (d: Pick<ClosedLoopData, "indicators">, key: string) =>
+  rangeOf(d.indicators, taskForceOfIndicator, key);
+
+/**
+ * The district-level indicators' monthly series, rolled up from every indicator whose chain of
+ * parents reaches one of them (the task forces' shares) and those indicators' readings.
+ */
+export function districtSeriesOf(d: Pick<ClosedLoopData, "indicators" | "readings">): Map<string, Reading[]> {
   const byId = new Map(d.indicators.map((i) => [i.id, i]));
   const under = new Map<string, boolean>();
   const reaches = (id: string, depth: number): boolean => {
@@ -176,13 +195,7 @@ export function shareOf(d: ClosedLoopData, key: string, index: ShareIndex): Task
   };
   const cascade = d.indicators.filter((i) => reaches(i.id, 0));
   const ids = new Set(cascade.map((i) => i.id));
-  return {
-    ...share,
-    series: cascadeReadings({
-      indicators: cascade,
-      readings: d.readings.filter((r) => ids.has(r.indicatorId)),
-    }),
-  };
+  return cascadeReadings({ indicators: cascade, readings: d.readings.filter((r) => ids.has(r.indicatorId)) });
 }
 
 /** The records {@link shareOf} finds by task force id, not by bisection (task forces, supervision items). */

@@ -35,6 +35,7 @@ import {
 } from "../settings/settings.service.js";
 import {
   checkInputOf,
+  districtSeriesOf,
   overviewInputOf,
   shareIndexOf,
   shareKeys,
@@ -220,7 +221,7 @@ function keptParts(
     else {
       stats.computed++;
       const share = shareOf(data, tf, index);
-      const given = { calendar: workCalendar, ...(share.series ? { readingsOf: share.series } : {}) };
+      const given = { calendar: workCalendar, ...(tf === "" ? { readingsOf: districtSeriesOf(data) } : {}) };
       const sched = schedules.get(tf)?.tasks ?? none;
       const input = overviewInputOf(calendar, { ...share, lastReports: data.lastReports }, at, sched, given);
       entry = { stamp: stamp ?? -1, key, input, part: overviewPart(input, options) };

@@ -1,15 +1,21 @@
 import {
   buildWorkCalendar,
   type DispatchIndicator,
+  type DispatchInput,
   type DispatchReport,
+  type DispatchSection,
   type DispatchSupervisionItem,
   type DispatchTask,
   dispatchReport,
+  dispatchReportOf,
+  dispatchSections,
   type IsoDate,
+  type OverviewIndicator,
 } from "../../engines/index.js";
 import { AppError } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
 import { isSupportedDate } from "../../vocabulary/index.js";
+import { readScope } from "../accounts/scope.js";
 import { chasesInWindow, type WindowChases } from "../chasing/chase-counts.js";
 import { readerOf, type ServiceContext } from "../context.js";
 import { namesByIds } from "../org/org.repository.js";
@@ -18,7 +24,8 @@ import { memoReadModel } from "../read-model.js";
 import { reminderSettingsOf } from "../reminders/reminder.service.js";
 import { calendarOf, organisationSettings, timeZoneOf, todayIn } from "../settings/settings.service.js";
 import type { SupervisionItem } from "../supervision/supervision.js";
-import type { ClosedLoopTask } from "./closed-loop.repository.js";
+import { groupByTaskForce, shareIndexOf, shareIndicators, shareKeys, shareOf } from "./closed-loop.input.js";
+import type { ClosedLoopData, ClosedLoopTask } from "./closed-loop.repository.js";
 import { closedLoopSettingsOf, computeOverview, type OverviewComputation } from "./closed-loop.service.js";
 
 /** The dispatch report as `GET /dispatch-report` and `guatu dispatch` give it: the engine's report and display names. */
@@ -38,8 +45,9 @@ export interface DispatchReportView extends DispatchReport {
  */
 export async function dispatchReportView(
   ctx: ServiceContext,
-  options: { statusDate?: IsoDate; taskForceId?: string } = {},
+  options: { statusDate?: IsoDate; taskForceId?: string; whole?: boolean } = {},
 ): Promise<DispatchReportView> {
+  const narrowed = readScope(ctx, options.taskForceId ? [options.taskForceId] : undefined) !== null;
   const comp = await computeOverview(ctx, {
     ...(options.statusDate ? { statusDate: options.statusDate } : {}),
     ...(options.taskForceId ? { taskForceIds: [options.taskForceId] } : {}),
@@ -48,27 +56,29 @@ export async function dispatchReportView(
   const all = await organisationSettings(ctx);
   const settings = closedLoopSettingsOf(all);
   const calendar = buildWorkCalendar(calendarOf(all), { origin: `${statusDate.slice(0, 4)}-01-01` });
-  const timeZone = timeZoneOf(all);
-  const report = dispatchReport({
-    statusDate,
-    round: settings.dispatchRound,
-    calendar,
-    taskForces: data.taskForces.map((f) => ({ id: f.id, code: f.code, name: f.name })),
-    tasks: data.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
-    taskLights: result.lights.tasks,
-    taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
-    supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
-    indicators: dispatchIndicators(
-      comp,
-      timeZone,
-      all.statusDate.rule === "fixed",
-      await namesByIds(
-        readerOf(ctx),
-        "org_units",
-        data.indicators.flatMap((i) => (i.orgUnitId ? [i.orgUnitId] : [])),
-      ),
-    ),
-  });
+  const units = await namesByIds(
+    readerOf(ctx),
+    "org_units",
+    data.indicators.flatMap((i) => (i.orgUnitId ? [i.orgUnitId] : [])),
+  );
+  const holders = { timeZone: timeZoneOf(all), fixed: all.statusDate.rule === "fixed", units };
+  const base = { statusDate, round: settings.dispatchRound, calendar };
+  const stamps = options.whole ? undefined : data.dataStamps;
+  const report = stamps
+    ? keptSections(ctx, comp, base, holders, {
+        stamps,
+        narrowed,
+        key: JSON.stringify([calendarOf(all), settings.thresholds]),
+      })
+    : dispatchReport({
+        ...base,
+        taskForces: data.taskForces.map(dispatchTaskForceOf),
+        tasks: data.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
+        taskLights: result.lights.tasks,
+        taskForceColors: Object.fromEntries(result.taskForces.map((t) => [t.taskForceId, t.light])),
+        supervisionItems: data.supervisionItems.map(dispatchSupervisionOf),
+        indicators: dispatchIndicators(comp, data, holders),
+      });
   // A status date in 2999's last days: the next round would end in a year the API does not answer.
   const end = report.rounds.next.end;
   if (!isSupportedDate(end))
@@ -93,6 +103,20 @@ export async function dispatchReportView(
  */
 const dayOfEntry = (entered: IsoDate, statusDate: IsoDate, fixed: boolean): IsoDate =>
   fixed && entered > statusDate ? statusDate : entered;
+
+/** How indicators' holders and entry days are named: the organisation's time zone and units. */
+interface Holders {
+  readonly timeZone: string;
+  /** Whether the status date is fixed (entries after it count on it). */
+  readonly fixed: boolean;
+  readonly units: ReadonlyMap<string, string>;
+}
+
+const dispatchTaskForceOf = (f: { id: string; code: string; name: string }) => ({
+  id: f.id,
+  code: f.code,
+  name: f.name,
+});
 
 /** A task record → the engine's task. */
 function dispatchTaskOf(t: ClosedLoopTask, lastReports: ReadonlyMap<string, string>): DispatchTask {
@@ -136,13 +160,13 @@ function dispatchSupervisionOf(s: SupervisionItem): DispatchSupervisionItem {
  */
 function dispatchIndicators(
   comp: OverviewComputation,
-  timeZone: string,
-  fixed: boolean,
-  units: ReadonlyMap<string, string>,
+  data: Pick<ClosedLoopData, "taskForces" | "indicators" | "readings">,
+  { timeZone, fixed, units }: Holders,
+  progressOf: ReadonlyMap<string, OverviewIndicator> = new Map(
+    comp.result.indicators.map((i) => [i.indicatorId, i]),
+  ),
 ): DispatchIndicator[] {
-  const { data, result } = comp;
   const forces = new Map(data.taskForces.map((f) => [f.id, f.name]));
-  const progressOf = new Map(result.indicators.map((i) => [i.indicatorId, i]));
   // When the latest reading of each indicator was entered (the last such record, as a Map keeps it).
   const reportedAt = new Map<string, string>();
   for (const r of data.readings)
@@ -183,6 +207,98 @@ function dispatchIndicators(
         i.code,
     };
   });
+}
+
+/** One task force's section and its indicators as the report lists them, for the records of one data stamp. */
+interface KeptSection {
+  readonly stamp: number;
+  /** The status date and settings the section was made under. */
+  readonly key: string;
+  /** The names of its indicators' units. */
+  readonly units: string;
+  /** None for the district-level indicators, which have no section. */
+  readonly section: DispatchSection | undefined;
+  readonly indicators: readonly DispatchIndicator[];
+}
+
+const keptSectionsOf = new WeakMap<
+  object,
+  { sections: Map<string, KeptSection>; stats: { computed: number; reused: number } }
+>();
+
+/** Sections made and reused so far (tests, diagnostics). */
+export function dispatchSectionStats(database: object): { computed: number; reused: number } {
+  return { ...(keptSectionsOf.get(database)?.stats ?? { computed: 0, reused: 0 }) };
+}
+
+/**
+ * The report from each task force's section, kept per database until its records change (the
+ * snapshot's data stamps, as the overview's parts are), so the report after one write makes one
+ * section, not 2,000. The district-level indicators (the cascade spans task forces), the total and
+ * the key points are made every time (`dispatchReportOf`).
+ */
+function keptSections(
+  ctx: ServiceContext,
+  comp: OverviewComputation,
+  base: Pick<DispatchInput, "statusDate" | "round" | "calendar">,
+  holders: Holders,
+  view: { stamps: ReadonlyMap<string, number>; narrowed: boolean; key: string },
+): DispatchReport {
+  const { data, result } = comp;
+  let memo = keptSectionsOf.get(ctx.database);
+  if (!memo) {
+    memo = { sections: new Map(), stats: { computed: 0, reused: 0 } };
+    keptSectionsOf.set(ctx.database, memo);
+  }
+  const { sections: kept, stats } = memo;
+  const key = JSON.stringify([base.statusDate, base.round, view.key, holders.timeZone, holders.fixed]);
+  // The names of a share's units (a renamed unit renames its indicators' holder): the same in any view.
+  const unitsOf = (tf: string) =>
+    shareIndicators(data, tf)
+      .map((i) => (i.orgUnitId ? (holders.units.get(i.orgUnitId) ?? "") : ""))
+      .join("\u0001");
+  const index = shareIndexOf(data);
+  // Built once, on the first section to make.
+  let lights: Map<string, DispatchInput["taskLights"][number][]> | undefined;
+  let progressOf: Map<string, OverviewIndicator> | undefined;
+  const colors = new Map(result.taskForces.map((t) => [t.taskForceId, t.light]));
+  const sections: DispatchSection[] = [];
+  const indicators: (readonly DispatchIndicator[])[] = [];
+  for (const tf of shareKeys(data)) {
+    const stamp = tf === "" && view.narrowed ? undefined : view.stamps.get(tf);
+    let entry = stamp === undefined ? undefined : kept.get(tf);
+    const units = unitsOf(tf);
+    if (entry && entry.stamp === stamp && entry.key === key && entry.units === units) stats.reused++;
+    else {
+      stats.computed++;
+      const share = shareOf(data, tf, index);
+      progressOf ??= new Map(result.indicators.map((i) => [i.indicatorId, i]));
+      const mine = dispatchIndicators(comp, share, holders, progressOf);
+      let section: DispatchSection | undefined;
+      if (tf !== "") {
+        lights ??= groupByTaskForce(result.lights.tasks);
+        const color = colors.get(tf);
+        [section] = dispatchSections({
+          ...base,
+          taskForces: share.taskForces.map(dispatchTaskForceOf),
+          tasks: share.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
+          taskLights: lights.get(tf) ?? [],
+          taskForceColors: color ? { [tf]: color } : {},
+          supervisionItems: share.supervisionItems.map(dispatchSupervisionOf),
+          indicators: mine,
+        });
+      }
+      entry = { stamp: stamp ?? -1, key, units, section, indicators: mine };
+      if (stamp !== undefined) kept.set(tf, entry);
+    }
+    if (entry.section) sections.push(entry.section);
+    indicators.push(entry.indicators);
+  }
+  if (kept.size > 2 * data.taskForces.length + 100) {
+    const wanted = new Set(shareKeys(data));
+    for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
+  }
+  return dispatchReportOf({ ...base, indicators: indicators.flat() }, sections);
 }
 
 /** Names of the units and persons the report's task lists name (one query each). */

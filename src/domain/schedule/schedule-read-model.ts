@@ -19,6 +19,7 @@ import type { ScheduleRun } from "../../shared/api/schedule.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { hasMessage, ruleDetail } from "../../shared/messages.js";
 import { isSupportedDate } from "../../vocabulary/index.js";
+import { groupByTaskForce } from "../closed-loop/closed-loop.input.js";
 import {
   type ClosedLoopDependency,
   type ClosedLoopTask,
@@ -235,16 +236,6 @@ export const withSchedule = <T extends { id: string }>(
   ...task,
   ...(schedules.get(task.id) ?? NO_SCHEDULE),
 });
-
-function groupByTaskForce<R extends { taskForceId: string }>(rows: readonly R[]): Map<string, R[]> {
-  const out = new Map<string, R[]>();
-  for (const r of rows) {
-    const list = out.get(r.taskForceId);
-    if (list) list.push(r);
-    else out.set(r.taskForceId, [r]);
-  }
-  return out;
-}
 
 /**
  * Refuses (422 `UNSCHEDULABLE`, with the scheduler's reason by WBS code) a change of a task force's

@@ -4,10 +4,10 @@ import { buildWorkCalendar } from "../calendar/index.js";
 import { lightsFor } from "../lights/lights-for.js";
 import { buildTestCalendar } from "../lights/test-calendar.fixture.js";
 import type { LightTask } from "../lights/types.js";
-import { dispatchReport } from "./dispatch-report.js";
+import { dispatchReport, dispatchReportOf, dispatchSections } from "./dispatch-report.js";
 import { compareWbs, dispatchRounds, sortByWbs } from "./dispatch-rounds.js";
 import { keyPoints } from "./key-points.js";
-import type { DispatchInput, DispatchTask } from "./types.js";
+import type { DispatchIndicator, DispatchInput, DispatchTask } from "./types.js";
 
 const calendar = buildTestCalendar();
 const T = "2022-08-15"; // a Monday
@@ -345,6 +345,22 @@ const taskArb = fc.record({
   parent: fc.option(fc.nat(30), { nil: null }),
 });
 
+/** Tasks from generated rows; a parent is an earlier task of the same task force. */
+const tasksOf = (rows: readonly (typeof taskArb extends fc.Arbitrary<infer R> ? R : never)[]) =>
+  rows.map((r, k) =>
+    task(`t${k}`, {
+      code: `${k + 1}`,
+      taskForceId: r.force,
+      status: r.status,
+      deadline: r.deadline,
+      actualFinish: r.actualFinish,
+      lastReportDate: r.lastReportDate,
+      percent: r.percent,
+      parentId:
+        r.parent !== null && r.parent < k && rows[r.parent]!.force === r.force ? `t${r.parent}` : null,
+    }),
+  );
+
 describe("dispatchReport properties", () => {
   it("holds its invariants for any tasks", () => {
     fc.assert(
@@ -352,21 +368,7 @@ describe("dispatchReport properties", () => {
         fc.array(taskArb, { maxLength: 30 }),
         fc.constantFrom("weekly", "monthly", "off"),
         (rows, round) => {
-          const tasks = rows.map((r, k) =>
-            task(`t${k}`, {
-              code: `${k + 1}`,
-              taskForceId: r.force,
-              status: r.status,
-              deadline: r.deadline,
-              actualFinish: r.actualFinish,
-              lastReportDate: r.lastReportDate,
-              percent: r.percent,
-              parentId:
-                r.parent !== null && r.parent < k && rows[r.parent]!.force === r.force
-                  ? `t${r.parent}`
-                  : null,
-            }),
-          );
+          const tasks = tasksOf(rows);
           const rep = report(tasks, {}, round as "weekly");
           const all = rep.taskForces.flatMap((s) => s.overdue.map((o) => o.taskId));
           // Every not-done task with a deadline before T is overdue exactly once, and nothing else is.
@@ -395,6 +397,114 @@ describe("dispatchReport properties", () => {
           expect(rep.keyPoints).toEqual(every.slice(0, 10));
           for (const max of [0, 1, 3])
             expect(keyPoints(rep.taskForces, rep.dayUnit, max)).toEqual(every.slice(0, max));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("the report from its sections", () => {
+  const indicatorArb = fc.record({
+    force: fc.constantFrom("tf1", "tf2", null),
+    parent: fc.option(fc.nat(8), { nil: null }),
+    actual: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+    reportedOn: fc.option(dateArb, { nil: null }),
+    color: fc.constantFrom("red", "yellow", "green", "grey", "blue") as fc.Arbitrary<"red">,
+    trend: fc.constantFrom(
+      "falling",
+      "stopped-falling",
+      "rebounding",
+      "turned-positive",
+      "flat",
+      "unknown",
+    ) as fc.Arbitrary<DispatchIndicator["trend"]>,
+    work: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  });
+  const itemArb = fc.record({
+    task: fc.nat(30),
+    state: fc.constantFrom("open", "rectifying", "submitted", "verified") as fc.Arbitrary<"open">,
+    raisedOn: dateArb,
+    dueDate: dateArb,
+    verifiedOn: fc.option(dateArb, { nil: null }),
+  });
+
+  it("equals the report of the whole input when each task force's section is made alone", () => {
+    fc.assert(
+      fc.property(
+        fc.array(taskArb, { maxLength: 30 }),
+        fc.array(indicatorArb, { maxLength: 8 }),
+        fc.array(itemArb, { maxLength: 6 }),
+        fc.constantFrom("weekly", "monthly", "off"),
+        (rows, indicatorRows, itemRows, round) => {
+          const tasks = tasksOf(rows);
+          // A share's parent is in its own task force or at district level, as the services keep it.
+          const indicators = indicatorRows.map((r, k) => {
+            const parent = r.parent === null ? undefined : indicatorRows[r.parent];
+            return {
+              id: `i${k}`,
+              taskForceId: r.force,
+              code: `Z-${k}`,
+              name: `指标${k}`,
+              unit: "%",
+              kind: "cumulative" as const,
+              direction: "up" as const,
+              target: 100,
+              reading: r.actual === null ? null : { period: "2022-08", actual: r.actual },
+              reportedOn: r.actual === null ? null : r.reportedOn,
+              trend: r.trend,
+              color: r.color,
+              workProgress: r.work,
+              timeProgress: 60,
+              parentId:
+                parent && r.parent !== k && (parent.force === null || parent.force === r.force)
+                  ? `i${r.parent}`
+                  : null,
+              holder: r.force ?? "区",
+            };
+          });
+          const supervisionItems = itemRows.flatMap((r, k) => {
+            const t = tasks[r.task];
+            return t
+              ? [
+                  {
+                    id: `s${k}`,
+                    code: `DB-${k}`,
+                    taskForceId: t.taskForceId,
+                    taskId: t.id,
+                    state: r.state,
+                    raisedOn: r.raisedOn,
+                    dueDate: r.dueDate,
+                    verifiedOn: r.verifiedOn,
+                  },
+                ]
+              : [];
+          });
+          const lights = lightsFor({ calendar, taskForces: tfs, tasks }, T, {
+            dispatchRound: round as "weekly",
+          });
+          const input: DispatchInput = {
+            statusDate: T,
+            round: round as "weekly",
+            calendar,
+            taskForces: tfs,
+            tasks,
+            taskLights: lights.tasks,
+            taskForceColors: Object.fromEntries(lights.taskForces.map((l) => [l.taskForceId, l.color])),
+            supervisionItems,
+            indicators,
+          };
+          const sections = tfs.flatMap((tf) =>
+            dispatchSections({
+              ...input,
+              taskForces: [tf],
+              tasks: tasks.filter((t) => t.taskForceId === tf.id),
+              supervisionItems: supervisionItems.filter((s) => s.taskForceId === tf.id),
+              indicators: indicators.filter((i) => i.taskForceId === tf.id),
+            }),
+          );
+          // In the input's order (02 before 01): the report orders them by code.
+          expect(dispatchReportOf(input, sections)).toEqual(dispatchReport(input));
         },
       ),
       { numRuns: 200 },

@@ -40,6 +40,15 @@ import type {
  * `overdue` with `daysOverdue: 1`.
  */
 export function dispatchReport(input: DispatchInput, options: DispatchOptions = {}): DispatchReport {
+  return dispatchReportOf(input, dispatchSections(input), options);
+}
+
+/**
+ * The sections of `input.taskForces`, ordered by code: each from its own task force's records
+ * alone, so a caller may keep a task force's section until those records change and put the report
+ * together with {@link dispatchReportOf}.
+ */
+export function dispatchSections(input: DispatchInput): DispatchSection[] {
   const T = input.statusDate;
   const rounds = dispatchRounds(input.round, T);
   const calendar = input.calendar ?? null;
@@ -54,10 +63,7 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
   const itemsOf = group<DispatchSupervisionItem>(input.supervisionItems ?? []);
   const indicatorsOf = group<DispatchIndicator>(input.indicators ?? []);
   const reportedIndicators = reportedInRound(input.indicators ?? [], rounds.current);
-  const forces = [...input.taskForces].sort((a, b) =>
-    a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1,
-  );
-  const taskForces = forces.map((tf) =>
+  return [...input.taskForces].sort(byCode).map((tf) =>
     sectionOf(
       tf,
       {
@@ -75,10 +81,31 @@ export function dispatchReport(input: DispatchInput, options: DispatchOptions = 
       input.taskForceColors?.[tf.id] ?? null,
     ),
   );
-  const dayUnit = calendar ? "workdays" : "calendar-days";
+}
+
+const byCode = (a: { code: string; id: string }, b: { code: string; id: string }) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1;
+
+/**
+ * The report from its task forces' sections (in any order; each {@link dispatchSections} of its own
+ * task force's records): the total, the key points and the cascade over `input.indicators` (every
+ * indicator, district-level ones too). Equal to `dispatchReport(input)` when the sections are
+ * those of `input.taskForces` and no task force's records refer to another's (a task's parent, an
+ * indicator's share).
+ */
+export function dispatchReportOf(
+  input: Pick<DispatchInput, "statusDate" | "round" | "calendar" | "indicators">,
+  sections: readonly DispatchSection[],
+  options: DispatchOptions = {},
+): DispatchReport {
+  const T = input.statusDate;
+  const taskForces = [...sections].sort((a, b) =>
+    byCode({ code: a.code, id: a.taskForceId }, { code: b.code, id: b.taskForceId }),
+  );
+  const dayUnit = input.calendar ? "workdays" : "calendar-days";
   return {
     statusDate: T as IsoDate,
-    rounds,
+    rounds: dispatchRounds(input.round, T),
     dayUnit,
     total: sumSummaries(taskForces.map((s) => s.summary)),
     taskForces,
