@@ -15,6 +15,7 @@ import {
   overview,
   overviewOfParts,
   overviewPart,
+  type Reading,
 } from "../../engines/index.js";
 import type { Settings } from "../../shared/api/settings.js";
 import { readScope } from "../accounts/scope.js";
@@ -67,6 +68,8 @@ export interface OverviewComputation {
   readonly data: ClosedLoopView;
   readonly result: Overview;
   readonly goals: Goal[];
+  /** Each indicator's monthly series as the engines measured it (a parent's: its shares' roll-up). */
+  readonly series: ReadonlyMap<string, readonly Reading[]>;
 }
 
 /** The records, settings and per-task schedules the lights of some task forces need, at a status date. */
@@ -144,13 +147,12 @@ async function overviewOf(
           at,
           schedules,
         );
-  const result = split
-    ? overviewOfParts({ ...split.input, deductions }, split.parts, engineOptions)
-    : overview(
-        { ...overviewInputOf(calendarOf(settings), data, at, taskSchedulesOf(schedules)), deductions },
-        engineOptions,
-      );
-  return { statusDate: at, data, result, goals: await allGoals(readerOf(ctx)) };
+  const input = split
+    ? { ...split.input, deductions }
+    : { ...overviewInputOf(calendarOf(settings), data, at, taskSchedulesOf(schedules)), deductions };
+  const result = split ? overviewOfParts(input, split.parts, engineOptions) : overview(input, engineOptions);
+  const series = new Map((input.indicators ?? []).map((i) => [i.indicator.id, i.readings]));
+  return { statusDate: at, data, result, goals: await allGoals(readerOf(ctx)), series };
 }
 
 /** The overview computed whole, without the kept parts: what the kept parts must add up to (tests). */

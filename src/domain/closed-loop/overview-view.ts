@@ -4,7 +4,6 @@ import { unitAndPersonNames } from "../org/org.repository.js";
 import { RevisionMemo } from "../read-cache.js";
 import { memoReadModel } from "../read-model.js";
 import { getTaskForce } from "../task-forces/task-force.service.js";
-import { cascadeReadings } from "./closed-loop.input.js";
 import { computeOverview, type OverviewComputation } from "./closed-loop.service.js";
 
 /** Scores with the display names of what they score. */
@@ -27,7 +26,7 @@ export async function overviewView(ctx: ServiceContext, options: { statusDate?: 
   const { data, result } = comp;
   const tfById = new Map(result.taskForces.map((t) => [t.taskForceId, t]));
   // A parent's series is its shares' roll-up, as its light was measured on.
-  const seriesOf = cascadeReadings(data);
+  const seriesOf = comp.series;
   const indicatorById = new Map(result.indicators.map((i) => [i.indicatorId, i]));
   return {
     statusDate: comp.statusDate,
