@@ -173,6 +173,9 @@ describe.each(dialects)("the closed-loop snapshot on %s", (dialect) => {
 
   it("recomputes the overview's part of the one task force a write changed", async () => {
     await expectFresh();
+    // Readers of some task forces (a lead, one task force's report) before it: they must not make
+    // everyone's parts be made again.
+    await dispatchReportView(ctx, { taskForceId: "tf-07" });
     const before = overviewPartsStats(t.database);
     const forces = (await closedLoopData(ctx, null)).taskForces.length;
     await ok("POST", "/api/v1/progress-reports", {

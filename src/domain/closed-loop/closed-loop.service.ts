@@ -233,10 +233,7 @@ function keptParts(
     tasks.push(entry.input.tasks);
     indicators.push(entry.input.indicators ?? []);
   }
-  if (kept.size > 2 * keys.length + 100) {
-    const wanted = new Set(keys);
-    for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
-  }
+  if (!view.narrowed) forgetGone(kept, keys);
   const input: OverviewInput = {
     statusDate: at,
     calendar: workCalendar,
@@ -251,6 +248,16 @@ function keptParts(
     return null;
   }
   return { input, parts };
+}
+
+/**
+ * Forgets what is kept for task forces no longer in the whole view (deleted). Only a whole view
+ * knows which those are: a reader of two task forces must not make everyone else's parts be made again.
+ */
+export function forgetGone(kept: Map<string, unknown>, keys: readonly string[]): void {
+  if (kept.size <= keys.length) return;
+  const wanted = new Set(keys);
+  for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
 }
 
 /** Lights of tasks and task forces (without scores), keyed by id: what the battle map colours. */

@@ -26,7 +26,12 @@ import { calendarOf, organisationSettings, timeZoneOf, todayIn } from "../settin
 import type { SupervisionItem } from "../supervision/supervision.js";
 import { groupByTaskForce, shareIndexOf, shareIndicators, shareKeys, shareOf } from "./closed-loop.input.js";
 import type { ClosedLoopData, ClosedLoopTask } from "./closed-loop.repository.js";
-import { closedLoopSettingsOf, computeOverview, type OverviewComputation } from "./closed-loop.service.js";
+import {
+  closedLoopSettingsOf,
+  computeOverview,
+  forgetGone,
+  type OverviewComputation,
+} from "./closed-loop.service.js";
 
 /** The dispatch report as `GET /dispatch-report` and `guatu dispatch` give it: the engine's report and display names. */
 export interface DispatchReportView extends DispatchReport {
@@ -264,7 +269,8 @@ function keptSections(
   const colors = new Map(result.taskForces.map((t) => [t.taskForceId, t.light]));
   const sections: DispatchSection[] = [];
   const indicators: (readonly DispatchIndicator[])[] = [];
-  for (const tf of shareKeys(data)) {
+  const keys = shareKeys(data);
+  for (const tf of keys) {
     const stamp = tf === "" && view.narrowed ? undefined : view.stamps.get(tf);
     let entry = stamp === undefined ? undefined : kept.get(tf);
     const units = unitsOf(tf);
@@ -294,10 +300,7 @@ function keptSections(
     if (entry.section) sections.push(entry.section);
     indicators.push(entry.indicators);
   }
-  if (kept.size > 2 * data.taskForces.length + 100) {
-    const wanted = new Set(shareKeys(data));
-    for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
-  }
+  if (!view.narrowed) forgetGone(kept, keys);
   return dispatchReportOf({ ...base, indicators: indicators.flat() }, sections);
 }
 
