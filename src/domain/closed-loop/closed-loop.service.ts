@@ -44,6 +44,7 @@ import {
   supervisionInputOf,
 } from "./closed-loop.input.js";
 import { type ClosedLoopView, closedLoopData } from "./closed-loop.snapshot.js";
+import { type KeptShares, keptSharesOf, shareStamp } from "./kept-shares.js";
 
 /** Assessment points off per 催办 left unanswered past the owner's grace, unless settings say otherwise. */
 export const DEFAULT_UNANSWERED_DEDUCTION = 0.5;
@@ -160,11 +161,8 @@ export function computeOverviewWhole(ctx: ServiceContext, options: { statusDate?
   return overviewOf(ctx, { ...options, whole: true });
 }
 
-/** One task force's share of the overview's input and its part, for the records of one data stamp. */
+/** One task force's share of the overview's input and its part. */
 interface KeptPart {
-  readonly stamp: number;
-  /** The status date and the settings the part was computed under. */
-  readonly key: string;
   readonly input: OverviewInput;
   readonly part: OverviewPart;
 }
@@ -178,16 +176,10 @@ interface KeptPart {
  * part). Scores and ranks compare everyone and are computed over the whole input
  * (`overviewOfParts`), which the parts' inputs make up in order.
  */
-const keptPartsOf = new WeakMap<object, { parts: Map<string, KeptPart>; stats: OverviewPartsStats }>();
+const keptPartsOf = new WeakMap<object, KeptShares<KeptPart>>();
 
 /** Parts computed and reused so far, and overviews that could not be made of parts (tests, diagnostics). */
-export interface OverviewPartsStats {
-  computed: number;
-  reused: number;
-  unsplit: number;
-}
-
-export function overviewPartsStats(database: object): OverviewPartsStats {
+export function overviewPartsStats(database: object): KeptShares<KeptPart>["stats"] {
   return { ...(keptPartsOf.get(database)?.stats ?? { computed: 0, reused: 0, unsplit: 0 }) };
 }
 
@@ -199,13 +191,8 @@ function keptParts(
   at: IsoDate,
   schedules: ReadonlyMap<string, TaskForceSchedule>,
 ): { input: OverviewInput; parts: OverviewPart[] } | null {
-  const { data, stamps } = view;
-  let memo = keptPartsOf.get(ctx.database);
-  if (!memo) {
-    memo = { parts: new Map(), stats: { computed: 0, reused: 0, unsplit: 0 } };
-    keptPartsOf.set(ctx.database, memo);
-  }
-  const { parts: kept, stats } = memo;
+  const { data } = view;
+  const kept = keptSharesOf(keptPartsOf, ctx.database);
   const calendar = calendarOf(settings);
   const key = JSON.stringify([at, calendar, options.lights]);
   const workCalendar = buildWorkCalendar(calendar, { origin: `${at.slice(0, 4)}-01-01` });
@@ -216,24 +203,18 @@ function keptParts(
   const tasks: OverviewInput["tasks"][] = [];
   const indicators: NonNullable<OverviewInput["indicators"]>[] = [];
   for (const tf of keys) {
-    // A narrowed view has no district-level indicators: its district part is empty, never kept.
-    const stamp = tf === "" && view.narrowed ? undefined : stamps.get(tf);
-    let entry = stamp === undefined ? undefined : kept.get(tf);
-    if (entry && entry.stamp === stamp && entry.key === key) stats.reused++;
-    else {
-      stats.computed++;
+    const entry = kept.get(tf, shareStamp(view, tf), key, () => {
       const share = shareOf(data, tf, index);
       const given = { calendar: workCalendar, ...(tf === "" ? { readingsOf: districtSeriesOf(data) } : {}) };
       const sched = schedules.get(tf)?.tasks ?? none;
       const input = overviewInputOf(calendar, { ...share, lastReports: data.lastReports }, at, sched, given);
-      entry = { stamp: stamp ?? -1, key, input, part: overviewPart(input, options) };
-      if (stamp !== undefined) kept.set(tf, entry);
-    }
+      return { input, part: overviewPart(input, options) };
+    });
     parts.push(entry.part);
     tasks.push(entry.input.tasks);
     indicators.push(entry.input.indicators ?? []);
   }
-  if (!view.narrowed) forgetGone(kept, keys);
+  if (!view.narrowed) kept.forgetGone(keys);
   const input: OverviewInput = {
     statusDate: at,
     calendar: workCalendar,
@@ -244,20 +225,10 @@ function keptParts(
   };
   // Records of no task force in the view (none are): the parts would not add up to them.
   if (input.tasks.length !== data.tasks.length || input.indicators!.length !== data.indicators.length) {
-    stats.unsplit++;
+    kept.stats.unsplit++;
     return null;
   }
   return { input, parts };
-}
-
-/**
- * Forgets what is kept for task forces no longer in the whole view (deleted). Only a whole view
- * knows which those are: a reader of two task forces must not make everyone else's parts be made again.
- */
-export function forgetGone(kept: Map<string, unknown>, keys: readonly string[]): void {
-  if (kept.size <= keys.length) return;
-  const wanted = new Set(keys);
-  for (const tf of kept.keys()) if (!wanted.has(tf)) kept.delete(tf);
 }
 
 /** Lights of tasks and task forces (without scores), keyed by id: what the battle map colours. */

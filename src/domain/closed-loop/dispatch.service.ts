@@ -26,12 +26,8 @@ import { calendarOf, organisationSettings, timeZoneOf, todayIn } from "../settin
 import type { SupervisionItem } from "../supervision/supervision.js";
 import { groupByTaskForce, shareIndexOf, shareIndicators, shareKeys, shareOf } from "./closed-loop.input.js";
 import type { ClosedLoopData, ClosedLoopTask } from "./closed-loop.repository.js";
-import {
-  closedLoopSettingsOf,
-  computeOverview,
-  forgetGone,
-  type OverviewComputation,
-} from "./closed-loop.service.js";
+import { closedLoopSettingsOf, computeOverview, type OverviewComputation } from "./closed-loop.service.js";
+import { type KeptShares, keptSharesOf, shareStamp } from "./kept-shares.js";
 
 /** The dispatch report as `GET /dispatch-report` and `guatu dispatch` give it: the engine's report and display names. */
 export interface DispatchReportView extends DispatchReport {
@@ -214,26 +210,19 @@ function dispatchIndicators(
   });
 }
 
-/** One task force's section and its indicators as the report lists them, for the records of one data stamp. */
+/** One task force's section and its indicators as the report lists them. */
 interface KeptSection {
-  readonly stamp: number;
-  /** The status date and settings the section was made under. */
-  readonly key: string;
-  /** The names of its indicators' units. */
-  readonly units: string;
   /** None for the district-level indicators, which have no section. */
   readonly section: DispatchSection | undefined;
   readonly indicators: readonly DispatchIndicator[];
 }
 
-const keptSectionsOf = new WeakMap<
-  object,
-  { sections: Map<string, KeptSection>; stats: { computed: number; reused: number } }
->();
+const keptSectionsOf = new WeakMap<object, KeptShares<KeptSection>>();
 
 /** Sections made and reused so far (tests, diagnostics). */
 export function dispatchSectionStats(database: object): { computed: number; reused: number } {
-  return { ...(keptSectionsOf.get(database)?.stats ?? { computed: 0, reused: 0 }) };
+  const stats = keptSectionsOf.get(database)?.stats ?? { computed: 0, reused: 0 };
+  return { computed: stats.computed, reused: stats.reused };
 }
 
 /**
@@ -250,14 +239,9 @@ function keptSections(
   view: { stamps: ReadonlyMap<string, number>; narrowed: boolean; key: string },
 ): DispatchReport {
   const { data, result } = comp;
-  let memo = keptSectionsOf.get(ctx.database);
-  if (!memo) {
-    memo = { sections: new Map(), stats: { computed: 0, reused: 0 } };
-    keptSectionsOf.set(ctx.database, memo);
-  }
-  const { sections: kept, stats } = memo;
+  const kept = keptSharesOf(keptSectionsOf, ctx.database);
   const key = JSON.stringify([base.statusDate, base.round, view.key, holders.timeZone, holders.fixed]);
-  // The names of a share's units (a renamed unit renames its indicators' holder): the same in any view.
+  // The names of a share's units: the same in any view.
   const unitsOf = (tf: string) =>
     shareIndicators(data, tf)
       .map((i) => (i.orgUnitId ? (holders.units.get(i.orgUnitId) ?? "") : ""))
@@ -271,36 +255,29 @@ function keptSections(
   const indicators: (readonly DispatchIndicator[])[] = [];
   const keys = shareKeys(data);
   for (const tf of keys) {
-    const stamp = tf === "" && view.narrowed ? undefined : view.stamps.get(tf);
-    let entry = stamp === undefined ? undefined : kept.get(tf);
-    const units = unitsOf(tf);
-    if (entry && entry.stamp === stamp && entry.key === key && entry.units === units) stats.reused++;
-    else {
-      stats.computed++;
+    // A renamed unit renames its indicators' holder: its units' names are part of the key.
+    const entry = kept.get(tf, shareStamp(view, tf), `${key}\u0000${unitsOf(tf)}`, () => {
       const share = shareOf(data, tf, index);
       progressOf ??= new Map(result.indicators.map((i) => [i.indicatorId, i]));
       const mine = dispatchIndicators(comp, share, holders, progressOf);
-      let section: DispatchSection | undefined;
-      if (tf !== "") {
-        lights ??= groupByTaskForce(result.lights.tasks);
-        const color = colors.get(tf);
-        [section] = dispatchSections({
-          ...base,
-          taskForces: share.taskForces.map(dispatchTaskForceOf),
-          tasks: share.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
-          taskLights: lights.get(tf) ?? [],
-          taskForceColors: color ? { [tf]: color } : {},
-          supervisionItems: share.supervisionItems.map(dispatchSupervisionOf),
-          indicators: mine,
-        });
-      }
-      entry = { stamp: stamp ?? -1, key, units, section, indicators: mine };
-      if (stamp !== undefined) kept.set(tf, entry);
-    }
+      if (tf === "") return { section: undefined, indicators: mine };
+      lights ??= groupByTaskForce(result.lights.tasks);
+      const color = colors.get(tf);
+      const [section] = dispatchSections({
+        ...base,
+        taskForces: share.taskForces.map(dispatchTaskForceOf),
+        tasks: share.tasks.map((t) => dispatchTaskOf(t, data.lastReports)),
+        taskLights: lights.get(tf) ?? [],
+        taskForceColors: color ? { [tf]: color } : {},
+        supervisionItems: share.supervisionItems.map(dispatchSupervisionOf),
+        indicators: mine,
+      });
+      return { section, indicators: mine };
+    });
     if (entry.section) sections.push(entry.section);
     indicators.push(entry.indicators);
   }
-  if (!view.narrowed) forgetGone(kept, keys);
+  if (!view.narrowed) kept.forgetGone(keys);
   return dispatchReportOf({ ...base, indicators: indicators.flat() }, sections);
 }
 
