@@ -16,6 +16,7 @@ import type { DbConfig } from "../config/load-config.js";
 import type { Database, Db } from "../domain/database.js";
 import { AppError } from "../shared/errors.js";
 import { LongInListsPlugin } from "./long-in-lists.js";
+import { NamingClient } from "./named-statements.js";
 
 export type { Database, Db };
 
@@ -142,7 +143,7 @@ export function openDatabase(config: DbConfig): DatabaseHandle {
       connections: () => ({ max: 1, open: sqlite.open ? 1 : 0 }),
     };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: POOL_MAX });
+  const pool = new pg.Pool({ connectionString: config.url, max: POOL_MAX, Client: NamingClient });
   // An idle pooled connection can be closed by the server (restart, failover, DROP DATABASE):
   // the pool discards it and opens a new one on demand; unhandled, the event would crash Node.
   pool.on("error", () => {});

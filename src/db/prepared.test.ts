@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { preparedQuery } from "./prepared.js";
@@ -48,4 +49,28 @@ describe.each(dialects)("preparedQuery on %s", (dialect) => {
       { id: "u-a", createdAt: "2022-01-01T00:00:00.000Z" },
     ]);
   });
+
+  it.runIf(dialect === "postgres")(
+    "is parsed and planned once per PostgreSQL connection (a named statement); other queries are not",
+    async () => {
+      const query = preparedQuery((db, param: (name: "code") => never) =>
+        db.selectFrom("org_units").select("id").where("code", "=", param("code")),
+      );
+      const named = await t.database.db.connection().execute(async (conn) => {
+        expect(await query(conn, { code: "a" })).toEqual([{ id: "u-a" }]);
+        expect(await query(conn, { code: "b" })).toEqual([{ id: "u-b" }]);
+        await conn.selectFrom("org_units").select("name").where("code", "=", "c").execute();
+        return (
+          await sql<{
+            name: string;
+            statement: string;
+          }>`select name, statement from pg_prepared_statements`.execute(conn)
+        ).rows;
+      });
+      const statements = named.map((r) => r.statement);
+      expect(statements).toContain('select "id" from "org_units" where "code" = $1');
+      expect(statements).not.toContain('select "name" from "org_units" where "code" = $1');
+      expect(named.every((r) => /^guatu_\d+$/.test(r.name))).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { type Compilable, type CompiledQuery, createQueryId } from "kysely";
 import type { Db } from "./connection.js";
+import { nameStatement } from "./named-statements.js";
 
 const MARK = "\u0000guatu-param:";
 
@@ -28,6 +29,8 @@ export function preparedQuery<Row, Name extends string>(
       const slots = query.parameters.map((v) =>
         typeof v === "string" && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
       );
+      // PostgreSQL: parsed and planned once per connection (src/db/named-statements.ts).
+      nameStatement(query.sql);
       p = { query, slots };
       compiled.set(db, p);
     }
