@@ -39,6 +39,7 @@ import { systemRoutes } from "./routes/system/system.routes.js";
 import { taskForceRoutes } from "./routes/task-forces/task-forces.routes.js";
 import { taskRoutes } from "./routes/tasks/tasks.routes.js";
 import { timelineRoutes } from "./routes/timeline/timeline.routes.js";
+import { registerWarmUp } from "./warm-up.js";
 
 /** What the app is built from; tests pass an in-memory or per-test database. */
 export interface AppOptions {
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate("routeTable", [] as RouteEntry[]);
   app.decorate("clock", options.clock ?? (() => new Date()));
+  registerWarmUp(app);
   app.addHook("onRoute", (route) => {
     const rule = route.config?.rule;
     if (!route.url.startsWith("/api/v1") || !rule) return;

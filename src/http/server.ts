@@ -9,6 +9,7 @@ import { startBackgroundWorker } from "../domain/delivery/worker.js";
 import { AppError } from "../shared/errors.js";
 import { VERSION } from "../version.js";
 import { buildApp } from "./app.js";
+import { type WarmUpReport, warmUp } from "./warm-up.js";
 
 /** How the server runs besides the app. */
 export interface ServerOptions {
@@ -16,14 +17,18 @@ export interface ServerOptions {
   readonly worker?: boolean;
 }
 
+export interface RunningServer {
+  readonly url: string;
+  /** Settles when the first pages are rendered ahead (src/http/warm-up.ts); never rejects. */
+  readonly warmed: Promise<WarmUpReport>;
+  readonly close: () => Promise<void>;
+}
+
 /**
  * Opens the database, migrates it to the latest schema and listens, with the background worker
  * in-process unless turned off; resolves with the address.
  */
-export async function startServer(
-  config: Config,
-  options: ServerOptions = {},
-): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   // One server per SQLite file (src/db/serve-lock.ts); PostgreSQL takes several.
   const release =
     config.db.kind === "sqlite" && config.db.path !== ":memory:"
@@ -39,11 +44,7 @@ export async function startServer(
   }
 }
 
-async function serve(
-  config: Config,
-  options: ServerOptions,
-  release: () => void,
-): Promise<{ url: string; close: () => Promise<void> }> {
+async function serve(config: Config, options: ServerOptions, release: () => void): Promise<RunningServer> {
   const database = openDatabase(config.db);
   const migration = await migrateToLatest(database.db);
   if (migration.error) {
@@ -70,11 +71,16 @@ async function serve(
     await database.close();
     throw e;
   }
-  // Read the closed-loop records into memory now, not when the first user opens the overview
-  // (about a second at a province's size). A failure here only means the first reader loads them.
-  closedLoopData(serviceContext(database, "system"), null).catch((e: Error) =>
-    app.log.warn({ err: e.message }, "closed-loop records not preloaded"),
-  );
+  // Read the closed-loop records into memory and render the first pages now, not when the first
+  // user opens them (seconds at a province's size). A failure only means the first reader does it.
+  const warmed = closedLoopData(serviceContext(database, "system"), null)
+    .catch((e: Error) => app.log.warn({ err: e.message }, "closed-loop records not preloaded"))
+    .then(() => warmUp(app, database))
+    .then((report) => {
+      app.log.info(report, "read models rendered ahead");
+      for (const f of report.failed) app.log.warn(f, "read model not rendered ahead");
+      return report;
+    });
   const worker =
     options.worker === false
       ? null
@@ -88,5 +94,5 @@ async function serve(
       release();
     }
   };
-  return { url, close };
+  return { url, close, warmed };
 }

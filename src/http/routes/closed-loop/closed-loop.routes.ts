@@ -14,6 +14,7 @@ import {
   overviewSummaryView,
   overviewTaskForcePage,
 } from "../../../domain/closed-loop/overview-view.js";
+import type { ServiceContext } from "../../../domain/context.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
@@ -35,6 +36,7 @@ import { actionRule, readRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
+import { warmOnStart } from "../../warm-up.js";
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
 const taskForcePage = page(overviewTaskForce).extend({ statusDate: isoDate });
@@ -44,6 +46,15 @@ const indicatorPage = page(overviewIndicator).extend({ statusDate: isoDate });
 export async function closedLoopRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = new ReadCache(100);
+  const summaryOf = (ctx: ServiceContext, { statusDate, top }: z.infer<typeof overviewSummaryQuery>) =>
+    cachedReadModel(ctx, cache, { name: "overview-summary", params: { top }, statusDate }, async (at) =>
+      JSON.stringify(overviewSummary.parse(await overviewSummaryView(ctx, { statusDate: at, top }))),
+    );
+  // Kept per data revision like the overview: at province size one check takes most of a second.
+  const checkOf = (ctx: ServiceContext) =>
+    cachedReadModel(ctx, cache, { name: "check" }, async () =>
+      JSON.stringify(checkView.parse(await runFiveIzationCheck(ctx))),
+    );
   r.get("/api/v1/overview", {
     config: { rule: readRule("overview") },
     schema: {
@@ -73,19 +84,10 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
       querystring: overviewSummaryQuery,
       response: { 200: overviewSummary, ...errors },
     },
-    handler: async (req, reply) => {
-      const ctx = contextOf(req, opts.database);
-      const { statusDate, top } = req.query;
-      const json = await cachedReadModel(
-        ctx,
-        cache,
-        { name: "overview-summary", params: { top }, statusDate },
-        async (at) =>
-          JSON.stringify(overviewSummary.parse(await overviewSummaryView(ctx, { statusDate: at, top }))),
-      );
-      return sendCached(req, reply as FastifyReply, json);
-    },
+    handler: async (req, reply) =>
+      sendCached(req, reply as FastifyReply, await summaryOf(contextOf(req, opts.database), req.query)),
   });
+  warmOnStart(app, "overview summary", (ctx) => summaryOf(ctx, overviewSummaryQuery.parse({})));
   r.get("/api/v1/overview/task-forces", {
     config: { rule: readRule("overview") },
     schema: {
@@ -139,15 +141,10 @@ export async function closedLoopRoutes(app: FastifyInstance, opts: { database: D
       summary: "Five-ization check (五化检查): what each task book still lacks, task by task",
       response: { 200: checkView, ...errors },
     },
-    handler: async (req, reply) => {
-      const ctx = contextOf(req, opts.database);
-      // Kept per data revision like the overview: at province size one check takes most of a second.
-      const json = await cachedReadModel(ctx, cache, { name: "check" }, async () =>
-        JSON.stringify(checkView.parse(await runFiveIzationCheck(ctx))),
-      );
-      return sendCached(req, reply as FastifyReply, json);
-    },
+    handler: async (req, reply) =>
+      sendCached(req, reply as FastifyReply, await checkOf(contextOf(req, opts.database))),
   });
+  warmOnStart(app, "check", checkOf);
   r.post("/api/v1/assessments", {
     config: { rule: actionRule("assessments", "take") },
     schema: {

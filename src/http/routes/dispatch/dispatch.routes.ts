@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
 import {
   dispatchReportView,
   dispatchSummaryView,
   keptDispatchReport,
 } from "../../../domain/closed-loop/dispatch.service.js";
+import type { ServiceContext } from "../../../domain/context.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { getTaskForce } from "../../../domain/task-forces/task-force.service.js";
@@ -19,6 +21,7 @@ import {
 import { readRule } from "../../policy.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
+import { warmOnStart } from "../../warm-up.js";
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
 
@@ -26,6 +29,19 @@ const errors = { 400: errorBody, 403: errorBody, 404: errorBody };
 export async function dispatchRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = new ReadCache(100);
+  const summaryOf = (
+    ctx: ServiceContext,
+    { statusDate, limit, offset }: z.infer<typeof dispatchSummaryQuery>,
+  ) =>
+    cachedReadModel(
+      ctx,
+      cache,
+      { name: "dispatch-summary", params: { limit, offset }, statusDate },
+      async (at) =>
+        JSON.stringify(
+          dispatchReportSummary.parse(await dispatchSummaryView(ctx, { statusDate: at, limit, offset })),
+        ),
+    );
   r.get("/api/v1/dispatch-report", {
     config: { rule: readRule("dispatch-report") },
     schema: {
@@ -65,19 +81,8 @@ export async function dispatchRoutes(app: FastifyInstance, opts: { database: Dat
       querystring: dispatchSummaryQuery,
       response: { 200: dispatchReportSummary, ...errors },
     },
-    handler: async (req, reply) => {
-      const ctx = contextOf(req, opts.database);
-      const { statusDate, limit, offset } = req.query;
-      const json = await cachedReadModel(
-        ctx,
-        cache,
-        { name: "dispatch-summary", params: { limit, offset }, statusDate },
-        async (at) =>
-          JSON.stringify(
-            dispatchReportSummary.parse(await dispatchSummaryView(ctx, { statusDate: at, limit, offset })),
-          ),
-      );
-      return sendCached(req, reply as FastifyReply, json);
-    },
+    handler: async (req, reply) =>
+      sendCached(req, reply as FastifyReply, await summaryOf(contextOf(req, opts.database), req.query)),
   });
+  warmOnStart(app, "dispatch summary", (ctx) => summaryOf(ctx, dispatchSummaryQuery.parse({})));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
+import type { ServiceContext } from "../../../domain/context.js";
 import { ReadCache } from "../../../domain/read-cache.js";
 import { cachedReadModel } from "../../../domain/read-model.js";
 import { readBattleMap, readBattleMapOutline } from "../../../domain/schedule/battle-map.service.js";
@@ -13,6 +14,7 @@ import { actionRule, readRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
 import { sendCached } from "../../send-cached.js";
+import { warmOnStart } from "../../warm-up.js";
 
 const params = z.strictObject({ id });
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
@@ -22,6 +24,27 @@ const list = (v: string | undefined) => (v ? v.split(",") : undefined);
 export async function scheduleRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = new ReadCache(200);
+  const mapOf = (ctx: ServiceContext, q: z.infer<typeof battleMapQuery>) => {
+    const filter = {
+      taskForceId: list(q.taskForceId),
+      responsibleUnitId: list(q.responsibleUnitId),
+      responsiblePersonId: list(q.responsiblePersonId),
+      criticalOnly: q.critical === "true",
+      baselines: q.baselines?.split(",").map(Number),
+    };
+    const outline = q.outline === "true";
+    return cachedReadModel(
+      ctx,
+      cache,
+      { name: outline ? "battle-map-outline" : "battle-map", params: filter, statusDate: q.statusDate },
+      async (statusDate) =>
+        JSON.stringify(
+          outline
+            ? battleMapOutline.parse(await readBattleMapOutline(ctx, { ...filter, statusDate }))
+            : battleMap.parse(await readBattleMap(ctx, { ...filter, statusDate })),
+        ),
+    );
+  };
   r.post("/api/v1/task-forces/:id/schedule", {
     config: { rule: actionRule("task-forces", "schedule") },
     schema: {
@@ -67,29 +90,9 @@ export async function scheduleRoutes(app: FastifyInstance, opts: { database: Dat
       querystring: battleMapQuery,
       response: { 200: z.union([battleMap, battleMapOutline]), ...errors },
     },
-    handler: async (req, reply) => {
-      const ctx = contextOf(req, opts.database);
-      const q = req.query;
-      const filter = {
-        taskForceId: list(q.taskForceId),
-        responsibleUnitId: list(q.responsibleUnitId),
-        responsiblePersonId: list(q.responsiblePersonId),
-        criticalOnly: q.critical === "true",
-        baselines: q.baselines?.split(",").map(Number),
-      };
-      const outline = q.outline === "true";
-      const json = await cachedReadModel(
-        ctx,
-        cache,
-        { name: outline ? "battle-map-outline" : "battle-map", params: filter, statusDate: q.statusDate },
-        async (statusDate) =>
-          JSON.stringify(
-            outline
-              ? battleMapOutline.parse(await readBattleMapOutline(ctx, { ...filter, statusDate }))
-              : battleMap.parse(await readBattleMap(ctx, { ...filter, statusDate })),
-          ),
-      );
-      return sendCached(req, reply as FastifyReply, json);
-    },
+    handler: async (req, reply) =>
+      sendCached(req, reply as FastifyReply, await mapOf(contextOf(req, opts.database), req.query)),
   });
+  // The page asks for the outline first at any size.
+  warmOnStart(app, "battle-map outline", (ctx) => mapOf(ctx, battleMapQuery.parse({ outline: "true" })));
 }

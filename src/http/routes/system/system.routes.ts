@@ -10,7 +10,13 @@ import { actionRule, publicRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
 
-const health = z.object({ status: z.literal("ok"), db: z.enum(["sqlite", "postgres"]), version: z.string() });
+const health = z.object({
+  status: z.literal("ok"),
+  db: z.enum(["sqlite", "postgres"]),
+  version: z.string(),
+  /** `warming` while a start renders the first pages ahead (src/http/warm-up.ts); readers are served meanwhile. */
+  readModels: z.enum(["warming", "ready"]),
+});
 
 /** Health, the audit trail (read-only: no route changes or deletes an entry) and the OpenAPI document. */
 export async function systemRoutes(
@@ -18,10 +24,16 @@ export async function systemRoutes(
   opts: { database: DatabaseHandle; version: string },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const healthOf = () => ({
+    status: "ok" as const,
+    db: opts.database.dialect,
+    version: opts.version,
+    readModels: app.warmUpState.state,
+  });
   r.get("/api/v1/health", {
     config: { rule: publicRule },
     schema: { tags: ["system"], summary: "Liveness and database kind", response: { 200: health } },
-    handler: async () => ({ status: "ok" as const, db: opts.database.dialect, version: opts.version }),
+    handler: async () => healthOf(),
   });
   r.get("/api/v1/health/live", {
     config: { rule: publicRule },
@@ -42,7 +54,7 @@ export async function systemRoutes(
     },
     handler: async () => {
       await assertDatabaseAnswers(opts.database);
-      return { status: "ok" as const, db: opts.database.dialect, version: opts.version };
+      return healthOf();
     },
   });
   r.get("/api/v1/audit-entries", {
