@@ -73,14 +73,13 @@ async function serve(config: Config, options: ServerOptions, release: () => void
   }
   // Read the closed-loop records into memory and render the first pages now, not when the first
   // user opens them (seconds at a province's size). A failure only means the first reader does it.
-  const warmed = closedLoopData(serviceContext(database, "system"), null)
-    .catch((e: Error) => app.log.warn({ err: e.message }, "closed-loop records not preloaded"))
-    .then(() => warmUp(app, database))
-    .then((report) => {
+  const warmed = warmUp(app, database, () => closedLoopData(serviceContext(database, "system"), null)).then(
+    (report) => {
       app.log.info(report, "read models rendered ahead");
       for (const f of report.failed) app.log.warn(f, "read model not rendered ahead");
       return report;
-    });
+    },
+  );
   const worker =
     options.worker === false
       ? null

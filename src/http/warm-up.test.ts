@@ -61,8 +61,11 @@ describe.each(dialects)("warm-up after a start on %s", (dialect) => {
   it("says it is warming while it renders, renders each page once, and then says ready", async () => {
     const health = async () => (await warm.app.inject({ url: "/api/v1/health" })).json().readModels;
     expect(await health()).toBe("ready");
-    const running = warmUp(warm.app, warm.t.database);
+    // Warming from the call on, while the records are read in (`before`) too.
+    let preloaded = () => {};
+    const running = warmUp(warm.app, warm.t.database, () => new Promise<void>((r) => (preloaded = r)));
     expect(await health()).toBe("warming");
+    preloaded();
     const report = await running;
     expect(report.failed).toEqual([]);
     expect(report.rendered.map((r) => r.name).sort()).toEqual(

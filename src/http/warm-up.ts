@@ -44,16 +44,22 @@ export interface WarmUpReport {
 }
 
 /**
- * Renders every registered read model once, one after the other, as the system (which reads every
- * task force, like an admin). A reader arriving meanwhile shares the render in flight (the caches
+ * After `before` (reading the records into memory), renders every registered read model once, one
+ * after the other, as the system (which reads every task force, like an admin). A reader arriving meanwhile shares the render in flight (the caches
  * render once per key and revision). A failure only means the first reader renders that one.
  */
-export async function warmUp(app: FastifyInstance, database: DatabaseHandle): Promise<WarmUpReport> {
+export async function warmUp(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+  before?: () => Promise<unknown>,
+): Promise<WarmUpReport> {
   const state = app.warmUpState;
   const report: WarmUpReport = { rendered: [], failed: [] };
+  // Warming from the call on, so no one reads `ready` while `before` (the records' preload) runs.
   state.state = "warming";
   const ctx: ServiceContext = { database, actor: "system", now: () => app.clock().toISOString() };
   try {
+    await before?.().catch((e: Error) => report.failed.push({ name: "preload", error: e.message }));
     for (const { name, render } of state.warmers) {
       const t = performance.now();
       try {
