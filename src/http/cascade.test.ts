@@ -332,6 +332,36 @@ describe.each(dialects)("indicator cascade (层层衔接) on %s", (dialect) => {
     expect(view.nodes[0]!.indicatorId).toBe(ids.district);
   });
 
+  it("keeps the cascades per revision, apart for callers who may edit different indicators", async () => {
+    const url = `${API}/indicator-cascades?statusDate=2022-08-15`;
+    const editable = async (c: Client) => node((await c("GET", url)).body, ids.s1!).editable as boolean;
+    // The admin's answer is rendered first; the office may read every node but not edit a task
+    // force's own share below its task-force indicator.
+    expect(await editable(admin)).toBe(true);
+    expect(await editable(office)).toBe(false);
+    expect(await editable(admin)).toBe(true);
+    const cookie = (await signIn(app, "supervisor", DEMO_PASSWORD)).cookie;
+    const first = await app.inject({
+      url,
+      cookies: { guatu_session: cookie },
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    const again = await app.inject({
+      url,
+      cookies: { guatu_session: cookie },
+      headers: { "if-none-match": String(first.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    const member = await as("member");
+    const mine = new Set(
+      (await member("GET", url)).body.nodes.map((x: { taskForceId: string }) => x.taskForceId),
+    );
+    const other = ["tf-01", "tf-02", "tf-03"].find((tf) => !mine.has(tf))!;
+    expect((await member("GET", `${url}&taskForceId=${other}`)).status).toBe(403);
+  });
+
   it("links tasks to the indicators they advance", async () => {
     const task = (await admin("GET", `${API}/tasks?taskForceId=tf-01&limit=1`)).body.items[0];
     const res = await admin("PATCH", `${API}/tasks/${task.id}`, {

@@ -122,6 +122,22 @@ export function mayEditIndicator(
 }
 
 /**
+ * What {@link mayEditIndicator} reads of a principal, as a string: two callers with the same one
+ * may edit the same indicators, so a read model that marks them editable can be shared between
+ * them (with the task forces they may read, which the read cache's key already holds).
+ */
+export function indicatorEditorKey(p: Principal | undefined): string {
+  if (!p) return "system";
+  const office = isAdmin(p) || p.roles.includes("supervisor");
+  return [
+    p.taskForceScope ?? "",
+    isAdmin(p) ? "admin" : "",
+    office ? "office" : "",
+    [...p.leadTaskForceIds].sort(),
+  ].join("|");
+}
+
+/**
  * Progress on a task and actuals of an indicator are reported by its owner (a member), the task
  * force's lead or an admin.
  */

@@ -22,7 +22,7 @@ import type {
 } from "../../shared/api/cascade.js";
 import { AppError, type ErrorDetail } from "../../shared/errors.js";
 import { ruleDetail } from "../../shared/messages.js";
-import { assertMayRead, mayEditIndicator, mayReadTaskForce } from "../accounts/scope.js";
+import { assertMayRead, indicatorEditorKey, mayEditIndicator, mayReadTaskForce } from "../accounts/scope.js";
 import { computeOverview } from "../closed-loop/closed-loop.service.js";
 import { readerOf, type ServiceContext, type WriteContext } from "../context.js";
 import type { Indicator } from "../indicators/indicator.js";
@@ -191,6 +191,23 @@ export async function readCascades(
   };
   for (const r of roots) visit(r, 0);
   return { statusDate, nodes };
+}
+
+/**
+ * The parameters a cached read of the cascades is kept under (with its status date and the task
+ * forces the caller may read): the filters, and what decides which nodes the caller may edit.
+ * Refuses a task force named that the caller may not read, before any cache is consulted.
+ */
+export function cascadesReadParams(
+  ctx: ServiceContext,
+  q: { readonly goalId?: string; readonly taskForceId?: string },
+): object {
+  if (q.taskForceId) assertMayRead(ctx, q.taskForceId);
+  return {
+    goalId: q.goalId ?? null,
+    taskForceId: q.taskForceId ?? null,
+    editor: indicatorEditorKey(ctx.principal),
+  };
 }
 
 /** Cascade findings of every indicator (for the five-ization check), with the tolerance of the settings. */

@@ -1,12 +1,15 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DatabaseHandle } from "../../../db/connection.js";
 import {
+  cascadesReadParams,
   readCascades,
   splitIndicator,
   splitIndicatorMonths,
 } from "../../../domain/cascade/cascade.service.js";
+import { ReadCache } from "../../../domain/read-cache.js";
+import { cachedReadModel } from "../../../domain/read-model.js";
 import {
   cascadeQuery,
   cascadesQuery,
@@ -20,6 +23,7 @@ import { errorBody, id } from "../../../shared/api/common.js";
 import { actionRule, readRule } from "../../policy.js";
 import { present } from "../../present.js";
 import { contextOf } from "../../request-context.js";
+import { sendCached } from "../../send-cached.js";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const writeErrors = { ...errors, 409: errorBody, 422: errorBody };
@@ -27,6 +31,7 @@ const writeErrors = { ...errors, 409: errorBody, 422: errorBody };
 /** The indicator cascade (层层衔接): trees with rolled-up actuals, and the splitting tools. */
 export async function cascadeRoutes(app: FastifyInstance, opts: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const cache = new ReadCache(100);
   r.get("/api/v1/indicator-cascades", {
     config: { rule: readRule("indicators") },
     schema: {
@@ -36,8 +41,23 @@ export async function cascadeRoutes(app: FastifyInstance, opts: { database: Data
       querystring: cascadesQuery,
       response: { 200: cascadeView, ...errors },
     },
-    handler: async (req) =>
-      present(cascadeView, await readCascades(contextOf(req, opts.database), req.query)),
+    handler: async (req, reply) => {
+      const ctx = contextOf(req, opts.database);
+      const { statusDate, goalId, taskForceId } = req.query;
+      // 12 MB at a province's size: kept per data revision and sent gzipped, like the overview.
+      const json = await cachedReadModel(
+        ctx,
+        cache,
+        {
+          name: "indicator-cascades",
+          params: cascadesReadParams(ctx, { goalId, taskForceId }),
+          statusDate,
+        },
+        async (at) =>
+          JSON.stringify(cascadeView.parse(await readCascades(ctx, { statusDate: at, goalId, taskForceId }))),
+      );
+      return sendCached(req, reply as FastifyReply, json);
+    },
   });
   r.get("/api/v1/indicators/:id/cascade", {
     config: { rule: readRule("indicators") },
