@@ -343,6 +343,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await app.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });
+      // An exception no code caught in a page fails its file, whatever its steps showed.
+      if (errors.length) throw new Error(`uncaught errors in the pages: ${errors.join(" | ")}`);
     },
   };
 }
