@@ -2,34 +2,13 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { adminClient, type Client, call, seedSmall, signIn } from "../../test/factories.js";
+import { key, parseMetrics } from "../../test/metrics.js";
 import { Secret } from "../config/load-config.js";
 import { addUser } from "../domain/accounts/account.service.js";
 import { serviceContext } from "../domain/context.js";
 import { buildApp } from "./app.js";
 
 const SCRAPE_TOKEN = "scrape-secret-0123456789";
-
-/** Samples of a Prometheus text exposition: `name{a="x",b="y"}` → value. */
-function parseMetrics(text: string): Map<string, number> {
-  const samples = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    if (line === "" || line.startsWith("#")) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m) throw new Error(`not a sample line: ${line}`);
-    const labels = [...(m[2] ?? "").matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)]
-      .map(([, k, v]) => `${k}=${v}`)
-      .sort();
-    samples.set(`${m[1]}{${labels.join(",")}}`, Number(m[3]));
-  }
-  return samples;
-}
-
-/** The key `parseMetrics` files a sample under. */
-const key = (name: string, labels: Record<string, string> = {}) =>
-  `${name}{${Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .sort()
-    .join(",")}}`;
 
 /**
  * `GET /api/v1/metrics` (issue 17 item 9): Prometheus text with requests by route pattern, errors by

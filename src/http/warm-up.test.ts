@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, dialects, type TestDatabase } from "../../test/db-harness.js";
 import { type Client, clientFor, signIn } from "../../test/factories.js";
+import { key, parseMetrics } from "../../test/metrics.js";
 import { loadConfig, Secret } from "../config/load-config.js";
 import { DEMO_PASSWORD } from "../domain/demo/demo-accounts.js";
 import { buildApp } from "./app.js";
@@ -17,18 +18,14 @@ const PAGES: readonly (readonly [string, string])[] = [
 ];
 
 /** Hits and misses of the read caches, by read name, from `/api/v1/metrics`. */
-async function cacheLookups(app: FastifyInstance): Promise<Record<string, { hits: number; misses: number }>> {
+async function cacheLookups(app: FastifyInstance, name: string): Promise<{ hits: number; misses: number }> {
   const res = await app.inject({
     url: "/api/v1/metrics",
     headers: { authorization: `Bearer ${SCRAPE_TOKEN}` },
   });
-  const out: Record<string, { hits: number; misses: number }> = {};
-  for (const m of res.body.matchAll(/^guatu_cache_(hits|misses)_total\{cache="([^"]+)"\} (\d+)$/gm)) {
-    const entry = out[m[2]!] ?? { hits: 0, misses: 0 };
-    entry[m[1] as "hits" | "misses"] = Number(m[3]);
-    out[m[2]!] = entry;
-  }
-  return out;
+  const samples = parseMetrics(res.body);
+  const count = (kind: string) => samples.get(key(`guatu_cache_${kind}_total`, { cache: name })) ?? 0;
+  return { hits: count("hits"), misses: count("misses") };
 }
 
 /**
@@ -80,11 +77,11 @@ describe.each(dialects)("warm-up after a start on %s", (dialect) => {
       expect(a.status, url).toBe(200);
       expect(a.body, url).toEqual(b.body);
     }
-    const lookups = await cacheLookups(warm.app);
-    for (const [name] of PAGES) expect(lookups[name], name).toEqual({ hits: 1, misses: 0 });
+    for (const [name] of PAGES)
+      expect(await cacheLookups(warm.app, name), name).toEqual({ hits: 1, misses: 0 });
     // The control: without the warm-up, each first answer is rendered.
-    const control = await cacheLookups(cold.app);
-    for (const [name] of PAGES) expect(control[name], name).toEqual({ hits: 0, misses: 1 });
+    for (const [name] of PAGES)
+      expect(await cacheLookups(cold.app, name), name).toEqual({ hits: 0, misses: 1 });
   });
 
   it("runs after `guatu serve` starts listening: the server says when the pages are ready", async () => {

@@ -12,6 +12,8 @@ import type { Principal } from "./principal.js";
 
 const deny = (message: string) => new AppError("FORBIDDEN", message);
 const isAdmin = (p: Principal) => p.roles.includes("admin");
+/** The supervision office's say over district-level indicators: admins and supervisors. */
+const inOffice = (p: Principal) => isAdmin(p) || p.roles.includes("supervisor");
 
 /** Admins, supervisors and leaders read every task force, unless their API token names one. */
 export const readsEverything = (p: Principal): boolean =>
@@ -100,7 +102,7 @@ export function assertMayEditDistrictPlan(ctx: ServiceContext): void {
   const p = ctx.principal;
   if (!p) return;
   assertOrganisationWide(ctx);
-  if (isAdmin(p) || p.roles.includes("supervisor")) return;
+  if (inOffice(p)) return;
   throw deny("only the supervision office or an admin may change district-level indicators");
 }
 
@@ -114,7 +116,7 @@ export function mayEditIndicator(
   parentIsDistrict: boolean,
 ): boolean {
   if (!p) return true;
-  const office = p.taskForceScope === null && (isAdmin(p) || p.roles.includes("supervisor"));
+  const office = p.taskForceScope === null && inOffice(p);
   if (i.taskForceId === null) return office;
   if (parentIsDistrict && office) return true;
   if (p.taskForceScope && p.taskForceScope !== i.taskForceId) return false;
@@ -128,11 +130,10 @@ export function mayEditIndicator(
  */
 export function indicatorEditorKey(p: Principal | undefined): string {
   if (!p) return "system";
-  const office = isAdmin(p) || p.roles.includes("supervisor");
   return [
     p.taskForceScope ?? "",
     isAdmin(p) ? "admin" : "",
-    office ? "office" : "",
+    inOffice(p) ? "office" : "",
     [...p.leadTaskForceIds].sort(),
   ].join("|");
 }
